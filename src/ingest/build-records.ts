@@ -1,0 +1,221 @@
+import type { CampaignDate, Duty, Phase, PlanRecords, Report, Source, Target, Task } from '../kb/records.ts';
+import { extractCampaignDates } from './extract-campaign-dates.ts';
+import { extractDuties } from './extract-duties.ts';
+import { extractOwners, type Owners } from './extract-owners.ts';
+import { extractPhases } from './extract-phases.ts';
+import type { PlanMeta } from './extract-plan-meta.ts';
+import { extractReports } from './extract-reports.ts';
+import { extractTargets } from './extract-targets.ts';
+import { parseDeadline } from './parse-dates.ts';
+import { sectionPath, walkOutline, type OutlineNode } from './parse-outline.ts';
+import type { ParsedTable, TableTaskRow } from './parse-task-table.ts';
+
+/** Outline and tables → the plan's records, each with its source. */
+
+export interface TableInput {
+  rows: string[][];
+  line: number;
+  name?: string;
+}
+
+export interface BuildInput {
+  file: string;
+  outline: OutlineNode;
+  tables: Array<TableInput & { parsed: ParsedTable | null }>;
+  meta: PlanMeta;
+}
+
+type Records = Omit<PlanRecords, 'plan'>;
+
+const QUOTE_MAX = 120;
+const quoteOf = (s: string) => (s.length > QUOTE_MAX ? `${s.slice(0, QUOTE_MAX)}…` : s);
+
+/** Chapters whose leaf items are tasks even when no owner is written. */
+const TASK_CHAPTER = /任务|措施|重点|举措|工作内容|行动/;
+const DEADLINE_LABEL = /(?:完成时限|完成时间|时间要求|时限要求)\s*[:]\s*([^;。\n]+)/;
+
+export function buildRecords(input: BuildInput): { records: Records; warnings: string[] } {
+  const b = new RecordBuilder(input.file);
+  const dutyNodes = new Set<OutlineNode>();
+  for (const duty of extractDuties(input.outline)) {
+    dutyNodes.add(duty.node);
+    b.addDuty(duty.heading, duty.departments, duty.text, { ref: duty.label, path: duty.path, line: duty.line });
+  }
+  for (const node of walkOutline(input.outline)) b.addNode(node, dutyNodes.has(node));
+  for (const phase of extractPhases(input.outline)) b.addPhase(phase);
+  input.tables.forEach((t) => t.parsed && b.addTable(t, t.parsed));
+  return { records: b.records(), warnings: b.warnings };
+}
+
+class RecordBuilder {
+  tasks: Task[] = [];
+  targets: Target[] = [];
+  duties: Duty[] = [];
+  phases: Phase[] = [];
+  reports: Report[] = [];
+  campaignDates: CampaignDate[] = [];
+  passages: Source[] = [];
+  departments = new Set<string>();
+  warnings: string[] = [];
+  private seq = 0;
+
+  constructor(private readonly file: string) {}
+
+  private id(prefix: string): string {
+    return `${this.file}#${prefix}${++this.seq}`;
+  }
+
+  private source(ref: string | null, path: string[], line: number, quote: string): Source {
+    return { file: this.file, ref, path, line, quote: quoteOf(quote) };
+  }
+
+  addDuty(heading: string, departments: string[], text: string, at: { ref: string; path: string[]; line: number }) {
+    const source = this.source(at.ref, at.path, at.line, text);
+    departments.forEach((d) => this.departments.add(d));
+    this.duties.push({ id: this.id('d'), file: this.file, heading, departments, text, source });
+    const owners: Owners = { lead: departments, units: departments, partners: [], quote: heading };
+    this.addTask(text, owners, null, 'duty', source, null, []);
+    this.addReports(text, departments, source);
+  }
+
+  addNode(node: OutlineNode, isDuty: boolean): void {
+    const path = sectionPath(node);
+    node.text.split('\n').forEach((p, i) =>
+      this.passages.push(this.source(node.label, path, node.line + (i > 0 ? 1 : 0), p)),
+    );
+    this.addCampaignDates(node.text, this.source(node.label, path, node.line, node.text));
+    if (isDuty) return;
+    const owners = extractOwners(node.text);
+    const source = this.source(node.label, path, node.line, node.text);
+    const deadlineText = DEADLINE_LABEL.exec(node.text)?.[1]?.trim() ?? null;
+    let taskId: string | null = null;
+    if (owners || (isTaskLeaf(node) && deadlineText)) {
+      taskId = this.addTask(taskText(node.text, owners), owners, deadlineText, 'body', source, chapterOf(node), []);
+    } else if (isTaskLeaf(node)) {
+      taskId = this.addTask(taskText(node.text, null), null, null, 'body', source, chapterOf(node), []);
+    }
+    this.addTargets(node.text, contextYear(node), taskId, source);
+    this.addReports(node.text, owners?.units ?? [], source);
+  }
+
+  addTask(
+    text: string,
+    owners: Owners | null,
+    deadlineText: string | null,
+    origin: Task['origin'],
+    source: Source,
+    category: string | null,
+    inherited: Task['inherited'],
+  ): string {
+    const id = this.id('t');
+    [...(owners?.units ?? []), ...(owners?.partners ?? [])].forEach((d) => this.departments.add(d));
+    this.tasks.push({
+      id,
+      file: this.file,
+      ref: source.ref,
+      text,
+      lead: owners?.lead ?? [],
+      units: unique([...(owners?.units ?? [])]),
+      partners: owners?.partners ?? [],
+      deadline: deadlineText ? parseDeadline(deadlineText) : null,
+      deadlineText,
+      origin,
+      category,
+      inherited,
+      source,
+    });
+    return id;
+  }
+
+  addTable(table: TableInput, parsed: ParsedTable): void {
+    parsed.warnings.forEach((w) => this.warnings.push(`任务分解表${table.name ? `「${table.name}」` : ''}${w}`));
+    for (const row of parsed.rows) this.addTableRow(table, row);
+  }
+
+  private addTableRow(table: TableInput, row: TableTaskRow): void {
+    const path = [row.category, row.project].filter((x): x is string => !!x);
+    const source = this.source(row.ref, ['附件 任务分解表', ...path], table.line, row.text);
+    const owners = row.owners;
+    const taskId = this.addTask(row.text, owners, row.deadlineText, 'table', source, row.category, row.inherited);
+    const t = this.tasks[this.tasks.length - 1];
+    t.deadline = row.deadline;
+    const year = row.deadline ? Number(row.deadline.slice(0, 4)) : null;
+    this.addTargets(row.text, year, taskId, source);
+    this.addReports(row.text, owners?.units ?? [], source);
+  }
+
+  addPhase(p: ReturnType<typeof extractPhases>[number]): void {
+    const source = this.source(p.label, p.path, p.line, `${p.name}(${p.when})`);
+    this.phases.push({ id: this.id('p'), file: this.file, name: p.name, start: p.start, end: p.end, when: p.when, description: p.description, source });
+  }
+
+  private addTargets(text: string, year: number | null, taskId: string | null, at: Source): void {
+    for (const t of extractTargets(text, year)) {
+      this.targets.push({ id: this.id('g'), file: this.file, ...withoutQuote(t), taskId, source: { ...at, quote: quoteOf(t.quote) } });
+    }
+  }
+
+  private addReports(text: string, departments: string[], at: Source): void {
+    for (const r of extractReports(text)) {
+      const { quote, ...rest } = r;
+      this.reports.push({ id: this.id('r'), file: this.file, ...rest, departments, source: { ...at, quote: quoteOf(quote) } });
+    }
+  }
+
+  private addCampaignDates(text: string, at: Source): void {
+    for (const c of extractCampaignDates(text)) {
+      if (this.campaignDates.some((x) => x.name === c.name)) continue;
+      this.campaignDates.push({ id: this.id('c'), file: this.file, name: c.name, date: c.date, asWritten: c.asWritten, source: { ...at, quote: c.quote } });
+    }
+  }
+
+  records(): Records {
+    return {
+      tasks: this.tasks,
+      targets: this.targets,
+      duties: this.duties,
+      phases: this.phases,
+      reports: this.reports,
+      campaignDates: this.campaignDates,
+      departments: [...this.departments],
+      passages: this.passages,
+    };
+  }
+}
+
+function withoutQuote<T extends { quote: string }>(t: T): Omit<T, 'quote'> {
+  const { quote: _q, ...rest } = t;
+  return rest;
+}
+
+function unique(xs: string[]): string[] {
+  return [...new Set(xs)];
+}
+
+/** A leaf item in a task chapter (三、主要任务 → (一)…) with enough text to be a task. */
+function isTaskLeaf(node: OutlineNode): boolean {
+  if (node.children.length > 0 || node.text.length < 12) return false;
+  return sectionPath(node).slice(0, -1).some((t) => TASK_CHAPTER.test(t));
+}
+
+function chapterOf(node: OutlineNode): string | null {
+  let n = node;
+  while (n.parent && n.parent.kind !== 'root') n = n.parent;
+  return n === node ? null : `${n.label}${n.kind === 'cn' ? '、' : ''}${n.title}`;
+}
+
+/** The task text without its owner expression and label lines. */
+function taskText(text: string, owners: Owners | null): string {
+  let t = owners ? text.replace(owners.quote, '') : text;
+  t = t.replace(/\n?(牵头单位|责任单位|配合单位|参加单位|完成时限|完成时间)\s*[:][^\n]*/g, '');
+  return t.replace(/\s*\n\s*/g, ' ').replace(/。{2,}/g, '。').replace(/[,;]\s*$/, '').trim();
+}
+
+/** The target year stated by an ancestor ("二、主要目标 … 到2015年"), carried into its items. */
+function contextYear(node: OutlineNode): number | null {
+  for (let n = node.parent; n && n.kind !== 'root'; n = n.parent) {
+    const m = /(?:到|至)\s*(\d{4})\s*年/.exec(n.text);
+    if (m) return Number(m[1]);
+  }
+  return null;
+}

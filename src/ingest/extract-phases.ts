@@ -1,0 +1,59 @@
+import { parseMonthRange, type MonthRange } from './parse-dates.ts';
+import { sectionPath, walkOutline, type OutlineNode } from './parse-outline.ts';
+
+/**
+ * Phases and stages: "(一)计划阶段(2017年10月-2018年3月)" headings, or "第一阶段:…" followed by a
+ * "时间:2013年2月至3月" line (Xiamen's 工作步骤).
+ */
+
+export interface PhaseDraft {
+  name: string;
+  start: string;
+  end: string;
+  /** The dates as written. */
+  when: string;
+  /** What happens in the phase (first sentence of its text). */
+  description: string;
+  label: string;
+  path: string[];
+  line: number;
+}
+
+const PHASE_NAME = /(第[一二三四五六七八九十]+阶段|[\u4e00-\u9fff]{1,10}阶段|[\u4e00-\u9fff]{1,8}(?:期|步))/;
+
+export function extractPhases(root: OutlineNode): PhaseDraft[] {
+  const out: PhaseDraft[] = [];
+  for (const node of walkOutline(root)) {
+    const head = node.kind === 'ord' ? node.label : node.title;
+    const name = PHASE_NAME.exec(head)?.[1] ?? (node.kind === 'ord' ? node.label : null);
+    if (!name || !/阶段|期|步/.test(name)) continue;
+    const range = phaseRange(node);
+    if (!range) continue;
+    out.push({
+      name: node.kind === 'ord' ? `${node.label}:${node.title}` : name,
+      start: range.start,
+      end: range.end,
+      when: range.text,
+      description: describe(node, range),
+      label: node.label,
+      path: sectionPath(node),
+      line: node.line,
+    });
+  }
+  return out;
+}
+
+/** The range in the heading itself, else in a "时间:" line of the node's text. */
+function phaseRange(node: OutlineNode): MonthRange | null {
+  const firstLine = node.text.split('\n')[0];
+  const inHead = parseMonthRange(firstLine.slice(0, 80));
+  if (inHead) return inHead;
+  const timeLine = node.text.split('\n').find((l) => /^(时间|时间安排|实施时间)[:]/.test(l));
+  return timeLine ? parseMonthRange(timeLine) : null;
+}
+
+function describe(node: OutlineNode, range: MonthRange): string {
+  const lines = node.text.split('\n').slice(1).filter((l) => !l.includes(range.text.slice(0, 6)));
+  const body = lines.join('') || node.text.replace(/^[^)]*\)\s*/, '');
+  return body.replace(/^(目标任务|主要任务|工作内容)[:]/, '').split(/。/)[0].trim();
+}

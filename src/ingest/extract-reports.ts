@@ -1,0 +1,102 @@
+/**
+ * Reporting duties: what must be reported, when ("6月底和12月底", "每年2次以上", "每季度末"), to whom
+ * ("向…领导小组办公室(市质监局)"), and by whom. Also the reporting systems a plan sets up
+ * ("建立重大质量事故报告制度").
+ */
+
+export interface ReportDraft {
+  /** What is reported: "半年和全年创建工作总结", "质量分析报告". */
+  what: string;
+  /** When, as written: "6月底和12月底", "每年2次以上", "定期"; null when the plan says nothing. */
+  when: string | null;
+  /** Calendar due dates within a year, "MM-DD": "6月底和12月底" → ["06-30", "12-31"]. */
+  dates: string[];
+  /** Reports per year when a cadence is given ("每年2次以上" → 2, "每季度" → 4). */
+  perYear: number | null;
+  to: string | null;
+  /** Who reports, as written ("各区县、示范区、市直各相关部门"), when the sentence says. */
+  from: string | null;
+  /** 'duty' = someone must report; 'system' = a reporting system to be set up. */
+  kind: 'duty' | 'system';
+  quote: string;
+}
+
+const REPORT_WORD = /报告|报送|上报|呈报|汇报|总结材料|报市政府|报市委|报领导小组|报上级/;
+const SYSTEM = /([\u4e00-\u9fff、]{2,24}报告制度)/g;
+const WHEN =
+  /(每年|每半年|每季度|每季|每月|每周)[^,;。]{0,8}?(\d+)?\s*次(以上)?|每(?:年|半年|季度|季|月|周)(?:末|底|初)?|(?:\d{1,2}月(?:底|末|\d{1,2}日)?(?:前)?(?:和|、|及|与)?)+|定期|及时|适时|年底|年终|半年/;
+const TO = /向([^,;。]{2,60}?)(?:书面)?(?:报告|报送|上报|汇报|呈报|提交|报)|(?:报|报送|上报|提交)(市政府|市委|省政府|上级政府|上级|市[\u4e00-\u9fff]{0,20}(?:领导小组办公室|领导小组|办公室))/;
+const FROM = /^([\u4e00-\u9fff、()]{2,40}?)(?:要|应|须|必须)?(?:分别)?于/;
+
+const MONTH_END: Record<number, string> = {
+  1: '01-31', 2: '02-28', 3: '03-31', 4: '04-30', 5: '05-31', 6: '06-30',
+  7: '07-31', 8: '08-31', 9: '09-30', 10: '10-31', 11: '11-30', 12: '12-31',
+};
+
+/** "6月底和12月底" → ["06-30","12-31"]; "7月10日前" → ["07-10"]. */
+export function reportDates(when: string): string[] {
+  const out: string[] = [];
+  for (const m of when.matchAll(/(\d{1,2})月(?:(\d{1,2})日|底|末)?/g)) {
+    const month = Number(m[1]);
+    if (month < 1 || month > 12) continue;
+    out.push(m[2] ? `${String(month).padStart(2, '0')}-${m[2].padStart(2, '0')}` : MONTH_END[month]);
+  }
+  return out;
+}
+
+function perYearOf(when: string): number | null {
+  const n = /(\d+)\s*次/.exec(when);
+  if (/每年/.test(when)) return n ? Number(n[1]) : 1;
+  if (/每半年/.test(when)) return 2;
+  if (/每季/.test(when)) return 4;
+  if (/每月/.test(when)) return 12;
+  const dates = reportDates(when);
+  return dates.length ? dates.length : null;
+}
+
+/** Reporting duties and systems in one paragraph. */
+export function extractReports(text: string): ReportDraft[] {
+  const out: ReportDraft[] = [];
+  for (const sentence of text.split(/[。\n]/)) {
+    for (const clause of sentence.split(/;/)) {
+      for (const m of clause.matchAll(SYSTEM)) out.push(systemReport(m[1], clause));
+      if (!REPORT_WORD.test(clause.replace(SYSTEM, ''))) continue;
+      const duty = dutyReport(clause.trim());
+      if (duty) out.push(duty);
+    }
+  }
+  return out;
+}
+
+function systemReport(name: string, clause: string): ReportDraft {
+  const what = name.replace(/^(建立健全|建立完善|建立|健全|完善|落实|实行|推行|及)/, '');
+  return { what, when: null, dates: [], perYear: null, to: null, from: null, kind: 'system', quote: clause.trim() };
+}
+
+function dutyReport(clause: string): ReportDraft | null {
+  const whenMatch = WHEN.exec(clause);
+  const to = TO.exec(clause);
+  const what = whatOf(clause);
+  if (!what) return null;
+  const when = whenMatch ? whenMatch[0].replace(/[和、及与]$/, '') : null;
+  return {
+    what,
+    when,
+    dates: when ? reportDates(when) : [],
+    perYear: when ? perYearOf(when) : null,
+    to: to ? (to[1] ?? to[2]).replace(/^(市政府|上级政府)?(书面)?$/, '$1') : null,
+    from: FROM.exec(clause)?.[1] ?? null,
+    kind: 'duty',
+    quote: clause,
+  };
+}
+
+/** The thing reported: the object after the reporting verb, else the 报告 noun phrase. */
+function whatOf(clause: string): string | null {
+  const after = /(?:书面)?(?:报告|报送|上报|汇报|呈报|提交)([^,;。]{2,40})$/.exec(clause);
+  if (after && !/^(制度|有关|工作$|报|向|或|和|及|等)/.test(after[1])) return after[1].trim();
+  const noun = /([\u4e00-\u9fff]{2,20}(?:报告|总结|情况|材料))/.exec(clause);
+  if (!noun) return null;
+  const what = noun[1].replace(/^(次以上|次|以上|形成|发布|开展|定期|及时|并|的)+/, '');
+  return what.length >= 4 ? what : clause.replace(/^[,;\s]+/, '').slice(0, 40);
+}

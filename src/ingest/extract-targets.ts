@@ -1,0 +1,128 @@
+/**
+ * Numeric targets: "到2015年,…抽查合格率两项指标达到95%以上" → metric, comparator, value, unit,
+ * qualifier and year. The year is often stated once for a whole paragraph ("到2015年,…;…;…") and is
+ * carried until another target year appears; a baseline year ("比2010年下降20%") is not a target year.
+ */
+
+export interface TargetDraft {
+  metric: string;
+  comparator: string | null;
+  value: number;
+  /** The value as written, with qualifier and unit: "95%以上", "37370万吨和34530万吨以内", "2-3个". */
+  valueText: string;
+  unit: string | null;
+  qualifier: string | null;
+  year: number | null;
+  /** The clause the target was read from. */
+  quote: string;
+}
+
+const UNITS =
+  '个百分点|万平方米|平方公里|万千瓦|万吨|万亩|万元|亿元|万人|万户|公里|%|‰|个|件|项|家|只|张|天|次|名|所|座|台|批|户|人|倍|张|条|种|类|处|部|套|支|篇|期|场|位|级';
+const QUALIFIERS = '以上|以下|以内|左右|之内';
+const COMPARATORS =
+  '不低于|不少于|不超过|不高于|稳定在|保持在|控制在|提高到|提高至|提升到|提升至|降低到|降到|降至|达到|超过|高于|低于|下降|降低|减少|削减|增长|增加|累计新增|新增|建成|创建|培育|争创|制定|实现|达|为';
+
+const NUM = String.raw`\d+(?:\.\d+)?`;
+const QUANTITY = new RegExp(
+  String.raw`(${NUM})(?:\s*(?:-|—|~|至|到)\s*(${NUM}))?\s*(${UNITS})?(?:\s*(?:和|、)\s*${NUM}\s*(?:${UNITS})?)*\s*(${QUALIFIERS})?`,
+  'g',
+);
+const COMPARATOR_AT_END = new RegExp(`(${COMPARATORS})\\s*$`);
+const YEAR = /(到|至|截至|截止|在|于)?\s*(\d{4})\s*年(底|末)?(前)?/g;
+
+/** Splits a paragraph into sentences (。!?) and clauses (,;). */
+function clausesOf(text: string): string[][] {
+  return text
+    .split(/[。!?\n]/)
+    .map((s) => s.split(/[,;]/).map((c) => c.trim()).filter(Boolean))
+    .filter((s) => s.length > 0);
+}
+
+/** Extracts the targets of one paragraph (an outline node's text or a table row). */
+export function extractTargets(text: string, contextYear: number | null = null): TargetDraft[] {
+  const out: TargetDraft[] = [];
+  let year = contextYear;
+  for (const sentence of clausesOf(text)) {
+    // "抽检合格率达到或超过全省平均水平,2012年达96%,到2015年稳定在97%以上": later clauses share the subject.
+    let subject = '';
+    for (const clause of sentence) {
+      const y = targetYear(clause);
+      if (y !== null) year = y.year;
+      out.push(...targetsInClause(clause, y?.year ?? year, subject));
+      subject = subjectOf(clause) || subject;
+    }
+  }
+  return out;
+}
+
+/** The metric a clause states before its comparator ("主要农产品质量安全抽检合格率达到…" → the rate). */
+function subjectOf(clause: string): string {
+  const m = /^(.{2,40}?)(达到|达|不低于|不少于|稳定在|保持在|控制在|超过|高于|低于|提高到|提高至)/.exec(clause);
+  return m ? cleanMetric(m[1]) : '';
+}
+
+/** The target year named in a clause, if any (baseline years after 比/较 and years in refs are skipped). */
+function targetYear(clause: string): { year: number } | null {
+  let found: number | null = null;
+  for (const m of clause.matchAll(YEAR)) {
+    const before = clause.slice(Math.max(0, m.index - 2), m.index);
+    const after = clause.slice(m.index + m[0].length, m.index + m[0].length + 3);
+    if (/[比较]$/.test(before) || /^(基础|的基础)/.test(after) || /^\d/.test(after)) continue;
+    if (/^[-—~至到]?\d{1,2}月/.test(after) && !m[1]) continue;
+    const y = Number(m[2]);
+    if (y >= 1990 && y <= 2100) found = y;
+  }
+  return found === null ? null : { year: found };
+}
+
+function targetsInClause(clause: string, year: number | null, subject: string): TargetDraft[] {
+  const out: TargetDraft[] = [];
+  let metricStart = 0;
+  for (const m of clause.matchAll(QUANTITY)) {
+    const [whole, , , unit, qualifier] = m;
+    const start = m.index;
+    const end = start + whole.length;
+    if (isNotAQuantity(clause, start, end, unit)) continue;
+    const lead = clause.slice(metricStart, start);
+    const cmp = COMPARATOR_AT_END.exec(lead);
+    if (!unit && !cmp) continue;
+    let metric = cleanMetric(cmp ? lead.slice(0, cmp.index) : lead);
+    if (!metric && subject && out.length === 0) metric = subject;
+    if (!metric) metric = cleanMetric(clause.slice(end).split(/[、,;]/)[0] ?? '');
+    if (!metric) continue;
+    out.push({
+      metric,
+      comparator: cmp?.[1] ?? null,
+      value: Number(m[1]),
+      valueText: whole.trim(),
+      unit: unit ?? null,
+      qualifier: qualifier ?? null,
+      year,
+      quote: clause,
+    });
+    metricStart = end;
+  }
+  return out;
+}
+
+/** Years, months, dates, document numbers, item numbers and hotlines are not quantities. */
+function isNotAQuantity(clause: string, start: number, end: number, unit: string | undefined): boolean {
+  const after = clause.slice(end, end + 2);
+  const before = clause.slice(Math.max(0, start - 1), start);
+  if (/^[年月日号〕\]]/.test(after) || /^\.\d/.test(after)) return true;
+  if (/[〔\[.\d·]/.test(before)) return true;
+  const num = clause.slice(start, end);
+  if (!unit && /^\d{4,}$/.test(num.replace(/\D.*$/, ''))) return true;
+  return false;
+}
+
+const METRIC_NOISE = /^(?:到|至|力争|争取|确保|努力|全市|全年|其中|并|且|和|及|以及|、|力争到|年|累计|每年|各|新)+/;
+
+function cleanMetric(s: string): string {
+  let t = s.replace(/\d{4}年(底|末)?(前)?/g, '').trim();
+  const colon = t.lastIndexOf(':');
+  if (colon >= 0 && t.length - colon > 2) t = t.slice(colon + 1);
+  t = t.replace(METRIC_NOISE, '').replace(/(分别|均|要|将|应|需|都|已|可|能)$/, '').trim();
+  return t.length >= 2 && /[\u4e00-\u9fffA-Za-z]/.test(t) ? t : '';
+}

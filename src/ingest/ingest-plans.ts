@@ -1,0 +1,106 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { LoadWarning } from './document.ts';
+import { extractPlan } from './extract-plan.ts';
+import { DEFAULT_MAX_BYTES, isPlanFile, loadPlanBuffer, loadPlanFile } from './load-plan-file.ts';
+import { contentHash, type PlanCache } from './plan-cache.ts';
+import type { PlanRecords } from '../kb/records.ts';
+
+/**
+ * The I/O shell around extraction: finds plan files, reads them, serves cached records by content hash,
+ * and turns every failure into one warning naming the file — one bad file never stops the others.
+ */
+
+export interface IngestProgress {
+  done: number;
+  total: number;
+  file: string;
+  cached: boolean;
+}
+
+export interface IngestOptions {
+  cache?: PlanCache | null;
+  maxBytes?: number;
+  onProgress?: (p: IngestProgress) => void;
+}
+
+export interface IngestResult {
+  plans: PlanRecords[];
+  warnings: LoadWarning[];
+  stats: { files: number; bytes: number; parsed: number; cached: number; ms: number };
+}
+
+/** Office formats people save plans in that we cannot read: listed so each gets a "save as" warning. */
+const OTHER_DOCUMENTS = /\.(doc|xls|wps|et|rtf|odt|ods|pages|numbers|ppt|pptx)$/i;
+
+/** Plan files under a directory (recursively, skipping dot folders and node_modules), or the file itself. */
+export async function listPlanFiles(path: string): Promise<string[]> {
+  const info = await stat(path);
+  if (info.isFile()) return [path];
+  const out: string[] = [];
+  for (const entry of (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const full = join(path, entry.name);
+    if (entry.isDirectory()) out.push(...(await listPlanFiles(full)));
+    else if (entry.isFile() && isCandidate(entry.name)) out.push(full);
+  }
+  return out;
+}
+
+function isCandidate(name: string): boolean {
+  if (/^readme\.md$/i.test(name) || name.startsWith('~$') || name.startsWith('.')) return false;
+  return isPlanFile(name) || OTHER_DOCUMENTS.test(name);
+}
+
+export async function ingestPlans(paths: string[], opts: IngestOptions = {}): Promise<IngestResult> {
+  const started = performance.now();
+  const files = (await Promise.all(paths.map(listPlanFiles))).flat();
+  const result: IngestResult = { plans: [], warnings: [], stats: { files: files.length, bytes: 0, parsed: 0, cached: 0, ms: 0 } };
+  for (const [i, path] of files.entries()) {
+    const one = await ingestOne(path, opts);
+    if ('warning' in one) result.warnings.push(one.warning);
+    else {
+      result.plans.push(one.records);
+      result.stats.bytes += one.records.plan.bytes;
+      if (one.cached) result.stats.cached++;
+      else result.stats.parsed++;
+    }
+    opts.onProgress?.({ done: i + 1, total: files.length, file: basename(path), cached: 'cached' in one && one.cached });
+  }
+  result.stats.ms = performance.now() - started;
+  return result;
+}
+
+type One = { records: PlanRecords; cached: boolean } | { warning: LoadWarning };
+
+async function ingestOne(path: string, opts: IngestOptions): Promise<One> {
+  try {
+    return await readAndExtract(path, opts);
+  } catch (err) {
+    const file = basename(path);
+    const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    return { warning: { file, code: 'unreadable', message: `${file}: 无法读取或解析 (${reason})` } };
+  }
+}
+
+async function readAndExtract(path: string, opts: IngestOptions): Promise<One> {
+  const file = basename(path);
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const size = (await stat(path)).size;
+  if (size > maxBytes || size === 0 || !isPlanFile(file)) {
+    const r = await loadPlanFile(path, { maxBytes });
+    if (!r.ok) return { warning: r.warning };
+  }
+  const bytes = await readFile(path);
+  const hash = contentHash(bytes);
+  const hit = opts.cache?.get(file, hash);
+  if (hit) return { records: hit, cached: true };
+  const loaded = await loadPlanBuffer(file, bytes, { maxBytes });
+  if (!loaded.ok) return { warning: loaded.warning };
+  const records = extractPlan(loaded.doc, { hash, bytes: bytes.length });
+  if (records.passages.length === 0 && records.tasks.length === 0) {
+    return { warning: { file, code: 'no-text', message: `${file}: 没有读到任何方案内容 (no plan text found)` } };
+  }
+  opts.cache?.set(file, hash, records);
+  return { records, cached: false };
+}

@@ -1,0 +1,83 @@
+import * as OpenCC from 'opencc-js';
+
+/**
+ * Text normalisation for plan documents: width, punctuation, pinyin annotations and traditional
+ * characters. Damaged text ('?' runs, mojibake) is kept exactly as it is — never guessed.
+ */
+
+type Converter = (s: string) => string;
+let t2sConverter: Converter | undefined;
+
+/** opencc builds its dictionaries on first use (~50 ms), so it is created lazily, not at import. */
+function toSimplified(s: string): string {
+  t2sConverter ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
+  return t2sConverter(s);
+}
+
+/** Full-width ASCII (！ … ～) and the ideographic space become their half-width forms. */
+export function toHalfWidth(s: string): string {
+  return s.replace(/[\uff01-\uff5e\u3000]/g, (c) =>
+    c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+  );
+}
+
+/**
+ * Dashes and brackets in one form each, so patterns can match one character. The em dash (—) used in
+ * Chinese names and ranges is kept (names are cited as written); only look-alikes are folded into it.
+ */
+export function unifyPunctuation(s: string): string {
+  return s
+    .replace(/[\u2010\u2011\u2012\u2013\u2212\ufe63]/g, '-')
+    .replace(/[\u2015\u2500]/g, '—')
+    .replace(/[\u2022\u2027\u30fb\u00b7\u2219\u22c5]/g, '·')
+    .replace(/[\u3010\u3016]/g, '【')
+    .replace(/[\u3011\u3017]/g, '】')
+    .replace(/[\u201c\u201d\u300c\u300d]/g, (c) => (c === '\u201c' || c === '\u300c' ? '“' : '”'))
+    .replace(/[\u2018\u2019]/g, (c) => (c === '\u2018' ? '‘' : '’'))
+    .replace(/\u00a0/g, ' ');
+}
+
+const TONE_MARKS = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ';
+// Mostly after a Han character; after mojibake ("飞a(chǎn)") too — a tone-marked group is always pinyin.
+const PINYIN_AFTER_HAN = new RegExp(
+  `(?<=\\S)\\(\\s*[a-z${TONE_MARKS}]*[${TONE_MARKS}][a-z${TONE_MARKS}]*\\s*\\)`,
+  'gi',
+);
+
+/** Removes pinyin annotations such as 發(fā) → 發; keeps (ISO 9001), (1), (市质监局负责). */
+export function stripPinyin(s: string): string {
+  return s.replace(PINYIN_AFTER_HAN, '');
+}
+
+const HAN = /[\u4e00-\u9fff]/g;
+
+/**
+ * Whether a text is written in traditional characters: converts a sample and counts changed Han
+ * characters. Converting an already simplified text is skipped because it is slow and can alter a
+ * few characters that are valid simplified forms.
+ */
+export function looksTraditional(s: string): boolean {
+  const sample = s.slice(0, 4000);
+  const han = sample.match(HAN)?.length ?? 0;
+  if (han < 20) return false;
+  const converted = toSimplified(sample);
+  let changed = 0;
+  for (let i = 0; i < sample.length && i < converted.length; i++) {
+    if (sample[i] !== converted[i]) changed++;
+  }
+  return changed / han > 0.03;
+}
+
+export interface NormalizeOptions {
+  /** Force (true) or forbid (false) t2s; by default it is detected per document. */
+  traditional?: boolean;
+}
+
+/** Normalises one string; `traditional` says whether to convert it to simplified characters. */
+export function normalizeText(s: string, traditional: boolean): string {
+  let out = s.normalize('NFC');
+  out = unifyPunctuation(toHalfWidth(out));
+  out = stripPinyin(out);
+  if (traditional) out = toSimplified(out);
+  return out.replace(/[ \t]+/g, ' ');
+}

@@ -1,0 +1,149 @@
+import { parseOwnerList, type Owners } from './extract-owners.ts';
+import { parseDeadline } from './parse-dates.ts';
+
+/**
+ * 任务分解表 rows → task rows. The header row is found by its labels (序号, 任务/工作内容, 责任单位,
+ * 牵头单位, 配合单位, 完成时限/时间 …); header rows repeated at page breaks are skipped.
+ *
+ * Merged cells: a blank cell inherits the value in force in the row above **within the same group**
+ * (the row's parent item, e.g. 2.2 for 2.2.3, or the 目标项目/类别 cell when refs are flat), never
+ * across groups — a blank in a new group stays blank.
+ */
+
+export type Column = 'ref' | 'category' | 'project' | 'text' | 'units' | 'lead' | 'partners' | 'deadline';
+
+const HEADER_LABELS: Array<[Column, RegExp]> = [
+  ['ref', /^(序号|编号|序|项目编号|任务编号)$/],
+  ['category', /^(目标类别|类别|任务类别|工作类别|领域|分类)$/],
+  ['project', /^(目标项目|项目|重点任务|工作项目|任务项目|主要任务)$/],
+  ['text', /^(目标内容|任务内容|工作内容|工作任务|具体任务|任务|具体措施|工作措施|目标任务|主要内容|内容|任务名称)$/],
+  ['lead', /^(牵头单位|牵头部门|牵头)$/],
+  ['units', /^(责任单位|责任部门|负责单位|主责单位|实施单位)$/],
+  ['partners', /^(配合单位|配合部门|参加单位|协办单位|协助单位|参与单位)$/],
+  ['deadline', /^(完成时限|完成时间|时间要求|时限|时间节点|完成期限|进度要求|时间安排)$/],
+];
+
+const cellLabel = (cell: string) => cell.replace(/[\s:：]/g, '');
+
+/** Column roles of a header row, or null when the row is not a task-table header. */
+export function readHeader(row: string[]): Array<Column | null> | null {
+  const cols = row.map((cell) => HEADER_LABELS.find(([, re]) => re.test(cellLabel(cell)))?.[0] ?? null);
+  const found = new Set(cols.filter(Boolean));
+  const hasOwner = found.has('units') || found.has('lead');
+  const hasTask = found.has('text') || found.has('project');
+  return found.size >= 2 && (hasOwner || found.has('deadline')) && hasTask ? cols : null;
+}
+
+export interface TableTaskRow {
+  ref: string | null;
+  category: string | null;
+  project: string | null;
+  text: string;
+  owners: Owners | null;
+  deadline: string | null;
+  deadlineText: string | null;
+  /** Row index in the table (0-based, header included). */
+  row: number;
+  /** Which cells were inherited from the row above. */
+  inherited: Array<'units' | 'deadline'>;
+}
+
+export interface ParsedTable {
+  rows: TableTaskRow[];
+  warnings: string[];
+}
+
+const REF_AT_START = /^(\d+(?:\.\d+)+)\s*[、.)]?\s*/;
+
+/** Parses a table; returns null when no header row is found in its first rows. */
+export function parseTaskTable(rows: string[][]): ParsedTable | null {
+  const headerAt = rows.slice(0, 8).findIndex((r) => readHeader(r) !== null);
+  if (headerAt < 0) return null;
+  const cols = readHeader(rows[headerAt])!;
+  const out: TableTaskRow[] = [];
+  const warnings: string[] = [];
+  const carry = new Carry();
+  for (let i = headerAt + 1; i < rows.length; i++) {
+    const row = rows[i];
+    if (readHeader(row)) continue; // header repeated at a page break
+    const cells = pick(cols, row);
+    const parsed = toTaskRow(cells, i, carry, warnings);
+    if (parsed) out.push(parsed);
+  }
+  return { rows: out, warnings };
+}
+
+type Cells = Partial<Record<Column, string>>;
+
+function pick(cols: Array<Column | null>, row: string[]): Cells {
+  const cells: Cells = {};
+  cols.forEach((col, j) => {
+    if (!col) return;
+    const v = (row[j] ?? '').trim();
+    cells[col] = cells[col] ? `${cells[col]} ${v}`.trim() : v;
+  });
+  return cells;
+}
+
+/** The values in force for merged-cell inheritance, reset when the group changes. */
+class Carry {
+  group: string | null = null;
+  category: string | null = null;
+  project: string | null = null;
+  owners: string | null = null;
+  deadline: string | null = null;
+}
+
+function toTaskRow(cells: Cells, index: number, carry: Carry, warnings: string[]): TableTaskRow | null {
+  let text = cells.text ?? '';
+  let ref = (cells.ref ?? '').replace(/[、.\s]+$/, '') || null;
+  const refInText = REF_AT_START.exec(text);
+  if (refInText) {
+    ref ??= refInText[1];
+    text = text.slice(refInText[0].length);
+  }
+  if (cells.category) carry.category = cells.category;
+  if (cells.project) carry.project = cells.project;
+  if (!text && !cells.project) return null;
+  if (!text) text = cells.project!;
+  const group = groupOf(ref, carry);
+  if (group !== carry.group) {
+    carry.group = group;
+    carry.owners = null;
+    carry.deadline = null;
+  }
+  const ownerCell = ownerText(cells);
+  const inherited: TableTaskRow['inherited'] = [];
+  if (ownerCell) carry.owners = ownerCell;
+  else if (carry.owners) inherited.push('units');
+  if (cells.deadline) carry.deadline = cells.deadline;
+  else if (carry.deadline) inherited.push('deadline');
+  const owners = carry.owners ? parseOwnerList(carry.owners) : null;
+  if (!carry.owners) warnings.push(`第${index + 1}行${ref ? `(${ref})` : ''}没有责任单位`);
+  return {
+    ref,
+    category: carry.category,
+    project: carry.project,
+    text,
+    owners,
+    deadline: carry.deadline ? parseDeadline(carry.deadline) : null,
+    deadlineText: carry.deadline,
+    row: index,
+    inherited,
+  };
+}
+
+/** The merge group of a row: its parent item (2.2 for 2.2.3), else the 目标项目 or 类别 in force. */
+function groupOf(ref: string | null, carry: Carry): string {
+  if (ref && ref.includes('.')) return ref.slice(0, ref.lastIndexOf('.'));
+  return carry.project ?? carry.category ?? '';
+}
+
+/** The owner cells of a row as one owner expression ("X牵头,Y参加" or a plain list). */
+function ownerText(cells: Cells): string {
+  const parts: string[] = [];
+  if (cells.lead) parts.push(/牵头/.test(cells.lead) ? cells.lead : `${cells.lead}牵头`);
+  if (cells.units) parts.push(cells.units);
+  if (cells.partners) parts.push(/参加|配合|协/.test(cells.partners) ? cells.partners : `${cells.partners}配合`);
+  return parts.join(',');
+}

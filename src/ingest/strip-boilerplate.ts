@@ -1,0 +1,53 @@
+/**
+ * Web-page noise around published plans: navigation, breadcrumbs, share prompts, footers, weather,
+ * metadata grids. A short line that is noise is dropped whole; in a long line (a whole document on one
+ * line) only the noisy phrase itself is cut out, so plan text is never lost with it.
+ */
+
+/** Phrases that make a short line pure noise. */
+const NOISE_LINE = [
+  /设为首页|加入收藏|网站地图|网站导航|繁体版|简体版/,
+  /当前位置|您现在的位置|首页\s*>|>>\s*正文|>\s*正文/,
+  /扫一扫|扫描二维码|关注我们|分享到|打印本页|打印\s*\||关闭窗口|【?\s*关闭\s*】?$|返回顶部|【打印】/,
+  /推荐访问|相关阅读|相关文章|上一篇|下一篇|热门文章|延伸阅读|责任编辑|来源[:：]|浏览次数|点击数|阅读次数/,
+  /ICP|备案许可证|备案号|公安机关备案|备案证书|Copyright|版权所有|All Rights Reserved|网站标识码|技术支持[:：]|主办[:：]|承办[:：]|开办[:：]|联系电话[:：]|邮编[:：]/i,
+  /天气预报|气象台提供|电视台提供|电视新闻/,
+  /\[\s*字号|字号[:：]?\s*[大中小]|索\s*引\s*号|公开方式|公开日期|信息类别|公开范围|载体类型|记录形式|依\s*据\s*政府信息公开/,
+  /政府信息公开指南|依申请公开|监督保障制度|政务公开网上办事|^首页/,
+  /小编为大家整理|供大家参考|范文推荐|本文由.*整理|版权归原作者/,
+];
+
+/** Noise phrases cut out of long lines (where dropping the line would drop plan text). */
+const NOISE_PHRASE = [
+  /扫一扫手机阅读|扫描二维码\s*关注我们|【?关闭窗口】?|【打印本页】|打印本页|推荐访问[:：][^。]*$/g,
+];
+
+/** A line longer than this is content even if it contains a noise phrase. */
+const SHORT_LINE = 160;
+
+/** Whether a (normalised) line is pure web noise. */
+export function isNoiseLine(line: string): boolean {
+  const t = line.trim();
+  if (t.length === 0) return true;
+  if (t.length > SHORT_LINE) return false;
+  if (/^[\s|·>\-—_=*]+$/.test(t)) return true;
+  return NOISE_LINE.some((re) => re.test(t));
+}
+
+/** Cuts noise phrases out of a long line. */
+export function stripNoisePhrases(line: string): string {
+  let out = line;
+  for (const re of NOISE_PHRASE) out = out.replace(re, ' ');
+  return out.trim();
+}
+
+/** Keeps the content lines of a text, in order. */
+export function stripBoilerplate(lines: string[]): string[] {
+  const kept: string[] = [];
+  for (const line of lines) {
+    if (isNoiseLine(line)) continue;
+    const cleaned = stripNoisePhrases(line);
+    if (cleaned) kept.push(cleaned);
+  }
+  return kept;
+}
