@@ -8,6 +8,7 @@ import { ingestPlans, type IngestResult } from '../src/ingest/ingest-plans.ts';
 import { PlanCache } from '../src/ingest/plan-cache.ts';
 import { loadDepartmentsConfig } from '../src/kb/departments.ts';
 import { buildKnowledgeBase } from '../src/kb/knowledge-base.ts';
+import type { PlanRecords } from '../src/kb/records.ts';
 import type { BenchMetric, BenchOptions, BenchSectionResult } from './bench.ts';
 
 /**
@@ -43,6 +44,8 @@ interface ColdRun {
   plans: number;
   tasks: number;
   warnings: number;
+  /** The first few warning messages. */
+  warningSamples: string[];
   baselineRssKiB: number;
   maxRssKiB: number;
 }
@@ -95,7 +98,8 @@ function childScript(ingestUrl: string): string {
     const r = await ingestPlans([process.argv[1]], { cache: null });
     const ms = performance.now() - t0;
     const tasks = r.plans.reduce((s, p) => s + p.tasks.length, 0);
-    const out = { ms, plans: r.plans.length, tasks, warnings: r.warnings.length, baselineRssKiB,
+    const out = { ms, plans: r.plans.length, tasks, warnings: r.warnings.length,
+      warningSamples: r.warnings.slice(0, 3).map((w) => w.message), baselineRssKiB,
       maxRssKiB: process.resourceUsage().maxRSS };
     process.stdout.write(JSON.stringify(out) + '\\n');`;
 }
@@ -117,15 +121,14 @@ async function timed<T>(fn: () => Promise<T> | T): Promise<{ value: T; ms: numbe
   return { value, ms: performance.now() - t0 };
 }
 
-/** GBK copies that yield the same title, city and task count as a UTF-8 copy of the same source. */
-function gbkMatches(result: IngestResult, pairs: Array<[string, string]>): number {
+/** GBK copies whose title, city or task count differ from a UTF-8 copy of the same source (or failed). */
+function gbkMismatches(result: IngestResult, pairs: Array<[string, string]>): string[] {
   const byFile = new Map(result.plans.map((p) => [p.plan.file, p]));
-  const same = ([gbk, utf8]: [string, string]): boolean => {
-    const a = byFile.get(gbk);
-    const b = byFile.get(utf8);
-    return !!a && !!b && a.plan.title === b.plan.title && a.plan.city === b.plan.city && a.tasks.length === b.tasks.length;
-  };
-  return pairs.filter(same).length;
+  const show = (p: PlanRecords | undefined): string => (p ? `${p.plan.title} / ${p.plan.city} / ${p.tasks.length} tasks` : 'not ingested');
+  return pairs.flatMap(([gbk, utf8]) => {
+    const [a, b] = [byFile.get(gbk), byFile.get(utf8)];
+    return show(a) === show(b) ? [] : [`${gbk}: ${show(a)} ≠ UTF-8 twin: ${show(b)}`];
+  });
 }
 
 const round = (x: number, digits = 1): number => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -148,7 +151,7 @@ function coldMetrics(corpus: Corpus, cold: ColdRun): BenchMetric[] {
   ];
 }
 
-async function warmAndKb(root: string, corpus: Corpus): Promise<BenchMetric[]> {
+async function warmAndKb(root: string, corpus: Corpus): Promise<{ metrics: BenchMetric[]; notes: string[] }> {
   const cache = new PlanCache(path.join(corpus.dir, '.cache'));
   const fill = await timed(() => ingestPlans([corpus.dir], { cache }));
   const warm = await timed(() => ingestPlans([corpus.dir], { cache }));
@@ -156,16 +159,19 @@ async function warmAndKb(root: string, corpus: Corpus): Promise<BenchMetric[]> {
     buildKnowledgeBase(fill.value.plans, loadDepartmentsConfig(path.join(root, 'config', 'departments.yaml'))),
   );
   const files = warm.value.stats.files;
-  return [
+  const mismatches = gbkMismatches(fill.value, corpus.gbkPairs);
+  const pairs = corpus.gbkPairs.length;
+  const metrics: BenchMetric[] = [
     { key: 'cacheFillMs', label: 'cache fill run', value: round(fill.ms), unit: 'ms' },
     { key: 'warmMs', label: 'warm ingest wall time', value: round(warm.ms), unit: 'ms' },
     { key: 'warmFromCache', label: 'warm: served from cache', value: `${warm.value.stats.cached}/${files}` },
     { key: 'warmSpeedup', label: 'warm speedup vs fill', value: round(fill.ms / warm.ms, 1), unit: '×' },
-    { key: 'gbkMatches', label: 'GBK copies = UTF-8 twin', value: `${gbkMatches(fill.value, corpus.gbkPairs)}/${corpus.gbkPairs.length}` },
+    { key: 'gbkMatches', label: 'GBK copies = UTF-8 twin', value: `${pairs - mismatches.length}/${pairs}` },
     { key: 'kbBuildMs', label: 'knowledge base build', value: round(kb.ms, 2), unit: 'ms' },
     { key: 'kbTasks', label: 'KB tasks', value: kb.value.tasks.length },
     { key: 'kbPassages', label: 'KB passages', value: kb.value.passages.length },
   ];
+  return { metrics, notes: mismatches.slice(0, 5).map((m) => `GBK mismatch: ${m}`) };
 }
 
 export async function benchIngest(opts: BenchOptions): Promise<BenchSectionResult> {
@@ -175,11 +181,14 @@ export async function benchIngest(opts: BenchOptions): Promise<BenchSectionResul
     opts.log(`cold ingestion in a child process (${(corpus.bytes / MB).toFixed(2)} MB)…`);
     const cold = coldInChild(opts.root, corpus.dir);
     opts.log('warm ingestion (cache fill + cached run) and knowledge base build…');
-    const metrics = [...coldMetrics(corpus, cold), ...(await warmAndKb(opts.root, corpus))];
+    const warm = await warmAndKb(opts.root, corpus);
+    const metrics = [...coldMetrics(corpus, cold), ...warm.metrics];
     const mbps = corpus.bytes / MB / (cold.ms / 1000);
     const notes = [
       'cold = ingestPlans([dir], { cache: null }) in a fresh child (node --import tsx); peak RSS = its process.resourceUsage().maxRSS, tsx baseline included.',
       'warm = second ingestPlans run against a PlanCache filled by the first, same process; KB build includes loading config/departments.yaml.',
+      ...cold.warningSamples.map((w) => `warning: ${w}`),
+      ...warm.notes,
       ...(corpus.seedsFound ? [] : ['../shared/seeds not found: generated from the demo plan only.']),
       ...(opts.plans < 200 ? [`only ${opts.plans} plans: figures are indicative, not a full run.`] : []),
     ];

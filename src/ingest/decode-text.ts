@@ -1,4 +1,6 @@
+import iconv from 'iconv-lite';
 import { LoadError } from './document.ts';
+import { toSimplified } from './normalize-text.ts';
 
 /**
  * Bytes → text for plan files that carry no reliable charset label. Chinese office PCs still save
@@ -93,10 +95,20 @@ function decodeUnlabelled(bytes: Buffer): DecodedText {
   } catch {
     throw new LoadError('encoding', '文本编码无法识别，请另存为 UTF-8 (neither UTF-8 nor GBK)');
   }
-  if (!looksLikeGbChinese(bytes, text)) {
+  if (!looksLikeGbChinese(bytes, text) && !looksLikeTraditionalGbk(text)) {
     throw new LoadError('encoding', '文本编码无法识别，请另存为 UTF-8 (neither UTF-8 nor GBK Chinese)');
   }
   return { text, encoding: 'gb18030' };
+}
+
+/**
+ * Traditional Chinese saved as GBK sits in the GBK extension area, so the byte test above refuses it.
+ * Converted to simplified and encoded again, real traditional text lands in the GB2312 block; byte soup
+ * (random rare characters with no simplified form) does not.
+ */
+function looksLikeTraditionalGbk(text: string): boolean {
+  const sample = toSimplified(text.slice(0, 3000));
+  return looksLikeGbChinese(iconv.encode(sample, 'gbk'), sample);
 }
 
 /**

@@ -46,7 +46,7 @@ function findDocNo(head: string[]): string | null {
 function findTitle(lines: string[]): string | null {
   const candidates = lines
     .slice(0, 60)
-    .map((l) => l.replace(/^(标题|题目)[:|]/, '').trim())
+    .map((l) => l.replace(/^(标题|题目)[:|]/, '').replace(/[\s?|]+$/, '').trim())
     .filter((l) => l.length >= 6 && l.length <= 80 && !/[。;]/.test(l));
   const planTitle = candidates.find((l) => TITLE_WORDS.test(l) && PLAN_WORDS.test(l) && !/的通知$/.test(l));
   const notice = candidates.find((l) => TITLE_WORDS.test(l) && PLAN_WORDS.test(l));
@@ -67,10 +67,11 @@ function findIssuer(head: string[]): string | null {
   return null;
 }
 
-function findCity(text: string): string | null {
+function findCity(raw: string): string | null {
+  const text = raw.replace(/关于印发|关于转发|关于|印发|转发|《/g, '\n');
   const m = CITY.exec(text) ?? /^([\u4e00-\u9fff]{2,4}?)人民政府/m.exec(text);
   if (!m) return null;
-  const name = m[1].replace(/^(关于|印发|深入|创建)/, '');
+  const name = m[1].replace(/^(关于印发|关于|印发|深入|创建|转发)/, '');
   return name.length >= 2 ? name : null;
 }
 

@@ -59,8 +59,9 @@ export function extractReports(text: string): ReportDraft[] {
   const out: ReportDraft[] = [];
   for (const sentence of text.split(/[。\n]/)) {
     for (const clause of sentence.split(/;/)) {
-      for (const m of clause.matchAll(SYSTEM)) out.push(systemReport(m[1], clause));
-      if (!REPORT_WORD.test(clause.replace(SYSTEM, ''))) continue;
+      const hasSystem = clause.includes('报告制度');
+      if (hasSystem) for (const m of clause.matchAll(SYSTEM)) out.push(systemReport(m[1], clause));
+      if (!REPORT_WORD.test(hasSystem ? clause.replace(SYSTEM, '') : clause)) continue;
       const duty = dutyReport(clause.trim());
       if (duty) out.push(duty);
     }

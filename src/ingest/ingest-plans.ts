@@ -56,8 +56,15 @@ export async function ingestPlans(paths: string[], opts: IngestOptions = {}): Pr
   const started = performance.now();
   const files = (await Promise.all(paths.map(listPlanFiles))).flat();
   const result: IngestResult = { plans: [], warnings: [], stats: { files: files.length, bytes: 0, parsed: 0, cached: 0, ms: 0 } };
-  for (const [i, path] of files.entries()) {
-    const one = await ingestOne(path, opts);
+  // Reads run a few files ahead of extraction, so disk waits overlap with CPU work.
+  const reads: Array<Promise<Read>> = [];
+  const readAhead = (i: number) => {
+    if (i < files.length && !reads[i]) reads[i] = readPlan(files[i], opts.maxBytes ?? DEFAULT_MAX_BYTES);
+  };
+  for (let i = 0; i < files.length; i++) {
+    for (let j = i; j < i + READ_AHEAD; j++) readAhead(j);
+    const one = await extractOne(await reads[i], opts);
+    delete reads[i];
     if ('warning' in one) result.warnings.push(one.warning);
     else {
       result.plans.push(one.records);
@@ -65,42 +72,53 @@ export async function ingestPlans(paths: string[], opts: IngestOptions = {}): Pr
       if (one.cached) result.stats.cached++;
       else result.stats.parsed++;
     }
-    opts.onProgress?.({ done: i + 1, total: files.length, file: basename(path), cached: 'cached' in one && one.cached });
+    opts.onProgress?.({ done: i + 1, total: files.length, file: basename(files[i]), cached: 'cached' in one && one.cached });
   }
   result.stats.ms = performance.now() - started;
   return result;
 }
 
-type One = { records: PlanRecords; cached: boolean } | { warning: LoadWarning };
+const READ_AHEAD = 8;
 
-async function ingestOne(path: string, opts: IngestOptions): Promise<One> {
+type One = { records: PlanRecords; cached: boolean } | { warning: LoadWarning };
+type Read = { file: string; bytes: Buffer } | { warning: LoadWarning };
+
+/** Reads a file, or explains why it is not read (too large, empty, a format we cannot read). */
+async function readPlan(path: string, maxBytes: number): Promise<Read> {
+  const file = basename(path);
   try {
-    return await readAndExtract(path, opts);
+    const size = (await stat(path)).size;
+    if (size > maxBytes || size === 0 || !isPlanFile(file)) {
+      const r = await loadPlanFile(path, { maxBytes });
+      if (!r.ok) return { warning: r.warning };
+    }
+    return { file, bytes: await readFile(path) };
   } catch (err) {
-    const file = basename(path);
-    const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    return { warning: { file, code: 'unreadable', message: `${file}: 无法读取或解析 (${reason})` } };
+    return { warning: failed(file, err) };
   }
 }
 
-async function readAndExtract(path: string, opts: IngestOptions): Promise<One> {
-  const file = basename(path);
-  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  const size = (await stat(path)).size;
-  if (size > maxBytes || size === 0 || !isPlanFile(file)) {
-    const r = await loadPlanFile(path, { maxBytes });
-    if (!r.ok) return { warning: r.warning };
+async function extractOne(read: Read, opts: IngestOptions): Promise<One> {
+  if ('warning' in read) return read;
+  const { file, bytes } = read;
+  try {
+    const hash = contentHash(bytes);
+    const hit = opts.cache?.get(file, hash);
+    if (hit) return { records: hit, cached: true };
+    const loaded = await loadPlanBuffer(file, bytes, { maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES });
+    if (!loaded.ok) return { warning: loaded.warning };
+    const records = extractPlan(loaded.doc, { hash, bytes: bytes.length });
+    if (records.passages.length === 0 && records.tasks.length === 0) {
+      return { warning: { file, code: 'no-text', message: `${file}: 没有读到任何方案内容 (no plan text found)` } };
+    }
+    opts.cache?.set(file, hash, records);
+    return { records, cached: false };
+  } catch (err) {
+    return { warning: failed(file, err) };
   }
-  const bytes = await readFile(path);
-  const hash = contentHash(bytes);
-  const hit = opts.cache?.get(file, hash);
-  if (hit) return { records: hit, cached: true };
-  const loaded = await loadPlanBuffer(file, bytes, { maxBytes });
-  if (!loaded.ok) return { warning: loaded.warning };
-  const records = extractPlan(loaded.doc, { hash, bytes: bytes.length });
-  if (records.passages.length === 0 && records.tasks.length === 0) {
-    return { warning: { file, code: 'no-text', message: `${file}: 没有读到任何方案内容 (no plan text found)` } };
-  }
-  opts.cache?.set(file, hash, records);
-  return { records, cached: false };
+}
+
+function failed(file: string, err: unknown): LoadWarning {
+  const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
+  return { file, code: 'unreadable', message: `${file}: 无法读取或解析 (${reason})` };
 }

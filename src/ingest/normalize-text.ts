@@ -9,7 +9,7 @@ type Converter = (s: string) => string;
 let t2sConverter: Converter | undefined;
 
 /** opencc builds its dictionaries on first use (~50 ms), so it is created lazily, not at import. */
-function toSimplified(s: string): string {
+export function toSimplified(s: string): string {
   t2sConverter ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
   return t2sConverter(s);
 }
@@ -56,8 +56,12 @@ const HAN = /[\u4e00-\u9fff]/g;
  * characters. Converting an already simplified text is skipped because it is slow and can alter a
  * few characters that are valid simplified forms.
  */
+/** Frequent characters that exist only in traditional writing; a cheap pre-check before opencc. */
+const TRADITIONAL_ONLY = /[們個來時會發說對於與這為國業實質經濟環產術當們讓處導數據點應該標廠價]/g;
+
 export function looksTraditional(s: string): boolean {
   const sample = s.slice(0, 4000);
+  if ((sample.match(TRADITIONAL_ONLY)?.length ?? 0) < 3) return false;
   const han = sample.match(HAN)?.length ?? 0;
   if (han < 20) return false;
   const converted = toSimplified(sample);

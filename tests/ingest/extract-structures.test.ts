@@ -113,3 +113,10 @@ describe('extractCampaignDates', () => {
     ]);
   });
 });
+
+describe('extractPlanMeta city', () => {
+  it('reads the city after 关于印发 in a notice title', () => {
+    expect(extractPlanMeta(['关于印发吐鲁番市创建全国质量强市示范城市工作规划的通知 ?'], 'a.txt').city).toBe('吐鲁番');
+    expect(extractPlanMeta(['明州市质量强市工作方案 ??'], 'a.txt').title).toBe('明州市质量强市工作方案');
+  });
+});
