@@ -67,7 +67,7 @@ const isGbk = (i: number, sources: number): boolean => (Math.floor(i / sources) 
 const copyName = (i: number, src: Source, gbk: boolean): string =>
   `${String(i).padStart(4, '0')}${gbk ? '-gbk' : ''}_${src.name}`;
 
-function generateCorpus(root: string, n: number): Corpus {
+export function generateCorpus(root: string, n: number): Corpus {
   const { sources, seedsFound } = readSources(root);
   const ns = sources.length;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'duban-bench-'));

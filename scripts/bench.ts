@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { benchAnswer } from './bench-answer.ts';
 import { benchIngest } from './bench-ingest.ts';
 
 /**
@@ -52,6 +53,7 @@ interface BenchSection {
 /** Add a section here: one line each. */
 const SECTIONS: BenchSection[] = [
   { name: 'ingest', title: 'Ingestion', run: benchIngest },
+  { name: 'answer', title: 'Answer latency (no LLM)', run: benchAnswer },
 ];
 
 const DEFAULT_PLANS = 240;

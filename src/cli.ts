@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig, type Config } from './config.ts';
+import { askCommand } from './cli/ask-command.ts';
 import { kbCommand } from './cli/kb-command.ts';
 import { processIo, type CliIo } from './cli/io.ts';
 
@@ -15,6 +16,10 @@ const HELP = `duban — 督办助手: 把质量强市方案变成可引用的知
   duban kb [--plans DIR]... [--json] [--no-cache]
       读取方案(默认为内置示范方案), 输出每个方案的任务/目标/职责/阶段/报告/部门统计;
       --json 输出完整记录(tasks/targets/duties/phases/reports/campaignDates/departments/warnings)。
+  duban ask [--plans DIR]... [--date YYYY-MM-DD] [--department 部门] [--json] "问题"
+  duban ask [--plans DIR]... --batch FILE.jsonl --json
+      回答问题(谁牵头/目标/时限/职责/阶段/报告/跨方案), 附出处; 方案里没有的会直说。
+      --batch 读取 {"id","q"} 行, 每行输出 {"id","answer","found","citations"}。
   duban start
       目前: 加载内置示范方案并打印知识库摘要(同 duban kb)。
   duban help
@@ -40,6 +45,8 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
       case 'kb':
       case 'start':
         return await kbCommand(parseKbArgs(rest, config), config, io);
+      case 'ask':
+        return await askCommand(parseAskArgs(rest, config), config, io);
       case 'help':
       case '--help':
       case '-h':
@@ -72,6 +79,37 @@ function parseKbArgs(args: string[], config: Config) {
   const plans = values.plans?.length ? values.plans : [config.plansDir];
   for (const p of plans) if (!existsSync(p)) throw new UsageError(`找不到方案路径: ${p}`);
   return { plans, json: values.json ?? false, cache: !values['no-cache'] };
+}
+
+function parseAskArgs(args: string[], config: Config) {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      plans: { type: 'string', multiple: true },
+      json: { type: 'boolean', default: false },
+      'no-cache': { type: 'boolean', default: false },
+      date: { type: 'string' },
+      department: { type: 'string' },
+      batch: { type: 'string' },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  const plans = values.plans?.length ? values.plans : [config.plansDir];
+  for (const p of plans) if (!existsSync(p)) throw new UsageError(`找不到方案路径: ${p}`);
+  if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new UsageError(`--date 的格式应为 YYYY-MM-DD: ${values.date}`);
+  if (values.batch && !existsSync(values.batch)) throw new UsageError(`找不到批量问题文件: ${values.batch}`);
+  const question = positionals.join(' ').trim();
+  if (!values.batch && !question) throw new UsageError('请给出问题, 例如: duban ask "1.2.1谁牵头?"');
+  return {
+    plans,
+    cache: !values['no-cache'],
+    json: values.json ?? false,
+    date: values.date ?? null,
+    department: values.department ?? null,
+    batch: values.batch ?? null,
+    question: question || null,
+  };
 }
 
 function isParseArgsError(err: unknown): boolean {

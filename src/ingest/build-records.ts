@@ -1,4 +1,4 @@
-import type { CampaignDate, Duty, Phase, PlanRecords, Report, Source, Target, Task } from '../kb/records.ts';
+import type { CampaignDate, Duty, Passage, Phase, PlanRecords, Report, Source, Target, Task } from '../kb/records.ts';
 import { extractCampaignDates } from './extract-campaign-dates.ts';
 import { extractDuties } from './extract-duties.ts';
 import { extractOwners, type Owners } from './extract-owners.ts';
@@ -54,7 +54,7 @@ class RecordBuilder {
   phases: Phase[] = [];
   reports: Report[] = [];
   campaignDates: CampaignDate[] = [];
-  passages: Source[] = [];
+  passages: Passage[] = [];
   departments = new Set<string>();
   warnings: string[] = [];
   private seq = 0;
@@ -81,7 +81,7 @@ class RecordBuilder {
   addNode(node: OutlineNode, isDuty: boolean): void {
     const path = sectionPath(node);
     node.text.split('\n').forEach((p, i) =>
-      this.passages.push(this.source(node.label, path, node.line + (i > 0 ? 1 : 0), p)),
+      this.passages.push({ ...this.source(node.label, path, node.line + i, p), text: p }),
     );
     this.addCampaignDates(node.text, this.source(node.label, path, node.line, node.text));
     if (isDuty) return;

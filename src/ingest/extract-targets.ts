@@ -49,8 +49,9 @@ export function extractTargets(text: string, contextYear: number | null = null):
     for (const clause of sentence) {
       const y = targetYear(clause);
       if (y !== null) year = y.year;
-      out.push(...targetsInClause(clause, y?.year ?? year, subject));
-      subject = subjectOf(clause) || subject;
+      const found = targetsInClause(clause, y?.year ?? year, subject);
+      out.push(...found);
+      subject = found.at(-1)?.metric || subjectOf(clause) || subject;
     }
   }
   return out;
@@ -88,8 +89,9 @@ function targetsInClause(clause: string, year: number | null, subject: string): 
     const cmp = COMPARATOR_AT_END.exec(lead);
     if (!unit && !cmp) continue;
     let metric = cleanMetric(cmp ? lead.slice(0, cmp.index) : lead);
+    // Value first ("建成3家绿色示范工厂"): the noun follows; a bare value ("2012年达96%") takes the subject.
+    if (!metric) metric = cleanMetric(clause.slice(end).split(/[、,;和]/)[0] ?? '');
     if (!metric && subject && out.length === 0) metric = subject;
-    if (!metric) metric = cleanMetric(clause.slice(end).split(/[、,;]/)[0] ?? '');
     if (!metric) continue;
     out.push({
       metric,

@@ -44,9 +44,12 @@ const PINYIN_AFTER_HAN = new RegExp(
   'gi',
 );
 
+/** A tone-marked syllable left bare where mojibake ate its parentheses ("轉變?yōu)橐"). */
+const BARE_PINYIN = new RegExp(`(?<=[?\\u3400-\\u9fff])[a-z]*[${TONE_MARKS}][a-z${TONE_MARKS}]*(?![a-z])`, 'gi');
+
 /** Removes pinyin annotations such as 發(fā) → 發; keeps (ISO 9001), (1), (市质监局负责). */
 export function stripPinyin(s: string): string {
-  return s.replace(PINYIN_AFTER_HAN, '');
+  return s.replace(PINYIN_AFTER_HAN, '').replace(BARE_PINYIN, '');
 }
 
 const HAN = /[\u4e00-\u9fff]/g;

@@ -1,6 +1,6 @@
 import type { LoadWarning } from '../ingest/document.ts';
 import { DepartmentRegistry, type DepartmentEntry, type DepartmentsConfig } from './departments.ts';
-import type { CampaignDate, Duty, Phase, Plan, PlanRecords, Report, Source, Target, Task } from './records.ts';
+import type { CampaignDate, Duty, Passage, Phase, Plan, PlanRecords, Report, Target, Task } from './records.ts';
 
 /**
  * The knowledge base: every plan's records side by side, with the department registry over them.
@@ -15,7 +15,7 @@ export interface KnowledgeBase {
   phases: Phase[];
   reports: Report[];
   campaignDates: CampaignDate[];
-  passages: Source[];
+  passages: Passage[];
   departments: DepartmentRegistry;
   /** Files that could not be read, one warning each. */
   warnings: LoadWarning[];

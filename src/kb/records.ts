@@ -124,6 +124,10 @@ export const PlanSchema = z.object({
 });
 export type Plan = z.infer<typeof PlanSchema>;
 
+/** A content paragraph of the plan with its section path: the text that no record captures. */
+export const PassageSchema = SourceSchema.extend({ text: z.string() });
+export type Passage = z.infer<typeof PassageSchema>;
+
 /** Everything extracted from one plan file. */
 export const PlanRecordsSchema = z.object({
   plan: PlanSchema,
@@ -136,6 +140,6 @@ export const PlanRecordsSchema = z.object({
   /** Department names as written anywhere in the plan's owner expressions and duty headings. */
   departments: z.array(z.string()),
   /** Normalised content paragraphs with their section path, for retrieval of text that is no record. */
-  passages: z.array(SourceSchema),
+  passages: z.array(PassageSchema),
 });
 export type PlanRecords = z.infer<typeof PlanRecordsSchema>;

@@ -10,6 +10,7 @@ describe('normalizeText', () => {
   it('removes pinyin annotations but keeps real parentheses', () => {
     expect(stripPinyin('發(fā)展質(zhì)量(ISO 9001)(1)(市质监局负责)')).toBe('發展質量(ISO 9001)(1)(市质监局负责)');
     expect(stripPinyin('危?;飞a(chǎn)')).toBe('危?;飞a');
+    expect(stripPinyin('轉變?yōu)橐再|量')).toBe('轉變?)橐再|量');
   });
 
   it('converts traditional text to simplified only when the text is traditional', () => {

@@ -1,0 +1,93 @@
+import type { KnowledgeBase } from '../kb/knowledge-base.ts';
+import type { Source, Task } from '../kb/records.ts';
+import { buildSearchIndex, type DocKind, type Hit, type SearchIndex, type SentenceRef } from '../kb/search-index.ts';
+import { tokens } from '../kb/text-tokens.ts';
+import { cite, citation, planLabel, type Citation } from './format.ts';
+import { buildLexicon, type Intent, type Lexicon, type Question } from './understand-question.ts';
+
+/** What every question handler gets: the question, the knowledge base and its indexes, the clock. */
+
+export interface Answer {
+  answer: string;
+  /** False when the plans do not support an answer (an honest refusal). */
+  found: boolean;
+  citations: Citation[];
+  intent: Intent;
+}
+
+/** The prepared knowledge base: built once, shared by all questions. */
+export interface Prepared {
+  kb: KnowledgeBase;
+  index: SearchIndex;
+  sentences: SentenceRef[];
+  lexicon: Lexicon;
+}
+
+export function prepare(kb: KnowledgeBase): Prepared {
+  const { index, sentences } = buildSearchIndex(kb);
+  return { kb, index, sentences, lexicon: buildLexicon(kb) };
+}
+
+/** A record is good enough to answer from when it covers this share of the question's content. */
+export const MATCH = 0.5;
+
+export class Ctx {
+  readonly files: ReadonlySet<string> | null;
+
+  constructor(
+    readonly p: Prepared,
+    readonly q: Question,
+    readonly now: Date,
+    /** The asker's department (chat binding or command argument), for 我们局. */
+    readonly ownDepartment: string | null,
+    defaultFiles: string[] = [],
+  ) {
+    const named = q.files.length ? q.files : defaultFiles;
+    this.files = named.length ? new Set(named) : null;
+  }
+
+  get kb(): KnowledgeBase {
+    return this.p.kb;
+  }
+
+  /** Search the question's content (or `text`) over some kinds of records in the plans in scope. */
+  search(kinds: DocKind[], text = this.q.content, limit = 30): Hit[] {
+    const toks = tokens(text);
+    if (toks.length === 0) return [];
+    return this.p.index.search(toks, { files: this.files, kinds: new Set(kinds), limit });
+  }
+
+  label(file: string): string {
+    return planLabel(this.kb, file);
+  }
+
+  cite(source: Source, origin?: Task['origin']): string {
+    return cite(this.kb, source, origin);
+  }
+
+  answer(text: string, sources: Source[], found = true): Answer {
+    return { answer: text, found, citations: sources.map(citation), intent: this.q.intent };
+  }
+
+  /** Plans in scope, in knowledge-base order. */
+  planFiles(): string[] {
+    return this.kb.plans.map((p) => p.file).filter((f) => !this.files || this.files.has(f));
+  }
+
+  /** "宜兴方案" / "已收录的方案" for refusals. */
+  scopeLabel(): string {
+    if (!this.files) return '已收录的方案';
+    return `${[...this.files].map((f) => this.label(f)).join('、')}方案`;
+  }
+}
+
+/**
+ * The best hit per plan, for questions that name no plan: every plan whose best record is close to the
+ * overall best is answered (per city), never one picked silently.
+ */
+export function bestPerPlan(hits: Hit[], min = MATCH, margin = 0.12): Hit[] {
+  const best = new Map<string, Hit>();
+  for (const h of hits) if (!best.has(h.doc.file)) best.set(h.doc.file, h);
+  const top = hits[0]?.coverage ?? 0;
+  return [...best.values()].filter((h) => h.coverage >= min && h.coverage >= top - margin);
+}

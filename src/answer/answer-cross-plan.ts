@@ -1,0 +1,48 @@
+import type { Source } from '../kb/records.ts';
+import type { Hit } from '../kb/search-index.ts';
+import type { Answer, Ctx } from './answer-context.ts';
+import { short } from './format.ts';
+
+/**
+ * Questions over several plans ("哪些城市提出推行首席质量官制度?"): every plan whose text states the
+ * thing, each city with its own citation. Stricter than a single answer: listing a city is a claim.
+ */
+
+const CROSS_MATCH = 0.72;
+
+export function answerCrossPlan(c: Ctx): Answer | null {
+  const hits = c.search(['sentence', 'task', 'target', 'duty', 'report'], c.q.content, 400);
+  const best = new Map<string, Hit>();
+  for (const h of hits) if (h.coverage >= CROSS_MATCH && !best.has(h.doc.file)) best.set(h.doc.file, h);
+  if (best.size === 0) return null;
+  const lines: string[] = [];
+  const sources: Source[] = [];
+  for (const [file, h] of best) {
+    const source = sourceOf(c, h);
+    lines.push(`${c.label(file)}: ${short(h.doc.kind === 'sentence' ? c.p.sentences[h.doc.index].text : source.quote, 60)}${c.cite(source)}`);
+    sources.push(source);
+  }
+  const cities = [...best.keys()].map((f) => c.label(f));
+  return c.answer(`共${cities.length}个方案提到(${cities.join('、')}):\n${lines.join('\n')}`, sources);
+}
+
+/** The source of any hit (records carry one; sentences take their passage's). */
+export function sourceOf(c: Ctx, h: Hit): Source {
+  const d = h.doc;
+  switch (d.kind) {
+    case 'task':
+      return c.kb.tasks[d.index].source;
+    case 'target':
+      return c.kb.targets[d.index].source;
+    case 'duty':
+      return c.kb.duties[d.index].source;
+    case 'phase':
+      return c.kb.phases[d.index].source;
+    case 'report':
+      return c.kb.reports[d.index].source;
+    case 'sentence': {
+      const s = c.p.sentences[d.index];
+      return { ...c.kb.passages[s.passage], quote: s.text };
+    }
+  }
+}

@@ -1,0 +1,79 @@
+import type { Duty, Source, Task } from '../kb/records.ts';
+import type { Answer, Ctx } from './answer-context.ts';
+import { cutList, formatDate, refLabel, short } from './format.ts';
+
+/**
+ * What a department must do: its duty section where the plan has one (吐鲁番 四、责任分解), and the
+ * tasks it leads or takes part in. "我们局" means the asker's own department (chat binding or the
+ * command's --department).
+ */
+
+const DUTY_MAX = 420;
+const TASKS_SHOWN = 6;
+
+export function askedDepartments(c: Ctx): string[] {
+  if (c.q.departments.length) return c.q.departments;
+  return c.q.ownDepartment && c.ownDepartment ? [c.ownDepartment] : [];
+}
+
+interface DeptWork {
+  file: string;
+  name: string;
+  duties: Duty[];
+  leads: Task[];
+  joins: Task[];
+}
+
+/** The department's duties and tasks in each plan in scope that names it. */
+export function departmentWork(c: Ctx, asked: string[]): DeptWork[] {
+  const out: DeptWork[] = [];
+  for (const file of c.planFiles()) {
+    const city = c.kb.plans.find((p) => p.file === file)?.city ?? null;
+    const reg = c.kb.departments;
+    const entry = asked.map((n) => reg.resolve(n, file, city)).find(Boolean);
+    if (!entry) continue;
+    const isIt = (name: string) => reg.keyOf(name, city) === entry.key;
+    const duties = c.kb.duties.filter((d) => d.file === file && d.departments.some(isIt));
+    const tasks = c.kb.tasks.filter((t) => t.file === file && t.origin !== 'duty');
+    const leads = tasks.filter((t) => t.lead.some(isIt));
+    const joins = tasks.filter((t) => !t.lead.some(isIt) && t.units.some(isIt));
+    if (duties.length + leads.length + joins.length) out.push({ file, name: entry.name, duties, leads, joins });
+  }
+  return out;
+}
+
+export function answerDuties(c: Ctx): Answer | null {
+  const asked = askedDepartments(c);
+  if (asked.length === 0) return null;
+  const work = departmentWork(c, asked);
+  if (work.length === 0) {
+    return c.answer(`在${c.scopeLabel()}中没有找到${asked.join('、')}的职责或任务。可以换个说法, 或发送“帮助”查看示例。`, [], false);
+  }
+  if (!c.files && work.length > 2) {
+    const list = work.map((w) => `${c.label(w.file)}(${w.leads.length + w.joins.length + w.duties.length}项)`).join('、');
+    return c.answer(`${asked[0]}在${work.length}个方案中都有任务: ${list}。请指明城市, 例如“${c.label(work[0].file)}${asked[0]}负责什么”。`, []);
+  }
+  const parts = work.map((w) => describeWork(c, w));
+  return c.answer(parts.map((p) => p.text).join('\n\n'), parts.flatMap((p) => p.sources));
+}
+
+function describeWork(c: Ctx, w: DeptWork): { text: string; sources: Source[] } {
+  const lines: string[] = [];
+  const sources: Source[] = [];
+  for (const d of w.duties) {
+    const text = d.text.length > DUTY_MAX ? `${d.text.slice(0, DUTY_MAX)}…` : d.text;
+    lines.push(`${c.label(w.file)} ${d.heading}的职责${c.cite(d.source)}: ${text}`);
+    sources.push(d.source);
+  }
+  const taskLine = (t: Task) => `${refLabel(t.source, t.origin)} ${short(t.text, 22)}${t.deadline ? `(${formatDate(t.deadline)})` : ''}`;
+  if (w.leads.length) {
+    lines.push(`${w.duties.length ? '另外' : `${c.label(w.file)} `}${w.name}牵头/负责的任务${w.leads.length}项:`);
+    lines.push(...cutList(w.leads.map(taskLine), TASKS_SHOWN, ', 可问“<编号>谁牵头”查看详情'));
+    sources.push(...w.leads.slice(0, TASKS_SHOWN).map((t) => t.source));
+  }
+  if (w.joins.length) {
+    const shown = w.joins.slice(0, 4).map((t) => refLabel(t.source, t.origin)).join('、');
+    lines.push(`参与(配合)的任务${w.joins.length}项: ${shown}${w.joins.length > 4 ? '等' : ''}`);
+  }
+  return { text: lines.join('\n'), sources };
+}

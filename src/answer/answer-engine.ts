@@ -1,0 +1,61 @@
+import type { KnowledgeBase } from '../kb/knowledge-base.ts';
+import { Ctx, prepare, type Answer, type Prepared } from './answer-context.ts';
+import { answerCrossPlan } from './answer-cross-plan.ts';
+import { answerDuties } from './answer-duties.ts';
+import { answerHelp } from './answer-help.ts';
+import { answerDeadline, answerOwner } from './answer-owner.ts';
+import { answerReporting } from './answer-reporting.ts';
+import { answerSchedule } from './answer-schedule.ts';
+import { answerSearch, refusal } from './answer-search.ts';
+import { answerTarget } from './answer-target.ts';
+import { understandQuestion, type Intent } from './understand-question.ts';
+
+/**
+ * Answers staff questions from the knowledge base: understand the question, try the handlers for its
+ * kind in order, compose the reply from the records' fields — or refuse honestly. No LLM involved.
+ */
+
+export interface AskOptions {
+  /** The clock: decides what is due or overdue. */
+  now?: Date;
+  /** The asker's department, for 我们局/本部门. */
+  department?: string | null;
+  /** Plans to use when the question names none (a group's bound city). */
+  files?: string[];
+}
+
+type Handler = (c: Ctx) => Answer | null;
+
+/** Handlers per intent, most specific first; the first that finds an answer wins. */
+const STRATEGIES: Record<Intent, Handler[]> = {
+  help: [answerHelp],
+  cross_plan: [answerCrossPlan],
+  reporting: [answerReporting, answerOwner, answerSearch],
+  schedule: [answerSchedule],
+  deadline: [answerDeadline, answerSearch],
+  duties: [answerDuties, answerOwner, answerSearch],
+  owner: [answerOwner, answerDuties, answerReporting, answerSearch],
+  target: [answerTarget, answerSearch],
+  search: [answerDuties, answerOwner, answerTarget, answerSearch],
+};
+
+export const MAX_QUESTION = 500;
+
+export class AnswerEngine {
+  readonly prepared: Prepared;
+
+  constructor(kb: KnowledgeBase) {
+    this.prepared = prepare(kb);
+  }
+
+  ask(raw: string, opts: AskOptions = {}): Answer {
+    const q = understandQuestion(raw.slice(0, MAX_QUESTION), this.prepared.lexicon);
+    if (!q.text.replace(/[\s\p{P}\p{S}]/gu, '')) q.intent = 'help';
+    const c = new Ctx(this.prepared, q, opts.now ?? new Date(), opts.department ?? null, opts.files);
+    for (const handler of STRATEGIES[q.intent]) {
+      const answer = handler(c);
+      if (answer) return answer;
+    }
+    return refusal(c);
+  }
+}

@@ -1,0 +1,98 @@
+import type { Task } from '../kb/records.ts';
+import type { Hit } from '../kb/search-index.ts';
+import { bestPerPlan, MATCH, type Answer, type Ctx } from './answer-context.ts';
+import { dueStatus, formatDate, names, ownersPhrase, short } from './format.ts';
+
+/**
+ * Who owns a task (牵头 vs 参加/配合 kept apart), and when it is due: a task named by its item number
+ * or found by its content, per plan when the question names none.
+ */
+
+/** Tasks named by item number ("1.4.3", "第15条"), within the plans in scope. */
+export function tasksByRef(c: Ctx): Task[] {
+  if (c.q.refs.length === 0) return [];
+  return c.kb.tasks.filter((t) => {
+    if (!t.ref || (c.files && !c.files.has(t.file))) return false;
+    return c.q.refs.some((r) => (r.includes('.') ? t.origin === 'table' : t.origin !== 'table') && t.ref === r);
+  });
+}
+
+/** Tasks matching the question's content: duty sections and tasks that have owners. */
+export function matchingTasks(c: Ctx, withDeadline = false): Array<{ task: Task; hit: Hit }> {
+  const hits = c.search(['task', 'duty']);
+  const out: Array<{ task: Task; hit: Hit }> = [];
+  for (const hit of hits) {
+    const task = hit.doc.kind === 'task' ? c.kb.tasks[hit.doc.index] : dutyTask(c, hit.doc.index);
+    if (!task || task.units.length === 0) continue;
+    if (withDeadline && !task.deadline) continue;
+    out.push({ task, hit: preferTable(c, task, hit) });
+  }
+  return out.sort((a, b) => b.hit.score - a.hit.score);
+}
+
+/** A question about the 分解表 prefers its rows; otherwise table rows and body items compete on score. */
+function preferTable(c: Ctx, task: Task, hit: Hit): Hit {
+  const bonus = c.q.wantsTable && task.origin === 'table' ? 0.05 : 0;
+  return bonus ? { ...hit, score: hit.score + bonus } : hit;
+}
+
+function dutyTask(c: Ctx, dutyIndex: number): Task | undefined {
+  const d = c.kb.duties[dutyIndex];
+  return c.kb.tasks.find((t) => t.origin === 'duty' && t.file === d.file && t.source.line === d.source.line && t.source.ref === d.source.ref);
+}
+
+function ownerLine(c: Ctx, t: Task): string {
+  const what = t.origin === 'duty' ? `由${names(t.units)}负责` : ownersPhrase(t);
+  return `${c.label(t.file)}「${short(t.text)}」${what}${c.cite(t.source, t.origin)}`;
+}
+
+function deadlineLine(c: Ctx, t: Task): string {
+  const when = t.deadline
+    ? `完成时限${formatDate(t.deadline)}(${dueStatus(t.deadline, c.now)})`
+    : '未写明完成时限';
+  return `${c.label(t.file)}「${short(t.text)}」${when}; ${ownersPhrase(t)}${c.cite(t.source, t.origin)}`;
+}
+
+export function answerOwner(c: Ctx): Answer | null {
+  return answerTasks(c, ownerLine, false);
+}
+
+export function answerDeadline(c: Ctx): Answer | null {
+  return answerTasks(c, deadlineLine, true);
+}
+
+function answerTasks(c: Ctx, line: (c: Ctx, t: Task) => string, needDeadline: boolean): Answer | null {
+  const byRef = tasksByRef(c);
+  if (byRef.length) {
+    const shown = byRef.slice(0, 3);
+    const more = byRef.length > 3 ? `\n另有${byRef.length - 3}个方案有同编号条目, 请指明城市。` : '';
+    return c.answer(shown.map((t) => line(c, t)).join('\n') + more, shown.map((t) => t.source));
+  }
+  const matches = matchingTasks(c, needDeadline);
+  const hits = bestPerPlan(matches.map((m) => m.hit), MATCH);
+  if (hits.length === 0) return null;
+  let chosen = hits.slice(0, 3).map((h) => matches.find((m) => m.hit.doc === h.doc)!);
+  if (/牵头/.test(c.q.text)) chosen = chosen.map((m) => withExplicitLead(m, matches));
+  const tasks = chosen.map((m) => m.task);
+  return c.answer(tasks.map((t) => line(c, t)).join('\n'), tasks.map((t) => t.source));
+}
+
+type Match = { task: Task; hit: Hit };
+
+const hasExplicitLead = (t: Task) => t.partners.length > 0 || (t.lead.length > 0 && t.lead.length < t.units.length);
+
+/**
+ * Asked who leads, a table row that only lists units is less exact than the body item it decomposes,
+ * which says 牵头: prefer that item when it matches almost as well and names the same departments.
+ */
+function withExplicitLead(m: Match, all: Match[]): Match {
+  if (hasExplicitLead(m.task)) return m;
+  const alt = all.find(
+    (x) =>
+      x.task.file === m.task.file &&
+      hasExplicitLead(x.task) &&
+      x.hit.coverage >= m.hit.coverage - 0.15 &&
+      x.task.lead.some((l) => m.task.units.some((u) => u.includes(l) || l.includes(u))),
+  );
+  return alt ?? m;
+}

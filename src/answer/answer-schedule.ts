@@ -1,0 +1,70 @@
+import type { Phase, Source } from '../kb/records.ts';
+import { tokens } from '../kb/text-tokens.ts';
+import { MATCH, type Answer, type Ctx } from './answer-context.ts';
+import { formatDate } from './format.ts';
+import { sentenceLine } from './answer-target.ts';
+
+/**
+ * Phases and stages: one phase by name, the phase a date falls in, or the whole schedule; "为期多久"
+ * is answered from the sentence that states the duration. A plan without phases says so.
+ */
+
+const DURATION = /为期|多久|多长时间|几年/;
+
+export function answerSchedule(c: Ctx): Answer | null {
+  const files = c.planFiles();
+  const withPhases = files.filter((f) => c.kb.phases.some((p) => p.file === f));
+  const lines: string[] = [];
+  const sources: Source[] = [];
+  if (DURATION.test(c.q.text)) {
+    const hit = c.search(['sentence']).find((h) => /为期|年/.test(h.doc.text) && h.coverage >= MATCH);
+    if (hit) {
+      const s = sentenceLine(c, hit);
+      lines.push(s.line);
+      sources.push(s.source);
+    }
+  }
+  if (lines.length) return c.answer(lines.join('\n'), sources);
+  if (withPhases.length === 0) {
+    return c.answer(`${c.scopeLabel()}中没有找到分阶段的进度安排(没有写明阶段和时间)。`, [], false);
+  }
+  if (!c.files && withPhases.length > 1 && lines.length === 0) {
+    return c.answer(`${withPhases.map((f) => c.label(f)).join('、')}的方案都有阶段安排, 请指明城市, 例如“${c.label(withPhases[0])}分几个阶段”。`, []);
+  }
+  for (const file of withPhases.slice(0, 2)) {
+    const phases = c.kb.phases.filter((p) => p.file === file);
+    const picked = pickPhases(c, phases);
+    lines.push(...picked.lines);
+    sources.push(...picked.sources);
+  }
+  return c.answer(lines.join('\n'), sources);
+}
+
+function pickPhases(c: Ctx, phases: Phase[]): { lines: string[]; sources: Source[] } {
+  const label = c.label(phases[0].file);
+  const line = (p: Phase) => `${p.name}: ${p.when}${p.description ? `, ${p.description}` : ''}${c.cite(p.source)}`;
+  if (c.q.date) {
+    const d = c.q.date.slice(0, 7);
+    const p = phases.find((x) => x.start <= d && d <= x.end);
+    if (p) return { lines: [`${label} ${formatDate(c.q.date)}处于${line(p)}`], sources: [p.source] };
+    return { lines: [`${label}的阶段安排中没有包含${formatDate(c.q.date)}的阶段。`], sources: [] };
+  }
+  const named = phaseNamed(c.q.content, phases);
+  if (named) return { lines: [`${label} ${line(named)}`], sources: [named.source] };
+  const all = phases.map((p) => `${p.name} ${p.when}`).join('; ');
+  return { lines: [`${label}分${phases.length}个阶段${c.cite(phases[0].source)}: ${all}`], sources: phases.map((p) => p.source) };
+}
+
+/** The phase the question names ("计划阶段", "预验收"), matched on phase names only. */
+function phaseNamed(content: string, phases: Phase[]): Phase | null {
+  const q = new Set(tokens(content));
+  let best: Phase | null = null;
+  let bestScore = 0;
+  for (const p of phases) {
+    const name = tokens(p.name.replace(/阶段|第[一二三四五六七八九十]+/g, ' '));
+    if (name.length === 0) continue;
+    const score = name.filter((t) => q.has(t)).length / name.length;
+    if (score > bestScore) [best, bestScore] = [p, score];
+  }
+  return bestScore >= 0.5 ? best : null;
+}

@@ -1,0 +1,41 @@
+import type { Answer, Ctx } from './answer-context.ts';
+import { bestPerPlan, MATCH } from './answer-context.ts';
+import { sourceOf } from './answer-cross-plan.ts';
+import { short } from './format.ts';
+
+/**
+ * The last resort: the best matching record or sentence, quoted with its source — and, when nothing
+ * matches well enough, an honest "not in the plans" with the closest items.
+ */
+
+export function answerSearch(c: Ctx): Answer | null {
+  const hits = bestPerPlan(c.search(['sentence', 'task', 'target', 'duty', 'report', 'phase']), MATCH + 0.1);
+  if (hits.length === 0) return null;
+  const shown = hits.slice(0, 2).map((h) => sourceOf(c, h));
+  const lines = shown.map((s) => `${c.label(s.file)}: ${s.quote}${c.cite(s)}`);
+  return c.answer(lines.join('\n'), shown);
+}
+
+const KIND_WORDS: Record<string, string> = {
+  owner: '责任单位',
+  target: '目标数值',
+  deadline: '完成时限',
+  duties: '职责',
+  schedule: '阶段安排',
+  reporting: '报告要求',
+  cross_plan: '内容',
+  search: '内容',
+  help: '内容',
+};
+
+export function refusal(c: Ctx): Answer {
+  const topic = c.q.content ? `“${short(c.q.content, 20)}”的` : '';
+  const head = `在${c.scopeLabel()}中没有找到${topic}${KIND_WORDS[c.q.intent]}, 方案未明确的内容我不会推测。`;
+  const near = c
+    .search(['task', 'target', 'duty', 'sentence'], c.q.content, 5)
+    .filter((h) => h.coverage >= 0.3)
+    .slice(0, 2)
+    .map((h) => sourceOf(c, h));
+  const tail = near.length ? `\n相近的条目: ${near.map((s) => `${c.label(s.file)}「${short(s.quote, 24)}」${c.cite(s)}`).join('; ')}` : '';
+  return c.answer(head + tail, near, false);
+}

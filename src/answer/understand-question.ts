@@ -1,0 +1,154 @@
+import { normalizeText, toSimplified } from '../ingest/normalize-text.ts';
+import type { KnowledgeBase } from '../kb/knowledge-base.ts';
+
+/**
+ * What a staff question asks: its kind (intent), which plans it names (city, 文号), item numbers,
+ * departments, dates, and the content words left once those are taken out. Rule-based and fast; it
+ * tolerates traditional characters, full-width input, spaces and keyword-only queries.
+ */
+
+export type Intent =
+  | 'help'
+  | 'cross_plan'
+  | 'reporting'
+  | 'schedule'
+  | 'deadline'
+  | 'duties'
+  | 'owner'
+  | 'target'
+  | 'search';
+
+export interface Question {
+  raw: string;
+  /** Normalised (half-width, simplified) question text. */
+  text: string;
+  intent: Intent;
+  /** Plans the question names; empty = not named. */
+  files: string[];
+  /** Item numbers: "1.4.3" (table), "15" (第15条), "(三)". */
+  refs: string[];
+  /** Department names as they appear in the question. */
+  departments: string[];
+  /** A date named in the question ("2019年5月") as YYYY-MM(-DD). */
+  date: string | null;
+  /** The question with plan names, departments and question words removed: what to search for. */
+  content: string;
+  /** The asker wants the 任务分解表 row rather than the body text. */
+  wantsTable: boolean;
+  /** 我们局/本部门: the asker's own department (from the chat binding or a command argument). */
+  ownDepartment: boolean;
+}
+
+const INTENTS: Array<[Intent, RegExp]> = [
+  ['help', /^(帮助|help|菜单|功能|使用说明|怎么用|你能做什么|能问什么|你是谁|\?)$/i],
+  ['cross_plan', /哪些(城市|方案|地方|市|地区)|哪几个(城市|方案|地方)|几个(城市|方案)|各(城市|地)(都)?|(哪些|几个)方案/],
+  ['schedule', /阶段|进度安排|工作步骤|实施步骤|推进步骤|为期|多久|多长时间|哪段时间|时间安排|分几步/],
+  ['reporting', /报告|报送|上报|汇报|总结(材料)?(交|报|给|送)|交给谁|报给谁|交到哪|报到哪/],
+  ['deadline', /什么时候|什么时间|何时|啥时候|完成时限|时限|截止|期限|哪天|几月|到期|完成时间|哪年完成|哪一年/],
+  ['duties', /负责什么|负责哪些|职责|干啥|干嘛|做什么|干什么|要做|任务有哪些|哪些任务|有什么任务|要干|工作有哪些|要求有哪些|承担/],
+  ['owner', /谁|哪个部门|哪些部门|哪个单位|哪些单位|哪家|牵头|责任单位|负责单位|由哪|配合|参加|主责/],
+  ['target', /多少|几个|几项|几家|几件|几张|几天|目标|指标|比例|百分之|达到|合格率|覆盖率|满意度|率|数量|多大/],
+];
+
+/** Words that say what kind of question it is, not what it is about. */
+const QUESTION_WORDS =
+  /请问|请|一下|哪段时间|什么时间段|时间段|我想知道|想问|是哪个|是哪些|哪个|哪些|哪家|是谁|由谁|谁|什么时候|什么时间|啥时候|何时|什么|多少|几个|几项|几家|几件|是否|有没有|有无|吗|呢|啊|吧|呀|怎么样|怎样|如何|要求|规定|提出|提到|提及|方案里|方案中|方案|分解表里|分解表中|分解表|这一条|这一项|这条|这项|该项|其中|完成时限|时限|牵头单位|责任单位|配合单位|负责单位|牵头|负责|配合|参加|部门|单位|职责|分别|目标是|目标|要达到|达到|完成|截止|到期|为期|多久|多长时间|阶段|干啥|做什么|干什么|在创建中|创建中|我们局|我局|本局|本部门|我们部门|我们/g;
+
+const DEPT_NAME = /^.{1,20}(局|委|办|部|院|会|厅|队|行|关|所|政府|中心|小组|室|站|社|台|联)$/;
+
+export interface Lexicon {
+  /** City or 文号 → plan file. Longest names first. */
+  plans: Array<[string, string]>;
+  /** Department names (as written and config aliases), longest first. */
+  departments: string[];
+}
+
+export function buildLexicon(kb: KnowledgeBase): Lexicon {
+  const plans: Array<[string, string]> = [];
+  for (const p of kb.plans) {
+    if (p.city) plans.push([`${p.city}市`, p.file], [p.city, p.file]);
+    if (p.docNo) plans.push([p.docNo, p.file]);
+  }
+  // Only names that read as a body (市质监局, 卫计委): stems such as 商务 or 交通 are ordinary words.
+  const names = new Set<string>();
+  for (const e of kb.departments.entries()) {
+    for (const n of [...e.asWritten, ...kb.departments.aliasesOf(e.key)]) if (DEPT_NAME.test(n)) names.add(n);
+  }
+  return {
+    plans: plans.sort((a, b) => b[0].length - a[0].length),
+    departments: [...names].sort((a, b) => b.length - a.length),
+  };
+}
+
+export function normalizeQuestion(raw: string): string {
+  const text = normalizeText(raw.slice(0, 500), false);
+  return toSimplified(text).replace(/\s+/g, ' ').trim();
+}
+
+export function understandQuestion(raw: string, lexicon: Lexicon): Question {
+  const text = normalizeQuestion(raw);
+  let rest = ` ${text} `;
+  const files = new Set<string>();
+  for (const [name, file] of lexicon.plans) {
+    if (rest.includes(name)) {
+      files.add(file);
+      rest = rest.split(name).join(' ');
+    }
+  }
+  const refs = findRefs(rest);
+  for (const r of refs) rest = rest.replace(r.raw, ' ');
+  const departments: string[] = [];
+  for (const name of lexicon.departments) {
+    if (rest.includes(name)) {
+      departments.push(name);
+      rest = rest.split(name).join(' ');
+    }
+  }
+  const date = findDate(rest);
+  const ownDepartment = /我们局|我局|本局|本部门|我们部门|我们单位|本单位/.test(text);
+  return {
+    raw,
+    text,
+    intent: intentOf(text),
+    files: [...files],
+    refs: refs.map((r) => r.ref),
+    departments,
+    date,
+    content: rest.replace(QUESTION_WORDS, ' ').replace(/[?!,.;:]/g, ' ').replace(/\s+/g, ' ').trim(),
+    wantsTable: /分解表|附件|表里|表中/.test(text),
+    ownDepartment,
+  };
+}
+
+function intentOf(text: string): Intent {
+  for (const [intent, re] of INTENTS) if (re.test(text)) return intent;
+  return 'search';
+}
+
+/** "1.4.3", "第15条/项", "15条", "(三)". Years and percentages are not item numbers. */
+function findRefs(text: string): Array<{ raw: string; ref: string }> {
+  const out: Array<{ raw: string; ref: string }> = [];
+  for (const m of text.matchAll(/(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,3})(?![\d.%])/g)) out.push({ raw: m[0], ref: m[1] });
+  for (const m of text.matchAll(/第\s*(\d{1,3})\s*(?:条|项|款|点)|(?<![\d.])(\d{1,3})\s*(?:条|项)(?![\d])/g)) {
+    out.push({ raw: m[0], ref: m[1] ?? m[2] });
+  }
+  for (const m of text.matchAll(/第([一二三四五六七八九十]{1,3})(?:条|项)|\(([一二三四五六七八九十]{1,3})\)/g)) {
+    out.push({ raw: m[0], ref: m[1] ? cnToNumber(m[1]) : `(${m[2]})` });
+  }
+  return out;
+}
+
+function cnToNumber(s: string): string {
+  const d: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+  if (s === '十') return '10';
+  if (s.startsWith('十')) return String(10 + (d[s[1]] ?? 0));
+  if (s.includes('十')) return String((d[s[0]] ?? 1) * 10 + (d[s[2]] ?? 0));
+  return String(d[s] ?? s);
+}
+
+function findDate(text: string): string | null {
+  const m = /(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?/.exec(text) ?? /(\d{4})-(\d{1,2})(?:-(\d{1,2}))?/.exec(text);
+  if (!m) return null;
+  const mm = m[2].padStart(2, '0');
+  return m[3] ? `${m[1]}-${mm}-${m[3].padStart(2, '0')}` : `${m[1]}-${mm}`;
+}
