@@ -1,7 +1,8 @@
 import type { Source } from '../kb/records.ts';
 import type { Hit } from '../kb/search-index.ts';
 import type { Answer, Ctx } from './answer-context.ts';
-import { short } from './format.ts';
+import { focus } from './format.ts';
+import { tokens } from '../kb/text-tokens.ts';
 
 /**
  * Questions over several plans ("哪些城市提出推行首席质量官制度?"): every plan whose text states the
@@ -12,18 +13,32 @@ const CROSS_MATCH = 0.72;
 
 export function answerCrossPlan(c: Ctx): Answer | null {
   const hits = c.search(['sentence', 'task', 'target', 'duty', 'report'], c.q.content, 400);
+  const states = statesIt(c);
   const best = new Map<string, Hit>();
-  for (const h of hits) if (h.coverage >= CROSS_MATCH && !best.has(h.doc.file)) best.set(h.doc.file, h);
+  for (const h of hits) if (h.coverage >= CROSS_MATCH && !best.has(h.doc.file) && states(h.doc.text)) best.set(h.doc.file, h);
   if (best.size === 0) return null;
   const lines: string[] = [];
   const sources: Source[] = [];
   for (const [file, h] of best) {
     const source = sourceOf(c, h);
-    lines.push(`${c.label(file)}: ${short(h.doc.kind === 'sentence' ? c.p.sentences[h.doc.index].text : source.quote, 60)}${c.cite(source)}`);
+    const text = h.doc.kind === 'sentence' ? c.p.sentences[h.doc.index].text : source.quote;
+    lines.push(`${c.label(file)}: ${focus(text, tokens(c.q.content), 50)}${c.cite(source)}`);
     sources.push(source);
   }
   const cities = [...best.keys()].map((f) => c.label(f));
   return c.answer(`共${cities.length}个方案提到(${cities.join('、')}):\n${lines.join('\n')}`, sources);
+}
+
+/**
+ * A short topic ("质量月", "12365") must appear literally; a longer one must at least contain the
+ * question's rarest word — coverage alone lets generic words ("质量") vouch for a city.
+ */
+function statesIt(c: Ctx): (text: string) => boolean {
+  const plain = (s: string) => s.replace(/[“”‘’"'《》「」\s]/g, '');
+  const topic = plain(c.q.content);
+  if (topic.length > 0 && topic.length <= 6) return (text) => plain(text).includes(topic);
+  const rarest = tokens(c.q.content).sort((a, b) => c.p.index.idf(b) - c.p.index.idf(a))[0];
+  return (text) => !rarest || tokens(text).includes(rarest);
 }
 
 /** The source of any hit (records carry one; sentences take their passage's). */

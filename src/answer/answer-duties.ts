@@ -44,6 +44,9 @@ export function departmentWork(c: Ctx, asked: string[]): DeptWork[] {
 
 export function answerDuties(c: Ctx): Answer | null {
   const asked = askedDepartments(c);
+  if (asked.length === 0 && c.q.ownDepartment) {
+    return c.answer('请先告诉我您是哪个部门: 在问题里写明部门名称(如“市质监局负责什么”), 或请协调员把本群绑定到部门。', [], false);
+  }
   if (asked.length === 0) return null;
   const work = departmentWork(c, asked);
   if (work.length === 0) {

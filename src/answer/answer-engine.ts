@@ -3,9 +3,10 @@ import { Ctx, prepare, type Answer, type Prepared } from './answer-context.ts';
 import { answerCrossPlan } from './answer-cross-plan.ts';
 import { answerDuties } from './answer-duties.ts';
 import { answerHelp } from './answer-help.ts';
+import { answerDepartmentFirst, answerDueList, answerPlanMeta, answerTargetList } from './answer-lists.ts';
 import { answerDeadline, answerOwner } from './answer-owner.ts';
 import { answerReporting } from './answer-reporting.ts';
-import { answerSchedule } from './answer-schedule.ts';
+import { answerPhaseByName, answerSchedule } from './answer-schedule.ts';
 import { answerSearch, refusal } from './answer-search.ts';
 import { answerTarget } from './answer-target.ts';
 import { understandQuestion, type Intent } from './understand-question.ts';
@@ -32,12 +33,15 @@ const STRATEGIES: Record<Intent, Handler[]> = {
   cross_plan: [answerCrossPlan],
   reporting: [answerReporting, answerOwner, answerSearch],
   schedule: [answerSchedule],
-  deadline: [answerDeadline, answerSearch],
+  deadline: [answerPhaseByName, answerDeadline, answerSearch],
   duties: [answerDuties, answerOwner, answerSearch],
   owner: [answerOwner, answerDuties, answerReporting, answerSearch],
   target: [answerTarget, answerSearch],
   search: [answerDuties, answerOwner, answerTarget, answerSearch],
 };
+
+/** Questions about a set (due list, target list, plan data, a department's tasks) come before the kinds. */
+const SET_QUESTIONS: Handler[] = [answerPlanMeta, answerDueList, answerTargetList, answerDepartmentFirst];
 
 export const MAX_QUESTION = 500;
 
@@ -52,7 +56,8 @@ export class AnswerEngine {
     const q = understandQuestion(raw.slice(0, MAX_QUESTION), this.prepared.lexicon);
     if (!q.text.replace(/[\s\p{P}\p{S}]/gu, '')) q.intent = 'help';
     const c = new Ctx(this.prepared, q, opts.now ?? new Date(), opts.department ?? null, opts.files);
-    for (const handler of STRATEGIES[q.intent]) {
+    const first = q.intent === 'help' || q.intent === 'cross_plan' ? [] : SET_QUESTIONS;
+    for (const handler of [...first, ...STRATEGIES[q.intent]]) {
       const answer = handler(c);
       if (answer) return answer;
     }

@@ -10,6 +10,16 @@ import { sentenceLine } from './answer-target.ts';
  */
 
 const DURATION = /为期|多久|多长时间|几年/;
+const CN_ORDINAL = '一二三四五六七八九十';
+
+/** A deadline-style question about a phase ("预验收啥时候"): answered from the phase, else not at all. */
+export function answerPhaseByName(c: Ctx): Answer | null {
+  const phases = c.kb.phases.filter((p) => !c.files || c.files.has(p.file));
+  const hit = phaseNamed(c.q.content, phases);
+  if (!hit) return null;
+  const line = `${c.label(hit.file)} ${hit.name}: ${hit.when}${hit.description ? `, ${hit.description}` : ''}${c.cite(hit.source)}`;
+  return c.answer(line, [hit.source]);
+}
 
 export function answerSchedule(c: Ctx): Answer | null {
   const files = c.planFiles();
@@ -49,21 +59,25 @@ function pickPhases(c: Ctx, phases: Phase[]): { lines: string[]; sources: Source
     if (p) return { lines: [`${label} ${formatDate(c.q.date)}处于${line(p)}`], sources: [p.source] };
     return { lines: [`${label}的阶段安排中没有包含${formatDate(c.q.date)}的阶段。`], sources: [] };
   }
+  const ordinal = /第([一二三四五六七八九十])阶段/.exec(c.q.text);
+  const nth = ordinal ? phases[CN_ORDINAL.indexOf(ordinal[1])] : undefined;
+  if (nth) return { lines: [`${label} ${line(nth)}`], sources: [nth.source] };
   const named = phaseNamed(c.q.content, phases);
   if (named) return { lines: [`${label} ${line(named)}`], sources: [named.source] };
   const all = phases.map((p) => `${p.name} ${p.when}`).join('; ');
   return { lines: [`${label}分${phases.length}个阶段${c.cite(phases[0].source)}: ${all}`], sources: phases.map((p) => p.source) };
 }
 
-/** The phase the question names ("计划阶段", "预验收"), matched on phase names only. */
+/** The phase the question names ("计划阶段", "预验收"): most of its name, and most of the question. */
 function phaseNamed(content: string, phases: Phase[]): Phase | null {
   const q = new Set(tokens(content));
   let best: Phase | null = null;
   let bestScore = 0;
   for (const p of phases) {
     const name = tokens(p.name.replace(/阶段|第[一二三四五六七八九十]+/g, ' '));
-    if (name.length === 0) continue;
-    const score = name.filter((t) => q.has(t)).length / name.length;
+    if (name.length === 0 || q.size === 0) continue;
+    const shared = name.filter((t) => q.has(t)).length;
+    const score = Math.min(shared / name.length, shared / q.size);
     if (score > bestScore) [best, bestScore] = [p, score];
   }
   return bestScore >= 0.5 ? best : null;

@@ -13,9 +13,24 @@ let jieba: Jieba | undefined;
 
 /** jieba loads its dictionary on first use (~250 ms), never at import. */
 function segmenter(): Jieba {
-  jieba ??= Jieba.withDict(dict);
+  if (!jieba) {
+    jieba = Jieba.withDict(dict);
+    jieba.loadDict(Buffer.from(DOMAIN_WORDS.map((w) => `${w} 2000 n`).join('\n')));
+  }
   return jieba;
 }
+
+/**
+ * Campaign vocabulary that jieba would split into generic pieces ("质量/月" would match every plan):
+ * as words they keep their own bigrams ("量月").
+ */
+const DOMAIN_WORDS = [
+  '质量月', '质量强市', '质量兴市', '质量强省', '质量兴省', '首席质量官', '三品一标', '卓越绩效', '鲁班奖',
+  '世界标准日', '世界标准化日', '世界计量日', '世界认可日', '世界知识产权日', '诚信兴商', '质量奖', '名牌产品',
+  '驰名商标', '著名商标', '地理标志', '黑名单', '红名单', '质量诚信', '质量信用', '质量文化', '道德讲堂',
+  '一票否决', '一岗双责', '质量工程师', '抽检合格率', '合格率', '满意度', '覆盖率', '标准化', '计量',
+  '预验收', '迎检', '任务分解表', '领导小组', '牵头单位', '责任单位', '配合单位', '完成时限',
+];
 
 /** Quotation marks and title brackets inside a phrase (推行“首席质量官”制度) must not split it. */
 const JOINERS = /[“”‘’"'《》「」〈〉<>]/g;

@@ -1,0 +1,110 @@
+import type { Source, Task } from '../kb/records.ts';
+import { tokens } from '../kb/text-tokens.ts';
+import type { Answer, Ctx } from './answer-context.ts';
+import { answerDuties } from './answer-duties.ts';
+import { cutList, formatDate, names, refLabel, short, today } from './format.ts';
+
+/**
+ * Questions about a set rather than one fact: tasks due in a period, a plan's targets, a plan's own
+ * data (文号, date, issuer), a department's tasks. Each returns null when the question is not of its kind.
+ */
+
+const DUE = /到期|截止|要完成|需完成|应完成|完成时限在|逾期|超期|过期/;
+const SET = /任务|事项|哪些|有啥|清单|几项|多少项|列表/;
+
+/** The period a question names, as [from, to] month or day strings (inclusive), or null. */
+export function periodOf(c: Ctx): [string, string] | null {
+  const t = today(c.now);
+  const [y, m] = t.split('-').map(Number);
+  const ym = (yy: number, mm: number) => `${yy + Math.floor((mm - 1) / 12)}-${String(((mm - 1) % 12) + 1).padStart(2, '0')}`;
+  if (c.q.date) return c.q.date.length === 7 ? [c.q.date, c.q.date] : [c.q.date, c.q.date];
+  const year = /(\d{4})年(?!\d{1,2}月)/.exec(c.q.text);
+  if (year) return [`${year[1]}-01`, `${year[1]}-12`];
+  if (/本月|这个月|当月/.test(c.q.text)) return [ym(y, m), ym(y, m)];
+  if (/下个?月/.test(c.q.text)) return [ym(y, m + 1), ym(y, m + 1)];
+  if (/今年|本年|年内/.test(c.q.text)) return [`${y}-01`, `${y}-12`];
+  if (/明年/.test(c.q.text)) return [`${y + 1}-01`, `${y + 1}-12`];
+  const days = /(\d+)\s*天内|近\s*(\d+)\s*天|未来\s*(\d+)\s*天/.exec(c.q.text);
+  if (days) {
+    const end = new Date(Date.parse(t) + Number(days[1] ?? days[2] ?? days[3]) * 86_400_000).toISOString().slice(0, 10);
+    return [t, end];
+  }
+  return null;
+}
+
+/** Does a deadline ("2013-12" or "2013-12-31") fall in [from, to]? Months compare by prefix. */
+function inPeriod(deadline: string, [from, to]: [string, string]): boolean {
+  const d = deadline.length === 7 ? deadline : deadline.slice(0, from.length === 7 ? 7 : 10);
+  const f = from.slice(0, d.length);
+  const e = to.slice(0, d.length);
+  return d >= f && d <= e;
+}
+
+export function answerDueList(c: Ctx): Answer | null {
+  if (!DUE.test(c.q.text) || !SET.test(c.q.text) || c.q.refs.length) return null;
+  const overdue = /逾期|超期|过期/.test(c.q.text);
+  const period = periodOf(c);
+  if (!period && !overdue) return null;
+  const t = today(c.now);
+  const due = c.kb.tasks.filter(
+    (x) => x.deadline && (!c.files || c.files.has(x.file)) && (overdue ? x.deadline.slice(0, 7) < t.slice(0, 7) : inPeriod(x.deadline, period!)),
+  );
+  const what = overdue ? '已过完成时限的任务' : `完成时限在${formatDate(period![0])}${period![1] !== period![0] ? `至${formatDate(period![1])}` : ''}的任务`;
+  if (due.length === 0) return c.answer(`${c.scopeLabel()}中没有找到${what}。`, [], false);
+  return listTasks(c, due, what);
+}
+
+function listTasks(c: Ctx, tasks: Task[], what: string): Answer {
+  const files = [...new Set(tasks.map((t) => t.file))];
+  const lines: string[] = [`${what}共${tasks.length}项${files.length > 1 ? `(${files.length}个方案)` : ''}:`];
+  const sources: Source[] = [];
+  for (const file of files.slice(0, 3)) {
+    const mine = tasks.filter((t) => t.file === file);
+    const line = (t: Task) => `${refLabel(t.source, t.origin)} ${short(t.text, 18)} ${names(t.lead.length ? t.lead : t.units, 2)} ${formatDate(t.deadline!)}`;
+    lines.push(`【${c.label(file)}】`, ...cutList(mine.map(line), 6, ', 可加编号询问详情'));
+    sources.push(...mine.slice(0, 6).map((t) => t.source));
+  }
+  if (files.length > 3) lines.push(`……另有${files.length - 3}个方案, 请指明城市。`);
+  return c.answer(lines.join('\n'), sources);
+}
+
+const TARGET_SET = /目标有哪些|哪些目标|主要目标|有什么目标|目标是什么|指标有哪些|哪些指标|目标任务有哪些/;
+
+/** "邢台的主要目标有哪些": the plan's targets, most stated first, cut to chat size. */
+export function answerTargetList(c: Ctx): Answer | null {
+  if (!TARGET_SET.test(c.q.text)) return null;
+  const topic = tokens(c.q.content.replace(/质量(强|兴)市|主要|工作|方案|目标|指标|任务/g, ' '));
+  if (topic.length > 1) return null;
+  const files = c.planFiles();
+  if (files.length !== 1) return null;
+  const targets = c.kb.targets.filter((t) => t.file === files[0]);
+  if (targets.length === 0) return c.answer(`${c.scopeLabel()}中没有找到量化目标。`, [], false);
+  const line = (t: (typeof targets)[number]) => `${t.metric}${t.comparator ?? ''}${t.valueText}${t.year ? `(${t.year}年)` : ''}`;
+  const lines = cutList(targets.map(line), 8, ', 可问具体指标');
+  return c.answer(`${c.label(files[0])}方案的量化目标${targets.length}项${c.cite(targets[0].source)}:\n${lines.join('\n')}`, targets.slice(0, 8).map((t) => t.source));
+}
+
+const META = /文号|发文|印发|成文|发布日期|发布时间|什么时候(发布|出台|印发)|哪个单位(发|印)|发文单位|标题|全称|名称是/;
+
+/** The plan's own data: title, 文号, issuer, date — or that the plan does not state it. */
+export function answerPlanMeta(c: Ctx): Answer | null {
+  if (!META.test(c.q.text)) return null;
+  const files = c.planFiles();
+  if (files.length !== 1) return null;
+  const p = c.kb.plans.find((x) => x.file === files[0])!;
+  const parts = [
+    `标题: ${p.title ?? '未写明'}`,
+    `文号: ${p.docNo ?? '未写明'}`,
+    `发文单位: ${p.issuer ?? '未写明'}`,
+    `日期: ${p.date ? formatDate(p.date) : '未写明'}`,
+  ];
+  return c.answer(`${c.label(p.file)}方案 ${parts.join('; ')}〔${p.file}〕`, [{ file: p.file, ref: null, path: [], line: 1, quote: p.title ?? p.file }]);
+}
+
+/** "厦门市质监局牵头的任务" / "质监局有哪些任务": a department with no other topic is a duties question. */
+export function answerDepartmentFirst(c: Ctx): Answer | null {
+  if (c.q.departments.length === 0 && !c.q.ownDepartment) return null;
+  const topic = tokens(c.q.content.replace(/任务|工作|事项|哪些|有啥|什么|主要|今年|本年/g, ' '));
+  if (topic.length > 1) return null;
+  return answerDuties(c);
+}
