@@ -30,6 +30,8 @@ export function prepare(kb: KnowledgeBase): Prepared {
 
 /** A record is good enough to answer from when it covers this share of the question's content. */
 export const MATCH = 0.5;
+/** Above this coverage a record need not contain the question's most specific word. */
+const KEY_OVERRIDE = 0.7;
 
 export class Ctx {
   readonly files: ReadonlySet<string> | null;
@@ -50,11 +52,18 @@ export class Ctx {
     return this.p.kb;
   }
 
-  /** Search the question's content (or `text`) over some kinds of records in the plans in scope. */
+  /**
+   * Search the question's content (or `text`) over some kinds of records in the plans in scope. A hit
+   * must contain the question's most specific known word unless it covers nearly all of it: "厦门森林
+   * 覆盖率" must not be answered with another 覆盖率.
+   */
   search(kinds: DocKind[], text = this.q.content, limit = 30): Hit[] {
     const toks = tokens(text);
     if (toks.length === 0) return [];
-    return this.p.index.search(toks, { files: this.files, kinds: new Set(kinds), limit });
+    const hits = this.p.index.search(toks, { files: this.files, kinds: new Set(kinds), limit });
+    const key = this.p.index.mostSpecific(toks);
+    if (!key) return hits;
+    return hits.filter((h) => h.coverage >= KEY_OVERRIDE || this.p.index.contains(h.doc, key));
   }
 
   label(file: string): string {

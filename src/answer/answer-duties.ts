@@ -9,7 +9,9 @@ import { cutList, formatDate, refLabel, short } from './format.ts';
  */
 
 const DUTY_MAX = 420;
-const TASKS_SHOWN = 6;
+const TASKS_SHOWN = 8;
+/** "单独负责的任务": only tasks the department holds alone. */
+const SOLE = /单独|独立|一家|独家|单一|独自/;
 
 export function askedDepartments(c: Ctx): string[] {
   if (c.q.departments.length) return c.q.departments;
@@ -25,7 +27,7 @@ interface DeptWork {
 }
 
 /** The department's duties and tasks in each plan in scope that names it. */
-export function departmentWork(c: Ctx, asked: string[]): DeptWork[] {
+export function departmentWork(c: Ctx, asked: string[], soleOnly = false): DeptWork[] {
   const out: DeptWork[] = [];
   for (const file of c.planFiles()) {
     const city = c.kb.plans.find((p) => p.file === file)?.city ?? null;
@@ -35,8 +37,8 @@ export function departmentWork(c: Ctx, asked: string[]): DeptWork[] {
     const isIt = (name: string) => reg.keyOf(name, city) === entry.key;
     const duties = c.kb.duties.filter((d) => d.file === file && d.departments.some(isIt));
     const tasks = c.kb.tasks.filter((t) => t.file === file && t.origin !== 'duty');
-    const leads = tasks.filter((t) => t.lead.some(isIt));
-    const joins = tasks.filter((t) => !t.lead.some(isIt) && t.units.some(isIt));
+    const leads = tasks.filter((t) => t.lead.some(isIt) && (!soleOnly || t.units.length === 1));
+    const joins = soleOnly ? [] : tasks.filter((t) => !t.lead.some(isIt) && t.units.some(isIt));
     if (duties.length + leads.length + joins.length) out.push({ file, name: entry.name, duties, leads, joins });
   }
   return out;
@@ -48,10 +50,8 @@ export function answerDuties(c: Ctx): Answer | null {
     return c.answer('请先告诉我您是哪个部门: 在问题里写明部门名称(如“市质监局负责什么”), 或请协调员把本群绑定到部门。', [], false);
   }
   if (asked.length === 0) return null;
-  const work = departmentWork(c, asked);
-  if (work.length === 0) {
-    return c.answer(`在${c.scopeLabel()}中没有找到${asked.join('、')}的职责或任务。可以换个说法, 或发送“帮助”查看示例。`, [], false);
-  }
+  const work = departmentWork(c, asked, SOLE.test(c.q.text));
+  if (work.length === 0) return null;
   if (!c.files && work.length > 2) {
     const list = work.map((w) => `${c.label(w.file)}(${w.leads.length + w.joins.length + w.duties.length}项)`).join('、');
     return c.answer(`${asked[0]}在${work.length}个方案中都有任务: ${list}。请指明城市, 例如“${c.label(work[0].file)}${asked[0]}负责什么”。`, []);
@@ -68,9 +68,10 @@ function describeWork(c: Ctx, w: DeptWork): { text: string; sources: Source[] } 
     lines.push(`${c.label(w.file)} ${d.heading}的职责${c.cite(d.source)}: ${text}`);
     sources.push(d.source);
   }
-  const taskLine = (t: Task) => `${refLabel(t.source, t.origin)} ${short(t.text, 22)}${t.deadline ? `(${formatDate(t.deadline)})` : ''}`;
+  const taskLine = (t: Task) => `${refLabel(t.source, t.origin)} ${short(t.text, 34)}${t.deadline ? `(${formatDate(t.deadline)})` : ''}`;
   if (w.leads.length) {
-    lines.push(`${w.duties.length ? '另外' : `${c.label(w.file)} `}${w.name}牵头/负责的任务${w.leads.length}项:`);
+    const kind = SOLE.test(c.q.text) ? '单独负责' : '牵头/负责';
+    lines.push(`${w.duties.length ? '另外' : `${c.label(w.file)} `}${w.name}${kind}的任务${w.leads.length}项:`);
     lines.push(...cutList(w.leads.map(taskLine), TASKS_SHOWN, ', 可问“<编号>谁牵头”查看详情'));
     sources.push(...w.leads.slice(0, TASKS_SHOWN).map((t) => t.source));
   }

@@ -3,11 +3,12 @@ import { Ctx, prepare, type Answer, type Prepared } from './answer-context.ts';
 import { answerCrossPlan } from './answer-cross-plan.ts';
 import { answerDuties } from './answer-duties.ts';
 import { answerHelp } from './answer-help.ts';
-import { answerDepartmentFirst, answerDueList, answerPlanMeta, answerTargetList } from './answer-lists.ts';
+import { answerDepartmentFirst, answerDueList, answerPlanMeta, answerTargetList, answerUnknownPlace } from './answer-lists.ts';
 import { answerDeadline, answerOwner } from './answer-owner.ts';
 import { answerReporting } from './answer-reporting.ts';
 import { answerPhaseByName, answerSchedule } from './answer-schedule.ts';
 import { answerSearch, refusal } from './answer-search.ts';
+import { answerAboutSubject, answerLocation } from './answer-subject.ts';
 import { answerTarget } from './answer-target.ts';
 import { understandQuestion, type Intent } from './understand-question.ts';
 
@@ -33,15 +34,15 @@ const STRATEGIES: Record<Intent, Handler[]> = {
   cross_plan: [answerCrossPlan],
   reporting: [answerReporting, answerOwner, answerSearch],
   schedule: [answerSchedule],
-  deadline: [answerPhaseByName, answerDeadline, answerSearch],
-  duties: [answerDuties, answerOwner, answerSearch],
+  deadline: [answerPhaseByName, answerDeadline, answerTarget, answerSearch],
+  duties: [answerDuties, answerAboutSubject, answerOwner, answerSearch],
   owner: [answerOwner, answerDuties, answerReporting, answerSearch],
   target: [answerTarget, answerSearch],
-  search: [answerDuties, answerOwner, answerTarget, answerSearch],
+  search: [answerDuties, answerOwner, answerTarget, answerSearch, answerAboutSubject],
 };
 
 /** Questions about a set (due list, target list, plan data, a department's tasks) come before the kinds. */
-const SET_QUESTIONS: Handler[] = [answerPlanMeta, answerDueList, answerTargetList, answerDepartmentFirst];
+const SET_QUESTIONS: Handler[] = [answerUnknownPlace, answerPlanMeta, answerLocation, answerDueList, answerTargetList, answerDepartmentFirst];
 
 export const MAX_QUESTION = 500;
 
@@ -56,7 +57,7 @@ export class AnswerEngine {
     const q = understandQuestion(raw.slice(0, MAX_QUESTION), this.prepared.lexicon);
     if (!q.text.replace(/[\s\p{P}\p{S}]/gu, '')) q.intent = 'help';
     const c = new Ctx(this.prepared, q, opts.now ?? new Date(), opts.department ?? null, opts.files);
-    const first = q.intent === 'help' || q.intent === 'cross_plan' ? [] : SET_QUESTIONS;
+    const first = q.intent === 'help' ? [] : q.intent === 'cross_plan' ? [answerUnknownPlace] : SET_QUESTIONS;
     for (const handler of [...first, ...STRATEGIES[q.intent]]) {
       const answer = handler(c);
       if (answer) return answer;

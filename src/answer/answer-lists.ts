@@ -108,3 +108,10 @@ export function answerDepartmentFirst(c: Ctx): Answer | null {
   if (topic.length > 1) return null;
   return answerDuties(c);
 }
+
+/** A question about a city whose plan is not loaded is told so, not answered from another city. */
+export function answerUnknownPlace(c: Ctx): Answer | null {
+  if (!c.q.unknownPlace) return null;
+  const loaded = c.kb.plans.map((p) => p.city ?? p.title ?? p.file).join('、');
+  return c.answer(`还没有收录${c.q.unknownPlace}的方案, 没有找到相关内容, 无法回答。已收录的方案: ${loaded}。`, [], false);
+}

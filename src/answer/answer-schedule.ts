@@ -11,11 +11,14 @@ import { sentenceLine } from './answer-target.ts';
 
 const DURATION = /为期|多久|多长时间|几年/;
 const CN_ORDINAL = '一二三四五六七八九十';
+/** A phase whose description covers this much of a deadline question is what it asks about. */
+const PHASE_MATCH = 0.6;
 
 /** A deadline-style question about a phase ("预验收啥时候"): answered from the phase, else not at all. */
 export function answerPhaseByName(c: Ctx): Answer | null {
   const phases = c.kb.phases.filter((p) => !c.files || c.files.has(p.file));
-  const hit = phaseNamed(c.q.content, phases);
+  const described = c.search(['phase']).find((h) => h.coverage >= PHASE_MATCH);
+  const hit = phaseNamed(c.q.content, phases) ?? (described ? c.kb.phases[described.doc.index] : null);
   if (!hit) return null;
   const line = `${c.label(hit.file)} ${hit.name}: ${hit.when}${hit.description ? `, ${hit.description}` : ''}${c.cite(hit.source)}`;
   return c.answer(line, [hit.source]);
@@ -53,11 +56,14 @@ export function answerSchedule(c: Ctx): Answer | null {
 function pickPhases(c: Ctx, phases: Phase[]): { lines: string[]; sources: Source[] } {
   const label = c.label(phases[0].file);
   const line = (p: Phase) => `${p.name}: ${p.when}${p.description ? `, ${p.description}` : ''}${c.cite(p.source)}`;
-  if (c.q.date) {
-    const d = c.q.date.slice(0, 7);
-    const p = phases.find((x) => x.start <= d && d <= x.end);
-    if (p) return { lines: [`${label} ${formatDate(c.q.date)}处于${line(p)}`], sources: [p.source] };
-    return { lines: [`${label}的阶段安排中没有包含${formatDate(c.q.date)}的阶段。`], sources: [] };
+  const when = c.q.date ?? (c.q.targetYear ? String(c.q.targetYear) : null);
+  if (when) {
+    const [from, to] = when.length === 4 ? [`${when}-01`, `${when}-12`] : [when.slice(0, 7), when.slice(0, 7)];
+    const within = phases.filter((x) => x.start <= to && from <= x.end);
+    const asked = when.length === 4 ? `${when}年` : formatDate(when);
+    if (within.length === 1) return { lines: [`${label} ${asked}处于${line(within[0])}`], sources: [within[0].source] };
+    if (within.length > 1) return { lines: [`${label} ${asked}跨${within.length}个阶段: ${within.map(line).join('; ')}`], sources: within.map((p) => p.source) };
+    return { lines: [`${label}的阶段安排中没有包含${asked}的阶段。`], sources: [] };
   }
   const ordinal = /第([一二三四五六七八九十])阶段/.exec(c.q.text);
   const nth = ordinal ? phases[CN_ORDINAL.indexOf(ordinal[1])] : undefined;

@@ -2,6 +2,7 @@ import type { Answer, Ctx } from './answer-context.ts';
 import { bestPerPlan, MATCH } from './answer-context.ts';
 import { sourceOf } from './answer-cross-plan.ts';
 import { short } from './format.ts';
+import { isQuantity } from './answer-target.ts';
 
 /**
  * The last resort: the best matching record or sentence, quoted with its source — and, when nothing
@@ -9,7 +10,10 @@ import { short } from './format.ts';
  */
 
 export function answerSearch(c: Ctx): Answer | null {
-  const hits = bestPerPlan(c.search(['sentence', 'task', 'target', 'duty', 'report', 'phase']), MATCH + 0.1);
+  let found = c.search(['sentence', 'task', 'target', 'duty', 'report', 'phase'], c.q.topic);
+  // A question for a number is not answered by text without one (in the unit asked for).
+  if (c.q.intent === 'target') found = found.filter((h) => isQuantity(c, h));
+  const hits = bestPerPlan(found, MATCH + 0.1);
   if (hits.length === 0) return null;
   const shown = hits.slice(0, 2).map((h) => sourceOf(c, h));
   const lines = shown.map((s) => `${c.label(s.file)}: ${s.quote}${c.cite(s)}`);

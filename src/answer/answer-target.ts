@@ -1,4 +1,4 @@
-import type { Source } from '../kb/records.ts';
+import type { Source, Target } from '../kb/records.ts';
 import type { Hit } from '../kb/search-index.ts';
 import { tokens } from '../kb/text-tokens.ts';
 import { bestPerPlan, MATCH, type Answer, type Ctx } from './answer-context.ts';
@@ -7,23 +7,46 @@ import { focus } from './format.ts';
 /**
  * Numeric targets: the value with its qualifier and unit ("96%以上", "37370万吨以内") and the year it is
  * due, quoted from the clause that states it. A number the extractor did not file as a target is still
- * found in the plan's sentences, but only a sentence that holds a number is an answer.
+ * found in the plan's sentences, but only a sentence that holds a number is an answer. The unit asked
+ * for ("多少件", "多少钱") and the year asked for must match; a year the plan does not set is said so.
  */
 
 const HAS_NUMBER = /\d|[一二两三四五六七八九十百千万]+(个|项|年|家|件|次)/;
 
 export function answerTarget(c: Ctx): Answer | null {
-  const hits = c.search(['target', 'sentence']).filter((h) => h.doc.kind === 'target' || HAS_NUMBER.test(h.doc.text));
-  const best = bestPerPlan(preferTargets(hits), MATCH);
-  if (best.length === 0) return null;
+  const hits = preferTargets(c.search(['target', 'sentence']).filter((h) => isQuantity(c, h)));
+  const year = c.q.targetYear;
+  const inYear = year ? hits.filter((h) => hasYear(c, h, year)) : hits;
+  const best = bestPerPlan(inYear, MATCH);
+  if (best.length === 0) return year ? otherYears(c, hits, year) : null;
   const lines: string[] = [];
   const sources: Source[] = [];
   for (const h of best.slice(0, 3)) {
-    const { line, source } = h.doc.kind === 'target' ? targetLine(c, h) : sentenceLine(c, h);
-    lines.push(line);
-    sources.push(source);
+    const shown = h.doc.kind === 'target' ? targetLines(c, c.kb.targets[h.doc.index]) : [sentenceLine(c, h)];
+    lines.push(...shown.map((s) => s.line));
+    sources.push(...shown.map((s) => s.source));
   }
   return c.answer(lines.join('\n'), sources);
+}
+
+/** A target record, or a sentence with a number — in the unit the question asks for, if it asks. */
+export function isQuantity(c: Ctx, h: Hit): boolean {
+  const text = h.doc.kind === 'target' ? c.kb.targets[h.doc.index].valueText : h.doc.text;
+  if (h.doc.kind !== 'target' && !HAS_NUMBER.test(text)) return false;
+  return !c.q.unit || new RegExp(`\\d\\s*(万|亿)?${c.q.unit}`).test(text);
+}
+
+function hasYear(c: Ctx, h: Hit, year: number): boolean {
+  if (h.doc.kind === 'target') return c.kb.targets[h.doc.index].year === year;
+  return h.doc.text.includes(`${year}年`);
+}
+
+/** Asked for a year the plan sets no target for: say so, and give the years it does set. */
+function otherYears(c: Ctx, hits: Hit[], year: number): Answer | null {
+  const best = bestPerPlan(hits, MATCH).filter((h) => h.doc.kind === 'target');
+  if (best.length === 0) return null;
+  const shown = targetLines(c, c.kb.targets[best[0].doc.index]);
+  return c.answer(`${c.label(best[0].doc.file)}方案没有写明${year}年的这项目标。方案中的是:\n${shown.map((s) => s.line).join('\n')}`, shown.map((s) => s.source), false);
 }
 
 /** At equal coverage a target record beats a bare sentence (it carries the year and the value). */
@@ -33,8 +56,15 @@ function preferTargets(hits: Hit[]): Hit[] {
     .sort((a, b) => b.score - a.score);
 }
 
-function targetLine(c: Ctx, h: Hit): { line: string; source: Source } {
-  const t = c.kb.targets[h.doc.index];
+/** The target and its siblings: the same metric in the same place for other years ("2012年50%, 2015年58%"). */
+function targetLines(c: Ctx, t: Target): Array<{ line: string; source: Source }> {
+  const siblings = c.kb.targets.filter(
+    (x) => x.file === t.file && x.metric === t.metric && x.source.path.join() === t.source.path.join() && x.id !== t.id && x.year !== t.year,
+  );
+  return [t, ...siblings.slice(0, 2)].sort((a, b) => (a.year ?? 0) - (b.year ?? 0)).map((x) => targetLine(c, x));
+}
+
+function targetLine(c: Ctx, t: Target): { line: string; source: Source } {
   const quote = focusTarget(t.source.quote.replace(/[。;,]$/, ''), t.metric, t.valueText);
   const clause = quote.includes(t.metric) ? quote : `${t.metric}: ${quote}`;
   const year = t.year && !clause.includes(String(t.year)) ? `(目标年份${t.year}年)` : '';
@@ -45,7 +75,10 @@ export function sentenceLine(c: Ctx, h: Hit): { line: string; source: Source } {
   const ref = c.p.sentences[h.doc.index];
   const passage = c.kb.passages[ref.passage];
   const text = focus(ref.text, tokens(c.q.content));
-  return { line: `${c.label(passage.file)}: ${text}${c.cite(passage)}`, source: { ...passage, quote: text } };
+  // The year is often stated once for the paragraph: take it from the targets this sentence states.
+  const year = /\d{4}年/.test(text) ? null : c.kb.targets.find((t) => t.file === passage.file && t.year && ref.text.includes(t.source.quote))?.year;
+  const note = year ? `(目标年份${year}年)` : '';
+  return { line: `${c.label(passage.file)}: ${text}${note}${c.cite(passage)}`, source: { ...passage, quote: text } };
 }
 
 /** In a clause listing several targets ("创A3个、B达到22个、C达到100件"), the part about this one. */

@@ -1,5 +1,6 @@
 import { normalizeText, toSimplified } from '../ingest/normalize-text.ts';
 import type { KnowledgeBase } from '../kb/knowledge-base.ts';
+import { placeNames } from '../kb/place-names.ts';
 
 /**
  * What a staff question asks: its kind (intent), which plans it names (city, 文号), item numbers,
@@ -37,24 +38,36 @@ export interface Question {
   wantsTable: boolean;
   /** 我们局/本部门: the asker's own department (from the chat binding or a command argument). */
   ownDepartment: boolean;
+  /** The content before department names were taken out (for plain text search). */
+  topic: string;
+  /** The question without plan names and item numbers, question words kept. */
+  rest: string;
+  /** The target year asked about ("2020年…目标"), not a baseline ("比2010年"). */
+  targetYear: number | null;
+  /** The unit the question expects ("多少件" → 件, "多少钱" → 元). */
+  unit: string | null;
+  /** A phrase in quotation marks (“黑名单”): the exact thing asked about. */
+  quoted: string | null;
+  /** A place the question names whose plan is not loaded ("杭州"). */
+  unknownPlace: string | null;
 }
 
 const INTENTS: Array<[Intent, RegExp]> = [
   ['help', /^(帮助|help|菜单|功能|使用说明|怎么用|你能做什么|能问什么|你是谁|\?)$/i],
   ['cross_plan', /哪些(城市|方案|地方|市|地区)|哪几个(城市|方案|地方)|几个(城市|方案)|各(城市|地)(都)?|(哪些|几个)方案/],
+  ['reporting', /报告|报送|上报|汇报|总结(材料)?(交|报|给|送)|交给谁|报给谁|交到哪|报到哪|报哪/],
   ['schedule', /阶段|进度安排|工作步骤|实施步骤|推进步骤|为期|多久|多长时间|哪段时间|时间安排|分几步/],
-  ['reporting', /报告|报送|上报|汇报|总结(材料)?(交|报|给|送)|交给谁|报给谁|交到哪|报到哪/],
   ['deadline', /什么时候|什么时间|何时|啥时候|完成时限|时限|截止|期限|哪天|几月|到期|完成时间|哪年完成|哪一年/],
-  ['duties', /负责什么|负责哪些|职责|干啥|干嘛|做什么|干什么|要做|任务有哪些|哪些任务|有什么任务|要干|工作有哪些|要求有哪些|承担/],
-  ['owner', /谁|哪个部门|哪些部门|哪个单位|哪些单位|哪家|牵头|责任单位|负责单位|由哪|配合|参加|主责/],
+  ['duties', /负责什么|负责哪些|负责啥|职责|干啥|干嘛|做什么|干什么|要做|任务有哪些|哪些任务|有什么任务|要干|工作有哪些|要求有哪些|有啥要求|有什么要求|提了什么要求|提出了什么要求|要求是什么|承担/],
+  ['owner', /谁|哪个部门|哪些部门|哪个单位|哪些单位|哪几家|哪几个部门|哪几个单位|什么部门|啥部门|哪个局|哪些局|哪家|牵头|责任单位|负责单位|由哪|配合|参加|主责|归口/],
   ['target', /多少|几个|几项|几家|几件|几张|几天|目标|指标|比例|百分之|达到|合格率|覆盖率|满意度|率|数量|多大/],
 ];
 
 /** Words that say what kind of question it is, not what it is about. */
 const QUESTION_WORDS =
-  /请问|请|一下|哪段时间|什么时间段|时间段|我想知道|想问|是哪个|是哪些|哪个|哪些|哪家|是谁|由谁|谁|什么时候|什么时间|啥时候|何时|什么|多少|几个|几项|几家|几件|是否|有没有|有无|吗|呢|啊|吧|呀|怎么样|怎样|如何|要求|规定|提出|提到|提及|方案里|方案中|方案|分解表里|分解表中|分解表|这一条|这一项|这条|这项|该项|其中|完成时限|时限|牵头单位|责任单位|配合单位|负责单位|牵头|负责|配合|参加|部门|单位|职责|分别|目标是|目标|要达到|达到|完成|截止|到期|为期|多久|多长时间|阶段|干啥|做什么|干什么|在创建中|创建中|我们局|我局|本局|本部门|我们部门|我们/g;
+  /请问|请|一下|哪段时间|什么时间段|时间段|在哪些方案里|在哪几个方案里|在哪些方案中|哪些方案里|哪几个方案|哪些方案|哪些城市|哪几个城市|哪些地方|出现过|出现|提到过|提到了|提及过|里面|我想知道|想问|是哪个|是哪些|哪个|哪些|哪家|是谁|由谁|谁|什么时候|什么时间|啥时候|何时|什么|多少|几个|几项|几家|几件|是否|有没有|有无|吗|呢|啊|吧|呀|怎么样|怎样|如何|要求|规定|提出|提到|提及|方案里|方案中|方案|分解表里|分解表中|分解表|这一条|这一项|这条|这项|该项|其中|完成时限|时限|牵头单位|责任单位|配合单位|负责单位|牵头|负责|配合|参加|部门|单位|职责|分别|目标是|目标|要达到|达到|完成|截止|到期|为期|多久|多长时间|阶段|干啥|做什么|干什么|在创建中|创建中|我们局|我局|本局|本部门|我们部门|我们/g;
 
-const DEPT_NAME = /^.{1,20}(局|委|办|部|院|会|厅|队|行|关|所|政府|中心|小组|室|站|社|台|联)$/;
+const DEPT_NAME = /^.{1,20}(局|委|办|部|院|会|厅|队|行|关|所|政府|中心|小组|室|站|社|台|联|部门)$/;
 
 export interface Lexicon {
   /** City or 文号 → plan file. Longest names first. */
@@ -97,6 +110,8 @@ export function understandQuestion(raw: string, lexicon: Lexicon): Question {
   }
   const refs = findRefs(rest);
   for (const r of refs) rest = rest.replace(r.raw, ' ');
+  const topic = clean(rest);
+  const withoutPlans = rest.trim();
   const departments: string[] = [];
   for (const name of lexicon.departments) {
     if (rest.includes(name)) {
@@ -114,10 +129,53 @@ export function understandQuestion(raw: string, lexicon: Lexicon): Question {
     refs: refs.map((r) => r.ref),
     departments,
     date,
-    content: rest.replace(QUESTION_WORDS, ' ').replace(/[?!,.;:]/g, ' ').replace(/\s+/g, ' ').trim(),
+    content: clean(rest),
     wantsTable: /分解表|附件|表里|表中/.test(text),
     ownDepartment,
+    topic,
+    rest: withoutPlans,
+    targetYear: targetYearOf(text),
+    unit: unitOf(text),
+    quoted: /[“"「]([^”"」]{2,12})[”"」]/.exec(text)?.[1] ?? null,
+    unknownPlace: files.size ? null : unknownPlaceIn(rest, lexicon),
   };
+}
+
+function clean(rest: string): string {
+  return rest.replace(QUESTION_WORDS, ' ').replace(/[?!,.;:]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function targetYearOf(text: string): number | null {
+  for (const m of text.matchAll(/(\d{4})\s*年(?!\d{1,2}月)/g)) {
+    const before = text.slice(Math.max(0, m.index - 1), m.index);
+    if (!/[比较]/.test(before)) return Number(m[1]);
+  }
+  return null;
+}
+
+const UNIT_WORDS: Array<[RegExp, string]> = [
+  [/多少钱|多少元|几元|奖励多少|资金多少/, '元'],
+  [/(?:多少|几)(件|个|项|家|只|张|天|次|名|所|座|台|批|户|人|亩|吨|公里|篇|期|场)/, '$1'],
+];
+
+function unitOf(text: string): string | null {
+  for (const [re, unit] of UNIT_WORDS) {
+    const m = re.exec(text);
+    if (m) return unit.startsWith('$') ? m[1] : unit;
+  }
+  return null;
+}
+
+/** A prefecture- or county-level place named in the question that is not a loaded plan's city. */
+function unknownPlaceIn(text: string, lexicon: Lexicon): string | null {
+  const known = new Set(lexicon.plans.map(([name]) => name.replace(/市$/, '')));
+  for (const place of placeNames()) {
+    // Named as the subject ("杭州质量强市方案…", "杭州的…"), not as a word inside a sentence.
+    if (!new RegExp(`^\\s*(请问)?${place}|${place}(市|的|方案|质量|在|对)`).test(text)) continue;
+    const short = place.replace(/(市|县|地区|自治州|盟)$/, '');
+    if (!known.has(short) && ![...known].some((k) => k.includes(short) || short.includes(k))) return place;
+  }
+  return null;
 }
 
 function intentOf(text: string): Intent {

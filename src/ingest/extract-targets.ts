@@ -51,10 +51,16 @@ export function extractTargets(text: string, contextYear: number | null = null):
       if (y !== null) year = y.year;
       const found = targetsInClause(clause, y?.year ?? year, subject);
       out.push(...found);
-      subject = found.at(-1)?.metric || subjectOf(clause) || subject;
+      subject = found.at(-1)?.metric || subjectOf(clause) || objectOf(clause) || subject;
     }
   }
   return out;
+}
+
+/** A clause with no value names what later clauses count: "加快培育省级以上品牌产品" → 省级以上品牌产品. */
+function objectOf(clause: string): string {
+  if (/\d/.test(clause) || clause.length > 24) return '';
+  return cleanMetric(clause.replace(/^(加快|加强|积极|大力|进一步|努力|着力|力争)*(培育|创建|建设|推进|推动|发展|开展|实施|制定|争创|引导|鼓励)?/, ''));
 }
 
 /** The metric a clause states before its comparator ("主要农产品质量安全抽检合格率达到…" → the rate). */
@@ -88,7 +94,8 @@ function targetsInClause(clause: string, year: number | null, subject: string): 
     const lead = clause.slice(metricStart, start);
     const cmp = COMPARATOR_AT_END.exec(lead);
     if (!unit && !cmp) continue;
-    let metric = cleanMetric(cmp ? lead.slice(0, cmp.index) : lead);
+    const joined = /[和及与、]\s*$/.test(lead); // "…工厂和1个绿色示范园区": the noun follows the value
+    let metric = joined ? '' : cleanMetric(cmp ? lead.slice(0, cmp.index) : lead);
     // Value first ("建成3家绿色示范工厂"): the noun follows; a bare value ("2012年达96%") takes the subject.
     if (!metric) metric = cleanMetric(clause.slice(end).split(/[、,;和]/)[0] ?? '');
     if (!metric && subject && out.length === 0) metric = subject;

@@ -43,10 +43,12 @@ export class SearchIndex {
   private df: number[] = [];
   private postings: number[][] = [];
   private docTokens: Int32Array[] = [];
+  private readonly docIds = new Map<SearchDoc, number>();
 
   add(doc: SearchDoc): void {
     const id = this.docs.length;
     this.docs.push(doc);
+    this.docIds.set(doc, id);
     const ids = uniqueTokens(doc.text).map((t) => this.intern(t));
     ids.sort((a, b) => a - b);
     this.docTokens.push(Int32Array.from(ids));
@@ -74,6 +76,26 @@ export class SearchIndex {
     const df = id === undefined ? 0 : this.df[id];
     const w = Math.log(1 + (n - df + 0.5) / (df + 0.5));
     return id === undefined ? w / 2 : w;
+  }
+
+  /** The query token with the highest IDF that some record contains (unknown tokens cannot be required). */
+  mostSpecific(queryTokens: string[]): string | null {
+    let best: string | null = null;
+    let bestIdf = -1;
+    for (const t of new Set(queryTokens)) {
+      const id = this.vocab.get(t);
+      if (id === undefined) continue;
+      const w = this.idf(t);
+      if (w > bestIdf) [best, bestIdf] = [t, w];
+    }
+    return best;
+  }
+
+  /** Whether a document contains a token. */
+  contains(doc: SearchDoc, token: string): boolean {
+    const id = this.vocab.get(token);
+    const docId = this.docIds.get(doc);
+    return id !== undefined && docId !== undefined && has(this.docTokens[docId], id);
   }
 
   search(queryTokens: string[], opts: SearchOptions = {}): Hit[] {
@@ -156,8 +178,11 @@ export function buildSearchIndex(kb: KnowledgeBase): { index: SearchIndex; sente
 function targetText(t: Target): string {
   const quote = t.source.quote;
   const m = quote.indexOf(t.metric);
-  const v = m >= 0 ? quote.indexOf(t.valueText, m) : -1;
-  return v >= 0 ? quote.slice(m, v + t.valueText.length) : `${t.metric} ${t.valueText}`;
+  if (m < 0) return `${t.metric} ${t.valueText}`;
+  const after = quote.indexOf(t.valueText, m);
+  if (after >= 0) return quote.slice(m, after + t.valueText.length);
+  const before = quote.lastIndexOf(t.valueText, m); // value first: "建成3家绿色示范工厂"
+  return before >= 0 ? quote.slice(before, m + t.metric.length) : `${t.metric} ${t.valueText}`;
 }
 
 export interface SentenceRef {

@@ -35,7 +35,7 @@ const DOMAIN_WORDS = [
 /** Quotation marks and title brackets inside a phrase (推行“首席质量官”制度) must not split it. */
 const JOINERS = /[“”‘’"'《》「」〈〉<>]/g;
 const HAN = /^[\u4e00-\u9fff]+$/;
-const LATIN = /^[a-z0-9]+(?:\.[0-9]+)*$/i;
+const LATIN = /^([a-z0-9]+(?:\.[0-9]+)*|[%‰])$/i;
 
 export function tokens(text: string): string[] {
   const out: string[] = [];

@@ -1,0 +1,63 @@
+import type { Source } from '../kb/records.ts';
+import { tokens } from '../kb/text-tokens.ts';
+import type { Answer, Ctx } from './answer-context.ts';
+import { focus } from './format.ts';
+
+/**
+ * What the plan asks of someone who has no duty section or task record — a leading group, "商贸企业",
+ * "各新闻媒体": the sentences where they are the subject. A department the plan never mentions is
+ * said to be absent rather than answered with another's duties.
+ */
+
+const SUBJECT =
+  /^(?:对|关于|给)?([\u4e00-\u9fff、()]{2,16}?)(?:在[\u4e00-\u9fff]{0,10}(?:里|中))?(?:提了什么|提出了什么|提出什么|有什么|有啥|有哪些|负责什么|负责啥|负责哪些|负责|的职责|职责|要做|要干|干啥|做什么|要求|承担)/;
+const ACTS = /负责|要|应|须|承担|组织|制定|牵头|做好|加强|开展|建立|发挥|实行|推进/;
+
+export function subjectOf(c: Ctx): string | null {
+  if (c.q.departments.length) return c.q.departments[0];
+  const m = SUBJECT.exec(c.q.rest.replace(/^[\s,,]+/, ''));
+  if (!m) return null;
+  const s = m[1].replace(/^(市|本市|全市)(?=[\u4e00-\u9fff]{2})/, '');
+  return s.length >= 2 && !/^(哪|什么|谁|我们|本|方案)/.test(s) ? s : null;
+}
+
+export function answerAboutSubject(c: Ctx): Answer | null {
+  const subject = subjectOf(c);
+  if (!subject) return null;
+  const bare = subject.replace(/^市(?!委)/, '');
+  const found: Array<{ text: string; source: Source; acts: boolean }> = [];
+  c.p.sentences.forEach((s) => {
+    const p = c.kb.passages[s.passage];
+    if ((c.files && !c.files.has(p.file)) || !s.text.includes(bare)) return;
+    const after = s.text.slice(s.text.indexOf(bare) + bare.length, s.text.indexOf(bare) + bare.length + 8);
+    found.push({ text: s.text, source: p, acts: ACTS.test(after) });
+  });
+  if (found.length === 0) return absent(c, subject);
+  found.sort((a, b) => Number(b.acts) - Number(a.acts));
+  const shown = found.slice(0, 3);
+  const lines = shown.map((f) => `${c.label(f.source.file)}: ${focus(f.text, tokens(bare), 90)}${c.cite(f.source)}`);
+  return c.answer(lines.join('\n'), shown.map((f) => ({ ...f.source, quote: f.text.slice(0, 120) })));
+}
+
+/** A body the plans in scope never mention: say so (a department-like name only). */
+function absent(c: Ctx, subject: string): Answer | null {
+  if (!/(局|委|办|厅|部门|公司|中心|小组)$/.test(subject)) return null;
+  return c.answer(`${c.scopeLabel()}中没有提到${subject}, 没有找到它的职责或任务。`, [], false);
+}
+
+const WHERE = /设在哪|设在什么|设在何处|在哪里|在哪儿|办公地点|地址|设于|放在哪/;
+const PLACE = /设在|设于|下设|办公地点|地点在|办公室在|设立在/;
+
+/** "领导小组办公室设在哪": a sentence that places the body, found by its name and a placing verb. */
+export function answerLocation(c: Ctx): Answer | null {
+  if (!WHERE.test(c.q.text)) return null;
+  const hits = c.search(['sentence'], c.q.topic.replace(WHERE, ' '), 60).filter((h) => PLACE.test(h.doc.text) && h.coverage >= 0.3);
+  if (hits.length === 0) return null;
+  const best = hits.filter((h) => h.doc.file === hits[0].doc.file || c.files).slice(0, 2);
+  const lines = best.map((h) => {
+    const s = c.p.sentences[h.doc.index];
+    const p = c.kb.passages[s.passage];
+    return { line: `${c.label(p.file)}: ${focus(s.text, tokens(c.q.topic), 80)}${c.cite(p)}`, source: { ...p, quote: s.text.slice(0, 120) } };
+  });
+  return c.answer(lines.map((l) => l.line).join('\n'), lines.map((l) => l.source));
+}
