@@ -141,8 +141,12 @@ export function understandQuestion(raw: string, lexicon: Lexicon): Question {
   };
 }
 
+/** Years and dates are read separately (targetYear, date); as search words they only dilute. */
 function clean(rest: string): string {
-  return rest.replace(QUESTION_WORDS, ' ').replace(/[?!,.;:]/g, ' ').replace(/\s+/g, ' ').trim();
+  return rest
+    .replace(/(到|至|截至)?\d{4}\s*年(\d{1,2}\s*月(\d{1,2}\s*日)?)?(底|末)?/g, ' ')
+    .replace(/百分之(多少|几)?|百分比|百分点/g, ' % ')
+    .replace(QUESTION_WORDS, ' ').replace(/[?!,.;:]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 function targetYearOf(text: string): number | null {

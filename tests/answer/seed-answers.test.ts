@@ -85,4 +85,35 @@ describe.skipIf(!HAVE_SEEDS)('answers over the seed plans', () => {
     expect(ask('厦门2014年6月到期的任务').answer).toContain('分解表1.4.3');
     expect(ask('通化的文号是什么').answer).toContain('文号: 未写明');
   });
+
+  it('refuses a city whose plan is not loaded, and a department the plan never mentions', () => {
+    const city = ask('杭州质量强市方案里首席质量官由谁牵头？');
+    expect(city.found).toBe(false);
+    expect(city.answer).toContain('杭州');
+    const dept = ask('吐鲁番市审计局负责啥？');
+    expect(dept.found).toBe(false);
+    expect(dept.answer).toContain('没有提到审计局');
+  });
+
+  it('matches the unit and the year asked for', () => {
+    expect(ask('吐鲁番对获得市政府质量奖的企业奖励多少钱？').found).toBe(false);
+    const y = ask('宜兴2020年省以上监督抽查合格率目标是多少？');
+    expect(y.found).toBe(false);
+    expect(y.answer).toContain('没有写明2020年');
+    expect(y.answer).toContain('96%以上');
+    const both = ask('宜兴农业标准化生产普及率目标是多少？');
+    expect(both.answer).toContain('50%');
+    expect(both.answer).toContain('58%');
+  });
+
+  it('answers where an office sits and what a non-department subject must do', () => {
+    expect(ask('宜興質量強市領導小組辦公室設在哪').answer).toContain('质监局');
+    expect(ask('通化对商贸企业提了什么要求？').answer).toContain('百城万店无假货');
+  });
+
+  it('does not let a generic word vouch for a missing one', () => {
+    const a = ask('厦门森林覆盖率目标是多少？');
+    expect(a.found).toBe(false);
+    expect(a.answer).not.toContain('100%');
+  });
 });
