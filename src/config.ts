@@ -1,39 +1,109 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 
 /**
- * Configuration: one zod schema, read from the environment passed in (never from a global).
- * Later issues add chat, store and schedule settings here.
+ * Configuration: `config/duban.yaml` (or $DUBAN_CONFIG) with environment overrides, validated by one
+ * zod schema. Read from the environment passed in, never from a global. An invalid configuration
+ * raises one ConfigError that lists every problem.
  */
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const DEMO_PLANS_DIR = join(projectRoot, 'config', 'demo-plan');
+const DEFAULT_CONFIG_FILE = join(projectRoot, 'config', 'duban.yaml');
 
 export const ConfigSchema = z.object({
-  /** Where cached plans and (later) state live. */
+  /** Where the SQLite store and the parse cache live. */
   dataDir: z.string().min(1),
-  /** Plans loaded when no --plans is given: the bundled demo plan. */
+  /** Plans loaded when no --plans is given: the bundled demo plan by default. */
   plansDir: z.string().min(1),
   /** Department registry (aliases, reforms). */
   departmentsFile: z.string().min(1),
   /** Files larger than this are refused with a warning. */
   maxPlanBytes: z.number().int().positive(),
+  /** "" = SQLite file in dataDir; "memory"; "redis://host:port". */
+  storeUrl: z.string(),
+  bot: z.object({
+    name: z.string().min(1),
+    /** Text prefixes that address the bot without a mention. */
+    prefixes: z.array(z.string().min(1)).min(1),
+    /** Wechaty puppet; empty = the local console (puppet-mock). */
+    puppet: z.string(),
+    puppetToken: z.string(),
+  }),
+  /** Coordinators by WeChat name or id: they may bind any group and use admin commands. */
+  coordinators: z.array(z.string().min(1)),
+  limits: z.object({
+    perUserPerMinute: z.number().int().positive(),
+    perRoomPerMinute: z.number().int().positive(),
+    /** Messages older than this (sent before start-up) are ignored. */
+    staleSeconds: z.number().int().nonnegative(),
+    /** Longest message handled; longer ones get a short explanation. */
+    maxMessageChars: z.number().int().positive(),
+    /** Replies are split into parts of at most this many characters. */
+    maxReplyChars: z.number().int().min(200),
+    /** Outgoing send governor: minimum gap between two sends, and between two sends to one group. */
+    sendIntervalMs: z.number().int().nonnegative(),
+    roomSendIntervalMs: z.number().int().nonnegative(),
+  }),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
-export const DEMO_PLANS_DIR = join(projectRoot, 'config', 'demo-plan');
-
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const mb = env.DUBAN_MAX_PLAN_MB ? Number(env.DUBAN_MAX_PLAN_MB) : 20;
-  return ConfigSchema.parse({
-    dataDir: env.DUBAN_DATA_DIR || join(process.cwd(), '.duban'),
-    plansDir: env.DUBAN_PLANS_DIR || DEMO_PLANS_DIR,
-    departmentsFile: env.DUBAN_DEPARTMENTS_FILE || join(projectRoot, 'config', 'departments.yaml'),
-    maxPlanBytes: Math.round(mb * 1024 * 1024),
-  });
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`配置有误, 无法启动:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
 }
 
-export function departmentsFileExists(config: Config): boolean {
-  return existsSync(config.departmentsFile);
+const DEFAULTS = {
+  bot: { name: '督办助手', prefixes: ['/', '督办'], puppet: '', puppetToken: '' },
+  coordinators: [] as string[],
+  limits: {
+    perUserPerMinute: 10,
+    perRoomPerMinute: 30,
+    staleSeconds: 60,
+    maxMessageChars: 2000,
+    maxReplyChars: 1500,
+    sendIntervalMs: 1000,
+    roomSendIntervalMs: 3000,
+  },
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const file = env.DUBAN_CONFIG || DEFAULT_CONFIG_FILE;
+  const yaml = readYaml(file);
+  const y = (yaml ?? {}) as Record<string, any>;
+  const raw = {
+    dataDir: env.DUBAN_DATA_DIR || y.dataDir || join(process.cwd(), '.duban'),
+    plansDir: env.DUBAN_PLANS_DIR || y.plansDir || DEMO_PLANS_DIR,
+    departmentsFile: env.DUBAN_DEPARTMENTS_FILE || y.departmentsFile || join(projectRoot, 'config', 'departments.yaml'),
+    maxPlanBytes: Math.round(Number(env.DUBAN_MAX_PLAN_MB ?? y.maxPlanMB ?? 20) * 1024 * 1024),
+    storeUrl: env.KEYV_URL ?? y.storeUrl ?? '',
+    bot: {
+      ...DEFAULTS.bot,
+      ...(y.bot ?? {}),
+      ...(env.DUBAN_BOT_NAME ? { name: env.DUBAN_BOT_NAME } : {}),
+      ...(env.WECHATY_PUPPET !== undefined ? { puppet: env.WECHATY_PUPPET } : {}),
+      ...(env.WECHATY_PUPPET_SERVICE_TOKEN !== undefined ? { puppetToken: env.WECHATY_PUPPET_SERVICE_TOKEN } : {}),
+    },
+    coordinators: env.DUBAN_COORDINATORS ? env.DUBAN_COORDINATORS.split(/[,，]/).map((s) => s.trim()).filter(Boolean) : (y.coordinators ?? DEFAULTS.coordinators),
+    limits: { ...DEFAULTS.limits, ...(y.limits ?? {}) },
+  };
+  const parsed = ConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(根)'}: ${i.message}`));
+  }
+  return parsed.data;
+}
+
+function readYaml(file: string): unknown {
+  if (!existsSync(file)) return null;
+  try {
+    return parseYaml(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new ConfigError([`${file}: 不是合法的 YAML (${(err as Error).message.split('\n')[0]})`]);
+  }
 }

@@ -1,3 +1,4 @@
+import type { DepartmentEntry } from '../kb/departments.ts';
 import type { KnowledgeBase } from '../kb/knowledge-base.ts';
 import { Ctx, prepare, type Answer, type Prepared } from './answer-context.ts';
 import { answerCrossPlan } from './answer-cross-plan.ts';
@@ -53,7 +54,37 @@ export class AnswerEngine {
     this.prepared = prepare(kb);
   }
 
+  /** The department a name means in each plan (optionally only the plan of `city`). */
+  findDepartment(name: string, city?: string): DepartmentEntry[] {
+    const { kb } = this.prepared;
+    const plans = kb.plans.filter((p) => !city || p.city === city || p.city === city.replace(/市$/, ''));
+    return plans.flatMap((p) => kb.departments.resolve(name, p.file, p.city) ?? []);
+  }
+
+  /**
+   * Several questions in one message ("谁当组长？办公室放在哪？") are answered one by one; a plan named
+   * in the first carries over to the next.
+   */
   ask(raw: string, opts: AskOptions = {}): Answer {
+    const parts = raw.slice(0, MAX_QUESTION).split(/[?？]/).map((p) => p.trim()).filter((p) => p.replace(/\s/g, '').length >= 3);
+    if (parts.length < 2) return this.askOne(raw, opts);
+    const answers: Answer[] = [];
+    let files = opts.files;
+    for (const part of parts.slice(0, 3)) {
+      const q = understandQuestion(part, this.prepared.lexicon);
+      if (q.files.length) files = q.files;
+      answers.push(this.askOne(part, { ...opts, files }));
+    }
+    const lines = [...new Set(answers.map((a) => a.answer))];
+    return {
+      answer: lines.join('\n'),
+      found: answers.some((a) => a.found),
+      citations: answers.flatMap((a) => a.citations),
+      intent: answers[0].intent,
+    };
+  }
+
+  private askOne(raw: string, opts: AskOptions): Answer {
     const q = understandQuestion(raw.slice(0, MAX_QUESTION), this.prepared.lexicon);
     if (!q.text.replace(/[\s\p{P}\p{S}]/gu, '')) q.intent = 'help';
     const c = new Ctx(this.prepared, q, opts.now ?? new Date(), opts.department ?? null, opts.files);

@@ -46,12 +46,25 @@ export function answerDueList(c: Ctx): Answer | null {
   const period = periodOf(c);
   if (!period && !overdue) return null;
   const t = today(c.now);
+  const mine = ownTaskFilter(c);
   const due = c.kb.tasks.filter(
-    (x) => x.deadline && (!c.files || c.files.has(x.file)) && (overdue ? x.deadline.slice(0, 7) < t.slice(0, 7) : inPeriod(x.deadline, period!)),
+    (x) => x.deadline && (!c.files || c.files.has(x.file)) && mine(x) && (overdue ? x.deadline.slice(0, 7) < t.slice(0, 7) : inPeriod(x.deadline, period!)),
   );
   const what = overdue ? '已过完成时限的任务' : `完成时限在${formatDate(period![0])}${period![1] !== period![0] ? `至${formatDate(period![1])}` : ''}的任务`;
   if (due.length === 0) return c.answer(`${c.scopeLabel()}中没有找到${what}。`, [], false);
   return listTasks(c, due, what);
+}
+
+/** "我们局…到期": only the asker's department's tasks, when the chat knows it. */
+function ownTaskFilter(c: Ctx): (t: Task) => boolean {
+  const dept = c.q.ownDepartment ? c.ownDepartment : c.q.departments[0];
+  if (!dept) return () => true;
+  const reg = c.kb.departments;
+  return (t) => {
+    const city = c.kb.plans.find((p) => p.file === t.file)?.city ?? null;
+    const key = reg.keyOf(dept, city);
+    return t.units.some((u) => reg.keyOf(u, city) === key);
+  };
 }
 
 function listTasks(c: Ctx, tasks: Task[], what: string): Answer {

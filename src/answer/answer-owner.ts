@@ -1,5 +1,6 @@
 import type { Task } from '../kb/records.ts';
 import type { Hit } from '../kb/search-index.ts';
+import { tokens } from '../kb/text-tokens.ts';
 import { bestPerPlan, MATCH, type Answer, type Ctx } from './answer-context.ts';
 import { dueStatus, formatDate, names, ownersPhrase, short } from './format.ts';
 
@@ -11,11 +12,30 @@ import { dueStatus, formatDate, names, ownersPhrase, short } from './format.ts';
 /** Tasks named by item number ("1.4.3", "第15条"), within the plans in scope. */
 export function tasksByRef(c: Ctx): Task[] {
   if (c.q.refs.length === 0) return [];
-  return c.kb.tasks.filter((t) => {
+  const found = c.kb.tasks.filter((t) => {
     if (!t.ref || (c.files && !c.files.has(t.file))) return false;
     return c.q.refs.some((r) => (r.includes('.') ? t.origin === 'table' : t.origin !== 'table') && t.ref === r);
   });
+  if (found.length <= 1 || !c.q.content) return found;
+  // "(二)强化组织保障": several sections have a (二); the words say which.
+  const words = new Set(tokens(c.q.content));
+  const score = (t: Task) => tokens(t.text).filter((w) => words.has(w)).length;
+  const best = Math.max(...found.map(score));
+  return best > 0 ? found.filter((t) => score(t) === best) : found;
 }
+
+/** A table item number the plans in scope do not have ("10.1.1"): say so rather than guess. */
+function missingRef(c: Ctx): Answer | null {
+  const dotted = c.q.refs.filter((r) => r.includes('.'));
+  if (dotted.length === 0) return null;
+  const rows = c.kb.tasks.filter((t) => t.origin === 'table' && (!c.files || c.files.has(t.file)));
+  if (rows.length === 0) return c.answer(`${c.scopeLabel()}中没有任务分解表, 没有找到${dotted.join('、')}。`, [], false);
+  const last = rows.at(-1)!;
+  return c.answer(`${c.scopeLabel()}的任务分解表中没有找到${dotted.join('、')}这一项(${c.label(last.file)}分解表编号到${last.ref}为止)。`, [], false);
+}
+
+/** The question asks what the task says, not only who owns it. */
+const ASKS_CONTENT = /做什么|干什么|干啥|内容|具体|要求|是什么/;
 
 /** Tasks matching the question's content: duty sections and tasks that have owners. */
 export function matchingTasks(c: Ctx, withDeadline = false): Array<{ task: Task; hit: Hit }> {
@@ -43,7 +63,8 @@ function dutyTask(c: Ctx, dutyIndex: number): Task | undefined {
 
 function ownerLine(c: Ctx, t: Task): string {
   const what = t.origin === 'duty' ? `由${names(t.units)}负责` : ownersPhrase(t);
-  return `${c.label(t.file)}「${short(t.text)}」${what}${c.cite(t.source, t.origin)}`;
+  const text = ASKS_CONTENT.test(c.q.text) ? short(t.text, 200) : short(t.text);
+  return `${c.label(t.file)}「${text}」${what}${c.cite(t.source, t.origin)}`;
 }
 
 function deadlineLine(c: Ctx, t: Task): string {
@@ -68,6 +89,8 @@ function answerTasks(c: Ctx, line: (c: Ctx, t: Task) => string, needDeadline: bo
     const more = byRef.length > 3 ? `\n另有${byRef.length - 3}个方案有同编号条目, 请指明城市。` : '';
     return c.answer(shown.map((t) => line(c, t)).join('\n') + more, shown.map((t) => t.source));
   }
+  const missing = missingRef(c);
+  if (missing) return missing;
   const matches = matchingTasks(c, needDeadline);
   const hits = bestPerPlan(matches.map((m) => m.hit), MATCH);
   if (hits.length === 0) return null;

@@ -41,7 +41,11 @@ export function answerSchedule(c: Ctx): Answer | null {
   if (withPhases.length === 0) {
     return c.answer(`${c.scopeLabel()}中没有找到分阶段的进度安排(没有写明阶段和时间)。`, [], false);
   }
-  if (!c.files && withPhases.length > 1 && lines.length === 0) {
+  const named = phaseNamed(c.q.content, c.kb.phases.filter((p) => withPhases.includes(p.file)));
+  if (named && !/几个阶段|分几|哪些阶段|阶段安排/.test(c.q.text)) {
+    return c.answer(`${c.label(named.file)} ${named.name}: ${named.when}${named.description ? `, ${named.description}` : ''}${c.cite(named.source)}`, [named.source]);
+  }
+  if (!c.files && withPhases.length > 1) {
     return c.answer(`${withPhases.map((f) => c.label(f)).join('、')}的方案都有阶段安排, 请指明城市, 例如“${c.label(withPhases[0])}分几个阶段”。`, []);
   }
   for (const file of withPhases.slice(0, 2)) {

@@ -10,9 +10,10 @@ import { isQuantity } from './answer-target.ts';
  */
 
 export function answerSearch(c: Ctx): Answer | null {
-  let found = c.search(['sentence', 'task', 'target', 'duty', 'report', 'phase'], c.q.topic);
-  // A question for a number is not answered by text without one (in the unit asked for).
-  if (c.q.intent === 'target') found = found.filter((h) => isQuantity(c, h));
+  // A question for a number is answered by a sentence or target with one (in the unit asked for).
+  const quantity = c.q.intent === 'target';
+  let found = c.search(quantity ? ['sentence', 'target'] : ['sentence', 'task', 'target', 'duty', 'report', 'phase'], c.q.topic);
+  if (quantity) found = found.filter((h) => isQuantity(c, h));
   const hits = bestPerPlan(found, MATCH + 0.1);
   if (hits.length === 0) return null;
   const shown = hits.slice(0, 2).map((h) => sourceOf(c, h));

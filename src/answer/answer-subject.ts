@@ -10,7 +10,7 @@ import { focus } from './format.ts';
  */
 
 const SUBJECT =
-  /^(?:对|关于|给)?([\u4e00-\u9fff、()]{2,16}?)(?:在[\u4e00-\u9fff]{0,10}(?:里|中))?(?:提了什么|提出了什么|提出什么|有什么|有啥|有哪些|负责什么|负责啥|负责哪些|负责|的职责|职责|要做|要干|干啥|做什么|要求|承担)/;
+  /^(?:对|关于|给)?([\u4e00-\u9fff、()]{2,16}?)(?:在[\u4e00-\u9fff]{0,10}(?:里|中))?(?:都|主要|具体|还|又|应当|应该|需要|要)?(?:提了什么|提出了什么|提出什么|有什么|有啥|有哪些|负责什么|负责啥|负责哪些|负责|的职责|职责|要做|要干|干啥|做什么|要求|承担)/;
 const ACTS = /负责|要|应|须|承担|组织|制定|牵头|做好|加强|开展|建立|发挥|实行|推进/;
 
 export function subjectOf(c: Ctx): string | null {
@@ -26,17 +26,32 @@ export function answerAboutSubject(c: Ctx): Answer | null {
   if (!subject) return null;
   const bare = subject.replace(/^市(?!委)/, '');
   const found: Array<{ text: string; source: Source; acts: boolean }> = [];
-  c.p.sentences.forEach((s) => {
+  c.p.sentences.forEach((s, i) => {
     const p = c.kb.passages[s.passage];
     if ((c.files && !c.files.has(p.file)) || !s.text.includes(bare)) return;
     const after = s.text.slice(s.text.indexOf(bare) + bare.length, s.text.indexOf(bare) + bare.length + 8);
-    found.push({ text: s.text, source: p, acts: ACTS.test(after) });
+    found.push({ text: withContinuation(c, i, bare), source: p, acts: ACTS.test(after) });
   });
   if (found.length === 0) return absent(c, subject);
   found.sort((a, b) => Number(b.acts) - Number(a.acts));
   const shown = found.slice(0, 3);
-  const lines = shown.map((f) => `${c.label(f.source.file)}: ${focus(f.text, tokens(bare), 90)}${c.cite(f.source)}`);
+  const lines = shown.map((f) => `${c.label(f.source.file)}: ${focus(f.text, tokens(bare), 200)}${c.cite(f.source)}`);
   return c.answer(lines.join('\n'), shown.map((f) => ({ ...f.source, quote: f.text.slice(0, 120) })));
+}
+
+/**
+ * A requirement often goes on in the next sentences without repeating its subject ("建筑施工企业要…。
+ * 坚持施工“三控制”…"): they come along until another subject takes over, within chat size.
+ */
+function withContinuation(c: Ctx, i: number, subject: string): string {
+  const first = c.p.sentences[i];
+  let text = first.text;
+  for (let j = i + 1; j < c.p.sentences.length && text.length < 160; j++) {
+    const next = c.p.sentences[j];
+    if (next.passage !== first.passage || /^[\u4e00-\u9fff]{2,10}(企业|部门|单位|政府|媒体|小组|机构)要/.test(next.text) || next.text.includes(subject)) break;
+    text += next.text;
+  }
+  return text;
 }
 
 /** A body the plans in scope never mention: say so (a department-like name only). */

@@ -14,7 +14,21 @@ import { focus } from './format.ts';
 const HAS_NUMBER = /\d|[一二两三四五六七八九十百千万]+(个|项|年|家|件|次)/;
 
 export function answerTarget(c: Ctx): Answer | null {
-  const hits = preferTargets(c.search(['target', 'sentence']).filter((h) => isQuantity(c, h)));
+  return answerEachMetric(c) ?? answerOneMetric(c, c.q.content);
+}
+
+/** "空气优良率、污水处理率、综合指数分别是多少": each metric on its own, when at least two are found. */
+function answerEachMetric(c: Ctx): Answer | null {
+  const parts = c.q.content.split(/[、]/).map((p) => p.trim()).filter((p) => p.length >= 2);
+  if (parts.length < 2) return null;
+  const found = parts.map((p) => answerOneMetric(c, p)).filter((a): a is Answer => a !== null && a.found);
+  if (found.length < 2) return null;
+  const lines = [...new Set(found.flatMap((a) => a.answer.split('\n')))];
+  return c.answer(lines.join('\n'), found.flatMap((a) => a.citations.map((x) => ({ file: x.file, ref: x.ref, path: [], line: 0, quote: x.quote }))));
+}
+
+function answerOneMetric(c: Ctx, content: string): Answer | null {
+  const hits = preferTargets(c.search(['target', 'sentence'], content).filter((h) => isQuantity(c, h)));
   const year = c.q.targetYear;
   const inYear = year ? hits.filter((h) => hasYear(c, h, year)) : hits;
   const best = bestPerPlan(inYear, MATCH);

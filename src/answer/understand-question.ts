@@ -54,7 +54,7 @@ export interface Question {
 
 const INTENTS: Array<[Intent, RegExp]> = [
   ['help', /^(帮助|help|菜单|功能|使用说明|怎么用|你能做什么|能问什么|你是谁|\?)$/i],
-  ['cross_plan', /哪些(城市|方案|地方|市|地区)|哪几个(城市|方案|地方)|几个(城市|方案)|各(城市|地)(都)?|(哪些|几个)方案/],
+  ['cross_plan', /哪些(城市|方案|地方|市|地区)|哪几个(城市|方案|地方|市|地区)|哪几(个)?市|几个(城市|方案)|各(城市|地)(都)?|(哪些|几个)方案|哪个市|哪些地方/],
   ['reporting', /报告|报送|上报|汇报|总结(材料)?(交|报|给|送)|交给谁|报给谁|交到哪|报到哪|报哪/],
   ['schedule', /阶段|进度安排|工作步骤|实施步骤|推进步骤|为期|多久|多长时间|哪段时间|时间安排|分几步/],
   ['deadline', /什么时候|什么时间|何时|啥时候|完成时限|时限|截止|期限|哪天|几月|到期|完成时间|哪年完成|哪一年/],
@@ -67,7 +67,7 @@ const INTENTS: Array<[Intent, RegExp]> = [
 const QUESTION_WORDS =
   /请问|请|一下|哪段时间|什么时间段|时间段|在哪些方案里|在哪几个方案里|在哪些方案中|哪些方案里|哪几个方案|哪些方案|哪些城市|哪几个城市|哪些地方|出现过|出现|提到过|提到了|提及过|里面|我想知道|想问|是哪个|是哪些|哪个|哪些|哪家|是谁|由谁|谁|什么时候|什么时间|啥时候|何时|什么|多少|几个|几项|几家|几件|是否|有没有|有无|吗|呢|啊|吧|呀|怎么样|怎样|如何|要求|规定|提出|提到|提及|方案里|方案中|方案|分解表里|分解表中|分解表|这一条|这一项|这条|这项|该项|其中|完成时限|时限|牵头单位|责任单位|配合单位|负责单位|牵头|负责|配合|参加|部门|单位|职责|分别|目标是|目标|要达到|达到|完成|截止|到期|为期|多久|多长时间|阶段|干啥|做什么|干什么|在创建中|创建中|我们局|我局|本局|本部门|我们部门|我们/g;
 
-const DEPT_NAME = /^.{1,20}(局|委|办|部|院|会|厅|队|行|关|所|政府|中心|小组|室|站|社|台|联|部门)$/;
+const DEPT_NAME = /^.{1,20}(局|委|办|部|院|会|厅|队|行|关|所|政府|中心|小组|室|站|社|台|联|协|部门)$/;
 
 export interface Lexicon {
   /** City or 文号 → plan file. Longest names first. */
@@ -93,9 +93,19 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
   };
 }
 
+/** English words staff mix in ("1.4.3 lead?", "deadline") mapped to the Chinese the rules read. */
+const ENGLISH: Array<[RegExp, string]> = [
+  [/\b(deadline|due( date)?)\b/gi, '完成时限'],
+  [/\b(target|goal|kpi)s?\b/gi, '目标'],
+  [/\b(lead|leader|owner|who)\b/gi, '谁牵头'],
+  [/\b(phase|stage)s?\b/gi, '阶段'],
+  [/\breports?\b/gi, '报告'],
+];
+
 export function normalizeQuestion(raw: string): string {
-  const text = normalizeText(raw.slice(0, 500), false);
-  return toSimplified(text).replace(/\s+/g, ' ').trim();
+  let text = toSimplified(normalizeText(raw.slice(0, 500), false));
+  for (const [re, zh] of ENGLISH) text = text.replace(re, ` ${zh} `);
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 export function understandQuestion(raw: string, lexicon: Lexicon): Question {

@@ -1,0 +1,104 @@
+import type { AnswerEngine } from '../answer/answer-engine.ts';
+import type { Binding, Bindings } from './bindings.ts';
+import type { IncomingMessage } from './message.ts';
+
+/**
+ * Chat commands (Chinese, after a `/` or `督办` prefix or a mention): 帮助, 绑定 <部门> [城市], 解绑,
+ * 本群, 我的任务, 到期 [天数]. Each returns the reply text; none throws on bad input.
+ */
+
+export interface CommandContext {
+  msg: IncomingMessage;
+  args: string[];
+  engine: AnswerEngine;
+  bindings: Bindings;
+  binding: Binding | undefined;
+  isCoordinator: boolean;
+  now: Date;
+  botName: string;
+}
+
+type Command = (c: CommandContext) => Promise<string>;
+
+export const COMMANDS: Record<string, Command> = {
+  帮助: async (c) => helpText(c.botName),
+  绑定: bind,
+  解绑: unbind,
+  本群: async (c) => describeBinding(c),
+  我的任务: async (c) => ownTasks(c),
+  到期: async (c) => dueSoon(c),
+};
+
+const ALIASES: Record<string, string> = { help: '帮助', 菜单: '帮助', 功能: '帮助', 绑定部门: '绑定', 取消绑定: '解绑', 本群绑定: '本群', 任务: '我的任务', 我们的任务: '我的任务' };
+
+/** The command a text starts with, and its arguments; null when it is not a command. */
+export function parseCommand(text: string): { name: string; args: string[] } | null {
+  const [head = '', ...args] = text.trim().split(/\s+/);
+  const name = ALIASES[head.toLowerCase()] ?? head;
+  if (COMMANDS[name]) return { name, args };
+  // "绑定市质监局" without a space
+  const glued = Object.keys(COMMANDS).find((c) => head.startsWith(c) && head.length > c.length && c !== '帮助');
+  return glued ? { name: glued, args: [head.slice(glued.length), ...args] } : null;
+}
+
+export function helpText(botName: string): string {
+  return [
+    `我是${botName}, 回答质量强市方案里的问题, 每条回答都注明出处。在群里@我或以 / 开头提问, 例如:`,
+    '· 1.2.1谁牵头?   · 食品抽检合格率目标是多少?',
+    '· 我们局有哪些任务?   · 半年总结交给谁?',
+    '命令: /帮助  /本群  /我的任务  /到期 [天数]',
+    '协调员: /绑定 <部门> [城市]  /解绑',
+  ].join('\n');
+}
+
+async function bind(c: CommandContext): Promise<string> {
+  if (!c.msg.room) return '绑定需要在部门的工作群里进行。';
+  if (!c.isCoordinator) return `抱歉, 只有协调员可以绑定群。请联系质量强市办的协调员。`;
+  const [dept, city] = c.args;
+  if (!dept) return '请写明部门, 例如: /绑定 市质监局 厦门';
+  const found = c.engine.findDepartment(dept, city);
+  if (found.length === 0) {
+    return `没有在已收录的方案${city ? `(${city})` : ''}中找到部门“${dept}”, 请检查名称。`;
+  }
+  if (found.length > 1) {
+    return `“${dept}”在多个方案中都有(${found.map((f) => f.city ?? f.file).join('、')}), 请加上城市, 例如: /绑定 ${dept} ${found[0].city ?? ''}`;
+  }
+  const f = found[0];
+  await c.bindings.set({
+    roomId: c.msg.room.id,
+    roomTopic: c.msg.room.topic,
+    department: f.name,
+    departmentKey: f.key,
+    file: f.file,
+    city: f.city,
+    boundBy: c.msg.from.name,
+    at: c.now.toISOString(),
+  });
+  return `已绑定: 本群属于${f.city ?? ''}${f.name}。现在可以问“我们局有哪些任务”或发送 /到期。`;
+}
+
+async function unbind(c: CommandContext): Promise<string> {
+  if (!c.msg.room) return '解绑需要在群里进行。';
+  if (!c.isCoordinator) return '抱歉, 只有协调员可以解绑。';
+  return (await c.bindings.delete(c.msg.room.id)) ? '已解除本群的部门绑定。' : '本群还没有绑定部门。';
+}
+
+function describeBinding(c: CommandContext): string {
+  if (!c.msg.room) return '私聊没有绑定部门; 请在群里发送 /本群。';
+  if (!c.binding) return '本群还没有绑定部门。协调员可发送: /绑定 <部门> [城市]';
+  const b = c.binding;
+  return `本群绑定: ${b.city ?? ''}${b.department}(方案 ${b.file}), 由${b.boundBy}于${b.at.slice(0, 10)}绑定。`;
+}
+
+function ownTasks(c: CommandContext): string {
+  if (!c.binding) return '本群还没有绑定部门, 无法确定“我们局”。请协调员先发送: /绑定 <部门> [城市]';
+  return c.engine.ask('我们局有哪些任务', { now: c.now, department: c.binding.department, files: [c.binding.file] }).answer;
+}
+
+function dueSoon(c: CommandContext): string {
+  const days = Number(c.args[0] ?? 30);
+  if (!Number.isInteger(days) || days < 1 || days > 3650) return '天数应为 1 到 3650 的整数, 例如: /到期 30';
+  const own = c.binding ? '我们局' : '';
+  const opts = c.binding ? { department: c.binding.department, files: [c.binding.file] } : {};
+  return c.engine.ask(`${own}${days}天内到期的任务有哪些`, { now: c.now, ...opts }).answer;
+}

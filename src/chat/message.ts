@@ -1,0 +1,24 @@
+/**
+ * The chat port: plain data in, text out. Handlers and the pipeline never import wechaty; the Wechaty
+ * adapter, the local console and the tests all speak this.
+ */
+
+/** A message as the pipeline sees it. */
+export interface IncomingMessage {
+  id: string;
+  text: string;
+  /** The group it was sent in; absent for a direct message. */
+  room?: { id: string; topic: string };
+  from: { id: string; name: string };
+  /** The bot is in the message's mention list (puppets that send one). */
+  mentionedBot: boolean;
+  /** Sent by the bot's own account. */
+  self: boolean;
+  /** When it was sent, ms since epoch. */
+  at: number;
+}
+
+/** Sends replies: in a group with an @ of the asker, in a direct message plainly. */
+export interface Replier {
+  reply(to: IncomingMessage, text: string): Promise<void>;
+}

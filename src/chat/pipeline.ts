@@ -1,0 +1,122 @@
+import type { AnswerEngine } from '../answer/answer-engine.ts';
+import type { Config } from '../config.ts';
+import type { Bindings } from './bindings.ts';
+import { COMMANDS, helpText, parseCommand } from './commands.ts';
+import type { IncomingMessage, Replier } from './message.ts';
+import { RateLimiter } from './rate-limiter.ts';
+
+/**
+ * One message pipeline for every transport (Wechaty, the local console, scripts, tests):
+ * guards (own messages, stale messages, groups need a mention or prefix, rate limits, size) →
+ * command or question → reply, split to chat size. One error boundary per message: the user gets a
+ * short apology, the log gets the cause.
+ */
+
+export interface PipelineDeps {
+  engine: AnswerEngine;
+  bindings: Bindings;
+  config: Pick<Config, 'bot' | 'coordinators' | 'limits'>;
+  /** The business clock: what is due, overdue, which phase. */
+  clock: () => Date;
+  /** Wall time for staleness and rate limits. */
+  now?: () => number;
+  /** When the bot started (ms); older messages are stale. */
+  startedAt: number;
+  log?: (line: string) => void;
+}
+
+export type MessageHandler = (msg: IncomingMessage, replier: Replier) => Promise<void>;
+
+export function createPipeline(deps: PipelineDeps): MessageHandler {
+  const now = deps.now ?? Date.now;
+  const { limits, bot } = deps.config;
+  const users = new RateLimiter(limits.perUserPerMinute, now);
+  const rooms = new RateLimiter(limits.perRoomPerMinute, now);
+  const log = deps.log ?? (() => undefined);
+
+  return async (msg, replier) => {
+    if (msg.self || msg.at < deps.startedAt - limits.staleSeconds * 1000) return;
+    const addressed = addressing(msg, bot.name, bot.prefixes);
+    if (!addressed) return;
+    const say = (text: string) => sendParts(replier, msg, text, limits.maxReplyChars);
+    const userKey = `u:${msg.from.id}`;
+    if (!users.allow(userKey) || (msg.room && !rooms.allow(`r:${msg.room.id}`))) {
+      if (users.firstRefusal(userKey)) await say('提问太频繁了, 请一分钟后再试。');
+      return;
+    }
+    try {
+      await say(await respond(deps, msg, addressed));
+    } catch (err) {
+      log(`处理消息出错 (${msg.id} from ${msg.from.name}): ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      await say('抱歉, 处理这条消息时出错了, 请稍后再试。').catch(() => undefined);
+    }
+  };
+}
+
+async function respond(deps: PipelineDeps, msg: IncomingMessage, { text, slash }: { text: string; slash: boolean }): Promise<string> {
+  const { limits, bot } = deps.config;
+  if (text.length > limits.maxMessageChars) {
+    return `消息有${text.length}字, 太长了。请把问题精简到${limits.maxMessageChars}字以内再问。`;
+  }
+  const body = text.replace(/[\p{Extended_Pictographic}\u200d\ufe0f]/gu, '').trim();
+  if (!body) return `在的。${helpText(bot.name)}`;
+  const binding = msg.room ? await deps.bindings.get(msg.room.id) : undefined;
+  const now = deps.clock();
+  const command = parseCommand(body);
+  if (command) {
+    const isCoordinator = deps.config.coordinators.some((c) => c === msg.from.name || c === msg.from.id);
+    return COMMANDS[command.name]({ msg, args: command.args, engine: deps.engine, bindings: deps.bindings, binding, isCoordinator, now, botName: bot.name });
+  }
+  if (slash && /^\S{1,6}(\s|$)/.test(body) && !/[?？吗呢]/.test(body)) {
+    return `没有这个命令: /${body.split(/\s+/)[0]}。发送 /帮助 查看可用的命令; 提问可以直接写问题。`;
+  }
+  const opts = binding ? { department: binding.department, files: [binding.file] } : {};
+  return deps.engine.ask(body, { now, ...opts }).answer;
+}
+
+/**
+ * The text addressed to the bot, with the mention or prefix removed (and whether it was a `/`
+ * command) — or null when a group message does not address the bot. Some puppets send no mention
+ * list, so "@name" in the text and the prefixes count too. Direct messages are always addressed.
+ */
+export function addressing(msg: IncomingMessage, botName: string, prefixes: string[]): { text: string; slash: boolean } | null {
+  const at = new RegExp(`@${escape(botName)}[\\s\\u2005\\u00a0]*`, 'g');
+  const mentionedInText = at.test(msg.text);
+  let text = msg.text.replace(at, ' ').trim();
+  const named = text.startsWith(botName);
+  if (named) text = text.slice(botName.length).replace(/^[\s,:：，]+/, '');
+  const slash = /^[/／]\S/.test(text);
+  const prefix = slash ? undefined : prefixes.find((p) => p !== '/' && text.startsWith(p));
+  if (slash) text = text.slice(1).trim();
+  else if (prefix) text = text.slice(prefix.length).replace(/^[\s,:：，]+/, '');
+  const addressed = !msg.room || msg.mentionedBot || mentionedInText || named || slash || prefix !== undefined;
+  return addressed ? { text, slash } : null;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Splits a long reply at line breaks into parts of at most `max` characters, numbered when several. */
+export function splitReply(text: string, max: number): string[] {
+  if (text.length <= max) return [text];
+  const parts: string[] = [];
+  let cur = '';
+  for (const line of text.split('\n')) {
+    for (let i = 0; i < line.length || i === 0; i += max) {
+      const piece = line.slice(i, i + max);
+      if (cur && cur.length + piece.length + 1 > max) {
+        parts.push(cur);
+        cur = '';
+      }
+      cur = cur ? `${cur}\n${piece}` : piece;
+      if (line.length === 0) break;
+    }
+  }
+  if (cur) parts.push(cur);
+  return parts.map((p, i) => (parts.length > 1 ? `(${i + 1}/${parts.length}) ${p}` : p));
+}
+
+async function sendParts(replier: Replier, msg: IncomingMessage, text: string, max: number): Promise<void> {
+  for (const part of splitReply(text, max)) await replier.reply(msg, part);
+}
