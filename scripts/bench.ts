@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchAnswer } from './bench-answer.ts';
+import { benchChat } from './bench-chat.ts';
 import { benchIngest } from './bench-ingest.ts';
 
 /**
@@ -54,6 +55,7 @@ interface BenchSection {
 const SECTIONS: BenchSection[] = [
   { name: 'ingest', title: 'Ingestion', run: benchIngest },
   { name: 'answer', title: 'Answer latency (no LLM)', run: benchAnswer },
+  { name: 'chat', title: 'Chat pipeline throughput (Wechaty + puppet-mock)', run: benchChat },
 ];
 
 const DEFAULT_PLANS = 240;

@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadConfig, type Config } from './config.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
 import { askCommand } from './cli/ask-command.ts';
+import { chatCommand } from './cli/chat-command.ts';
+import { runBot } from './main.ts';
 import { kbCommand } from './cli/kb-command.ts';
 import { processIo, type CliIo } from './cli/io.ts';
 
@@ -20,8 +22,11 @@ const HELP = `duban — 督办助手: 把质量强市方案变成可引用的知
   duban ask [--plans DIR]... --batch FILE.jsonl --json
       回答问题(谁牵头/目标/时限/职责/阶段/报告/跨方案), 附出处; 方案里没有的会直说。
       --batch 读取 {"id","q"} 行, 每行输出 {"id","answer","found","citations"}。
-  duban start
-      目前: 加载内置示范方案并打印知识库摘要(同 duban kb)。
+  duban start [--plans DIR]... [--date YYYY-MM-DD]
+      启动机器人。未配置 WECHATY_PUPPET 时运行本地控制台(puppet-mock): 以群成员身份提问,
+      :room 群名 / :as 名字 / :dm / :date 日期 / :help / :quit; 管道输入时逐行回答后退出。
+  duban chat [--plans DIR]... --script FILE.jsonl [--store memory]
+      通过 Wechaty + puppet-mock 回放对话脚本, 每条机器人消息输出一行 JSON。
   duban help
 
 选项:
@@ -43,8 +48,11 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
     const config = loadConfig(env);
     switch (command) {
       case 'kb':
-      case 'start':
         return await kbCommand(parseKbArgs(rest, config), config, io);
+      case 'start':
+        return await runBot(config, io, parseStartArgs(rest, config));
+      case 'chat':
+        return await chatCommand(parseChatArgs(rest, config), config, io);
       case 'ask':
         return await askCommand(parseAskArgs(rest, config), config, io);
       case 'help':
@@ -56,6 +64,10 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
         throw new UsageError(`未知命令: ${command}`);
     }
   } catch (err) {
+    if (err instanceof ConfigError) {
+      io.err(err.message);
+      return 2;
+    }
     if (err instanceof UsageError || isParseArgsError(err)) {
       io.err(`${(err as Error).message}\n运行 duban help 查看用法。`);
       return 2;
@@ -79,6 +91,36 @@ function parseKbArgs(args: string[], config: Config) {
   const plans = values.plans?.length ? values.plans : [config.plansDir];
   for (const p of plans) if (!existsSync(p)) throw new UsageError(`找不到方案路径: ${p}`);
   return { plans, json: values.json ?? false, cache: !values['no-cache'] };
+}
+
+function parseStartArgs(args: string[], config: Config) {
+  const { values } = parseArgs({
+    args,
+    options: { plans: { type: 'string', multiple: true }, 'no-cache': { type: 'boolean', default: false }, date: { type: 'string' } },
+    strict: true,
+  });
+  const plans = values.plans?.length ? values.plans : [config.plansDir];
+  for (const p of plans) if (!existsSync(p)) throw new UsageError(`找不到方案路径: ${p}`);
+  if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new UsageError(`--date 的格式应为 YYYY-MM-DD: ${values.date}`);
+  return { plans, cache: !values['no-cache'], date: values.date ?? null };
+}
+
+function parseChatArgs(args: string[], config: Config) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      plans: { type: 'string', multiple: true },
+      'no-cache': { type: 'boolean', default: false },
+      script: { type: 'string' },
+      store: { type: 'string' },
+    },
+    strict: true,
+  });
+  const plans = values.plans?.length ? values.plans : [config.plansDir];
+  for (const p of plans) if (!existsSync(p)) throw new UsageError(`找不到方案路径: ${p}`);
+  if (!values.script) throw new UsageError('请用 --script FILE.jsonl 指定对话脚本');
+  if (!existsSync(values.script)) throw new UsageError(`找不到对话脚本: ${values.script}`);
+  return { plans, cache: !values['no-cache'], script: values.script, store: values.store ?? null };
 }
 
 function parseAskArgs(args: string[], config: Config) {

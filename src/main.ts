@@ -1,0 +1,104 @@
+import type { Config } from './config.ts';
+import { AnswerEngine } from './answer/answer-engine.ts';
+import { Bindings } from './chat/bindings.ts';
+import type { IncomingMessage, Replier } from './chat/message.ts';
+import { createPipeline, type MessageHandler } from './chat/pipeline.ts';
+import { realWait, SendGovernor } from './chat/send-governor.ts';
+import { loadKnowledgeBase } from './cli/load-knowledge-base.ts';
+import type { CliIo } from './cli/io.ts';
+import { createStore } from './store/create-store.ts';
+import type { Store } from './store/store.ts';
+
+/**
+ * The only place that wires real clients: knowledge base, store, pipeline, and the chat transport —
+ * a real WeChat account when a puppet is configured, otherwise the local console on puppet-mock.
+ */
+
+export interface BotOptions {
+  plans: string[];
+  cache: boolean;
+  /** Business date for the console (":date" changes it too). */
+  date: string | null;
+  input?: NodeJS.ReadableStream;
+}
+
+export interface BotParts {
+  engine: AnswerEngine;
+  store: Store;
+  handler: MessageHandler;
+  setDate(d: Date | null): void;
+}
+
+/** Knowledge base, store and pipeline, ready for any transport. */
+export async function buildBot(config: Config, io: CliIo, opts: { plans: string[]; cache: boolean; date: string | null; storeUrl?: string; governed: boolean }): Promise<BotParts> {
+  const { kb } = await loadKnowledgeBase(config, { plans: opts.plans, cache: opts.cache, progress: (l) => io.err(l) });
+  for (const w of kb.warnings) io.err(`⚠ ${w.message}`);
+  if (kb.plans.length === 0) throw new Error('没有可用的方案, 机器人无法回答问题 (检查 --plans 或 DUBAN_PLANS_DIR)');
+  const engine = new AnswerEngine(kb);
+  const store = await createStore({ url: opts.storeUrl ?? config.storeUrl, dataDir: config.dataDir });
+  let fixed: Date | null = opts.date ? new Date(`${opts.date}T09:00:00+08:00`) : null;
+  const pipeline = createPipeline({
+    engine,
+    bindings: new Bindings(store),
+    config,
+    clock: () => fixed ?? new Date(),
+    startedAt: Date.now(),
+    log: (l) => io.err(l),
+  });
+  const handler = opts.governed ? governed(pipeline, config) : pipeline;
+  return { engine, store, handler, setDate: (d) => void (fixed = d) };
+}
+
+/** Replies go through the send governor (one queue, spaced sends) on a real account. */
+function governed(pipeline: MessageHandler, config: Config): MessageHandler {
+  const governor = new SendGovernor({
+    intervalMs: config.limits.sendIntervalMs,
+    perTargetIntervalMs: config.limits.roomSendIntervalMs,
+    now: Date.now,
+    wait: realWait,
+  });
+  return (msg, replier) => {
+    const spaced: Replier = { reply: (m: IncomingMessage, text: string) => governor.send(m.room?.id ?? m.from.id, () => replier.reply(m, text)) };
+    return pipeline(msg, spaced);
+  };
+}
+
+/** `npm start`: the bot on a real account, or the local console when no puppet is configured. */
+export async function runBot(config: Config, io: CliIo, opts: BotOptions): Promise<number> {
+  const real = Boolean(config.bot.puppet);
+  const bot = await buildBot(config, io, { ...opts, governed: real });
+  try {
+    if (real) return await runOnWechat(config, io, bot);
+    const { runConsole } = await import('./chat/console-chat.ts');
+    const input = opts.input ?? process.stdin;
+    await runConsole({
+      botName: config.bot.name,
+      onMessage: bot.handler,
+      input,
+      output: (line) => io.out(line),
+      interactive: Boolean((input as NodeJS.ReadStream).isTTY),
+      setDate: (d) => bot.setDate(d),
+    });
+    return 0;
+  } finally {
+    await bot.store.close();
+  }
+}
+
+async function runOnWechat(config: Config, io: CliIo, bot: BotParts): Promise<number> {
+  const { startWechaty } = await import('./chat/wechaty-adapter.ts');
+  const running = await startWechaty({
+    puppet: config.bot.puppet,
+    puppetToken: config.bot.puppetToken || undefined,
+    name: config.bot.name,
+    onMessage: bot.handler,
+    log: (l) => io.err(l),
+  });
+  io.err(`${config.bot.name}已启动 (puppet: ${config.bot.puppet}); 按 Ctrl+C 退出。`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await running.stop();
+  return 0;
+}
