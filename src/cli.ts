@@ -88,8 +88,7 @@ function parseKbArgs(args: string[], config: Config) {
     allowPositionals: false,
     strict: true,
   });
-  const plans = values.plans?.length ? values.plans : [config.plansDir];
-  for (const p of plans) if (!existsSync(p)) throw new UsageError(`找不到方案路径: ${p}`);
+  const plans = plansArg(values.plans, config);
   return { plans, json: values.json ?? false, cache: !values['no-cache'] };
 }
 
@@ -99,9 +98,8 @@ function parseStartArgs(args: string[], config: Config) {
     options: { plans: { type: 'string', multiple: true }, 'no-cache': { type: 'boolean', default: false }, date: { type: 'string' } },
     strict: true,
   });
-  const plans = values.plans?.length ? values.plans : [config.plansDir];
-  for (const p of plans) if (!existsSync(p)) throw new UsageError(`找不到方案路径: ${p}`);
-  if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new UsageError(`--date 的格式应为 YYYY-MM-DD: ${values.date}`);
+  const plans = plansArg(values.plans, config);
+  dateArg(values.date);
   return { plans, cache: !values['no-cache'], date: values.date ?? null };
 }
 
@@ -116,8 +114,7 @@ function parseChatArgs(args: string[], config: Config) {
     },
     strict: true,
   });
-  const plans = values.plans?.length ? values.plans : [config.plansDir];
-  for (const p of plans) if (!existsSync(p)) throw new UsageError(`找不到方案路径: ${p}`);
+  const plans = plansArg(values.plans, config);
   if (!values.script) throw new UsageError('请用 --script FILE.jsonl 指定对话脚本');
   if (!existsSync(values.script)) throw new UsageError(`找不到对话脚本: ${values.script}`);
   return { plans, cache: !values['no-cache'], script: values.script, store: values.store ?? null };
@@ -137,9 +134,8 @@ function parseAskArgs(args: string[], config: Config) {
     allowPositionals: true,
     strict: true,
   });
-  const plans = values.plans?.length ? values.plans : [config.plansDir];
-  for (const p of plans) if (!existsSync(p)) throw new UsageError(`找不到方案路径: ${p}`);
-  if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new UsageError(`--date 的格式应为 YYYY-MM-DD: ${values.date}`);
+  const plans = plansArg(values.plans, config);
+  dateArg(values.date);
   if (values.batch && !existsSync(values.batch)) throw new UsageError(`找不到批量问题文件: ${values.batch}`);
   const question = positionals.join(' ').trim();
   if (!values.batch && !question) throw new UsageError('请给出问题, 例如: duban ask "1.2.1谁牵头?"');
@@ -152,6 +148,17 @@ function parseAskArgs(args: string[], config: Config) {
     batch: values.batch ?? null,
     question: question || null,
   };
+}
+
+/** --plans paths (default: the configured plans), each of which must exist. */
+function plansArg(given: string[] | undefined, config: Config): string[] {
+  const plans = given?.length ? given : [config.plansDir];
+  for (const p of plans) if (!existsSync(p)) throw new UsageError(`找不到方案路径: ${p}`);
+  return plans;
+}
+
+function dateArg(date: string | undefined): void {
+  if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date 的格式应为 YYYY-MM-DD: ${date}`);
 }
 
 function isParseArgsError(err: unknown): boolean {
