@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchAnswer } from './bench-answer.ts';
 import { benchChat } from './bench-chat.ts';
+import { benchRemind } from './bench-remind.ts';
 import { benchIngest } from './bench-ingest.ts';
 
 /**
@@ -56,6 +57,7 @@ const SECTIONS: BenchSection[] = [
   { name: 'ingest', title: 'Ingestion', run: benchIngest },
   { name: 'answer', title: 'Answer latency (no LLM)', run: benchAnswer },
   { name: 'chat', title: 'Chat pipeline throughput (Wechaty + puppet-mock)', run: benchChat },
+  { name: 'remind', title: 'Reminder computation (100,000 obligations)', run: benchRemind },
 ];
 
 const DEFAULT_PLANS = 240;

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { askCommand } from './cli/ask-command.ts';
 import { chatCommand } from './cli/chat-command.ts';
+import { remindCommand } from './cli/remind-command.ts';
 import { runBot } from './main.ts';
 import { kbCommand } from './cli/kb-command.ts';
 import { processIo, type CliIo } from './cli/io.ts';
@@ -27,6 +28,8 @@ const HELP = `duban — 督办助手: 把质量强市方案变成可引用的知
       :room 群名 / :as 名字 / :dm / :date 日期 / :help / :quit; 管道输入时逐行回答后退出。
   duban chat [--plans DIR]... --script FILE.jsonl [--store memory]
       通过 Wechaty + puppet-mock 回放对话脚本, 每条机器人消息输出一行 JSON。
+  duban remind [--plans DIR]... --date YYYY-MM-DD [--json] [--store memory]
+      预览当天会发送的提醒(不发送): 截止前30/7/1天、逾期、报送日期、活动日; 周一附协调员周报。
   duban help
 
 选项:
@@ -53,6 +56,8 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
         return await runBot(config, io, parseStartArgs(rest, config));
       case 'chat':
         return await chatCommand(parseChatArgs(rest, config), config, io);
+      case 'remind':
+        return await remindCommand(parseRemindArgs(rest, config), config, io);
       case 'ask':
         return await askCommand(parseAskArgs(rest, config), config, io);
       case 'help':
@@ -118,6 +123,23 @@ function parseChatArgs(args: string[], config: Config) {
   if (!values.script) throw new UsageError('请用 --script FILE.jsonl 指定对话脚本');
   if (!existsSync(values.script)) throw new UsageError(`找不到对话脚本: ${values.script}`);
   return { plans, cache: !values['no-cache'], script: values.script, store: values.store ?? null };
+}
+
+function parseRemindArgs(args: string[], config: Config) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      plans: { type: 'string', multiple: true },
+      'no-cache': { type: 'boolean', default: false },
+      date: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      store: { type: 'string' },
+    },
+    strict: true,
+  });
+  if (!values.date) throw new UsageError('请用 --date YYYY-MM-DD 指定预览日期');
+  dateArg(values.date);
+  return { plans: plansArg(values.plans, config), cache: !values['no-cache'], date: values.date, json: values.json ?? false, store: values.store ?? null };
 }
 
 function parseAskArgs(args: string[], config: Config) {

@@ -48,6 +48,25 @@ export const ConfigSchema = z.object({
     sendIntervalMs: z.number().int().nonnegative(),
     roomSendIntervalMs: z.number().int().nonnegative(),
   }),
+  reminders: z.object({
+    daysBefore: z.array(z.number().int().positive()),
+    overdueEveryDays: z.number().int().positive(),
+    overdueMax: z.number().int().nonnegative(),
+    /** Local send time, Asia/Shanghai. */
+    sendAt: z.string().regex(/^\d{2}:\d{2}$/),
+    quietHours: z.object({ from: z.string().regex(/^\d{2}:\d{2}$/), to: z.string().regex(/^\d{2}:\d{2}$/) }).nullable(),
+    kinds: z.object({ task: z.boolean(), phase: z.boolean(), report: z.boolean(), campaign: z.boolean() }),
+    /** "每年N次" reports without dates fall due at the end of these months. */
+    cadenceMonths: z.record(z.string(), z.array(z.number().int().min(1).max(12))),
+    /** The coordinators' group (digests, and reminders for departments without a bound group). */
+    coordinatorRoom: z.string().min(1),
+    /** ISO weekday of the digest, 1 = Monday; 0 = daily. */
+    digestWeekday: z.number().int().min(0).max(7),
+    /** Liaison named in a department group's reminder, by department name. */
+    liaisons: z.record(z.string(), z.string()),
+    /** Missed reminders younger than this are sent late after downtime; older ones are summarised. */
+    graceHours: z.number().int().nonnegative(),
+  }),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -59,6 +78,19 @@ export class ConfigError extends Error {
 }
 
 const DEFAULTS = {
+  reminders: {
+    daysBefore: [30, 7, 1],
+    overdueEveryDays: 7,
+    overdueMax: 4,
+    sendAt: '09:00',
+    quietHours: { from: '22:00', to: '07:00' },
+    kinds: { task: true, phase: true, report: true, campaign: true },
+    cadenceMonths: { '1': [12], '2': [6, 12], '4': [3, 6, 9, 12], '12': [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] },
+    coordinatorRoom: '质量强市工作群',
+    digestWeekday: 1,
+    liaisons: {} as Record<string, string>,
+    graceHours: 24,
+  },
   bot: { name: '督办助手', prefixes: ['/', '督办'], puppet: '', puppetToken: '' },
   coordinators: [] as string[],
   limits: {
@@ -91,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     coordinators: env.DUBAN_COORDINATORS ? env.DUBAN_COORDINATORS.split(/[,，]/).map((s) => s.trim()).filter(Boolean) : (y.coordinators ?? DEFAULTS.coordinators),
     limits: { ...DEFAULTS.limits, ...(y.limits ?? {}) },
+    reminders: { ...DEFAULTS.reminders, ...(y.reminders ?? {}) },
   };
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) {

@@ -84,4 +84,21 @@ describe('duban kb', () => {
     const unknown = capture();
     expect(await runCli(['frobnicate'], unknown.io, env)).toBe(2);
   });
+
+  it('previews the reminders of a day as the JSON contract', async () => {
+    const c = capture();
+    expect(await runCli(['remind', '--plans', dir, '--date', '2026-12-24', '--json', '--store', 'memory'], c.io, env)).toBe(0);
+    const list = JSON.parse(c.out.join(''));
+    expect(list.length).toBeGreaterThan(0);
+    for (const d of list) {
+      expect(Object.keys(d).sort()).toEqual(['due', 'kind', 'refs', 'text', 'to']);
+      expect('department' in d.to || 'room' in d.to).toBe(true);
+    }
+    const mkt = list.find((d: { to: { department?: string } }) => d.to.department === '市市场监管局');
+    expect(mkt.text).toContain('2026年12月31日到期, 还有7天');
+    expect(mkt.refs.some((r: { ref: string }) => r.ref === '2.2.1')).toBe(true);
+    const none = capture();
+    await runCli(['remind', '--plans', dir, '--date', '2026-12-25', '--store', 'memory'], none.io, env);
+    expect(none.out.join('')).toContain('没有要发送的提醒');
+  });
 });

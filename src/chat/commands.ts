@@ -1,6 +1,9 @@
 import type { AnswerEngine } from '../answer/answer-engine.ts';
 import type { Binding, Bindings } from './bindings.ts';
 import type { IncomingMessage } from './message.ts';
+import type { Config } from '../config.ts';
+import { planDay } from '../schedule/plan-day.ts';
+import { chineseWorkdays } from '../schedule/workday-calendar.ts';
 
 /**
  * Chat commands (Chinese, after a `/` or `督办` prefix or a mention): 帮助, 绑定 <部门> [城市], 解绑,
@@ -16,6 +19,7 @@ export interface CommandContext {
   isCoordinator: boolean;
   now: Date;
   botName: string;
+  reminders: Config['reminders'];
 }
 
 type Command = (c: CommandContext) => Promise<string>;
@@ -27,6 +31,7 @@ export const COMMANDS: Record<string, Command> = {
   本群: async (c) => describeBinding(c),
   我的任务: async (c) => ownTasks(c),
   到期: async (c) => dueSoon(c),
+  提醒预览: previewReminders,
 };
 
 const ALIASES: Record<string, string> = { help: '帮助', 菜单: '帮助', 功能: '帮助', 绑定部门: '绑定', 取消绑定: '解绑', 本群绑定: '本群', 任务: '我的任务', 我们的任务: '我的任务' };
@@ -47,7 +52,7 @@ export function helpText(botName: string): string {
     '· 1.2.1谁牵头?   · 食品抽检合格率目标是多少?',
     '· 我们局有哪些任务?   · 半年总结交给谁?',
     '命令: /帮助  /本群  /我的任务  /到期 [天数]',
-    '协调员: /绑定 <部门> [城市]  /解绑',
+    '协调员: /绑定 <部门> [城市]  /解绑  /提醒预览 [日期]',
   ].join('\n');
 }
 
@@ -101,4 +106,27 @@ function dueSoon(c: CommandContext): string {
   const own = c.binding ? '我们局' : '';
   const opts = c.binding ? { department: c.binding.department, files: [c.binding.file] } : {};
   return c.engine.ask(`${own}${days}天内到期的任务有哪些`, { now: c.now, ...opts }).answer;
+}
+
+/** "/提醒预览 [YYYY-MM-DD]": what the reminder run would send that day (coordinators only). */
+async function previewReminders(c: CommandContext): Promise<string> {
+  if (!c.isCoordinator) return '抱歉, 只有协调员可以预览提醒。';
+  const arg = c.args[0];
+  if (arg && !/^\d{4}-\d{2}-\d{2}$/.test(arg)) return '日期格式应为 YYYY-MM-DD, 例如: /提醒预览 2026-12-24';
+  const now = arg ? new Date(`${arg}T09:00:00+08:00`) : c.now;
+  const deliveries = planDay({
+    kb: c.engine.prepared.kb,
+    bindings: await c.bindings.all(),
+    policy: c.reminders,
+    calendar: chineseWorkdays(),
+    now,
+    coordinatorRoom: c.reminders.coordinatorRoom,
+    digestWeekday: c.reminders.digestWeekday,
+    liaisons: c.reminders.liaisons,
+  });
+  const day = arg ?? now.toISOString().slice(0, 10);
+  if (deliveries.length === 0) return `${day} 没有要发送的提醒。`;
+  const lines = deliveries.slice(0, 6).map((d) => `→ ${'room' in d.to ? `群「${d.to.room}」` : `${d.to.department}(经协调员群)`}: ${d.text.split('\n').length - 1}项`);
+  const more = deliveries.length > 6 ? `\n……还有${deliveries.length - 6}条, 完整预览: duban remind --date ${day}` : '';
+  return `${day} 将发送${deliveries.length}条提醒:\n${lines.join('\n')}${more}`;
 }

@@ -15,7 +15,7 @@ import { RateLimiter } from './rate-limiter.ts';
 export interface PipelineDeps {
   engine: AnswerEngine;
   bindings: Bindings;
-  config: Pick<Config, 'bot' | 'coordinators' | 'limits'>;
+  config: Pick<Config, 'bot' | 'coordinators' | 'limits' | 'reminders'>;
   /** The business clock: what is due, overdue, which phase. */
   clock: () => Date;
   /** Wall time for staleness and rate limits. */
@@ -65,7 +65,7 @@ async function respond(deps: PipelineDeps, msg: IncomingMessage, { text, slash }
   const command = parseCommand(body);
   if (command) {
     const isCoordinator = deps.config.coordinators.some((c) => c === msg.from.name || c === msg.from.id);
-    return COMMANDS[command.name]({ msg, args: command.args, engine: deps.engine, bindings: deps.bindings, binding, isCoordinator, now, botName: bot.name });
+    return COMMANDS[command.name]({ msg, args: command.args, engine: deps.engine, bindings: deps.bindings, binding, isCoordinator, now, botName: bot.name, reminders: deps.config.reminders });
   }
   if (slash && /^\S{1,6}(\s|$)/.test(body) && !/[?？吗呢]/.test(body)) {
     return `没有这个命令: /${body.split(/\s+/)[0]}。发送 /帮助 查看可用的命令; 提问可以直接写问题。`;

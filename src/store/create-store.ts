@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Keyv from 'keyv';
-import type { Store } from './store.ts';
+import { memoryClaims } from './memory-claims.ts';
+import type { Claims, Store } from './store.ts';
 
 /**
  * Store factory: `memory` for tests and scripted runs, `redis://…` to share state between instances,
@@ -16,33 +17,43 @@ export interface StoreOptions {
   namespace?: string;
 }
 
+const SQLITE_TABLE = 'kv';
+
 export async function createStore(opts: StoreOptions): Promise<Store> {
   const namespace = opts.namespace ?? 'duban';
   const url = opts.url ?? '';
-  if (url === 'memory') return keyvStore(new Keyv({ namespace }));
+  if (url === 'memory') return keyvStore(new Keyv({ namespace }), memoryClaims());
   if (/^rediss?:\/\//.test(url)) {
     const { createKeyv } = await import('@keyv/redis');
-    return keyvStore(createKeyv(url, { namespace }));
+    const { redisClaims } = await import('./redis-claims.ts');
+    // throwOnErrors: the adapter otherwise turns a failed command into "absent" / a lost write.
+    const keyv = createKeyv(url, { namespace, throwOnErrors: true });
+    return keyvStore(keyv, redisClaims(keyv.store));
   }
   const file = url.startsWith('sqlite://') ? url.slice('sqlite://'.length) : join(opts.dataDir, 'duban.sqlite');
   mkdirSync(dirname(file), { recursive: true });
   const { default: KeyvSqlite } = await import('@keyv/sqlite');
-  const store = new KeyvSqlite({ uri: `sqlite://${file}`, table: 'kv', busyTimeout: 5000 });
-  return keyvStore(new Keyv({ store, namespace }));
+  const { sqliteClaims } = await import('./sqlite-claims.ts');
+  const store = new KeyvSqlite({ uri: `sqlite://${file}`, table: SQLITE_TABLE, busyTimeout: 5000 });
+  return keyvStore(new Keyv({ store, namespace }), sqliteClaims(store, SQLITE_TABLE, namespace));
 }
 
-function keyvStore(keyv: Keyv): Store {
+function keyvStore(keyv: Keyv, claims: Claims): Store {
+  // Failures reject the call instead of reading as "absent": a lost delivery-log write means a duplicate.
+  keyv.throwOnErrors = true;
   keyv.on('error', () => {
-    // Connection errors surface on the next call as a rejected promise; the emitter must not crash us.
+    // The same failure also rejects the call; the emitter alone must not crash the process.
   });
   return {
     get: async <T>(key: string) => (await keyv.get(key)) as T | undefined,
     set: async (key, value) => {
-      await keyv.set(key, value);
+      if (!(await keyv.set(key, value))) throw new Error(`store: could not write ${key}`);
     },
     delete: async (key) => {
       await keyv.delete(key);
     },
+    claim: (key, ttlMs) => claims.claim(key, ttlMs),
+    release: (key) => claims.release(key),
     close: async () => {
       await keyv.disconnect();
     },

@@ -135,6 +135,13 @@ describe('binding', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('previews reminders for coordinators only', async () => {
+    await handle(group('/提醒预览 2026-12-24', { fromName: '王协调' }), replier);
+    expect(sent[0].text).toMatch(/2026-12-24 将发送\d+条提醒/);
+    await handle(group('/提醒预览 2026-12-24'), replier);
+    expect(sent[1].text).toContain('只有协调员');
+  });
+
   it('lists what is due for the bound department', async () => {
     await handle(group('/绑定 市住建局', { fromName: '王协调' }), replier);
     await handle(group('/到期 60'), replier);

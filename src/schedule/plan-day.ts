@@ -1,0 +1,38 @@
+import type { Binding } from '../chat/bindings.ts';
+import type { KnowledgeBase } from '../kb/knowledge-base.ts';
+import { composeDigest, composeReminders } from './compose-deliveries.ts';
+import { dueReminders } from './due-reminders.ts';
+import { obligationsOf } from './obligations.ts';
+import type { Delivery, ReminderPolicy, WorkdayCalendar } from './types.ts';
+import { shanghaiDay } from './workday-calendar.ts';
+
+/** Everything one day's run would send: batched reminders, and the digest on its weekday. Pure. */
+
+export interface DayPlanInput {
+  kb: KnowledgeBase;
+  bindings: Binding[];
+  policy: ReminderPolicy;
+  calendar: WorkdayCalendar;
+  now: Date;
+  /** Topic of the coordinators' group (digests, and reminders of departments without a group). */
+  coordinatorRoom: string;
+  /** ISO weekday of the digest (1 = Monday); 0 = every workday. */
+  digestWeekday: number;
+  liaisons?: Record<string, string>;
+}
+
+export function planDay(input: DayPlanInput): Delivery[] {
+  const today = shanghaiDay(input.now);
+  const year = Number(today.slice(0, 4));
+  const obligations = obligationsOf(input.kb, input.policy, input.calendar, [year - 1, year, year + 1]);
+  const reminders = dueReminders(obligations, input.policy, input.calendar, input.now);
+  const cityOf = (file: string) => input.kb.plans.find((p) => p.file === file)?.city ?? null;
+  const deliveries = composeReminders(reminders, { bindings: input.bindings, registry: input.kb.departments, cityOf, liaisons: input.liaisons, today });
+  const weekday = ((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+  const digestToday = input.digestWeekday === 0 ? input.calendar.isWorkday(today) : weekday === input.digestWeekday;
+  if (digestToday) {
+    const digest = composeDigest(obligations, today, input.coordinatorRoom);
+    if (digest) deliveries.push(digest);
+  }
+  return deliveries;
+}
