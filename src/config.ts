@@ -14,6 +14,13 @@ const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEMO_PLANS_DIR = join(projectRoot, 'config', 'demo-plan');
 const DEFAULT_CONFIG_FILE = join(projectRoot, 'config', 'duban.yaml');
 
+const WebhookTargetSchema = z.object({
+  kind: z.enum(['wecom', 'dingtalk', 'feishu']),
+  url: z.string().url(),
+  secret: z.string().optional(),
+  name: z.string().optional(),
+});
+
 export const ConfigSchema = z.object({
   /** Where the SQLite store and the parse cache live. */
   dataDir: z.string().min(1),
@@ -66,6 +73,11 @@ export const ConfigSchema = z.object({
     liaisons: z.record(z.string(), z.string()),
     /** Missed reminders younger than this are sent late after downtime; older ones are summarised. */
     graceHours: z.number().int().nonnegative(),
+  }),
+  /** Group-robot webhooks (WeCom, DingTalk, Feishu) that also carry the reminders. */
+  webhooks: z.object({
+    coordinators: WebhookTargetSchema.optional(),
+    departments: z.record(z.string(), WebhookTargetSchema).default({}),
   }),
 });
 export type Config = z.infer<typeof ConfigSchema>;
@@ -124,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     coordinators: env.DUBAN_COORDINATORS ? env.DUBAN_COORDINATORS.split(/[,，]/).map((s) => s.trim()).filter(Boolean) : (y.coordinators ?? DEFAULTS.coordinators),
     limits: { ...DEFAULTS.limits, ...(y.limits ?? {}) },
     reminders: { ...DEFAULTS.reminders, ...(y.reminders ?? {}) },
+    webhooks: { departments: {}, ...(y.webhooks ?? {}) },
   };
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) {

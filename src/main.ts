@@ -6,6 +6,8 @@ import { createPipeline, type MessageHandler } from './chat/pipeline.ts';
 import { realWait, SendGovernor } from './chat/send-governor.ts';
 import { loadKnowledgeBase } from './cli/load-knowledge-base.ts';
 import type { CliIo } from './cli/io.ts';
+import { ReminderService } from './schedule/reminder-service.ts';
+import { chineseWorkdays } from './schedule/workday-calendar.ts';
 import { createStore } from './store/create-store.ts';
 import type { Store } from './store/store.ts';
 
@@ -94,11 +96,26 @@ async function runOnWechat(config: Config, io: CliIo, bot: BotParts): Promise<nu
     onMessage: bot.handler,
     log: (l) => io.err(l),
   });
-  io.err(`${config.bot.name}已启动 (puppet: ${config.bot.puppet}); 按 Ctrl+C 退出。`);
+  const reminders = new ReminderService({
+    kb: bot.engine.prepared.kb,
+    store: bot.store,
+    bindings: new Bindings(bot.store),
+    config,
+    calendar: chineseWorkdays(),
+    sendToRoom: async (topic, text) => {
+      const room = await running.bot.Room.find({ topic });
+      if (!room) throw new Error(`找不到群「${topic}」(机器人需要在群里)`);
+      await room.say(text);
+    },
+    log: (l) => io.err(l),
+  });
+  reminders.start();
+  io.err(`${config.bot.name}已启动 (puppet: ${config.bot.puppet}); 每个工作日 ${config.reminders.sendAt} 发送提醒; 按 Ctrl+C 退出。`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  reminders.stop();
   await running.stop();
   return 0;
 }
