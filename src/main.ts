@@ -8,6 +8,7 @@ import { loadKnowledgeBase } from './cli/load-knowledge-base.ts';
 import type { CliIo } from './cli/io.ts';
 import { ReminderService } from './schedule/reminder-service.ts';
 import { chineseWorkdays } from './schedule/workday-calendar.ts';
+import { ProgressStore } from './status/progress.ts';
 import { createStore } from './store/create-store.ts';
 import type { Store } from './store/store.ts';
 
@@ -42,6 +43,7 @@ export async function buildBot(config: Config, io: CliIo, opts: { plans: string[
   const pipeline = createPipeline({
     engine,
     bindings: new Bindings(store),
+    progress: new ProgressStore(store),
     config,
     clock: () => fixed ?? new Date(),
     startedAt: Date.now(),
@@ -60,7 +62,11 @@ function governed(pipeline: MessageHandler, config: Config): MessageHandler {
     wait: realWait,
   });
   return (msg, replier) => {
-    const spaced: Replier = { reply: (m: IncomingMessage, text: string) => governor.send(m.room?.id ?? m.from.id, () => replier.reply(m, text)) };
+    const target = (m: IncomingMessage) => m.room?.id ?? m.from.id;
+    const spaced: Replier = {
+      reply: (m, text) => governor.send(target(m), () => replier.reply(m, text)),
+      replyFile: replier.replyFile ? (m, file) => governor.send(target(m), () => replier.replyFile!(m, file)) : undefined,
+    };
     return pipeline(msg, spaced);
   };
 }
@@ -99,6 +105,7 @@ async function runOnWechat(config: Config, io: CliIo, bot: BotParts): Promise<nu
   const reminders = new ReminderService({
     kb: bot.engine.prepared.kb,
     store: bot.store,
+    progress: new ProgressStore(bot.store),
     bindings: new Bindings(bot.store),
     config,
     calendar: chineseWorkdays(),

@@ -2,6 +2,8 @@ import type { AnswerEngine } from '../answer/answer-engine.ts';
 import type { Binding, Bindings } from './bindings.ts';
 import type { IncomingMessage } from './message.ts';
 import type { Config } from '../config.ts';
+import type { ProgressStore } from '../status/progress.ts';
+import { exportXlsx, reportProgress, summary, supervision, type ProgressContext } from './progress-commands.ts';
 import { planDay } from '../schedule/plan-day.ts';
 import { chineseWorkdays } from '../schedule/workday-calendar.ts';
 
@@ -20,6 +22,10 @@ export interface CommandContext {
   now: Date;
   botName: string;
   reminders: Config['reminders'];
+  /** Progress reports (absent when the transport has no store for them). */
+  progress?: ProgressStore;
+  /** Sends a file or image to the conversation, when the transport can. */
+  sendFile?: (file: { name: string; data: Buffer }) => Promise<void>;
 }
 
 type Command = (c: CommandContext) => Promise<string>;
@@ -32,9 +38,22 @@ export const COMMANDS: Record<string, Command> = {
   我的任务: async (c) => ownTasks(c),
   到期: async (c) => dueSoon(c),
   提醒预览: previewReminders,
+  进展: (c) => withProgress(c, (p) => reportProgress(p)),
+  完成: (c) => withProgress(c, (p) => reportProgress(p, true)),
+  汇总: (c) => withProgress(c, summary),
+  督办单: (c) => withProgress(c, supervision),
+  导出: (c) => withProgress(c, exportXlsx),
 };
 
-const ALIASES: Record<string, string> = { help: '帮助', 菜单: '帮助', 功能: '帮助', 绑定部门: '绑定', 取消绑定: '解绑', 本群绑定: '本群', 任务: '我的任务', 我们的任务: '我的任务' };
+async function withProgress(c: CommandContext, run: (p: ProgressContext) => Promise<string>): Promise<string> {
+  if (!c.progress) return '进展记录未启用。';
+  return run({ ...c, progress: c.progress });
+}
+
+const ALIASES: Record<string, string> = {
+  help: '帮助', 菜单: '帮助', 功能: '帮助', 绑定部门: '绑定', 取消绑定: '解绑', 本群绑定: '本群', 任务: '我的任务',
+  我们的任务: '我的任务', 报告进展: '进展', 进度: '进展', 办结: '完成', 进展汇总: '汇总', 导出表格: '导出',
+};
 
 /** The command a text starts with, and its arguments; null when it is not a command. */
 export function parseCommand(text: string): { name: string; args: string[] } | null {
@@ -52,6 +71,7 @@ export function helpText(botName: string): string {
     '· 1.2.1谁牵头?   · 食品抽检合格率目标是多少?',
     '· 我们局有哪些任务?   · 半年总结交给谁?',
     '命令: /帮助  /本群  /我的任务  /到期 [天数]',
+    '进展: /进展 1.4.3 60% 正在招标  /完成 1.4.3  /汇总 [城市] [部门]  /督办单 <部门>  /导出',
     '协调员: /绑定 <部门> [城市]  /解绑  /提醒预览 [日期]',
   ].join('\n');
 }

@@ -18,7 +18,15 @@ export interface IncomingMessage {
   at: number;
 }
 
+/** A file or image sent into the chat (an .xlsx export, a PNG chart). */
+export interface OutgoingFile {
+  name: string;
+  data: Buffer;
+}
+
 /** Sends replies: in a group with an @ of the asker, in a direct message plainly. */
 export interface Replier {
   reply(to: IncomingMessage, text: string): Promise<void>;
+  /** Sends a file to where the message came from; transports without files leave it out. */
+  replyFile?(to: IncomingMessage, file: OutgoingFile): Promise<void>;
 }

@@ -8,7 +8,7 @@ import type { WechatyInterface } from 'wechaty/impls';
 import { attachWechaty, describeError, type AttachedChat, type LogLine, type MessageHandler } from './wechaty-adapter.ts';
 
 /** One message the bot sent: to a group (by topic) or to a person directly (by name). */
-export type SentMessage = { room: string; text: string } | { dm: string; text: string };
+export type SentMessage = ({ room: string; text: string } | { dm: string; text: string }) & { file?: string };
 
 export interface MockChatOptions {
   botName: string;
@@ -53,9 +53,11 @@ export class MockChat {
     // The mocker emits every message on its room, its talker and its listener; the bot's own are ours.
     me.on('message', (m) => {
       if (m.payload.talkerId !== me.id) return;
-      const text = m.payload.text ?? '';
+      const file = (this.mocker.cacheFileBoxPayload.get(m.id) as { name?: string } | undefined)?.name;
+      const text = file ? `[文件] ${file}` : (m.payload.text ?? '');
       const room = m.room();
-      this.record.push(room ? { room: room.payload.topic, text } : { dm: m.listener()?.payload.name ?? '', text });
+      const to = room ? { room: room.payload.topic, text } : { dm: m.listener()?.payload.name ?? '', text };
+      this.record.push(file ? { ...to, file } : to);
     });
     this.chat = attachWechaty(bot, opts.onMessage, opts.log);
   }

@@ -1,5 +1,6 @@
 import type { AnswerEngine } from '../answer/answer-engine.ts';
 import type { Config } from '../config.ts';
+import type { ProgressStore } from '../status/progress.ts';
 import type { Bindings } from './bindings.ts';
 import { COMMANDS, helpText, parseCommand } from './commands.ts';
 import type { IncomingMessage, Replier } from './message.ts';
@@ -22,6 +23,8 @@ export interface PipelineDeps {
   now?: () => number;
   /** When the bot started (ms); older messages are stale. */
   startedAt: number;
+  /** Progress reports; without it the progress commands say they are off. */
+  progress?: ProgressStore;
   log?: (line: string) => void;
 }
 
@@ -45,7 +48,8 @@ export function createPipeline(deps: PipelineDeps): MessageHandler {
       return;
     }
     try {
-      await say(await respond(deps, msg, addressed));
+      const sendFile = replier.replyFile ? (file: { name: string; data: Buffer }) => replier.replyFile!(msg, file) : undefined;
+      await say(await respond(deps, msg, addressed, sendFile));
     } catch (err) {
       log(`处理消息出错 (${msg.id} from ${msg.from.name}): ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
       await say('抱歉, 处理这条消息时出错了, 请稍后再试。').catch(() => undefined);
@@ -53,7 +57,12 @@ export function createPipeline(deps: PipelineDeps): MessageHandler {
   };
 }
 
-async function respond(deps: PipelineDeps, msg: IncomingMessage, { text, slash }: { text: string; slash: boolean }): Promise<string> {
+type SendFile = ((file: { name: string; data: Buffer }) => Promise<void>) | undefined;
+
+/** "进展怎么样?" and friends ask for the summary. */
+const HOW_IS_IT_GOING = /^(整体|总体|目前|现在)?(进展|进度|完成情况|推进情况)(怎么样|如何|咋样)[?？]?$/;
+
+async function respond(deps: PipelineDeps, msg: IncomingMessage, { text, slash }: { text: string; slash: boolean }, sendFile: SendFile): Promise<string> {
   const { limits, bot } = deps.config;
   if (text.length > limits.maxMessageChars) {
     return `消息有${text.length}字, 太长了。请把问题精简到${limits.maxMessageChars}字以内再问。`;
@@ -62,10 +71,13 @@ async function respond(deps: PipelineDeps, msg: IncomingMessage, { text, slash }
   if (!body) return `在的。${helpText(bot.name)}`;
   const binding = msg.room ? await deps.bindings.get(msg.room.id) : undefined;
   const now = deps.clock();
-  const command = parseCommand(body);
+  const command = parseCommand(body) ?? (HOW_IS_IT_GOING.test(body) ? { name: '汇总', args: [] } : null);
   if (command) {
     const isCoordinator = deps.config.coordinators.some((c) => c === msg.from.name || c === msg.from.id);
-    return COMMANDS[command.name]({ msg, args: command.args, engine: deps.engine, bindings: deps.bindings, binding, isCoordinator, now, botName: bot.name, reminders: deps.config.reminders });
+    return COMMANDS[command.name]({
+      msg, args: command.args, engine: deps.engine, bindings: deps.bindings, binding, isCoordinator, now,
+      botName: bot.name, reminders: deps.config.reminders, progress: deps.progress, sendFile,
+    });
   }
   if (slash && /^\S{1,6}(\s|$)/.test(body) && !/[?？吗呢]/.test(body)) {
     return `没有这个命令: /${body.split(/\s+/)[0]}。发送 /帮助 查看可用的命令; 提问可以直接写问题。`;

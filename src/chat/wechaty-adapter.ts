@@ -88,6 +88,15 @@ function replierFor(bot: WechatyInterface, msg: Message, incoming: IncomingMessa
       }
       await sayTo(bot, to, text);
     },
+    async replyFile(to, file) {
+      const { FileBox } = await import('file-box');
+      // Base64 file boxes serialise across every puppet (a Buffer box does not).
+      const box = FileBox.fromBase64(file.data.toString('base64'), file.name);
+      const room = to.id === incoming.id ? msg.room() : null;
+      if (room) await room.say(box);
+      else if (to.id === incoming.id) await msg.talker().say(box);
+      else throw new Error('文件只能回复到原消息所在的会话');
+    },
   };
 }
 

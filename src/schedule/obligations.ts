@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { KnowledgeBase } from '../kb/knowledge-base.ts';
-import type { Report } from '../kb/records.ts';
+import type { Report, Task } from '../kb/records.ts';
 import type { Obligation, ReminderPolicy, WorkdayCalendar } from './types.ts';
 import { lastWorkdayOfMonth } from './workday-calendar.ts';
 
@@ -16,7 +16,8 @@ function stableId(...parts: Array<string | null>): string {
   return createHash('sha1').update(parts.join('|')).digest('hex').slice(0, 16);
 }
 
-export function obligationsOf(kb: KnowledgeBase, policy: ReminderPolicy, cal: WorkdayCalendar, years: number[]): Obligation[] {
+/** `isDone`: tasks reported done get no more reminders (the overdue notices stop). */
+export function obligationsOf(kb: KnowledgeBase, policy: ReminderPolicy, cal: WorkdayCalendar, years: number[], isDone: (t: Task) => boolean = () => false): Obligation[] {
   const out: Obligation[] = [];
   const seen = new Set<string>();
   const push = (o: Obligation) => {
@@ -26,7 +27,7 @@ export function obligationsOf(kb: KnowledgeBase, policy: ReminderPolicy, cal: Wo
     }
   };
   for (const t of kb.tasks) {
-    if (!t.deadline) continue;
+    if (!t.deadline || isDone(t)) continue;
     const due = t.deadline.length === 7 ? lastWorkdayOfMonth(t.deadline, cal) : t.deadline;
     const departments = t.units.length ? t.units : [];
     push({ id: stableId('task', t.file, t.ref ?? t.text, due), kind: 'task', due, title: short(t.text), file: t.file, ref: t.ref, departments });

@@ -1,5 +1,6 @@
 import type { Binding } from '../chat/bindings.ts';
 import type { KnowledgeBase } from '../kb/knowledge-base.ts';
+import type { Task } from '../kb/records.ts';
 import { composeDigest, composeReminders } from './compose-deliveries.ts';
 import { dueReminders } from './due-reminders.ts';
 import { obligationsOf } from './obligations.ts';
@@ -19,12 +20,16 @@ export interface DayPlanInput {
   /** ISO weekday of the digest (1 = Monday); 0 = every workday. */
   digestWeekday: number;
   liaisons?: Record<string, string>;
+  /** Tasks reported done: no more reminders for them. */
+  isDone?: (t: Task) => boolean;
+  /** Extra digest lines (red items, departments that have not reported). */
+  digestNotes?: string[];
 }
 
 export function planDay(input: DayPlanInput): Delivery[] {
   const today = shanghaiDay(input.now);
   const year = Number(today.slice(0, 4));
-  const obligations = obligationsOf(input.kb, input.policy, input.calendar, [year - 1, year, year + 1]);
+  const obligations = obligationsOf(input.kb, input.policy, input.calendar, [year - 1, year, year + 1], input.isDone);
   const reminders = dueReminders(obligations, input.policy, input.calendar, input.now);
   const cityOf = (file: string) => input.kb.plans.find((p) => p.file === file)?.city ?? null;
   const deliveries = composeReminders(reminders, { bindings: input.bindings, registry: input.kb.departments, cityOf, liaisons: input.liaisons, today });
@@ -32,7 +37,7 @@ export function planDay(input: DayPlanInput): Delivery[] {
   const digestToday = input.digestWeekday === 0 ? input.calendar.isWorkday(today) : weekday === input.digestWeekday;
   if (digestToday) {
     const digest = composeDigest(obligations, today, input.coordinatorRoom);
-    if (digest) deliveries.push(digest);
+    if (digest) deliveries.push(input.digestNotes?.length ? { ...digest, text: [digest.text, ...input.digestNotes].join('\n') } : digest);
   }
   return deliveries;
 }

@@ -9,6 +9,8 @@ import { planDay } from './plan-day.ts';
 import type { Delivery, WorkdayCalendar } from './types.ts';
 import { sendWebhook, type WebhookTarget } from './webhooks.ts';
 import { addDays, shanghaiDay } from './workday-calendar.ts';
+import { taskKey, type ProgressReport, type ProgressStore } from '../status/progress.ts';
+import { byDepartment, statusEntries } from '../status/summarize.ts';
 
 /**
  * The reminder run: every workday at the policy's time (node-cron, Asia/Shanghai) it plans the day,
@@ -29,6 +31,8 @@ export interface ReminderServiceDeps {
   clock?: () => Date;
   /** Injected for tests. */
   postWebhook?: (target: WebhookTarget, text: string) => Promise<void>;
+  /** Progress reports: done tasks get no reminders; the digest lists red items and silent departments. */
+  progress?: ProgressStore;
 }
 
 export interface WebhookConfig {
@@ -91,7 +95,10 @@ export class ReminderService {
   /** What today's run would send (no sending, no logging). */
   async plan(now: Date): Promise<Delivery[]> {
     const r = this.deps.config.reminders;
+    const latest = this.deps.progress ? await this.deps.progress.allLatest() : new Map();
     return planDay({
+      isDone: (t) => latest.get(taskKey(t))?.state === '已完成',
+      digestNotes: this.deps.progress ? digestNotes(this.deps.kb, latest, shanghaiDay(now)) : undefined,
       kb: this.deps.kb,
       bindings: await this.deps.bindings.all(),
       policy: r,
@@ -151,4 +158,15 @@ export class ReminderService {
     const hm = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false }).format(now);
     return q.from <= q.to ? hm >= q.from && hm < q.to : hm >= q.from || hm < q.to;
   }
+}
+
+/** The digest's status lines: red items and departments that have not reported. */
+function digestNotes(kb: KnowledgeBase, latest: Map<string, ProgressReport>, today: string): string[] {
+  const entries = statusEntries(kb, latest, today);
+  const red = entries.filter((e) => e.status.light === 'red');
+  const silent = byDepartment(entries).filter((d) => !d.reported && d.done + d.inProgress === 0);
+  const notes: string[] = [];
+  if (red.length) notes.push(`红灯(逾期未完成) ${red.length}项: ${red.slice(0, 5).map((e) => `${e.task.ref ?? ''}(${e.task.units[0]})`).join('、')}${red.length > 5 ? '等' : ''}`);
+  if (silent.length) notes.push(`未报告进展的部门 ${silent.length}个: ${silent.slice(0, 8).map((d) => d.department).join('、')}${silent.length > 8 ? '等' : ''}`);
+  return notes;
 }

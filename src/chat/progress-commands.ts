@@ -1,0 +1,167 @@
+import type { KnowledgeBase } from '../kb/knowledge-base.ts';
+import type { Task } from '../kb/records.ts';
+import { exportTasksXlsx, type ExportRow } from '../status/export-xlsx.ts';
+import { taskKey, type ProgressStore, type ReportedState } from '../status/progress.ts';
+import { byDepartment, statusEntries, summarize, supervisionSheet, type Scope } from '../status/summarize.ts';
+import type { CommandContext } from './commands.ts';
+
+/**
+ * Progress commands: /进展 <编号> <已完成|60%|说明…>, /完成 <编号> [说明], /汇总 [城市] [部门],
+ * /督办单 <部门> [城市], /导出. A department reports on its own tasks; coordinators on any.
+ */
+
+export interface ProgressContext extends CommandContext {
+  progress: ProgressStore;
+  sendFile?: (file: { name: string; data: Buffer }) => Promise<void>;
+}
+
+const today = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+
+export async function reportProgress(c: ProgressContext, forceDone = false): Promise<string> {
+  const [ref, ...rest] = c.args;
+  if (!ref) return forceDone ? '请写明任务编号, 例如: /完成 1.4.3' : '请写明任务编号和进展, 例如: /进展 1.4.3 60% 正在招标';
+  const kb = c.engine.prepared.kb;
+  const candidates = findByRef(kb, ref, c.binding?.file);
+  if (candidates.length === 0) return notFound(kb, ref, c.binding?.file);
+  if (candidates.length > 1) return `编号${ref}在多个方案中都有(${candidates.map((t) => cityOf(kb, t.file)).join('、')}), 请在绑定了部门的群里报告。`;
+  const task = candidates[0];
+  const own = c.binding && ownsTask(kb, task, c.binding.department);
+  if (!c.isCoordinator && !own) {
+    return c.binding ? `${ref}不是${c.binding.department}负责的任务(责任单位: ${task.units.join('、')}), 不能在本群报告。` : '请在本部门绑定的群里报告进展。';
+  }
+  const { state, percent, text } = parseReport(rest, forceDone);
+  const key = taskKey(task);
+  const before = await c.progress.latest(key);
+  await c.progress.add({
+    task: key,
+    file: task.file,
+    ref: task.ref,
+    state,
+    percent,
+    text,
+    reporter: { id: c.msg.from.id, name: c.msg.from.name },
+    department: own ? c.binding!.department : '协调员',
+    at: c.now.toISOString(),
+  });
+  const now = `${state}${percent !== null && state !== '已完成' ? ` ${percent}%` : ''}${text ? `(${text})` : ''}`;
+  const prev = before ? `; 此前: ${before.state}${before.percent !== null ? ` ${before.percent}%` : ''}(${before.at.slice(0, 10)} ${before.reporter.name})` : '';
+  return `已记录 ${cityOf(kb, task.file)} ${ref}: ${now}${prev}`;
+}
+
+function parseReport(words: string[], forceDone: boolean): { state: ReportedState; percent: number | null; text: string } {
+  let state: ReportedState = forceDone ? '已完成' : '推进中';
+  let percent: number | null = forceDone ? 100 : null;
+  const text: string[] = [];
+  for (const w of words) {
+    const p = /^(\d{1,3})%$/.exec(w);
+    if (/^(已完成|完成|已办结|办结)$/.test(w)) {
+      state = '已完成';
+      percent = 100;
+    } else if (p && Number(p[1]) <= 100) {
+      percent = Number(p[1]);
+      if (percent === 100) state = '已完成';
+    } else if (!/^(推进中|进行中)$/.test(w)) {
+      text.push(w);
+    }
+  }
+  return { state, percent, text: text.join(' ').slice(0, 500) };
+}
+
+function findByRef(kb: KnowledgeBase, ref: string, file?: string): Task[] {
+  const r = ref.replace(/^第|[条项]$/g, '');
+  const tasks = kb.tasks.filter((t) => t.ref === r && (!file || t.file === file) && t.units.length > 0);
+  const table = tasks.filter((t) => t.origin === 'table');
+  const pick = r.includes('.') && table.length ? table : tasks;
+  return [...new Map(pick.map((t) => [t.file, t])).values()];
+}
+
+/** An unknown item: the closest item numbers, not a silent failure. */
+function notFound(kb: KnowledgeBase, ref: string, file?: string): string {
+  const refs = [...new Set(kb.tasks.filter((t) => t.ref && (!file || t.file === file) && t.units.length).map((t) => t.ref!))];
+  const prefix = ref.split('.').slice(0, -1).join('.');
+  const near = refs.filter((r) => (prefix && r.startsWith(`${prefix}.`)) || distance(r, ref) <= 1).slice(0, 6);
+  return `没有找到编号${ref}的任务。${near.length ? `相近的编号: ${near.join('、')}` : '发送 /我的任务 查看本部门的任务编号。'}`;
+}
+
+function distance(a: string, b: string): number {
+  if (a.length !== b.length) return Math.abs(a.length - b.length) + 1;
+  let d = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) d++;
+  return d;
+}
+
+function ownsTask(kb: KnowledgeBase, t: Task, department: string): boolean {
+  const city = kb.plans.find((p) => p.file === t.file)?.city ?? null;
+  const key = kb.departments.keyOf(department, city);
+  return t.units.some((u) => kb.departments.keyOf(u, city) === key);
+}
+
+function cityOf(kb: KnowledgeBase, file: string): string {
+  return kb.plans.find((p) => p.file === file)?.city ?? file;
+}
+
+/** "/汇总 [城市] [部门]": a city and/or department narrows it; a bound group defaults to its plan. */
+function scopeOf(c: CommandContext, args: string[]): { scope: Scope; label: string } {
+  const kb = c.engine.prepared.kb;
+  const scope: Scope = {};
+  const labels: string[] = [];
+  for (const a of args) {
+    const plan = kb.plans.find((p) => p.city && (a === p.city || a === `${p.city}市`));
+    if (plan) {
+      scope.files = [plan.file];
+      labels.push(plan.city!);
+    } else if (a) {
+      scope.department = a;
+      labels.push(a);
+    }
+  }
+  if (!scope.files && c.binding) scope.files = [c.binding.file];
+  return { scope, label: labels.join(' ') || (c.binding?.city ?? '全部方案') };
+}
+
+export async function summary(c: ProgressContext): Promise<string> {
+  const { scope, label } = scopeOf(c, c.args);
+  const entries = statusEntries(c.engine.prepared.kb, await c.progress.allLatest(), today(c.now), scope);
+  const text = summarize(entries, c.now, label);
+  const depts = byDepartment(entries);
+  if (c.sendFile && depts.length >= 2) {
+    const { renderStatusChart } = await import('../status/render-chart.ts');
+    const rows = depts.sort((a, b) => b.total - a.total).map((d) => ({ label: d.department, done: d.done, inProgress: d.inProgress, overdue: d.overdue, notStarted: d.notStarted }));
+    const png = await renderStatusChart(rows, { title: `${label} 任务完成情况`, subtitle: `截至${today(c.now)}` });
+    await c.sendFile({ name: `进展汇总-${today(c.now)}.png`, data: png });
+  }
+  return text;
+}
+
+export async function supervision(c: ProgressContext): Promise<string> {
+  const [dept, ...rest] = c.args;
+  const department = dept ?? c.binding?.department;
+  if (!department) return '请写明部门, 例如: /督办单 市质监局';
+  const { scope } = scopeOf(c, rest);
+  const entries = statusEntries(c.engine.prepared.kb, await c.progress.allLatest(), today(c.now), { ...scope, department });
+  if (entries.length === 0) return `没有找到${department}负责的任务。`;
+  return supervisionSheet(entries, department, c.now);
+}
+
+export async function exportXlsx(c: ProgressContext): Promise<string> {
+  if (!c.sendFile) return '当前会话不支持发送文件; 请使用命令行 duban status --xlsx 导出。';
+  const { scope, label } = scopeOf(c, c.args);
+  const kb = c.engine.prepared.kb;
+  const entries = statusEntries(kb, await c.progress.allLatest(), today(c.now), scope);
+  const rows: ExportRow[] = entries.map((e) => ({
+    city: e.city,
+    file: e.task.file,
+    ref: e.task.ref,
+    text: e.task.text,
+    lead: e.task.lead,
+    units: e.task.units,
+    partners: e.task.partners,
+    deadline: e.task.deadline,
+    status: e.status.state,
+    light: e.status.light,
+    percent: e.status.percent,
+    lastReport: e.status.last ? { at: e.status.last.at, by: e.status.last.reporter.name, department: e.status.last.department, text: e.status.last.text } : null,
+  }));
+  await c.sendFile({ name: `任务督办表-${today(c.now)}.xlsx`, data: await exportTasksXlsx(rows, { asOf: c.now }) });
+  return `已导出${label}的${rows.length}项任务(任务督办表-${today(c.now)}.xlsx)。`;
+}
