@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { askCommand } from './cli/ask-command.ts';
 import { chatCommand } from './cli/chat-command.ts';
 import { remindCommand } from './cli/remind-command.ts';
+import { statusCommand } from './cli/status-command.ts';
 import { runBot } from './main.ts';
 import { kbCommand } from './cli/kb-command.ts';
 import { processIo, type CliIo } from './cli/io.ts';
@@ -30,6 +31,8 @@ const HELP = `duban — 督办助手: 把质量强市方案变成可引用的知
       通过 Wechaty + puppet-mock 回放对话脚本, 每条机器人消息输出一行 JSON。
   duban remind [--plans DIR]... --date YYYY-MM-DD [--json] [--store memory]
       预览当天会发送的提醒(不发送): 截止前30/7/1天、逾期、报送日期、活动日; 周一附协调员周报。
+  duban status [--plans DIR]... [--date YYYY-MM-DD] [--json] [--xlsx FILE] [--chart FILE.png] [--store URL]
+      任务状态(未开始/推进中/已完成/逾期, 红黄绿灯)和领导汇总; 可导出 Excel 和 PNG 图表。
   duban help
 
 选项:
@@ -58,6 +61,8 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
         return await chatCommand(parseChatArgs(rest, config), config, io);
       case 'remind':
         return await remindCommand(parseRemindArgs(rest, config), config, io);
+      case 'status':
+        return await statusCommand(parseStatusArgs(rest, config), config, io);
       case 'ask':
         return await askCommand(parseAskArgs(rest, config), config, io);
       case 'help':
@@ -140,6 +145,27 @@ function parseRemindArgs(args: string[], config: Config) {
   if (!values.date) throw new UsageError('请用 --date YYYY-MM-DD 指定预览日期');
   dateArg(values.date);
   return { plans: plansArg(values.plans, config), cache: !values['no-cache'], date: values.date, json: values.json ?? false, store: values.store ?? null };
+}
+
+function parseStatusArgs(args: string[], config: Config) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      plans: { type: 'string', multiple: true },
+      'no-cache': { type: 'boolean', default: false },
+      date: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      xlsx: { type: 'string' },
+      chart: { type: 'string' },
+      store: { type: 'string' },
+    },
+    strict: true,
+  });
+  dateArg(values.date);
+  return {
+    plans: plansArg(values.plans, config), cache: !values['no-cache'], date: values.date ?? null, json: values.json ?? false,
+    xlsx: values.xlsx ?? null, chart: values.chart ?? null, store: values.store ?? null,
+  };
 }
 
 function parseAskArgs(args: string[], config: Config) {

@@ -60,8 +60,8 @@ export function parseCommand(text: string): { name: string; args: string[] } | n
   const [head = '', ...args] = text.trim().split(/\s+/);
   const name = ALIASES[head.toLowerCase()] ?? head;
   if (COMMANDS[name]) return { name, args };
-  // "绑定市质监局" without a space
-  const glued = Object.keys(COMMANDS).find((c) => head.startsWith(c) && head.length > c.length && c !== '帮助');
+  // "绑定市质监局" without a space (only where the argument is a name, not a sentence: "进展怎么样")
+  const glued = ['绑定', '督办单'].find((c) => head.startsWith(c) && head.length > c.length);
   return glued ? { name: glued, args: [head.slice(glued.length), ...args] } : null;
 }
 

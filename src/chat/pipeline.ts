@@ -71,7 +71,7 @@ async function respond(deps: PipelineDeps, msg: IncomingMessage, { text, slash }
   if (!body) return `在的。${helpText(bot.name)}`;
   const binding = msg.room ? await deps.bindings.get(msg.room.id) : undefined;
   const now = deps.clock();
-  const command = parseCommand(body) ?? (HOW_IS_IT_GOING.test(body) ? { name: '汇总', args: [] } : null);
+  const command = HOW_IS_IT_GOING.test(body) ? { name: '汇总', args: [] } : parseCommand(body);
   if (command) {
     const isCoordinator = deps.config.coordinators.some((c) => c === msg.from.name || c === msg.from.id);
     return COMMANDS[command.name]({

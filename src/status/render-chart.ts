@@ -294,7 +294,7 @@ function drawFooter(ctx: SKRSContext2D, setFont: SetFont, rows: readonly ChartRo
   ctx.textAlign = 'left';
   ctx.textBaseline = 'alphabetic';
   setFont(ctx, LAYOUT.labelPx - 1);
-  const text = `合计 ${totalOf(sum)} 项,完成率 ${completionText(sum)}(${parts})`;
+  const text = `按部门合计 ${totalOf(sum)} 项次(一项任务计入每个责任单位)，完成率 ${completionText(sum)}（${parts}）`;
   ctx.fillText(fitText(ctx, text, ctx.canvas.width - 2 * LAYOUT.pad), LAYOUT.pad, baseline);
 }
 

@@ -13,6 +13,8 @@ export interface StatusEntry {
   key: string;
   city: string;
   status: TaskStatus;
+  /** The task's responsible departments, each under its registry name (质监局 = 市质监局). */
+  departments: string[];
 }
 
 export interface Scope {
@@ -45,8 +47,10 @@ export function trackedTasks(kb: KnowledgeBase, scope: Scope = {}): Task[] {
 export function statusEntries(kb: KnowledgeBase, latest: Map<string, ProgressReport>, today: string, scope: Scope = {}, t?: StatusThresholds): StatusEntry[] {
   return trackedTasks(kb, scope).map((task) => {
     const key = taskKey(task);
-    const city = kb.plans.find((p) => p.file === task.file)?.city ?? task.file;
-    return { task, key, city, status: statusOf(task, latest.get(key) ?? null, today, t) };
+    const plan = kb.plans.find((p) => p.file === task.file);
+    const city = plan?.city ?? task.file;
+    const departments = [...new Set(task.units.map((u) => kb.departments.resolve(u, task.file, plan?.city ?? null)?.name ?? u))];
+    return { task, key, city, status: statusOf(task, latest.get(key) ?? null, today, t), departments };
   });
 }
 
@@ -63,15 +67,17 @@ export interface DepartmentStatus {
 /** Counts per responsible department (a task counts once for each of its units). */
 export function byDepartment(entries: StatusEntry[]): DepartmentStatus[] {
   const map = new Map<string, DepartmentStatus>();
+  const cities = new Set(entries.map((e) => e.city));
   for (const e of entries) {
-    for (const d of e.task.units) {
+    for (const name of e.departments) {
+      const d = cities.size > 1 ? `${e.city}${name}` : name;
       const s = map.get(d) ?? { department: d, total: 0, done: 0, inProgress: 0, overdue: 0, notStarted: 0, reported: false };
       s.total++;
       if (e.status.state === '已完成') s.done++;
       else if (e.status.state === '推进中') s.inProgress++;
       else if (e.status.state === '逾期') s.overdue++;
       else s.notStarted++;
-      if (e.status.last && e.status.last.department === d) s.reported = true;
+      if (e.status.last?.department === name) s.reported = true;
       map.set(d, s);
     }
   }
