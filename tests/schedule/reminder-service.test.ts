@@ -9,6 +9,7 @@ import { ReminderService, type WebhookConfig } from '../../src/schedule/reminder
 import { chineseWorkdays } from '../../src/schedule/workday-calendar.ts';
 import { createStore } from '../../src/store/create-store.ts';
 import type { Store } from '../../src/store/store.ts';
+import { ProgressStore } from '../../src/status/progress.ts';
 import { DEMO_DIR, PROJECT_ROOT } from '../helpers/seeds.ts';
 
 const config = loadConfig({});
@@ -94,5 +95,20 @@ describe('ReminderService', () => {
     const hooks: string[] = [];
     await service({ webhooks: { coordinators: { kind: 'wecom', url: 'http://127.0.0.1:9/x' } }, hooks }).runDay(at('2026-12-24'));
     expect(hooks.length).toBe(sent.length);
+  });
+
+  it('stops reminding a task reported done, and the Monday digest lists red items and silent departments', async () => {
+    const progress = new ProgressStore(store);
+    const withProgress = () =>
+      new ReminderService({ kb, store, progress, bindings: new Bindings(store), config: { reminders: config.reminders }, calendar: chineseWorkdays(), sendToRoom: async (room, text) => void sent.push({ room, text }), log: () => undefined });
+    const file = kb.plans[0].file;
+    const before = (await withProgress().plan(at('2026-12-24'))).map((d) => d.text).join('\n');
+    expect(before).toContain('分解表2.2.1');
+    await progress.add({ task: `${file}|table|2.2.1`, file, ref: '2.2.1', state: '已完成', percent: 100, text: '', reporter: { id: 'x', name: '甲' }, department: '市市场监管局', at: '2026-12-20T01:00:00Z' });
+    const after = (await withProgress().plan(at('2026-12-24'))).map((d) => d.text).join('\n');
+    expect(after).not.toContain('分解表2.2.1 ');
+    const digest = (await withProgress().plan(at('2027-01-04'))).find((d) => d.kind === 'digest')!;
+    expect(digest.text).toContain('红灯(逾期未完成)');
+    expect(digest.text).toContain('未报告进展的部门');
   });
 });
