@@ -48,6 +48,15 @@ const HELP = `duban — 督办助手: 把质量强市方案变成可引用的知
 
 class UsageError extends Error {}
 
+/** Options every plan-reading command takes. */
+const PLAN_OPTIONS = {
+  plans: { type: 'string', multiple: true },
+  'no-cache': { type: 'boolean', default: false },
+} as const;
+const DATE = { type: 'string' } as const;
+const JSON_FLAG = { type: 'boolean', default: false } as const;
+const STRING = { type: 'string' } as const;
+
 export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [command = 'help', ...rest] = argv;
   try {
@@ -92,7 +101,7 @@ function parseKbArgs(args: string[], config: Config) {
     args,
     options: {
       plans: { type: 'string', multiple: true },
-      json: { type: 'boolean', default: false },
+      json: JSON_FLAG,
       'no-cache': { type: 'boolean', default: false },
     },
     allowPositionals: false,
@@ -105,7 +114,7 @@ function parseKbArgs(args: string[], config: Config) {
 function parseStartArgs(args: string[], config: Config) {
   const { values } = parseArgs({
     args,
-    options: { plans: { type: 'string', multiple: true }, 'no-cache': { type: 'boolean', default: false }, date: { type: 'string' } },
+    options: { ...PLAN_OPTIONS, date: DATE },
     strict: true,
   });
   const plans = plansArg(values.plans, config);
@@ -117,10 +126,9 @@ function parseChatArgs(args: string[], config: Config) {
   const { values } = parseArgs({
     args,
     options: {
-      plans: { type: 'string', multiple: true },
-      'no-cache': { type: 'boolean', default: false },
+      ...PLAN_OPTIONS,
       script: { type: 'string' },
-      store: { type: 'string' },
+      store: STRING,
     },
     strict: true,
   });
@@ -134,11 +142,10 @@ function parseRemindArgs(args: string[], config: Config) {
   const { values } = parseArgs({
     args,
     options: {
-      plans: { type: 'string', multiple: true },
-      'no-cache': { type: 'boolean', default: false },
-      date: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      store: { type: 'string' },
+      ...PLAN_OPTIONS,
+      date: DATE,
+      json: JSON_FLAG,
+      store: STRING,
     },
     strict: true,
   });
@@ -151,13 +158,12 @@ function parseStatusArgs(args: string[], config: Config) {
   const { values } = parseArgs({
     args,
     options: {
-      plans: { type: 'string', multiple: true },
-      'no-cache': { type: 'boolean', default: false },
-      date: { type: 'string' },
-      json: { type: 'boolean', default: false },
+      ...PLAN_OPTIONS,
+      date: DATE,
+      json: JSON_FLAG,
       xlsx: { type: 'string' },
       chart: { type: 'string' },
-      store: { type: 'string' },
+      store: STRING,
     },
     strict: true,
   });
@@ -173,9 +179,9 @@ function parseAskArgs(args: string[], config: Config) {
     args,
     options: {
       plans: { type: 'string', multiple: true },
-      json: { type: 'boolean', default: false },
+      json: JSON_FLAG,
       'no-cache': { type: 'boolean', default: false },
-      date: { type: 'string' },
+      date: DATE,
       department: { type: 'string' },
       batch: { type: 'string' },
     },

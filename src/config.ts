@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { DEFAULT_POLICY } from './schedule/due-reminders.ts';
 
 /**
  * Configuration: `config/duban.yaml` (or $DUBAN_CONFIG) with environment overrides, validated by one
@@ -91,13 +92,7 @@ export class ConfigError extends Error {
 
 const DEFAULTS = {
   reminders: {
-    daysBefore: [30, 7, 1],
-    overdueEveryDays: 7,
-    overdueMax: 4,
-    sendAt: '09:00',
-    quietHours: { from: '22:00', to: '07:00' },
-    kinds: { task: true, phase: true, report: true, campaign: true },
-    cadenceMonths: { '1': [12], '2': [6, 12], '4': [3, 6, 9, 12], '12': [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] },
+    ...DEFAULT_POLICY,
     coordinatorRoom: '质量强市工作群',
     digestWeekday: 1,
     liaisons: {} as Record<string, string>,
