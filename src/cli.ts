@@ -184,6 +184,7 @@ function parseAskArgs(args: string[], config: Config) {
       date: DATE,
       department: { type: 'string' },
       batch: { type: 'string' },
+      'no-llm': { type: 'boolean', default: false },
     },
     allowPositionals: true,
     strict: true,
@@ -201,6 +202,7 @@ function parseAskArgs(args: string[], config: Config) {
     department: values.department ?? null,
     batch: values.batch ?? null,
     question: question || null,
+    llm: !values['no-llm'],
   };
 }
 

@@ -75,6 +75,15 @@ export const ConfigSchema = z.object({
     /** Missed reminders younger than this are sent late after downtime; older ones are summarised. */
     graceHours: z.number().int().nonnegative(),
   }),
+  /** The optional LLM (any OpenAI-compatible server); off without an API key. */
+  llm: z.object({
+    apiKey: z.string(),
+    baseURL: z.string(),
+    model: z.string().min(1),
+    timeoutMs: z.number().int().positive(),
+    /** The whole LLM step per question; after it the deterministic answer is sent. */
+    budgetMs: z.number().int().positive(),
+  }),
   /** Group-robot webhooks (WeCom, DingTalk, Feishu) that also carry the reminders. */
   webhooks: z.object({
     coordinators: WebhookTargetSchema.optional(),
@@ -132,6 +141,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     limits: { ...DEFAULTS.limits, ...(y.limits ?? {}) },
     reminders: { ...DEFAULTS.reminders, ...(y.reminders ?? {}) },
     webhooks: { departments: {}, ...(y.webhooks ?? {}) },
+    llm: {
+      timeoutMs: 4000,
+      budgetMs: 6000,
+      ...(y.llm ?? {}),
+      apiKey: env.OPENAI_API_KEY ?? y.llm?.apiKey ?? '',
+      baseURL: env.OPENAI_BASE_URL ?? y.llm?.baseURL ?? '',
+      model: env.OPENAI_MODEL || y.llm?.model || 'gpt-4o-mini',
+    },
   };
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) {

@@ -1,5 +1,7 @@
 import type { Config } from './config.ts';
 import { AnswerEngine } from './answer/answer-engine.ts';
+import { askWithLlm } from './answer/ask-with-llm.ts';
+import type { LlmPort } from './llm/types.ts';
 import { Bindings } from './chat/bindings.ts';
 import type { IncomingMessage, Replier } from './chat/message.ts';
 import { createPipeline, type MessageHandler } from './chat/pipeline.ts';
@@ -39,11 +41,14 @@ export async function buildBot(config: Config, io: CliIo, opts: { plans: string[
   if (kb.plans.length === 0) throw new Error('没有可用的方案, 机器人无法回答问题 (检查 --plans 或 DUBAN_PLANS_DIR)');
   const engine = new AnswerEngine(kb);
   const store = await createStore({ url: opts.storeUrl ?? config.storeUrl, dataDir: config.dataDir });
+  const llm = await createLlm(config, (l) => io.err(l));
   let fixed: Date | null = opts.date ? new Date(`${opts.date}T09:00:00+08:00`) : null;
   const pipeline = createPipeline({
     engine,
     bindings: new Bindings(store),
     progress: new ProgressStore(store),
+    llm: llm ?? undefined,
+    ask: llm ? (q, o) => askWithLlm(engine, llm, q, { ...o, budgetMs: config.llm.budgetMs }) : undefined,
     config,
     clock: () => fixed ?? new Date(),
     startedAt: Date.now(),
@@ -51,6 +56,14 @@ export async function buildBot(config: Config, io: CliIo, opts: { plans: string[
   });
   const handler = opts.governed ? governed(pipeline, config) : pipeline;
   return { engine, store, handler, setDate: (d) => void (fixed = d) };
+}
+
+/** The optional LLM when an API key is configured; null otherwise (everything works without it). */
+export async function createLlm(config: Config, log: (line: string) => void): Promise<LlmPort | null> {
+  if (!config.llm.apiKey) return null;
+  const { createOpenAiLlm } = await import('./llm/openai-llm.ts');
+  log(`已启用大模型: ${config.llm.model}${config.llm.baseURL ? ` @ ${config.llm.baseURL}` : ''} (事实仍只来自方案记录)`);
+  return createOpenAiLlm({ apiKey: config.llm.apiKey, baseURL: config.llm.baseURL || undefined, model: config.llm.model, timeoutMs: config.llm.timeoutMs, log });
 }
 
 /** Replies go through the send governor (one queue, spaced sends) on a real account. */

@@ -3,6 +3,7 @@ import type { Binding, Bindings } from './bindings.ts';
 import type { IncomingMessage } from './message.ts';
 import type { Config } from '../config.ts';
 import type { ProgressStore } from '../status/progress.ts';
+import type { LlmPort } from '../llm/types.ts';
 import { exportXlsx, reportProgress, summary, supervision, type ProgressContext } from './progress-commands.ts';
 import { planDay } from '../schedule/plan-day.ts';
 import { chineseWorkdays } from '../schedule/workday-calendar.ts';
@@ -26,6 +27,8 @@ export interface CommandContext {
   progress?: ProgressStore;
   /** Sends a file or image to the conversation, when the transport can. */
   sendFile?: (file: { name: string; data: Buffer }) => Promise<void>;
+  /** The optional LLM (summaries for leaders). */
+  llm?: LlmPort;
 }
 
 type Command = (c: CommandContext) => Promise<string>;

@@ -1,6 +1,10 @@
 import type { AnswerEngine } from '../answer/answer-engine.ts';
 import type { Config } from '../config.ts';
 import type { ProgressStore } from '../status/progress.ts';
+import type { Answer } from '../answer/answer-context.ts';
+import type { AskOptions } from '../answer/answer-engine.ts';
+import type { LlmPort } from '../llm/types.ts';
+import { confirmPending, readFreeTextReport } from './free-text-report.ts';
 import type { Bindings } from './bindings.ts';
 import { COMMANDS, helpText, parseCommand } from './commands.ts';
 import type { IncomingMessage, Replier } from './message.ts';
@@ -25,6 +29,10 @@ export interface PipelineDeps {
   startedAt: number;
   /** Progress reports; without it the progress commands say they are off. */
   progress?: ProgressStore;
+  /** Answers with the optional LLM in the loop; default: the engine alone. */
+  ask?: (question: string, opts: AskOptions) => Promise<Answer>;
+  /** The optional LLM, for plain-language progress reports. */
+  llm?: LlmPort;
   log?: (line: string) => void;
 }
 
@@ -76,14 +84,22 @@ async function respond(deps: PipelineDeps, msg: IncomingMessage, { text, slash }
     const isCoordinator = deps.config.coordinators.some((c) => c === msg.from.name || c === msg.from.id);
     return COMMANDS[command.name]({
       msg, args: command.args, engine: deps.engine, bindings: deps.bindings, binding, isCoordinator, now,
-      botName: bot.name, reminders: deps.config.reminders, progress: deps.progress, sendFile,
+      botName: bot.name, reminders: deps.config.reminders, progress: deps.progress, sendFile, llm: deps.llm,
     });
   }
   if (slash && /^\S{1,6}(\s|$)/.test(body) && !/[?？吗呢]/.test(body)) {
     return `没有这个命令: /${body.split(/\s+/)[0]}。发送 /帮助 查看可用的命令; 提问可以直接写问题。`;
   }
-  const opts = binding ? { department: binding.department, files: [binding.file] } : {};
-  return deps.engine.ask(body, { now, ...opts }).answer;
+  if (deps.progress) {
+    const confirmed = await confirmPending({ progress: deps.progress }, msg, body);
+    if (confirmed) return confirmed;
+    if (deps.llm) {
+      const read = await readFreeTextReport({ kb: deps.engine.prepared.kb, llm: deps.llm, progress: deps.progress }, msg, binding, body, now);
+      if (read) return read;
+    }
+  }
+  const opts = { now, ...(binding ? { department: binding.department, files: [binding.file] } : {}) };
+  return (deps.ask ? await deps.ask(body, opts) : deps.engine.ask(body, opts)).answer;
 }
 
 /**

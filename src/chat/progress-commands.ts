@@ -122,7 +122,9 @@ function scopeOf(c: CommandContext, args: string[]): { scope: Scope; label: stri
 export async function summary(c: ProgressContext): Promise<string> {
   const { scope, label } = scopeOf(c, c.args);
   const entries = statusEntries(c.engine.prepared.kb, await c.progress.allLatest(), today(c.now), scope);
-  const text = summarize(entries, c.now, label);
+  const facts = summarize(entries, c.now, label);
+  // With an LLM, a shorter wording for leaders — checked against these facts; otherwise the facts.
+  const text = (c.llm && (await c.llm.summarize(facts).catch(() => null))) || facts;
   const depts = byDepartment(entries);
   if (c.sendFile && depts.length >= 2) {
     const { renderStatusChart } = await import('../status/render-chart.ts');

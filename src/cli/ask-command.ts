@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { AnswerEngine, type AskOptions } from '../answer/answer-engine.ts';
+import type { Answer } from '../answer/answer-context.ts';
+import { askWithLlm } from '../answer/ask-with-llm.ts';
+import { createLlm } from '../main.ts';
 import type { Config } from '../config.ts';
 import type { CliIo } from './io.ts';
 import { loadKnowledgeBase } from './load-knowledge-base.ts';
@@ -12,6 +15,8 @@ export interface AskArgs {
   department: string | null;
   batch: string | null;
   question: string | null;
+  /** Use the LLM when one is configured (--no-llm turns it off). */
+  llm: boolean;
 }
 
 /** `duban ask`: one question, or a JSONL batch of {"id","q"} answered in one process. */
@@ -23,29 +28,33 @@ export async function askCommand(args: AskArgs, config: Config, io: CliIo): Prom
     return 1;
   }
   const engine = new AnswerEngine(kb);
+  const llm = args.llm ? await createLlm(config, (l) => io.err(l)) : null;
+  const ask = (q: string, o: AskOptions) => askWithLlm(engine, llm, q, { ...o, budgetMs: config.llm.budgetMs });
   const opts: AskOptions = { now: args.date ? new Date(`${args.date}T09:00:00+08:00`) : new Date(), department: args.department };
-  if (args.batch) return runBatch(engine, args.batch, opts, io);
-  const a = engine.ask(args.question ?? '', opts);
+  if (args.batch) return runBatch(ask, args.batch, opts, io);
+  const a = await ask(args.question ?? '', opts);
   if (args.json) io.out(JSON.stringify({ answer: a.answer, found: a.found, citations: a.citations, intent: a.intent }));
   else io.out(a.answer);
   return 0;
 }
 
-function runBatch(engine: AnswerEngine, path: string, opts: AskOptions, io: CliIo): number {
+type Ask = (q: string, o: AskOptions) => Promise<Answer>;
+
+async function runBatch(ask: Ask, path: string, opts: AskOptions, io: CliIo): Promise<number> {
   const lines = readFileSync(path, 'utf8').split('\n');
   let bad = 0;
-  lines.forEach((line, i) => {
-    if (!line.trim()) return;
+  for (const [i, line] of lines.entries()) {
+    if (!line.trim()) continue;
     let item: { id?: unknown; q?: unknown };
     try {
       item = JSON.parse(line);
     } catch {
       bad++;
       io.err(`${path}:${i + 1}: 不是合法的 JSON, 已跳过`);
-      return;
+      continue;
     }
-    const a = engine.ask(typeof item.q === 'string' ? item.q : '', opts);
+    const a = await ask(typeof item.q === 'string' ? item.q : '', opts);
     io.out(JSON.stringify({ id: item.id ?? null, answer: a.answer, found: a.found, citations: a.citations }));
-  });
+  }
   return bad > 0 ? 1 : 0;
 }

@@ -55,6 +55,18 @@ export class ProgressStore {
     return (await this.history(task)).at(-1);
   }
 
+  /** A report read from free text, waiting for the reporter's confirmation ("是"/"否"). */
+  async setPending(who: string, report: ProgressReport): Promise<void> {
+    await this.store.set(`progress:pending:${who}`, report);
+  }
+
+  /** Takes (and clears) the pending report of a reporter, if any. */
+  async takePending(who: string): Promise<ProgressReport | undefined> {
+    const pending = await this.store.get<ProgressReport>(`progress:pending:${who}`);
+    if (pending) await this.store.delete(`progress:pending:${who}`);
+    return pending;
+  }
+
   /** The latest report of every reported task. */
   async allLatest(): Promise<Map<string, ProgressReport>> {
     const index = (await this.store.get<string[]>(INDEX)) ?? [];
