@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { DEFAULT_POLICY } from './schedule/due-reminders.ts';
+import { DEFAULT_THRESHOLDS } from './status/task-status.ts';
 
 /**
  * Configuration: `config/duban.yaml` (or $DUBAN_CONFIG) with environment overrides, validated by one
@@ -75,6 +76,8 @@ export const ConfigSchema = z.object({
     /** Missed reminders younger than this are sent late after downtime; older ones are summarised. */
     graceHours: z.number().int().nonnegative(),
   }),
+  /** Status lights: yellow when due within `yellowDays` or no report for `staleDays`. */
+  status: z.object({ yellowDays: z.number().int().nonnegative(), staleDays: z.number().int().positive() }),
   /** The optional LLM (any OpenAI-compatible server); off without an API key. */
   llm: z.object({
     apiKey: z.string(),
@@ -141,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     limits: { ...DEFAULTS.limits, ...(y.limits ?? {}) },
     reminders: { ...DEFAULTS.reminders, ...(y.reminders ?? {}) },
     webhooks: { departments: {}, ...(y.webhooks ?? {}) },
+    status: { ...DEFAULT_THRESHOLDS, ...(y.status ?? {}) },
     llm: {
       timeoutMs: 4000,
       budgetMs: 6000,

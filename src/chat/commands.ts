@@ -4,6 +4,7 @@ import type { IncomingMessage } from './message.ts';
 import type { Config } from '../config.ts';
 import type { ProgressStore } from '../status/progress.ts';
 import type { LlmPort } from '../llm/types.ts';
+import type { StatusThresholds } from '../status/task-status.ts';
 import { exportXlsx, reportProgress, summary, supervision, type ProgressContext } from './progress-commands.ts';
 import { planDay } from '../schedule/plan-day.ts';
 import { chineseWorkdays } from '../schedule/workday-calendar.ts';
@@ -29,6 +30,8 @@ export interface CommandContext {
   sendFile?: (file: { name: string; data: Buffer }) => Promise<void>;
   /** The optional LLM (summaries for leaders). */
   llm?: LlmPort;
+  /** Status light thresholds (config `status`). */
+  thresholds?: StatusThresholds;
 }
 
 type Command = (c: CommandContext) => Promise<string>;

@@ -20,7 +20,7 @@ import { RateLimiter } from './rate-limiter.ts';
 export interface PipelineDeps {
   engine: AnswerEngine;
   bindings: Bindings;
-  config: Pick<Config, 'bot' | 'coordinators' | 'limits' | 'reminders'>;
+  config: Pick<Config, 'bot' | 'coordinators' | 'limits' | 'reminders'> & Partial<Pick<Config, 'status'>>;
   /** The business clock: what is due, overdue, which phase. */
   clock: () => Date;
   /** Wall time for staleness and rate limits. */
@@ -84,7 +84,7 @@ async function respond(deps: PipelineDeps, msg: IncomingMessage, { text, slash }
     const isCoordinator = deps.config.coordinators.some((c) => c === msg.from.name || c === msg.from.id);
     return COMMANDS[command.name]({
       msg, args: command.args, engine: deps.engine, bindings: deps.bindings, binding, isCoordinator, now,
-      botName: bot.name, reminders: deps.config.reminders, progress: deps.progress, sendFile, llm: deps.llm,
+      botName: bot.name, reminders: deps.config.reminders, progress: deps.progress, sendFile, llm: deps.llm, thresholds: deps.config.status,
     });
   }
   if (slash && /^\S{1,6}(\s|$)/.test(body) && !/[?？吗呢]/.test(body)) {

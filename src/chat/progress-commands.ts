@@ -121,7 +121,7 @@ function scopeOf(c: CommandContext, args: string[]): { scope: Scope; label: stri
 
 export async function summary(c: ProgressContext): Promise<string> {
   const { scope, label } = scopeOf(c, c.args);
-  const entries = statusEntries(c.engine.prepared.kb, await c.progress.allLatest(), today(c.now), scope);
+  const entries = statusEntries(c.engine.prepared.kb, await c.progress.allLatest(), today(c.now), scope, c.thresholds);
   const facts = summarize(entries, c.now, label);
   // With an LLM, a shorter wording for leaders — checked against these facts; otherwise the facts.
   const text = (c.llm && (await c.llm.summarize(facts).catch(() => null))) || facts;
@@ -140,7 +140,7 @@ export async function supervision(c: ProgressContext): Promise<string> {
   const department = dept ?? c.binding?.department;
   if (!department) return '请写明部门, 例如: /督办单 市质监局';
   const { scope } = scopeOf(c, rest);
-  const entries = statusEntries(c.engine.prepared.kb, await c.progress.allLatest(), today(c.now), { ...scope, department });
+  const entries = statusEntries(c.engine.prepared.kb, await c.progress.allLatest(), today(c.now), { ...scope, department }, c.thresholds);
   if (entries.length === 0) return `没有找到${department}负责的任务。`;
   return supervisionSheet(entries, department, c.now);
 }
@@ -149,7 +149,7 @@ export async function exportXlsx(c: ProgressContext): Promise<string> {
   if (!c.sendFile) return '当前会话不支持发送文件; 请使用命令行 duban status --xlsx 导出。';
   const { scope, label } = scopeOf(c, c.args);
   const kb = c.engine.prepared.kb;
-  const entries = statusEntries(kb, await c.progress.allLatest(), today(c.now), scope);
+  const entries = statusEntries(kb, await c.progress.allLatest(), today(c.now), scope, c.thresholds);
   const rows: ExportRow[] = entries.map((e) => ({
     city: e.city,
     file: e.task.file,

@@ -27,7 +27,7 @@ export async function statusCommand(args: StatusArgs, config: Config, io: CliIo)
   try {
     const asOf = args.date ? new Date(`${args.date}T18:00:00+08:00`) : new Date();
     const today = args.date ?? new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(asOf);
-    const entries = statusEntries(kb, await new ProgressStore(store).allLatest(), today);
+    const entries = statusEntries(kb, await new ProgressStore(store).allLatest(), today, {}, config.status);
     if (args.xlsx) writeFileSync(args.xlsx, await exportTasksXlsx(entries.map(exportRow), { asOf }));
     if (args.chart) {
       const { renderStatusChart } = await import('../status/render-chart.ts');

@@ -11,6 +11,7 @@ import { sendWebhook, type WebhookTarget } from './webhooks.ts';
 import { addDays, shanghaiDay } from './workday-calendar.ts';
 import { taskKey, type ProgressReport, type ProgressStore } from '../status/progress.ts';
 import { byDepartment, statusEntries } from '../status/summarize.ts';
+import type { StatusThresholds } from '../status/task-status.ts';
 
 /**
  * The reminder run: every workday at the policy's time (node-cron, Asia/Shanghai) it plans the day,
@@ -23,7 +24,7 @@ export interface ReminderServiceDeps {
   kb: KnowledgeBase;
   store: Store;
   bindings: Bindings;
-  config: Pick<Config, 'reminders'> & { webhooks?: WebhookConfig };
+  config: Pick<Config, 'reminders'> & { webhooks?: WebhookConfig } & Partial<Pick<Config, 'status'>>;
   calendar: WorkdayCalendar;
   /** Sends a text to the group with this topic (the chat transport). */
   sendToRoom: (topic: string, text: string) => Promise<void>;
@@ -98,7 +99,7 @@ export class ReminderService {
     const latest = this.deps.progress ? await this.deps.progress.allLatest() : new Map();
     return planDay({
       isDone: (t) => latest.get(taskKey(t))?.state === '已完成',
-      digestNotes: this.deps.progress ? digestNotes(this.deps.kb, latest, shanghaiDay(now)) : undefined,
+      digestNotes: this.deps.progress ? digestNotes(this.deps.kb, latest, shanghaiDay(now), this.deps.config.status) : undefined,
       kb: this.deps.kb,
       bindings: await this.deps.bindings.all(),
       policy: r,
@@ -161,8 +162,8 @@ export class ReminderService {
 }
 
 /** The digest's status lines: red items and departments that have not reported. */
-function digestNotes(kb: KnowledgeBase, latest: Map<string, ProgressReport>, today: string): string[] {
-  const entries = statusEntries(kb, latest, today);
+function digestNotes(kb: KnowledgeBase, latest: Map<string, ProgressReport>, today: string, t?: StatusThresholds): string[] {
+  const entries = statusEntries(kb, latest, today, {}, t);
   const red = entries.filter((e) => e.status.light === 'red');
   const silent = byDepartment(entries).filter((d) => !d.reported && d.done + d.inProgress === 0);
   const notes: string[] = [];
