@@ -15,13 +15,19 @@ export function answerCrossPlan(c: Ctx): Answer | null {
   const hits = c.search(['sentence', 'task', 'target', 'duty', 'report'], c.q.quoted ?? c.q.content, 400);
   const states = statesIt(c);
   const best = new Map<string, Hit>();
-  for (const h of hits) if (h.coverage >= CROSS_MATCH && !best.has(h.doc.file) && states(h.doc.text)) best.set(h.doc.file, h);
+  for (const h of hits) {
+    if (h.coverage < CROSS_MATCH || !states(h.doc.text)) continue;
+    const prev = best.get(h.doc.file);
+    // A plan's own sentence quotes it best; a record (table row, target) stands in when there is none.
+    if (!prev || (prev.doc.kind !== 'sentence' && h.doc.kind === 'sentence')) best.set(h.doc.file, h);
+  }
   if (best.size === 0) return null;
   const lines: string[] = [];
   const sources: Source[] = [];
   for (const [file, h] of best) {
     const source = sourceOf(c, h);
-    const text = h.doc.kind === 'sentence' ? c.p.sentences[h.doc.index].text : source.quote;
+    // The indexed text is what states the topic (a record's quote may be another part of its clause).
+    const text = h.doc.kind === 'sentence' ? c.p.sentences[h.doc.index].text : h.doc.text;
     lines.push(`${c.label(file)}: ${focus(text, tokens(c.q.content), 50)}${c.cite(source)}`);
     sources.push(source);
   }

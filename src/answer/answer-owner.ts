@@ -96,11 +96,24 @@ function answerTasks(c: Ctx, line: (c: Ctx, t: Task) => string, needDeadline: bo
   if (hits.length === 0) return null;
   let chosen = hits.slice(0, 3).map((h) => matches.find((m) => m.hit.doc === h.doc)!);
   if (/牵头/.test(c.q.text)) chosen = chosen.map((m) => withExplicitLead(m, matches));
+  if (chosen.length === 1) chosen = [...chosen, ...equallyGood(chosen[0], matches)];
   const tasks = chosen.map((m) => m.task);
   return c.answer(tasks.map((t) => line(c, t)).join('\n'), tasks.map((t) => t.source));
 }
 
 type Match = { task: Task; hit: Hit };
+
+/**
+ * Other tasks of the same plan that match just as well but name other owners (two duty sections that
+ * both "组织申报国优、省优工程"): all of them are the answer, not the first found.
+ */
+function equallyGood(best: Match, all: Match[]): Match[] {
+  const owners = (m: Match) => m.task.units.join('、');
+  return all
+    .filter((m) => m !== best && m.task.file === best.task.file && Math.abs(m.hit.coverage - best.hit.coverage) < 0.005 && owners(m) !== owners(best))
+    .filter((m, i, arr) => arr.findIndex((x) => owners(x) === owners(m)) === i)
+    .slice(0, 2);
+}
 
 const hasExplicitLead = (t: Task) => t.partners.length > 0 || (t.lead.length > 0 && t.lead.length < t.units.length);
 

@@ -1,7 +1,8 @@
 import type { Answer, Ctx } from './answer-context.ts';
 import { bestPerPlan, MATCH } from './answer-context.ts';
 import { sourceOf } from './answer-cross-plan.ts';
-import { short } from './format.ts';
+import { focus, short } from './format.ts';
+import { tokens } from '../kb/text-tokens.ts';
 import { isQuantity } from './answer-target.ts';
 
 /**
@@ -17,7 +18,7 @@ export function answerSearch(c: Ctx): Answer | null {
   const hits = bestPerPlan(found, MATCH + 0.1);
   if (hits.length === 0) return null;
   const shown = hits.slice(0, 2).map((h) => sourceOf(c, h));
-  const lines = shown.map((s) => `${c.label(s.file)}: ${s.quote}${c.cite(s)}`);
+  const lines = shown.map((s) => `${c.label(s.file)}: ${focus(s.quote, tokens(c.q.topic), 120)}${c.cite(s)}`);
   return c.answer(lines.join('\n'), shown);
 }
 
