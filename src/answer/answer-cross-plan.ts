@@ -12,6 +12,7 @@ import { tokens } from '../kb/text-tokens.ts';
 const CROSS_MATCH = 0.6;
 
 export function answerCrossPlan(c: Ctx): Answer | null {
+  if (/阶段|进度安排|工作步骤/.test(c.q.text) && c.q.content.replace(/阶段|进度|安排|有|步骤/g, '').trim().length < 2) return plansWithPhases(c);
   const hits = c.search(['sentence', 'task', 'target', 'duty', 'report'], c.q.quoted ?? c.q.content, 400);
   const states = statesIt(c);
   const best = new Map<string, Hit>();
@@ -65,4 +66,15 @@ export function sourceOf(c: Ctx, h: Hit): Source {
       return { ...c.kb.passages[s.passage], quote: s.text };
     }
   }
+}
+
+/** "哪些城市有阶段安排": the plans that set phases, with their count and span. */
+function plansWithPhases(c: Ctx): Answer | null {
+  const files = c.planFiles().filter((f) => c.kb.phases.some((p) => p.file === f));
+  if (files.length === 0) return null;
+  const lines = files.map((f) => {
+    const phases = c.kb.phases.filter((p) => p.file === f);
+    return `${c.label(f)}: 分${phases.length}个阶段, ${phases[0].start}至${phases.at(-1)!.end}${c.cite(phases[0].source)}`;
+  });
+  return c.answer(`共${files.length}个方案有阶段安排:\n${lines.join('\n')}`, files.map((f) => c.kb.phases.find((p) => p.file === f)!.source));
 }

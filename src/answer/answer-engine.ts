@@ -4,7 +4,7 @@ import { Ctx, prepare, type Answer, type Prepared } from './answer-context.ts';
 import { answerCrossPlan } from './answer-cross-plan.ts';
 import { answerDuties } from './answer-duties.ts';
 import { answerHelp } from './answer-help.ts';
-import { answerDepartmentFirst, answerDueList, answerPlanMeta, answerTargetList, answerUnknownPlace } from './answer-lists.ts';
+import { answerDepartmentFirst, answerDueList, answerPlanMeta, answerSectionList, answerTargetList, answerUnknownPlace } from './answer-lists.ts';
 import { answerDeadline, answerOwner } from './answer-owner.ts';
 import { answerReporting } from './answer-reporting.ts';
 import { answerPhaseByName, answerSchedule } from './answer-schedule.ts';
@@ -43,7 +43,7 @@ const STRATEGIES: Record<Intent, Handler[]> = {
 };
 
 /** Questions about a set (due list, target list, plan data, a department's tasks) come before the kinds. */
-const SET_QUESTIONS: Handler[] = [answerUnknownPlace, answerPlanMeta, answerLocation, answerDueList, answerTargetList, answerDepartmentFirst];
+const SET_QUESTIONS: Handler[] = [answerUnknownPlace, answerPlanMeta, answerLocation, answerDueList, answerTargetList, answerDepartmentFirst, answerSectionList];
 
 export const MAX_QUESTION = 500;
 

@@ -14,7 +14,20 @@ import { focus } from './format.ts';
 const HAS_NUMBER = /\d|[一二两三四五六七八九十百千万]+(个|项|年|家|件|次)/;
 
 export function answerTarget(c: Ctx): Answer | null {
-  return answerEachMetric(c) ?? answerOneMetric(c, c.q.content);
+  return answerEachMetric(c) ?? answerOneMetric(c, c.q.content) ?? qualitativeTarget(c);
+}
+
+/**
+ * Some targets are not numbers ("出口商品境外通报比率低于全国平均水平"): when no value is found, a
+ * sentence that states nearly the whole question is the answer — unless a unit or a year was asked
+ * for, which only a number can answer.
+ */
+function qualitativeTarget(c: Ctx): Answer | null {
+  if (c.q.unit || c.q.targetYear) return null;
+  const hit = bestPerPlan(c.search(['sentence']), 0.75, 0.05)[0];
+  if (!hit) return null;
+  const s = sentenceLine(c, hit);
+  return c.answer(s.line, [s.source]);
 }
 
 /** "空气优良率、污水处理率、综合指数分别是多少": each metric on its own, when at least two are found. */

@@ -116,4 +116,19 @@ describe.skipIf(!HAVE_SEEDS)('answers over the seed plans', () => {
     expect(a.found).toBe(false);
     expect(a.answer).not.toContain('100%');
   });
+
+  it('lists a chapter’s sections, states qualitative targets, and names the plans with phases', () => {
+    expect(ask('通化质量兴市有哪些保障措施').answer).toContain('(二)加大政策扶持力度');
+    expect(ask('厦门出口商品境外通报比率要求').answer).toContain('低于全国平均水平');
+    const phases = ask('哪些城市有阶段安排').answer;
+    expect(phases).toContain('吐鲁番: 分5个阶段');
+    expect(phases).toContain('厦门: 分4个阶段');
+    expect(phases).not.toContain('宜兴');
+  });
+
+  it('names every department a duty is shared by', () => {
+    const a = ask('吐鲁番哪个部门负责组织申报国优省优工程').answer;
+    expect(a).toContain('市水利局');
+    expect(a).toContain('市住建局');
+  });
 });
