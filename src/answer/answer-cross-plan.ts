@@ -2,18 +2,21 @@ import type { Source } from '../kb/records.ts';
 import type { Hit } from '../kb/search-index.ts';
 import type { Answer, Ctx } from './answer-context.ts';
 import { focus } from './format.ts';
-import { tokens } from '../kb/text-tokens.ts';
+import { segment, tokens } from '../kb/text-tokens.ts';
 
 /**
  * Questions over several plans ("哪些城市提出推行首席质量官制度?"): every plan whose text states the
  * thing, each city with its own citation. Stricter than a single answer: listing a city is a claim.
  */
 
-const CROSS_MATCH = 0.6;
+const CROSS_MATCH = 0.5;
 
 export function answerCrossPlan(c: Ctx): Answer | null {
   if (/阶段|进度安排|工作步骤/.test(c.q.text) && c.q.content.replace(/阶段|进度|安排|有|步骤/g, '').trim().length < 2) return plansWithPhases(c);
-  const hits = c.search(['sentence', 'task', 'target', 'duty', 'report'], c.q.quoted ?? c.q.content, 400);
+  const topic = c.q.quoted ?? c.q.topic.replace(/明确|规定了?|要求/g, ' ');
+  const literal = c.q.quoted ? plain(c.q.quoted) : keyWord(c, topic);
+  if (literal) return literalMentions(c, literal);
+  const hits = c.search(['sentence', 'task', 'target', 'duty', 'report'], topic, 400);
   const states = statesIt(c);
   const best = new Map<string, Hit>();
   for (const h of hits) {
@@ -29,22 +32,62 @@ export function answerCrossPlan(c: Ctx): Answer | null {
     const source = sourceOf(c, h);
     // The indexed text is what states the topic (a record's quote may be another part of its clause).
     const text = h.doc.kind === 'sentence' ? c.p.sentences[h.doc.index].text : h.doc.text;
-    lines.push(`${c.label(file)}: ${focus(text, tokens(c.q.content), 50)}${c.cite(source)}`);
+    lines.push(`${c.label(file)}: ${focus(text, tokens(topic), 50)}${c.cite(source)}`);
     sources.push(source);
   }
   const cities = [...best.keys()].map((f) => c.label(f));
   return c.answer(`共${cities.length}个方案提到(${cities.join('、')}):\n${lines.join('\n')}`, sources);
 }
 
+const plain = (s: string) => s.replace(/[“”‘’"'《》「」\s]/g, '');
+
 /**
- * A short topic ("质量月", "12365") must appear literally: coverage alone would let its generic part
- * ("质量") vouch for a city. Longer topics rely on coverage and the search's most-specific-word rule.
+ * The word a short topic turns on: "争创鲁班奖" → 鲁班奖, "推行卓越绩效" → 卓越绩效 — the word fewest
+ * plans use (the most specific), when the topic is short enough to be about one thing.
  */
-function statesIt(c: Ctx): (text: string) => boolean {
-  const plain = (s: string) => s.replace(/[“”‘’"'《》「」\s]/g, '');
-  const topic = plain(c.q.quoted ?? c.q.content);
-  if (topic.length > 0 && topic.length <= 6) return (text) => plain(text).includes(topic);
+function keyWord(c: Ctx, topic: string): string | null {
+  const t = plain(topic);
+  if (t.length === 0 || t.length > 8) return null;
+  const words = segment(t).filter((w) => /^[\u4e00-\u9fff]{2,}$/.test(w));
+  if (words.length <= 1) return words[0] ?? t;
+  const df = (w: string) => new Set(c.p.sentences.filter((s) => s.text.includes(w)).map((s) => c.kb.passages[s.passage].file)).size;
+  const ranked = words.map((w) => ({ w, n: df(w) })).filter((x) => x.n > 0).sort((a, b) => a.n - b.n || b.w.length - a.w.length);
+  return ranked[0]?.w ?? null;
+}
+
+/** Longer topics rely on coverage and the search's most-specific-word rule. */
+function statesIt(_c: Ctx): (text: string) => boolean {
   return () => true;
+}
+
+/**
+ * A short topic ("质量月", "市长质量奖") must appear literally — coverage alone would let its generic part
+ * ("质量") vouch for a city, and word segmentation can hide it ("无锡市长质量奖"). Every plan's sentences
+ * and table rows are scanned.
+ */
+function literalMentions(c: Ctx, topic: string): Answer | null {
+  const lines: string[] = [];
+  const sources: Source[] = [];
+  // One pass over the sentences and one over the table rows, however many plans are loaded.
+  const firstSentence = new Map<string, (typeof c.p.sentences)[number]>();
+  for (const s of c.p.sentences) {
+    const file = c.kb.passages[s.passage].file;
+    if (!firstSentence.has(file) && s.text.includes(topic.slice(0, 2)) && plain(s.text).includes(topic)) firstSentence.set(file, s);
+  }
+  const firstRow = new Map<string, (typeof c.kb.tasks)[number]>();
+  for (const t of c.kb.tasks) if (!firstRow.has(t.file) && plain(t.text).includes(topic)) firstRow.set(t.file, t);
+  for (const file of c.planFiles()) {
+    const sentence = firstSentence.get(file);
+    const row = sentence ? undefined : firstRow.get(file);
+    if (!sentence && !row) continue;
+    const source = sentence ? { ...c.kb.passages[sentence.passage], quote: sentence.text } : row!.source;
+    const text = sentence ? sentence.text : row!.text;
+    lines.push(`${c.label(file)}: ${focus(text, tokens(topic), 50)}${c.cite(source, row?.origin)}`);
+    sources.push(source);
+  }
+  if (lines.length === 0) return null;
+  const cities = sources.map((s) => c.label(s.file));
+  return c.answer(`共${cities.length}个方案提到(${cities.join('、')}):\n${lines.join('\n')}`, sources);
 }
 
 /** The source of any hit (records carry one; sentences take their passage's). */

@@ -27,11 +27,21 @@ export function tasksByRef(c: Ctx): Task[] {
 /** A table item number the plans in scope do not have ("10.1.1"): say so rather than guess. */
 function missingRef(c: Ctx): Answer | null {
   const dotted = c.q.refs.filter((r) => r.includes('.'));
-  if (dotted.length === 0) return null;
+  if (dotted.length === 0) return missingItem(c);
   const rows = c.kb.tasks.filter((t) => t.origin === 'table' && (!c.files || c.files.has(t.file)));
   if (rows.length === 0) return c.answer(`${c.scopeLabel()}中没有任务分解表, 没有找到${dotted.join('、')}。`, [], false);
   const last = rows.at(-1)!;
   return c.answer(`${c.scopeLabel()}的任务分解表中没有找到${dotted.join('、')}这一项(${c.label(last.file)}分解表编号到${last.ref}为止)。`, [], false);
+}
+
+/** "第45条" where the plan's numbered items stop at 44: say so. */
+function missingItem(c: Ctx): Answer | null {
+  const asked = c.q.refs.map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  if (asked.length === 0 || !c.files) return null;
+  const numbered = c.kb.tasks.filter((t) => c.files!.has(t.file) && t.origin === 'body' && /^\d+$/.test(t.ref ?? '')).map((t) => Number(t.ref));
+  const max = Math.max(0, ...numbered);
+  if (max < 10 || asked.every((n) => n <= max)) return null;
+  return c.answer(`${c.scopeLabel()}正文的编号条目到第${max}条为止, 没有找到第${asked.find((n) => n > max)}条。`, [], false);
 }
 
 /** The question asks what the task says, not only who owns it. */
@@ -110,7 +120,7 @@ type Match = { task: Task; hit: Hit };
 function equallyGood(best: Match, all: Match[]): Match[] {
   const owners = (m: Match) => m.task.units.join('、');
   return all
-    .filter((m) => m !== best && m.task.file === best.task.file && Math.abs(m.hit.coverage - best.hit.coverage) < 0.005 && owners(m) !== owners(best))
+    .filter((m) => m !== best && m.task.file === best.task.file && m.task.origin === best.task.origin && Math.abs(m.hit.coverage - best.hit.coverage) < 0.005 && owners(m) !== owners(best))
     .filter((m, i, arr) => arr.findIndex((x) => owners(x) === owners(m)) === i)
     .slice(0, 2);
 }

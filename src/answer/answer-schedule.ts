@@ -69,9 +69,12 @@ function pickPhases(c: Ctx, phases: Phase[]): { lines: string[]; sources: Source
     if (within.length > 1) return { lines: [`${label} ${asked}跨${within.length}个阶段: ${within.map(line).join('; ')}`], sources: within.map((p) => p.source) };
     return { lines: [`${label}的阶段安排中没有包含${asked}的阶段。`], sources: [] };
   }
-  const ordinal = /第([一二三四五六七八九十])阶段/.exec(c.q.text);
-  const nth = ordinal ? phases[CN_ORDINAL.indexOf(ordinal[1])] : undefined;
-  if (nth) return { lines: [`${label} ${line(nth)}`], sources: [nth.source] };
+  const ordinal = /第([一二三四五六七八九十])个?阶段/.exec(c.q.text);
+  if (ordinal) {
+    const nth = phases[CN_ORDINAL.indexOf(ordinal[1])];
+    if (nth) return { lines: [`${label} ${line(nth)}`], sources: [nth.source] };
+    return { lines: [`${label}方案中没有找到第${ordinal[1]}阶段: 只有${phases.length}个阶段(${phases.map((p) => p.name).join('、')})。`], sources: [] };
+  }
   const named = phaseNamed(c.q.content, phases);
   if (named) return { lines: [`${label} ${line(named)}`], sources: [named.source] };
   const all = phases.map((p) => `${p.name} ${p.when}`).join('; ');

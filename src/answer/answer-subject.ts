@@ -15,13 +15,15 @@ const ACTS = /负责|要|应|须|承担|组织|制定|牵头|做好|加强|开�
 
 export function subjectOf(c: Ctx): string | null {
   if (c.q.departments.length) return c.q.departments[0];
-  const m = SUBJECT.exec(c.q.rest.replace(/^[\s,,]+/, ''));
+  const m = SUBJECT.exec(c.q.rest.replace(/^[\s,,]+/, '').replace(/^(方案里|方案中|方案|的)+/, ''));
   if (!m) return null;
   const s = m[1].replace(/^(市|本市|全市)(?=[\u4e00-\u9fff]{2})/, '');
   return s.length >= 2 && !/^(哪|什么|谁|我们|本|方案)/.test(s) ? s : null;
 }
 
 export function answerAboutSubject(c: Ctx): Answer | null {
+  const quoted = c.q.quoted ? quotedSentence(c, c.q.quoted) : null;
+  if (quoted) return quoted;
   const subject = subjectOf(c);
   if (!subject) return null;
   const bare = subject.replace(/^市(?!委)/, '');
@@ -37,6 +39,16 @@ export function answerAboutSubject(c: Ctx): Answer | null {
   const shown = found.slice(0, 3);
   const lines = shown.map((f) => `${c.label(f.source.file)}: ${focus(f.text, tokens(bare), 200)}${c.cite(f.source)}`);
   return c.answer(lines.join('\n'), shown.map((f) => ({ ...f.source, quote: f.text.slice(0, 120) })));
+}
+
+/** A phrase in quotation marks (“三控制”) is best answered by the sentence that states it. */
+function quotedSentence(c: Ctx, phrase: string): Answer | null {
+  const plain = (s: string) => s.replace(/[“”‘’"'《》「」\s]/g, '');
+  const i = c.p.sentences.findIndex((s) => (!c.files || c.files.has(c.kb.passages[s.passage].file)) && plain(s.text).includes(plain(phrase)));
+  if (i < 0) return null;
+  const s = c.p.sentences[i];
+  const p = c.kb.passages[s.passage];
+  return c.answer(`${c.label(p.file)}: ${focus(s.text, tokens(phrase), 120)}${c.cite(p)}`, [{ ...p, quote: s.text.slice(0, 120) }]);
 }
 
 /**

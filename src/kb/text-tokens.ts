@@ -52,3 +52,8 @@ export function tokens(text: string): string[] {
 export function uniqueTokens(text: string): string[] {
   return [...new Set(tokens(text))];
 }
+
+/** The jieba words of a text (for picking a question's key word). */
+export function segment(text: string): string[] {
+  return segmenter().cut(text.replace(JOINERS, ''), true);
+}

@@ -131,4 +131,26 @@ describe.skipIf(!HAVE_SEEDS)('answers over the seed plans', () => {
     expect(a).toContain('市水利局');
     expect(a).toContain('市住建局');
   });
+
+  it('cross-plan questions turn on their key word, and quoted names are found literally', () => {
+    const luban = ask('几个方案里提到争创鲁班奖的是哪些？').answer;
+    expect(luban).toContain('邢台');
+    expect(luban).toContain('宜兴');
+    const mayor = ask('哪些方案提到了“市长质量奖”？').answer;
+    expect(mayor).toContain('通化');
+    expect(mayor).toContain('宜兴');
+    expect(mayor).not.toContain('邢台');
+  });
+
+  it('refuses items and phases beyond what the plan has', () => {
+    const item = ask('厦门方案第45条是什么内容，谁负责？');
+    expect(item.found).toBe(false);
+    expect(item.answer).toContain('到第44条为止');
+    expect(ask('吐鲁番进度安排的第六个阶段是什么时间？').answer).toContain('没有找到第六阶段');
+  });
+
+  it('answers counts of times and quoted requirements', () => {
+    expect(ask('吐鲁番创建领导小组每年组织几次督查？').answer).toContain('1-2次');
+    expect(ask('通化方案里建筑施工企业要做到哪“三控制”？').answer).toContain('自检、互检、交检');
+  });
 });
