@@ -69,10 +69,14 @@ export class SearchIndex {
     return id;
   }
 
-  /** IDF of a token; a token no record contains weighs half the maximum (a typo should not veto). */
+  /**
+   * IDF of a token; a token no record contains weighs half the maximum (a typo should not veto), except
+   * a join ("+省名"), which only sharpens matches that have it and never counts against the others.
+   */
   idf(token: string): number {
     const n = this.docs.length;
     const id = this.vocab.get(token);
+    if (id === undefined && token.startsWith('+')) return 0;
     const df = id === undefined ? 0 : this.df[id];
     const w = Math.log(1 + (n - df + 0.5) / (df + 0.5));
     return id === undefined ? w / 2 : w;
@@ -84,7 +88,7 @@ export class SearchIndex {
     let bestIdf = -1;
     for (const t of new Set(queryTokens)) {
       const id = this.vocab.get(t);
-      if (id === undefined) continue;
+      if (id === undefined || t.startsWith('+')) continue;
       const w = this.idf(t);
       if (w > bestIdf) [best, bestIdf] = [t, w];
     }

@@ -37,15 +37,27 @@ const JOINERS = /[“”‘’"'《》「」〈〉<>]/g;
 const HAN = /^[\u4e00-\u9fff]+$/;
 const LATIN = /^([a-z0-9]+(?:\.[0-9]+)*|[%‰])$/i;
 
+/** One-character words that say nothing about the topic (their joins with neighbours are noise). */
+const STOP_CHARS = new Set([
+  ...'的了和与及或在是有为对等中上下将把被从向于以其之这那个各并且也都要应须可能会就还而让使由给到过着',
+  ...'吗呢啊吧呀哪谁啥么几多少年月日按来经予即则但因所如若比较更最很已再又仍另每该此做搞叫请问说',
+]);
+
 export function tokens(text: string): string[] {
   const out: string[] = [];
-  for (const word of segmenter().cut(text.replace(JOINERS, ''), true)) {
+  const words = segmenter().cut(text.replace(JOINERS, ''), true);
+  words.forEach((word, i) => {
     if (HAN.test(word)) {
-      for (let i = 0; i + 1 < word.length; i++) out.push(word.slice(i, i + 2));
+      for (let k = 0; k + 1 < word.length; k++) out.push(word.slice(k, k + 2));
+      // A meaningful one-character word qualifies its neighbour ("省/名牌产品" vs "中国/名牌产品"):
+      // it joins the next word's first character, so 省名牌 and 中国名牌 stay apart.
+      const next = words[i + 1];
+      // Marked with "+" so a join never becomes the word a hit must contain (see mostSpecific).
+      if (word.length === 1 && !STOP_CHARS.has(word) && next && HAN.test(next)) out.push(`+${word}${next[0]}`);
     } else if (LATIN.test(word)) {
       out.push(word.toLowerCase());
     }
-  }
+  });
   return out;
 }
 

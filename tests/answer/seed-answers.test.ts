@@ -153,4 +153,10 @@ describe.skipIf(!HAVE_SEEDS)('answers over the seed plans', () => {
     expect(ask('吐鲁番创建领导小组每年组织几次督查？').answer).toContain('1-2次');
     expect(ask('通化方案里建筑施工企业要做到哪“三控制”？').answer).toContain('自检、互检、交检');
   });
+
+  it('keeps a one-character qualifier: 省名牌产品 is not 中国名牌产品', () => {
+    const a = ask('通化市省名牌產品要達到幾個？').answer;
+    expect(a).toContain('40个');
+    expect(a).not.toContain('中国名牌产品3个');
+  });
 });
