@@ -17,10 +17,9 @@ export function answerCrossPlan(c: Ctx): Answer | null {
   const literal = c.q.quoted ? plain(c.q.quoted) : keyWord(c, topic);
   if (literal) return literalMentions(c, literal);
   const hits = c.search(['sentence', 'task', 'target', 'duty', 'report'], topic, 400);
-  const states = statesIt(c);
   const best = new Map<string, Hit>();
   for (const h of hits) {
-    if (h.coverage < CROSS_MATCH || !states(h.doc.text)) continue;
+    if (h.coverage < CROSS_MATCH) continue; // longer topics: coverage and the most-specific-word rule
     const prev = best.get(h.doc.file);
     // A plan's own sentence quotes it best; a record (table row, target) stands in when there is none.
     if (!prev || (prev.doc.kind !== 'sentence' && h.doc.kind === 'sentence')) best.set(h.doc.file, h);
@@ -39,7 +38,8 @@ export function answerCrossPlan(c: Ctx): Answer | null {
   return c.answer(`共${cities.length}个方案提到(${cities.join('、')}):\n${lines.join('\n')}`, sources);
 }
 
-const plain = (s: string) => s.replace(/[“”‘’"'《》「」\s]/g, '');
+/** Text without quotation marks and spaces, for literal matching of a named thing. */
+export const plain = (s: string) => s.replace(/[“”‘’"'《》「」\s]/g, '');
 
 /**
  * The word a short topic turns on: "争创鲁班奖" → 鲁班奖, "推行卓越绩效" → 卓越绩效 — the word fewest
@@ -53,11 +53,6 @@ function keyWord(c: Ctx, topic: string): string | null {
   const df = (w: string) => new Set(c.p.sentences.filter((s) => s.text.includes(w)).map((s) => c.kb.passages[s.passage].file)).size;
   const ranked = words.map((w) => ({ w, n: df(w) })).filter((x) => x.n > 0).sort((a, b) => a.n - b.n || b.w.length - a.w.length);
   return ranked[0]?.w ?? null;
-}
-
-/** Longer topics rely on coverage and the search's most-specific-word rule. */
-function statesIt(_c: Ctx): (text: string) => boolean {
-  return () => true;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Duty, Source, Task } from '../kb/records.ts';
+import { cityOf } from '../kb/knowledge-base.ts';
 import type { Answer, Ctx } from './answer-context.ts';
 import { cutList, formatDate, refLabel, short } from './format.ts';
 
@@ -30,7 +31,7 @@ interface DeptWork {
 export function departmentWork(c: Ctx, asked: string[], soleOnly = false): DeptWork[] {
   const out: DeptWork[] = [];
   for (const file of c.planFiles()) {
-    const city = c.kb.plans.find((p) => p.file === file)?.city ?? null;
+    const city = cityOf(c.kb, file);
     const reg = c.kb.departments;
     const entry = asked.map((n) => reg.resolve(n, file, city)).find(Boolean);
     if (!entry) continue;

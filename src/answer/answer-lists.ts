@@ -1,4 +1,5 @@
 import type { Source, Task } from '../kb/records.ts';
+import { isResponsible } from '../kb/knowledge-base.ts';
 import { tokens } from '../kb/text-tokens.ts';
 import type { Answer, Ctx } from './answer-context.ts';
 import { answerDuties } from './answer-duties.ts';
@@ -59,12 +60,7 @@ export function answerDueList(c: Ctx): Answer | null {
 function ownTaskFilter(c: Ctx): (t: Task) => boolean {
   const dept = c.q.ownDepartment ? c.ownDepartment : c.q.departments[0];
   if (!dept) return () => true;
-  const reg = c.kb.departments;
-  return (t) => {
-    const city = c.kb.plans.find((p) => p.file === t.file)?.city ?? null;
-    const key = reg.keyOf(dept, city);
-    return t.units.some((u) => reg.keyOf(u, city) === key);
-  };
+  return (t) => isResponsible(c.kb, t, dept);
 }
 
 function listTasks(c: Ctx, tasks: Task[], what: string): Answer {

@@ -2,6 +2,7 @@ import type { Source } from '../kb/records.ts';
 import { tokens } from '../kb/text-tokens.ts';
 import type { Answer, Ctx } from './answer-context.ts';
 import { focus } from './format.ts';
+import { plain } from './answer-cross-plan.ts';
 
 /**
  * What the plan asks of someone who has no duty section or task record — a leading group, "商贸企业",
@@ -43,7 +44,6 @@ export function answerAboutSubject(c: Ctx): Answer | null {
 
 /** A phrase in quotation marks (“三控制”) is best answered by the sentence that states it. */
 function quotedSentence(c: Ctx, phrase: string): Answer | null {
-  const plain = (s: string) => s.replace(/[“”‘’"'《》「」\s]/g, '');
   const i = c.p.sentences.findIndex((s) => (!c.files || c.files.has(c.kb.passages[s.passage].file)) && plain(s.text).includes(plain(phrase)));
   if (i < 0) return null;
   const s = c.p.sentences[i];

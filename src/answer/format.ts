@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../kb/knowledge-base.ts';
 import type { Source, Task } from '../kb/records.ts';
+import { shanghaiDay } from '../shanghai-day.ts';
 
 /** Chat-sized answer text: plan labels, compact citations, dates, lists cut with "还有N项". */
 
@@ -60,9 +61,7 @@ export function cutList(lines: string[], max: number, more: string): string[] {
 }
 
 /** Today in Asia/Shanghai as YYYY-MM-DD. */
-export function today(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+export const today = shanghaiDay;
 
 /** "已于2013年12月到期" / "还有12天(2026年12月)" relative to today; a month means its end. */
 export function dueStatus(deadline: string, now: Date): string {

@@ -1,4 +1,5 @@
-import type { KnowledgeBase } from '../kb/knowledge-base.ts';
+import { cityOf as planCity, isResponsible, type KnowledgeBase } from '../kb/knowledge-base.ts';
+import { shanghaiDay as today } from '../shanghai-day.ts';
 import type { Task } from '../kb/records.ts';
 import { exportTasksXlsx, type ExportRow } from '../status/export-xlsx.ts';
 import { taskKey, type ProgressStore, type ReportedState } from '../status/progress.ts';
@@ -15,7 +16,6 @@ export interface ProgressContext extends CommandContext {
   sendFile?: (file: { name: string; data: Buffer }) => Promise<void>;
 }
 
-const today = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
 
 export async function reportProgress(c: ProgressContext, forceDone = false): Promise<string> {
   const [ref, ...rest] = c.args;
@@ -25,7 +25,7 @@ export async function reportProgress(c: ProgressContext, forceDone = false): Pro
   if (candidates.length === 0) return notFound(kb, ref, c.binding?.file);
   if (candidates.length > 1) return `编号${ref}在多个方案中都有(${candidates.map((t) => cityOf(kb, t.file)).join('、')}), 请在绑定了部门的群里报告。`;
   const task = candidates[0];
-  const own = c.binding && ownsTask(kb, task, c.binding.department);
+  const own = c.binding && isResponsible(kb, task, c.binding.department);
   if (!c.isCoordinator && !own) {
     return c.binding ? `${ref}不是${c.binding.department}负责的任务(责任单位: ${task.units.join('、')}), 不能在本群报告。` : '请在本部门绑定的群里报告进展。';
   }
@@ -90,14 +90,8 @@ function distance(a: string, b: string): number {
   return d;
 }
 
-function ownsTask(kb: KnowledgeBase, t: Task, department: string): boolean {
-  const city = kb.plans.find((p) => p.file === t.file)?.city ?? null;
-  const key = kb.departments.keyOf(department, city);
-  return t.units.some((u) => kb.departments.keyOf(u, city) === key);
-}
-
 function cityOf(kb: KnowledgeBase, file: string): string {
-  return kb.plans.find((p) => p.file === file)?.city ?? file;
+  return planCity(kb, file) ?? file;
 }
 
 /** "/汇总 [城市] [部门]": a city and/or department narrows it; a bound group defaults to its plan. */

@@ -3,6 +3,7 @@ import type { Config } from '../config.ts';
 import { exportTasksXlsx } from '../status/export-xlsx.ts';
 import { ProgressStore } from '../status/progress.ts';
 import { byDepartment, statusEntries, summarize, type StatusEntry } from '../status/summarize.ts';
+import { shanghaiDay } from '../shanghai-day.ts';
 import { createStore } from '../store/create-store.ts';
 import type { CliIo } from './io.ts';
 import { loadKnowledgeBase } from './load-knowledge-base.ts';
@@ -26,7 +27,7 @@ export async function statusCommand(args: StatusArgs, config: Config, io: CliIo)
   const store = await createStore({ url: args.store ?? config.storeUrl, dataDir: config.dataDir });
   try {
     const asOf = args.date ? new Date(`${args.date}T18:00:00+08:00`) : new Date();
-    const today = args.date ?? new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(asOf);
+    const today = args.date ?? shanghaiDay(asOf);
     const entries = statusEntries(kb, await new ProgressStore(store).allLatest(), today, {}, config.status);
     if (args.xlsx) writeFileSync(args.xlsx, await exportTasksXlsx(entries.map(exportRow), { asOf }));
     if (args.chart) {

@@ -42,6 +42,18 @@ export function buildKnowledgeBase(
   };
 }
 
+/** The city of a plan file (null when the plan names none). */
+export function cityOf(kb: Pick<KnowledgeBase, 'plans'>, file: string): string | null {
+  return kb.plans.find((p) => p.file === file)?.city ?? null;
+}
+
+/** Whether a department (any of its written forms, in the plan's city) is among a task's responsible units. */
+export function isResponsible(kb: Pick<KnowledgeBase, 'plans' | 'departments'>, task: Pick<Task, 'file' | 'units'>, department: string): boolean {
+  const city = cityOf(kb, task.file);
+  const key = kb.departments.keyOf(department, city);
+  return task.units.some((u) => kb.departments.keyOf(u, city) === key);
+}
+
 export interface PlanSummary {
   file: string;
   title: string | null;

@@ -1,5 +1,5 @@
 import type { Binding } from '../chat/bindings.ts';
-import type { KnowledgeBase } from '../kb/knowledge-base.ts';
+import { cityOf, type KnowledgeBase } from '../kb/knowledge-base.ts';
 import type { Task } from '../kb/records.ts';
 import { composeDigest, composeReminders } from './compose-deliveries.ts';
 import { dueReminders } from './due-reminders.ts';
@@ -31,8 +31,7 @@ export function planDay(input: DayPlanInput): Delivery[] {
   const year = Number(today.slice(0, 4));
   const obligations = obligationsOf(input.kb, input.policy, input.calendar, [year - 1, year, year + 1], input.isDone);
   const reminders = dueReminders(obligations, input.policy, input.calendar, input.now);
-  const cityOf = (file: string) => input.kb.plans.find((p) => p.file === file)?.city ?? null;
-  const deliveries = composeReminders(reminders, { bindings: input.bindings, registry: input.kb.departments, cityOf, liaisons: input.liaisons, today });
+  const deliveries = composeReminders(reminders, { bindings: input.bindings, registry: input.kb.departments, cityOf: (file) => cityOf(input.kb, file), liaisons: input.liaisons, today });
   const weekday = ((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
   const digestToday = input.digestWeekday === 0 ? input.calendar.isWorkday(today) : weekday === input.digestWeekday;
   if (digestToday) {

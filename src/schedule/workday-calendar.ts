@@ -45,7 +45,4 @@ export function lastWorkdayOfMonth(ym: string, cal: WorkdayCalendar): string {
   return previousWorkday(last, cal);
 }
 
-/** Today in Asia/Shanghai, YYYY-MM-DD. */
-export function shanghaiDay(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+export { shanghaiDay } from '../shanghai-day.ts';

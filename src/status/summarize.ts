@@ -1,4 +1,5 @@
-import type { KnowledgeBase } from '../kb/knowledge-base.ts';
+import { cityOf, isResponsible, type KnowledgeBase } from '../kb/knowledge-base.ts';
+import { shanghaiDay as shanghai } from '../shanghai-day.ts';
 import type { Task } from '../kb/records.ts';
 import { taskKey, type ProgressReport } from './progress.ts';
 import { statusOf, type StatusThresholds, type TaskStatus } from './task-status.ts';
@@ -36,20 +37,15 @@ export function trackedTasks(kb: KnowledgeBase, scope: Scope = {}): Task[] {
     out.push(...(table.length ? table : tasks));
   }
   if (!scope.department) return out;
-  const reg = kb.departments;
-  return out.filter((t) => {
-    const city = kb.plans.find((p) => p.file === t.file)?.city ?? null;
-    const key = reg.keyOf(scope.department!, city);
-    return t.units.some((u) => reg.keyOf(u, city) === key);
-  });
+  return out.filter((t) => isResponsible(kb, t, scope.department!));
 }
 
 export function statusEntries(kb: KnowledgeBase, latest: Map<string, ProgressReport>, today: string, scope: Scope = {}, t?: StatusThresholds): StatusEntry[] {
   return trackedTasks(kb, scope).map((task) => {
     const key = taskKey(task);
-    const plan = kb.plans.find((p) => p.file === task.file);
-    const city = plan?.city ?? task.file;
-    const departments = [...new Set(task.units.map((u) => kb.departments.resolve(u, task.file, plan?.city ?? null)?.name ?? u))];
+    const planCity = cityOf(kb, task.file);
+    const city = planCity ?? task.file;
+    const departments = [...new Set(task.units.map((u) => kb.departments.resolve(u, task.file, planCity)?.name ?? u))];
     return { task, key, city, status: statusOf(task, latest.get(key) ?? null, today, t), departments };
   });
 }
@@ -127,6 +123,3 @@ function refOf(t: Task): string {
   return t.ref ? `${t.ref} ` : '';
 }
 
-function shanghai(d: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
-}
