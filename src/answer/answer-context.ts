@@ -35,6 +35,7 @@ const KEY_OVERRIDE = 0.7;
 
 export class Ctx {
   readonly files: ReadonlySet<string> | null;
+  private readonly segmented = new Map<string, string[]>();
 
   constructor(
     readonly p: Prepared,
@@ -58,7 +59,12 @@ export class Ctx {
    * 覆盖率" must not be answered with another 覆盖率.
    */
   search(kinds: DocKind[], text = this.q.content, limit = 30): Hit[] {
-    const toks = tokens(text);
+    // Handlers search the same question text several times; it is segmented once.
+    let toks = this.segmented.get(text);
+    if (!toks) {
+      toks = tokens(text);
+      this.segmented.set(text, toks);
+    }
     if (toks.length === 0) return [];
     const hits = this.p.index.search(toks, { files: this.files, kinds: new Set(kinds), limit });
     const key = this.p.index.mostSpecific(toks);
