@@ -41,6 +41,9 @@ export function buildRecords(input: BuildInput): { records: Records; warnings: s
     dutyNodes.add(duty.node);
     b.addDuty(duty.heading, duty.departments, duty.text, { ref: duty.label, path: duty.path, line: duty.line });
   }
+  // Text before the first heading (a covering notice, a plan without headings) is content too: a plan
+  // must never vanish because it has no outline.
+  b.addPreamble(input.outline);
   for (const node of walkOutline(input.outline)) b.addNode(node, dutyNodes.has(node));
   for (const phase of extractPhases(input.outline)) b.addPhase(phase);
   input.tables.forEach((t) => t.parsed && b.addTable(t, t.parsed));
@@ -76,6 +79,15 @@ class RecordBuilder {
     const owners: Owners = { lead: departments, units: departments, partners: [], quote: heading };
     this.addTask(text, owners, null, 'duty', source, null, []);
     this.addReports(text, departments, source);
+  }
+
+  addPreamble(root: OutlineNode): void {
+    if (!root.text) return;
+    root.text.split('\n').forEach((p, i) => this.passages.push({ ...this.source(null, [], root.line + i + 1, p), text: p }));
+    const source = this.source(null, [], 1, root.text);
+    this.addCampaignDates(root.text, source);
+    this.addTargets(root.text, null, null, source);
+    this.addReports(root.text, [], source);
   }
 
   addNode(node: OutlineNode, isDuty: boolean): void {

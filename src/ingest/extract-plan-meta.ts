@@ -1,8 +1,14 @@
 import { parseChineseDate, parseDeadline } from './parse-dates.ts';
+import { readMetaFields } from './read-meta-fields.ts';
+import { findPlanPlace } from './find-plan-place.ts';
+import { extractDocFacts, type PlanFact } from './extract-doc-facts.ts';
 
 /**
- * Plan metadata: title, city, issuing body, document number (厦府〔2013〕98号, 宜政发[2012]92号) and date.
- * Read from the first lines (the notice header) and from metadata grids ("文号 | … |", "成文日期 | … |").
+ * Who issued which plan, when: title, place, issuing body, document number and date, read from
+ * everything a published page offers — the plan's own title line, the covering notice (关于印发《…》的
+ * 通知, 现将《…》印发给你们), government metadata grids (名称/发布机构/文号/成文日期), the 落款 (issuer and
+ * date, in Arabic or Chinese numerals) — while documents the plan merely cites (根据《…》) are never
+ * taken for it. Plus the document facts staff ask about (goal year, implemented documents, contacts).
  */
 
 export interface PlanMeta {
@@ -11,81 +17,208 @@ export interface PlanMeta {
   issuer: string | null;
   docNo: string | null;
   date: string | null;
+  /** The year the plan's goals are set for (到2027年), when it says. */
+  goalYear: number | null;
+  facts: PlanFact[];
 }
 
-const DOC_NO = /([\u4e00-\u9fff]{1,8}[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]\s*\d{1,4}\s*号)/;
-const TITLE_WORDS = /(方案|实施意见|意见|规划|计划|办法|通知|纲要)$/;
-const PLAN_WORDS = /质量(强|兴|立)(市|县|区|省)|质量提升|质量发展|质量工作/;
-const CITY = /([\u4e00-\u9fff]{2,6}?)(市|县|区|州|盟)(?=人民政府|质量|创建|关于|深入|政府|[\u4e00-\u9fff]{0,4}(方案|意见|规划))/;
-const ISSUER = /^([\u4e00-\u9fff]{2,12}(?:人民政府|人民政府办公室|人民政府办公厅|政府办公室|质量强市工作领导小组|领导小组))$/;
-
-export function extractPlanMeta(lines: string[], file: string): PlanMeta {
-  const head = lines.slice(0, 40);
-  const joined = head.join('\n');
-  const docNo = findDocNo(head);
-  const title = findTitle(lines);
-  const issuer = findIssuer(head);
-  const city = [title, issuer, head.slice(0, 5).join('\n')].reduce<string | null>(
-    (found, text) => found ?? (text ? findCity(text) : null),
-    null,
-  );
-  return { title, city, issuer, docNo, date: findDate(head, joined) };
+export interface MetaLine {
+  text: string;
+  line: number;
 }
 
-/** The plan's own number: on its own line, at a line start, or in a 文号 grid — not a cited 《…》(…号). */
-function findDocNo(head: string[]): string | null {
-  for (const line of head) {
-    const t = line.trim();
-    const m = DOC_NO.exec(t);
+/** How far into a document its identity is looked for. */
+const HEAD_LINES = 60;
+const HEAD_CHARS = 4000;
+
+export function extractPlanMeta(all: MetaLine[] | string[], _file?: string): PlanMeta {
+  const lines: MetaLine[] = all.map((l, i) => (typeof l === 'string' ? { text: l, line: i + 1 } : l));
+  const head = headOf(lines);
+  const headText = head.map((l) => l.text);
+  const fields = readMetaFields(headText);
+  const notice = findNotice(headText, fields.get('name'));
+  const title = findTitle(headText, notice);
+  const docNo = findDocNo(headText, fields.get('docNo'));
+  const signature = findSignature(lines);
+  const issuer = fields.get('issuer') ?? signature.issuer ?? notice?.issuer ?? null;
+  const date =
+    parseDate(fields.get('written')) ??
+    signature.date ??
+    parseDate(fields.get('issued')) ??
+    parseDate(fields.get('published')) ??
+    pageDate(headText) ??
+    titleDate(head);
+  const facts = extractDocFacts(lines, title);
+  const city = findPlanPlace({ title, issuer, notice: notice?.issuer ?? null, docNo, lines: lines.map((l) => l.text) });
+  const goal = facts.find((f) => f.kind === 'goalYear');
+  return { title, city, issuer, docNo, date, goalYear: goal ? Number(goal.value) : null, facts };
+}
+
+/** The first lines — or, for a document on a few long lines, its first characters cut into sentences. */
+function headOf(lines: MetaLine[]): MetaLine[] {
+  const out: MetaLine[] = [];
+  let chars = 0;
+  for (const l of lines.slice(0, HEAD_LINES)) {
+    if (chars > HEAD_CHARS) break;
+    // A long line is cut at spaces and sentence ends so a title or 文号 inside it stands alone.
+    const parts = l.text.length > 120 ? l.text.slice(0, HEAD_CHARS).split(/\s{2,}|(?<=[。])|\s(?=[\u4e00-\u9fff]{1,8}[〔\[(]\d{4})/) : [l.text];
+    for (const p of parts) if (p.trim()) out.push({ text: p.trim(), line: l.line });
+    chars += l.text.length;
+  }
+  return out;
+}
+
+/** Document kinds a title ends with (longest first), optionally followed by (2023—2027年)/(征求意见稿). */
+const DOC_KIND =
+  '实施方案|工作方案|行动方案|创建方案|活动方案|建设方案|方案|实施意见|指导意见|若干意见|意见|发展规划|规划|行动计划|工作计划|计划|管理办法|实施办法|办法|实施细则|评分细则|细则|纲要|工作要点|要点|任务清单|责任清单|清单|工作安排|安排|若干措施|具体措施|措施|任务分工|责任分工|任务分解|分解方案|决定|规定|通告|任务书|分解表';
+const TITLE_END = new RegExp(`(?:${DOC_KIND})(?:\\s*\\([^()]{1,24}\\))*$`);
+const NOT_A_TITLE = /^(根据|按照|依据|为了?|经|现将|现就|各|请|以|在|对|通过|围绕|坚持|附件|关于印发|关于转发|印发)/;
+
+interface Notice {
+  /** What the notice issues: the plan's title as the notice gives it. */
+  inner: string;
+  /** The body issuing it ("XX市人民政府办公室"), when the notice title names it. */
+  issuer: string | null;
+}
+
+const NOTICE_TITLE = /^(?:原标题[:]?)?(.*?)(?:关于)?(?:印发|转发|下发|公布|发布)\s*(.{4,90}?)的通知$/;
+/** A call for comments names the draft it is about: 拟制定《…》 / 现就《…(征求意见稿)》征求意见. */
+const DRAFT = /(?:拟制定|起草了|现就|就)\s*《(.{4,90}?)》[^。]{0,30}?征求/;
+const NOTICE_BODY = /(?:现将|将|把)\s*《(.{4,90}?)》\s*(?:印发|转发|下发)|《(.{4,90}?)》\s*(?:已经|已于|经)[^。]{0,40}?(?:同意|通过|审议|研究)/;
+
+/**
+ * Head lines, and short lines joined with the next one or two: titles are often broken across lines
+ * ("新密市创建全国质量强市示范城市" / "工作推进方案").
+ */
+function windows(head: string[]): string[][] {
+  // A date or a body's name ends a title block (the 落款 above the plan's own title).
+  const short = (s: string | undefined) => !!s && s.length <= 50 && !/[。;:]/.test(s) && !SIGNATURE.test(s) && !ORGAN_ONLY.test(s);
+  return head.map((line, i) => {
+    const out = [line];
+    let joined = line;
+    for (let k = 1; k <= 2 && short(head[i + k - 1]) && short(head[i + k]); k++) {
+      const yearsOnly = /^\([^()]{2,24}\)$/.test(head[i + k]);
+      if (!yearsOnly && (TITLE_END.test(joined) || /通知$/.test(joined))) break;
+      joined += head[i + k];
+      out.push(joined);
+    }
+    return out;
+  });
+}
+
+/** The covering notice: its title (metadata 名称 or head lines) or the sentence that issues the plan. */
+function findNotice(head: string[], nameField: string | undefined): Notice | null {
+  const candidates = [[nameField ?? ''], ...windows(head.slice(0, 30))].flat();
+  for (const raw of candidates) {
+    if (!raw || raw.length > 140) continue;
+    const m = NOTICE_TITLE.exec(raw.replace(/[\s?]+$/, '').replace(/\s*[\u4e00-\u9fff]{1,10}[〔\[(【]\d{4}[〕\])】]\d{1,4}号.*$/, '').trim());
+    if (m) return { inner: unquote(m[2]), issuer: m[1].replace(/关于$/, '').trim() || null };
+  }
+  for (const line of head.slice(0, 30)) {
+    const m = NOTICE_BODY.exec(line) ?? DRAFT.exec(line);
+    if (m) return { inner: unquote(m[1] ?? m[2]), issuer: null };
+  }
+  return null;
+}
+
+const unquote = (s: string) => s.replace(/^《(.*)》$/, '$1').trim();
+const plain = (s: string) => s.replace(/[\s《》〈〉“”"'、,·]/g, '');
+
+/** The plan's own title line; the notice's name for it when the page has no such line. */
+function findTitle(head: string[], notice: Notice | null): string | null {
+  const valid = windows(head.slice(0, 45)).map((group) => {
+    const found = group.map(asTitle).filter((t): t is string => !!t);
+    // The longest reading, unless it only adds a (2016—2020年)-less prefix the next line starts anew.
+    return found.at(-1) ?? null;
+  });
+  const own = valid.filter((t, i): t is string => !!t && !valid.slice(i + 1, i + 3).some((n) => n && n.length >= 12 && n !== t && t.endsWith(n)));
+  if (notice) {
+    const inner = plain(notice.inner);
+    const match = own.find((t) => plain(t) === inner) ?? own.find((t) => plain(t).includes(inner) || inner.includes(plain(t)));
+    return match ?? notice.inner;
+  }
+  return own[0] ?? null;
+}
+
+function asTitle(raw: string): string | null {
+  const t = raw
+    .replace(/^(标题|题目|名称)\s*[:|]\s*/, '')
+    .replace(/[\s|?]+$/, '')
+    .replace(/\s*\(?[\u4e00-\u9fff]{1,10}[〔\[(]\d{4}[〕\])]\d{1,4}号\)?$/, '')
+    .replace(/\s*\(\d{4}年\d{1,2}月\d{1,2}日\)$/, '')
+    .replace(/^[\u4e00-\u9fff]{2,20}?印发(?=关于)/, '')
+    .trim();
+  if (t.length < 5 || t.length > 90 || /[。;]/.test(t) || NOT_A_TITLE.test(t)) return null;
+  if ((t.match(/,/g)?.length ?? 0) > 1 || !TITLE_END.test(t) || /通知$/.test(t) || /^《.*》$/.test(t)) return null;
+  return t.replace(/^[\u4e00-\u9fff]{1,8}[〔\[(]\d{4}[〕\])]\d+号\s*/, '').replace(/^【[^】]*】/, '');
+}
+
+const DOC_NO = /([\u4e00-\u9fff]{1,12})\s*[〔\[(【]\s*((?:19|20)\d{2})\s*[〕\])】]\s*(\d{1,4})\s*号/g;
+
+/** The plan's own number: in a 文号 field, at the start of a line, after the notice title, or alone. */
+function findDocNo(head: string[], field: string | undefined): string | null {
+  if (field) {
+    const m = [...field.matchAll(DOC_NO)][0];
+    if (m) return formatDocNo(m);
+  }
+  for (const line of head.slice(0, 40)) {
+    if (/^(根据|按照|依据|为)/.test(line)) continue;
+    for (const m of line.matchAll(DOC_NO)) {
+      const before = line.slice(0, m.index);
+      if (/[》]\s*[(]?$/.test(before) || /(根据|按照|依据)/.test(before.slice(-30))) continue;
+      if (m.index === 0 || /^[(\s]*$/.test(before) || /(通知|方案|意见|办法|规划|计划)\s*\(?$/.test(before) || line.length <= 40) return formatDocNo(m);
+    }
+  }
+  return null;
+}
+
+/** As written, without spaces; "通知杭政函〔…" → "杭政函〔…": a title word that ran into it is cut. */
+function formatDocNo(m: RegExpMatchArray): string {
+  const cut = m[1].length - m[1].replace(/^.*(通知|意见|方案|办法|规划|计划|要点|的|号)/, '').length;
+  return m[0].slice(cut).replace(/\s+/g, '');
+}
+
+const DATE_TEXT = String.raw`(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零O一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)`;
+const ORGAN = String.raw`[\u4e00-\u9fff]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|办公室|办公厅|委员会|领导小组|管理委员会|管委会|监督管理局|局|委|厅)`;
+const SIGNATURE = new RegExp(String.raw`^((?:${ORGAN}\s*){1,3})?\s*(${DATE_TEXT})$`);
+const ORGAN_ONLY = new RegExp(String.raw`^(?:${ORGAN}\s*){1,3}$`);
+const ORGAN_DATE_INLINE = new RegExp(String.raw`(${ORGAN})\s*(${DATE_TEXT})`);
+
+/** The 落款: issuing bodies and the date, on their own lines (or run into a long line). */
+function findSignature(lines: MetaLine[]): { issuer: string | null; date: string | null } {
+  const candidates = [...lines.slice(0, HEAD_LINES), ...lines.slice(-12)];
+  for (let i = 0; i < candidates.length; i++) {
+    const t = candidates[i].text.trim();
+    const m = SIGNATURE.exec(t.replace(/\s+(?=\d|[〇○零一二三四五六七八九])/, ' '));
     if (!m) continue;
-    if (m.index === 0 || /^文\s*号/.test(t) || t.length <= 30) return m[1].replace(/\s+/g, '');
+    const date = parseDate(m[2]);
+    const prev = candidates[i - 1]?.text.trim() ?? '';
+    const organ = m[1]?.trim() || (ORGAN_ONLY.test(prev) ? prev : null);
+    if (date) return { issuer: organ ? organ.replace(/\s+/g, ' ') : null, date };
   }
-  return null;
+  for (const l of lines.slice(0, 12)) {
+    const m = ORGAN_DATE_INLINE.exec(l.text);
+    if (m) return { issuer: null, date: parseDate(m[2]) };
+  }
+  return { issuer: null, date: null };
 }
 
-function findTitle(lines: string[]): string | null {
-  const candidates = lines
-    .slice(0, 60)
-    .map((l) => l.replace(/^(标题|题目)[:|]/, '').replace(/[\s?|]+$/, '').trim())
-    .filter((l) => l.length >= 6 && l.length <= 80 && !/[。;]/.test(l));
-  const planTitle = candidates.find((l) => TITLE_WORDS.test(l) && PLAN_WORDS.test(l) && !/的通知$/.test(l));
-  const notice = candidates.find((l) => TITLE_WORDS.test(l) && PLAN_WORDS.test(l));
-  const raw = planTitle ?? notice ?? null;
-  if (raw) return raw.replace(/^[\u4e00-\u9fff]{1,8}〔\d{4}〕\d+号\s*/, '').replace(/^【[^】]*】/, '');
-  // A document flattened onto one line: the title is the 《…》 in the notice's first sentence.
-  const quoted = /《([^》]{4,60}(?:方案|意见|规划|计划))》/.exec(lines.slice(0, 5).join(''));
-  return quoted?.[1] ?? null;
+/** A page's own timestamp line near the top ("2016-11-02 14:40:28"). */
+function pageDate(head: string[]): string | null {
+  const line = head.slice(0, 6).find((l) => /^\d{4}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?$/.test(l.trim()));
+  return line ? parseDate(line) : null;
 }
 
-function findIssuer(head: string[]): string | null {
-  for (const line of head) {
-    const grid = /^(?:制发机关|发布机构|发文机关|发文单位)\s*[|:]?\s*([^|]+?)\s*\|?$/.exec(line);
-    if (grid) return grid[1].trim();
-    const m = ISSUER.exec(line.trim());
-    if (m) return m[1];
-  }
-  return null;
+/** "…实施意见(2022年12月31日)": the date under a title. */
+function titleDate(head: MetaLine[]): string | null {
+  const m = head
+    .slice(0, 20)
+    .map((l) => /^(?:.{4,90}(?:意见|方案|规划|计划|办法))?\s*\((\d{4}年\d{1,2}月\d{1,2}日)(?:[^()]{0,12})\)$/.exec(l.text.trim()))
+    .find(Boolean);
+  return m ? parseDate(m[1]) : null;
 }
 
-function findCity(raw: string): string | null {
-  const text = raw.replace(/关于印发|关于转发|关于|印发|转发|《/g, '\n');
-  const m = CITY.exec(text) ?? /^([\u4e00-\u9fff]{2,4}?)人民政府/m.exec(text);
-  if (!m) return null;
-  const name = m[1].replace(/^(关于印发|关于|印发|深入|创建|转发)/, '');
-  return name.length >= 2 ? name : null;
-}
-
-function findDate(head: string[], joined: string): string | null {
-  for (const line of head) {
-    const grid = /^(?:成文日期|发布日期|印发日期)\s*[|:]?\s*([^|]+)/.exec(line);
-    if (grid) return parseDeadline(grid[1]);
-  }
-  for (const line of head) {
-    const t = line.trim();
-    if (/^\d{4}年\d{1,2}月\d{1,2}日$/.test(t)) return parseDeadline(t);
-    const cn = parseChineseDate(t);
-    if (cn && t.length <= 14) return cn;
-  }
-  const any = /(\d{4}年\d{1,2}月\d{1,2}日)/.exec(joined);
-  return any ? parseDeadline(any[1]) : parseChineseDate(joined);
+function parseDate(text: string | undefined | null): string | null {
+  if (!text) return null;
+  return parseDeadline(text) ?? parseChineseDate(text.replace(/O/g, '〇'));
 }

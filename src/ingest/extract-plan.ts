@@ -22,7 +22,7 @@ export function extractPlan(doc: LoadedDocument, info: ExtractInfo): PlanRecords
   const traditional = looksTraditional(rawLines.map((l) => l.text).join('\n'));
   const norm = (s: string) => normalizeText(s, traditional);
   const lines = rawLines.map((l) => ({ text: norm(l.text).trim(), line: l.line })).filter((l) => l.text);
-  const meta = extractPlanMeta(lines.map((l) => l.text), doc.file);
+  const meta = extractPlanMeta(lines);
 
   const content: OutlineLine[] = [];
   const tables: TableInput[] = [];

@@ -1,32 +1,127 @@
 import { createRequire } from 'node:module';
 
 /**
- * Chinese prefecture-level and county-level place names (china-area-data), so a question about a city
- * whose plan is not loaded ("杭州的方案…") is told so instead of being answered from another city.
+ * Chinese places (china-area-data): provinces, prefectures and counties with their short forms, so a
+ * plan's issuing place can be read from its title, issuer or text, and a question about a place whose
+ * plan is not loaded ("杭州的方案…") is told so instead of being answered from another place.
  */
 
-let names: string[] | undefined;
+export type PlaceLevel = 'province' | 'prefecture' | 'county';
 
-/** Place names, full ("杭州市") and short ("杭州"), longest first. Loaded on first use. */
-export function placeNames(): string[] {
-  if (names) return names;
+export interface Place {
+  /** The official name: 浙江省, 杭州市, 洞头区, 巴音郭楞蒙古自治州. */
+  name: string;
+  /** The name without its level suffix when that leaves a name (杭州, 洞头, 巴音郭楞), else the name. */
+  short: string;
+  level: PlaceLevel;
+}
+
+interface Gazetteer {
+  /** Counties by short form (宜兴 → 宜兴市): only for contexts that mark a place (结合宜兴实际). */
+  countyShorts: Map<string, Place>;
+  /** Every written form a text may use → the place. Full names always; short forms where safe. */
+  forms: Map<string, Place>;
+  /** Lengths of the forms, longest first (for scanning). */
+  lengths: number[];
+  /** Names for questions (full, and short for provinces and prefectures), longest first. */
+  questionNames: string[];
+}
+
+let gazetteer: Gazetteer | undefined;
+
+const ETHNIC_SUFFIX = /(?:(?:[\u4e00-\u9fff]{1,3}族)+|蒙古|哈萨克|柯尔克孜)?自治(?:州|区|县|旗)$/;
+
+/** 浙江省 → 浙江, 杭州市 → 杭州, 内蒙古自治区 → 内蒙古, 延边朝鲜族自治州 → 延边, 磐安县 → 磐安. */
+export function shortPlaceName(name: string): string {
+  const short = name.replace(ETHNIC_SUFFIX, '').replace(/(特别行政区|省|市|县|区|地区|盟|林区|旗)$/, '');
+  return short.length >= 2 ? short : name;
+}
+
+function load(): Gazetteer {
   const data = createRequire(import.meta.url)('china-area-data/v5/data.json') as Record<string, Record<string, string>>;
-  const out = new Set<string>();
-  for (const [code, children] of Object.entries(data)) {
-    if (code === '86') continue;
-    // Children of a province are prefectures (short names allowed); children of a prefecture are
-    // counties, only county-level cities written in full ("宜兴市") — short county names are words.
-    const prefectures = /0000$/.test(code);
-    for (const name of Object.values(children)) {
-      if (prefectures) {
-        out.add(name);
-        const short = name.replace(/(市|地区|自治州|盟)$/, '');
-        if (short.length >= 2 && !/(族|自治)/.test(short)) out.add(short);
-      } else if (/市$/.test(name)) {
-        out.add(name);
+  const forms = new Map<string, Place>();
+  const add = (form: string, place: Place) => {
+    if (form.length >= 2 && !forms.has(form)) forms.set(form, place);
+  };
+  const questionNames = new Set<string>();
+  const countyShorts = new Map<string, Place>();
+  const provinces = Object.entries(data['86'] ?? {});
+  const levelOf = (code: string): PlaceLevel => (code in (data['86'] ?? {}) ? 'province' : /00$/.test(code) ? 'prefecture' : 'county');
+  // Provinces and prefectures first, so a county's short form never shadows them.
+  const ordered = [
+    ...provinces.map(([code, name]) => [code, name] as const),
+    ...provinces.flatMap(([code]) => Object.entries(data[code] ?? {})),
+  ];
+  for (const [code, name] of ordered) {
+    if (/^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/.test(name)) continue;
+    const place: Place = { name, short: shortPlaceName(name), level: levelOf(code) };
+    add(name, place);
+    add(place.short, place);
+    questionNames.add(name);
+    if (!/(族|自治)/.test(place.short)) questionNames.add(place.short);
+  }
+  // Counties: full names only — short county names are often ordinary words (城关, 和平, 新华).
+  for (const [province] of provinces) {
+    for (const prefecture of Object.keys(data[province] ?? {})) {
+      for (const name of Object.values(data[prefecture] ?? {})) {
+        if (name === '市辖区' || name.length < 3) continue;
+        const place: Place = { name, short: shortPlaceName(name), level: 'county' };
+        add(name, place);
+        if (place.short !== name && !countyShorts.has(place.short)) countyShorts.set(place.short, place);
+        questionNames.add(name);
       }
     }
   }
-  names = [...out].sort((a, b) => b.length - a.length);
-  return names;
+  const lengths = [...new Set([...forms.keys()].map((f) => f.length))].sort((a, b) => b - a);
+  return { countyShorts, forms, lengths, questionNames: [...questionNames].sort((a, b) => b.length - a.length) };
+}
+
+function places(): Gazetteer {
+  gazetteer ??= load();
+  return gazetteer;
+}
+
+/** Place names for questions, full ("杭州市") and short ("杭州"), longest first. Loaded on first use. */
+export function placeNames(): string[] {
+  return places().questionNames;
+}
+
+/** The place a written form names (杭州, 杭州市, 磐安县), if any. */
+export function lookupPlace(form: string): Place | null {
+  return places().forms.get(form) ?? null;
+}
+
+/** A place by any form, county short forms included (宜兴): for contexts that mark a place name. */
+export function lookupPlaceLoosely(form: string): Place | null {
+  return places().forms.get(form) ?? places().countyShorts.get(form) ?? null;
+}
+
+export interface PlaceMention {
+  place: Place;
+  /** The form as written. */
+  text: string;
+  index: number;
+}
+
+/** Known places in a text, longest match first at each position, left to right. */
+export function findPlaces(text: string): PlaceMention[] {
+  const { forms, lengths } = places();
+  const out: PlaceMention[] = [];
+  for (let i = 0; i < text.length; ) {
+    let hit: PlaceMention | null = null;
+    for (const len of lengths) {
+      if (i + len > text.length) continue;
+      const form = text.slice(i, i + len);
+      const place = forms.get(form);
+      if (place) {
+        hit = { place, text: form, index: i };
+        break;
+      }
+    }
+    if (hit) {
+      out.push(hit);
+      i += hit.text.length;
+    } else i++;
+  }
+  return out;
 }

@@ -119,6 +119,17 @@ export const PlanSchema = z.object({
   issuer: z.string().nullable(),
   docNo: z.string().nullable(),
   date: z.string().nullable(),
+  /** The year the plan's goals are set for (到2027年), or null. */
+  goalYear: z.number().int().nullable(),
+  /** Document facts with their quotes: goal years, documents implemented, comment deadline, contacts. */
+  facts: z.array(
+    z.object({
+      kind: z.enum(['goalYear', 'implements', 'commentDeadline', 'contact', 'phone', 'email', 'address']),
+      value: z.string(),
+      quote: z.string(),
+      line: z.number().int(),
+    }),
+  ),
   traditional: z.boolean(),
   warnings: z.array(z.string()),
 });

@@ -1,0 +1,94 @@
+import { parseDeadline } from './parse-dates.ts';
+
+/**
+ * Document facts staff ask about that are no task: the year the goals are set for (到2027年), the
+ * documents the plan implements (根据《…》), and — on drafts and notices — the deadline for comments,
+ * the contact person, phone, e-mail and postal address. Each keeps the sentence it was read from.
+ */
+
+export type PlanFactKind = 'goalYear' | 'implements' | 'commentDeadline' | 'contact' | 'phone' | 'email' | 'address';
+
+export interface PlanFact {
+  kind: PlanFactKind;
+  value: string;
+  quote: string;
+  line: number;
+}
+
+interface Line {
+  text: string;
+  line: number;
+}
+
+const QUOTE_MAX = 100;
+
+export function extractDocFacts(lines: Line[], title: string | null): PlanFact[] {
+  const out: PlanFact[] = [];
+  const add = (kind: PlanFactKind, value: string, quote: string, line: number) => {
+    const v = value.trim();
+    if (v && !out.some((f) => f.kind === kind && f.value === v)) out.push({ kind, value: v, quote: clip(quote, value), line });
+  };
+  goalYears(lines, title).forEach((g) => add('goalYear', String(g.year), g.quote, g.line));
+  for (const l of lines.slice(0, 80)) {
+    for (const sentence of l.text.split(/(?<=[。;])/)) {
+      implemented(sentence).forEach((d) => add('implements', d, sentence, l.line));
+      const deadline = commentDeadline(sentence);
+      if (deadline) add('commentDeadline', deadline, sentence, l.line);
+      if (/ICP|版权所有|Copyright|备案|技术支持|主办单位/i.test(sentence)) continue;
+      for (const m of sentence.matchAll(/联系人\s*[:：]?\s*([\u4e00-\u9fff]{1,3}(?:先生|女士|同志)|[\u4e00-\u9fff]{2,4}(?=[,，;；、\s(电]|$))/g)) add('contact', m[1], sentence, l.line);
+      for (const m of sentence.matchAll(/(?:联系电话|咨询电话|电话|传真)\s*[:：]?\s*((?:\(?0\d{2,3}\)?[-—]?)?\d{7,8}(?:[-—转]\d{1,5})?|1\d{10})/g)) add('phone', m[1], sentence, l.line);
+      for (const m of sentence.matchAll(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g)) add('email', m[0], sentence, l.line);
+      for (const m of sentence.matchAll(/(?:通讯地址|联系地址|地址|寄至|邮寄至|送至)\s*[:：]?\s*([\u4e00-\u9fff][^,，;；。]{5,50}?(?:号|楼|室|处|科|局)(?:\([^()]{1,20}\))?)/g)) add('address', m[1], sentence, l.line);
+    }
+  }
+  return out;
+}
+
+function clip(quote: string, value: string): string {
+  const q = quote.trim();
+  if (q.length <= QUOTE_MAX) return q;
+  const at = Math.max(0, q.indexOf(value) - 40);
+  return q.slice(at, at + QUOTE_MAX);
+}
+
+/** 到2025年 in the goals (the first, and any later horizon), or the end of the title's (2023—2027年). */
+function goalYears(lines: Line[], title: string | null): Array<{ year: number; quote: string; line: number }> {
+  const out: Array<{ year: number; quote: string; line: number }> = [];
+  for (const l of lines.slice(0, 200)) {
+    for (const m of l.text.matchAll(/(?:^|[^《\d])(?:到|至|力争到|争取到|确保到)\s*((?:19|20)\d{2})\s*年(?:底|末)?\s*[,，]?/g)) {
+      const before = l.text.slice(Math.max(0, m.index - 12), m.index + 1);
+      if (/(比|较|从|自)\s*$/.test(before) || /\d{4}年\s*$/.test(before)) continue;
+      const y = Number(m[1]);
+      if (!out.some((o) => o.year === y)) out.push({ year: y, quote: sentenceAt(l.text, m.index), line: l.line });
+    }
+  }
+  const range = title ? /((?:19|20)\d{2})\s*[-—~至到]\s*((?:19|20)\d{2})\s*年/.exec(title) : null;
+  if (range && !out.some((o) => o.year === Number(range[2]))) out.push({ year: Number(range[2]), quote: title!, line: 1 });
+  return out;
+}
+
+function sentenceAt(text: string, index: number): string {
+  const start = Math.max(text.lastIndexOf('。', index) + 1, 0);
+  const endAt = text.indexOf('。', index);
+  return text.slice(start, endAt < 0 ? undefined : endAt + 1).trim();
+}
+
+/** 根据《A》《B》和《C》 / 贯彻落实《…》精神 → A, B, C. */
+function implemented(sentence: string): string[] {
+  const m = /(根据|按照|依据|为(?:深入)?贯彻(?:落实)?|贯彻落实|为落实|落实)/.exec(sentence);
+  if (!m) return [];
+  const tail = sentence.slice(m.index, m.index + 400).split(/(结合|制定本|特制定|现就|提出如下|，现|,现)/)[0];
+  return [...tail.matchAll(/《([^《》]{2,80}?)》/g)].map((x) => x[1]);
+}
+
+/** "征求意见时间截至2023年11月5日" / "公开征集意见时间为2025年4月15日至5月15日" → the last day. */
+function commentDeadline(sentence: string): string | null {
+  const m = /(?:征求意见|征集意见|意见反馈|反馈意见|意见建议|提出意见)[^。]{0,30}?(?:截至|截止(?:时间为|日期为|到)?|时间为|期限为|之前|前)/.exec(sentence);
+  if (!m) return null;
+  const span = sentence.slice(m.index, m.index + 80);
+  const dates = [...span.matchAll(/(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/g)];
+  if (dates.length === 0) return null;
+  const year = dates.find((d) => d[1])?.[1] ?? /(\d{4})年/.exec(sentence)?.[1];
+  const last = dates[dates.length - 1];
+  return year ? parseDeadline(`${last[1] ?? year}年${last[2]}月${last[3]}日`) : null;
+}

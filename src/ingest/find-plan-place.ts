@@ -1,0 +1,105 @@
+import { findPlaces, lookupPlaceLoosely, type PlaceMention } from '../kb/place-names.ts';
+
+/**
+ * The place that issues a plan (厦门, 洞头区, 青海省, 杨凌示范区): from its title, its issuing body, the
+ * covering notice, and — when none of those names one — the place its text keeps naming as itself
+ * ("结合宜春实际"). Known places come from china-area-data, so a word is never cut into a "place"
+ * (加快建设质量强区 names none); a place the gazetteer does not know is read only at the very start of a
+ * title or issuer ("明州市…"). Documents the plan cites (《甘肃省…方案》) do not count.
+ */
+
+export interface PlaceInput {
+  title: string | null;
+  issuer: string | null;
+  /** The covering notice's issuing part ("XX市人民政府办公室"). */
+  notice: string | null;
+  docNo: string | null;
+  lines: string[];
+}
+
+/** Zones that act as places: 杨凌示范区, 滨海新区, XX经济技术开发区. */
+const ZONE = /^([\u4e00-\u9fff]{2,8}?(?:新区|示范区|高新区|高新技术产业开发区|经济技术开发区|经济开发区|开发区|保税区|试验区))/;
+/** A place the gazetteer lacks, at the start of a title or issuer: 2–4 characters before 市/县/区/省. */
+const UNKNOWN_PLACE = /^([\u4e00-\u9fff]{2,4}?)(市|县|区|省)(?=人民政府|委|政府|质量|创建|关于|深入|推进|加快|实施|贯彻|开展|建设|[\u4e00-\u9fff]{0,14}(?:方案|意见|规划|计划|办法|要点|清单))/;
+/** A body named by its place alone: 宜兴人民政府, 明州人民政府. */
+const PLACE_BODY = /^([\u4e00-\u9fff]{2,4}?)(?=人民政府|市委|县委|区委|政府办公室)/;
+const NOT_A_NAME = /[质量强兴建设推进加快关于印发深入全各本我该的创实施贯彻开展年委政府党]/;
+const PREFIX = /^(?:原标题[:]?|中共|中国共产党|关于印发|关于转发|关于|印发|\d{4}年(?:度)?|[(\s])+/;
+
+export function findPlanPlace(input: PlaceInput): string | null {
+  for (const text of [input.title, input.issuer, input.notice]) {
+    const place = leadingPlace(text);
+    if (place) return place;
+  }
+  for (const text of [input.title, input.issuer, input.notice]) {
+    const place = anyPlace(text);
+    if (place) return place;
+  }
+  return selfNamedPlace(input.lines) ?? (NATIONAL.test([input.issuer, input.notice, input.docNo, input.title].join(' ')) ? '全国' : null);
+}
+
+/** A national body's document applies to the whole country. */
+const NATIONAL = /(^|\s)(国务院|国家[\u4e00-\u9fff]{1,12}(局|委|部)|中共中央|市场监管总局|[\u4e00-\u9fff]{2,6}部(办公厅)?(\s|$)|国[\u4e00-\u9fff]{0,6}发〔)/;
+
+/** The place a title or issuer starts with; a county right after its prefecture is the place. */
+function leadingPlace(raw: string | null): string | null {
+  if (!raw) return null;
+  const text = raw.replace(PREFIX, '');
+  const mentions = findPlaces(text.slice(0, 40));
+  const first = mentions[0];
+  if (first && first.index === 0) {
+    const next = mentions[1];
+    const chosen = next && next.index === first.text.length && rank(next) > rank(first) ? next : first;
+    const zone = ZONE.exec(text.slice(chosen.index));
+    return display(zone && zone[1].startsWith(chosen.text) ? zone[1] : chosen.place.name);
+  }
+  const zone = ZONE.exec(text);
+  if (zone && !NOT_A_NAME.test(zone[1].slice(0, 2))) return zone[1];
+  if (first) return null;
+  const body = PLACE_BODY.exec(text);
+  if (body && !NOT_A_NAME.test(body[1])) return display(lookupPlaceLoosely(body[1])?.name ?? body[1]);
+  const unknown = UNKNOWN_PLACE.exec(text);
+  if (unknown && !NOT_A_NAME.test(unknown[1])) return display(unknown[1] + unknown[2]);
+  return null;
+}
+
+/** A known place anywhere in a title or issuer, outside the documents it cites. */
+function anyPlace(raw: string | null): string | null {
+  if (!raw) return null;
+  const first = findPlaces(withoutCitations(raw))[0];
+  return first ? display(first.place.name) : null;
+}
+
+const rank = (m: PlaceMention) => ({ province: 0, prefecture: 1, county: 2 })[m.place.level];
+
+/** The place the text names most often as itself, outside cited documents. */
+function selfNamedPlace(lines: string[]): string | null {
+  const text = withoutCitations(lines.join('\n').slice(0, 6000));
+  // "结合宜兴实际" is how a plan names itself.
+  for (const m of text.matchAll(/(?:结合|立足|符合)([\u4e00-\u9fff]{2,8}?)(?:的)?实际/g)) {
+    const place = lookupPlaceLoosely(m[1]);
+    if (place) return display(place.name);
+  }
+  const counts = new Map<string, { n: number; first: number; self: boolean; name: string }>();
+  for (const m of findPlaces(text)) {
+    const key = m.place.name;
+    const around = text.slice(Math.max(0, m.index - 4), m.index + m.text.length + 4);
+    const self = new RegExp(`(结合|全面提升|推动|推进|助力|加快|建设|打造)${m.text}|${m.text}(实际|篇章|特色|人民政府|市委|县委|区委)`).test(around);
+    const c = counts.get(key) ?? { n: 0, first: m.index, self: false, name: key };
+    c.n++;
+    c.self ||= self;
+    counts.set(key, c);
+  }
+  const best = [...counts.values()].filter((c) => c.self || c.n >= 2).sort((a, b) => Number(b.self) - Number(a.self) || b.n - a.n || a.first - b.first)[0];
+  return best ? display(best.name) : null;
+}
+
+/** 《…》 spans and 根据/按照 clauses name other documents' places. */
+function withoutCitations(text: string): string {
+  return text.replace(/《[^》]{0,80}》/g, ' ').replace(/(根据|按照|依据)[^,。;]{0,80}/g, ' ');
+}
+
+/** Cities are shown without 市 (厦门, 宜兴); other levels keep their suffix (洞头区, 磐安县, 青海省). */
+function display(name: string): string {
+  return name.replace(/市$/, '');
+}

@@ -1,0 +1,44 @@
+/**
+ * Government page metadata grids: "索引号: | … | 发布机构: | … |", "索 引 号:640100-000/2019-00015 效力状态:有效",
+ * "发布时间:2024-01-04 19:52:09 来源:…". Several label/value pairs may share a line; labels may be
+ * spaced out ("文  号"), values may be empty. Returns the first value of each label, by canonical label.
+ */
+
+export type MetaField = 'index' | 'issuer' | 'name' | 'docNo' | 'written' | 'published' | 'issued' | 'source' | 'subject' | 'validity';
+
+const LABELS: Array<[MetaField, string[]]> = [
+  ['index', ['索引号']],
+  ['issuer', ['发布机构', '发文机关', '发文单位', '制发机关', '发布单位', '印发机关']],
+  ['name', ['名称', '标题', '文件名称', '原标题']],
+  ['docNo', ['文号', '发文字号', '发文文号']],
+  ['written', ['成文日期', '成文时间']],
+  ['issued', ['发文日期', '印发日期', '印发时间', '生效日期']],
+  ['published', ['发布日期', '发布时间', '公开日期', '发表时间', '时间']],
+  ['source', ['来源', '信息来源', '责任部门']],
+  ['subject', ['主题分类', '组配分类', '主题词', '分类']],
+  ['validity', ['有效性', '效力状态', '时效']],
+];
+
+const spaced = (label: string) => [...label].join('\\s*');
+const ALL = LABELS.flatMap(([field, names]) => names.map((n) => ({ field, n }))).sort((a, b) => b.n.length - a.n.length);
+const LABEL_RE = new RegExp(`(?:^|[\\s|\\[【])(${ALL.map((l) => spaced(l.n)).join('|')})\\s*[\\]】]?\\s*[:|]\\s*\\|?`, 'g');
+const FIELD_OF = new Map(ALL.map((l) => [l.n, l.field]));
+
+export function readMetaFields(lines: string[]): Map<MetaField, string> {
+  const out = new Map<MetaField, string>();
+  for (const line of lines) {
+    if (line.length > 400) continue;
+    const found = [...line.matchAll(LABEL_RE)];
+    found.forEach((m, i) => {
+      const label = m[1].replace(/\s+/g, '');
+      const field = FIELD_OF.get(label);
+      if (!field || out.has(field)) return;
+      const end = found[i + 1]?.index ?? line.length;
+      const value = line.slice(m.index + m[0].length, end).replace(/[|]|[\[【]\s*$/g, ' ').trim();
+      // "时间" alone is too common a word: only a date counts as its value.
+      if (label === '时间' && !/^\d{4}/.test(value)) return;
+      if (value) out.set(field, value);
+    });
+  }
+  return out;
+}
