@@ -13,6 +13,10 @@ export interface Answer {
   found: boolean;
   citations: Citation[];
   intent: Intent;
+  /** A refusal that is certain (the place has no plan loaded): no other source may answer instead. */
+  decided?: boolean;
+  /** Which handler gave the answer (for evaluation and logs). */
+  via?: string;
 }
 
 /** The prepared knowledge base: built once, shared by all questions. */
@@ -21,11 +25,46 @@ export interface Prepared {
   index: SearchIndex;
   sentences: SentenceRef[];
   lexicon: Lexicon;
+  titles: TitleIndex;
 }
 
 export function prepare(kb: KnowledgeBase): Prepared {
   const { index, sentences } = buildSearchIndex(kb);
-  return { kb, index, sentences, lexicon: buildLexicon(kb) };
+  return { kb, index, sentences, lexicon: buildLexicon(kb), titles: buildTitleIndex(kb) };
+}
+
+/** Plan titles as token sets with title-level IDF, to find a plan that a question names by its title. */
+export interface TitleIndex {
+  plans: Array<{ file: string; tokens: Set<string>; weight: number }>;
+  idf: Map<string, number>;
+}
+
+function buildTitleIndex(kb: KnowledgeBase): TitleIndex {
+  const plans = kb.plans.map((p) => ({ file: p.file, tokens: new Set(p.title ? tokens(p.title).filter((t) => !t.startsWith('+')) : []), weight: 0 }));
+  const df = new Map<string, number>();
+  for (const p of plans) for (const t of p.tokens) df.set(t, (df.get(t) ?? 0) + 1);
+  const idf = new Map([...df].map(([t, n]) => [t, Math.log(1 + plans.length / n)]));
+  for (const p of plans) p.weight = [...p.tokens].reduce((s, t) => s + (idf.get(t) ?? 0), 0);
+  return { plans, idf };
+}
+
+/**
+ * The plan a question names by its title ("质量强县(区、镇)培育建设工作方案的文号"): most of the title's
+ * distinctive words are in the question, and clearly more than of any other title.
+ */
+export function planByTitle(titles: TitleIndex, text: string): string | null {
+  if (titles.plans.length < 2) return null;
+  const q = new Set(tokens(text));
+  const scored = titles.plans
+    .map((p) => {
+      const shared = [...p.tokens].filter((t) => q.has(t));
+      const w = shared.reduce((s, t) => s + (titles.idf.get(t) ?? 0), 0);
+      return { file: p.file, n: shared.length, cover: p.weight ? w / p.weight : 0, w };
+    })
+    .sort((a, b) => b.cover * b.w - a.cover * a.w);
+  const [best, second] = scored;
+  if (!best || best.n < 3 || best.cover < 0.45) return null;
+  return !second || second.cover * second.w < best.cover * best.w * 0.6 ? best.file : null;
 }
 
 /** A record is good enough to answer from when it covers this share of the question's content. */
@@ -45,7 +84,8 @@ export class Ctx {
     readonly ownDepartment: string | null,
     defaultFiles: string[] = [],
   ) {
-    const named = q.files.length ? q.files : defaultFiles;
+    const byTitle = q.files.length || defaultFiles.length ? null : planByTitle(p.titles, q.content);
+    const named = q.files.length ? q.files : defaultFiles.length ? defaultFiles : byTitle ? [byTitle] : [];
     this.files = named.length ? new Set(named) : null;
   }
 

@@ -2,6 +2,8 @@ import type { DepartmentEntry } from '../kb/departments.ts';
 import type { KnowledgeBase } from '../kb/knowledge-base.ts';
 import { Ctx, prepare, type Answer, type Prepared } from './answer-context.ts';
 import { answerCrossPlan } from './answer-cross-plan.ts';
+import { answerDocFact } from './answer-doc-facts.ts';
+import { answerFromEvidence } from './answer-evidence.ts';
 import { answerDuties } from './answer-duties.ts';
 import { answerHelp } from './answer-help.ts';
 import { answerDepartmentFirst, answerDueList, answerPlanMeta, answerSectionList, answerTargetList, answerUnknownPlace } from './answer-lists.ts';
@@ -43,7 +45,7 @@ const STRATEGIES: Record<Intent, Handler[]> = {
 };
 
 /** Questions about a set (due list, target list, plan data, a department's tasks) come before the kinds. */
-const SET_QUESTIONS: Handler[] = [answerUnknownPlace, answerPlanMeta, answerLocation, answerDueList, answerTargetList, answerDepartmentFirst, answerSectionList];
+const SET_QUESTIONS: Handler[] = [answerUnknownPlace, answerDocFact, answerPlanMeta, answerLocation, answerDueList, answerTargetList, answerDepartmentFirst, answerSectionList];
 
 export const MAX_QUESTION = 500;
 
@@ -89,10 +91,21 @@ export class AnswerEngine {
     if (!q.text.replace(/[\s\p{P}\p{S}]/gu, '')) q.intent = 'help';
     const c = new Ctx(this.prepared, q, opts.now ?? new Date(), opts.department ?? null, opts.files);
     const first = q.intent === 'help' ? [] : q.intent === 'cross_plan' ? [answerUnknownPlace] : SET_QUESTIONS;
+    let answer: Answer | null = null;
     for (const handler of [...first, ...STRATEGIES[q.intent]]) {
-      const answer = handler(c);
-      if (answer) return answer;
+      answer = handler(c);
+      if (answer) {
+        answer.via = handler.name;
+        break;
+      }
     }
-    return refusal(c);
+    // No handler answered (or the document's own data lacked what was asked, which its text may still
+    // state about another document): the plan's own sentence that states what is asked, if there is one.
+    // A handler's refusal stands: it checked the item, year or unit asked for.
+    if (!answer || (!answer.found && answer.via === answerDocFact.name)) {
+      const floor = answerFromEvidence(c);
+      if (floor) answer = { ...floor, via: 'answerFromEvidence' };
+    }
+    return answer ?? { ...refusal(c), via: 'refusal' };
   }
 }

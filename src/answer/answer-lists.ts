@@ -121,8 +121,9 @@ export function answerDepartmentFirst(c: Ctx): Answer | null {
 /** A question about a city whose plan is not loaded is told so, not answered from another city. */
 export function answerUnknownPlace(c: Ctx): Answer | null {
   if (!c.q.unknownPlace) return null;
-  const loaded = c.kb.plans.map((p) => p.city ?? p.title ?? p.file).join('、');
-  return c.answer(`还没有收录${c.q.unknownPlace}的方案, 没有找到相关内容, 无法回答。已收录的方案: ${loaded}。`, [], false);
+  const names = [...new Set(c.kb.plans.map((p) => p.city ?? p.title ?? p.file))];
+  const loaded = names.length > 8 ? `${names.slice(0, 8).join('、')}等${names.length}个` : names.join('、');
+  return { ...c.answer(`还没有收录${c.q.unknownPlace}的方案, 没有找到相关内容, 无法回答。已收录的方案: ${loaded}。`, [], false), decided: true };
 }
 
 const ASKS_LIST = /有哪些|有什么|是什么|包括哪些|包括什么|哪几(项|条|个方面)|主要内容/;

@@ -4,6 +4,8 @@ import { sourceOf } from './answer-cross-plan.ts';
 import { focus, short } from './format.ts';
 import { tokens } from '../kb/text-tokens.ts';
 import { isQuantity } from './answer-target.ts';
+import { askedAttribute, statesAttribute, type AskedAttribute } from './answerability.ts';
+import type { Hit } from '../kb/search-index.ts';
 
 /**
  * The last resort: the best matching record or sentence, quoted with its source — and, when nothing
@@ -15,6 +17,9 @@ export function answerSearch(c: Ctx): Answer | null {
   const quantity = c.q.intent === 'target';
   let found = c.search(quantity ? ['sentence', 'target'] : ['sentence', 'task', 'target', 'duty', 'report', 'phase'], c.q.topic);
   if (quantity) found = found.filter((h) => isQuantity(c, h));
+  // Only records that state what is asked (a date for "什么时候", an owner for "谁负责" …).
+  const attr = askedAttribute(c.q.text);
+  found = found.filter((h) => recordStates(c, h, attr));
   const hits = bestPerPlan(found, MATCH + 0.1);
   if (hits.length === 0) return null;
   const shown = hits.slice(0, 2).map((h) => sourceOf(c, h));
@@ -44,4 +49,15 @@ export function refusal(c: Ctx): Answer {
     .map((h) => sourceOf(c, h));
   const tail = near.length ? `\n相近的条目: ${near.map((s) => `${c.label(s.file)}「${short(s.quote, 24)}」${c.cite(s)}`).join('; ')}` : '';
   return c.answer(head + tail, near, false);
+}
+
+/** A task states its owner and deadline in its fields; other records and sentences in their text. */
+function recordStates(c: Ctx, h: Hit, attr: AskedAttribute): boolean {
+  if (h.doc.kind === 'task') {
+    const t = c.kb.tasks[h.doc.index];
+    if (attr === 'owner') return t.units.length > 0;
+    if (attr === 'date' && t.deadline) return true;
+  }
+  if (h.doc.kind === 'target' && attr === 'quantity') return true;
+  return statesAttribute(attr, sourceOf(c, h).quote);
 }

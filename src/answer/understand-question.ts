@@ -1,6 +1,6 @@
 import { normalizeText, toSimplified } from '../ingest/normalize-text.ts';
 import type { KnowledgeBase } from '../kb/knowledge-base.ts';
-import { placeNames } from '../kb/place-names.ts';
+import { lookupPlaceLoosely, placeNames, shortPlaceName } from '../kb/place-names.ts';
 
 /**
  * What a staff question asks: its kind (intent), which plans it names (city, 文号), item numbers,
@@ -79,7 +79,7 @@ export interface Lexicon {
 export function buildLexicon(kb: KnowledgeBase): Lexicon {
   const plans: Array<[string, string]> = [];
   for (const p of kb.plans) {
-    if (p.city) plans.push([`${p.city}市`, p.file], [p.city, p.file]);
+    for (const name of placeForms(p.city)) plans.push([name, p.file]);
     if (p.docNo) plans.push([p.docNo, p.file]);
   }
   // Only names that read as a body (市质监局, 卫计委): stems such as 商务 or 交通 are ordinary words.
@@ -91,6 +91,14 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
     plans: plans.sort((a, b) => b[0].length - a[0].length),
     departments: [...names].sort((a, b) => b.length - a.length),
   };
+}
+
+/** The ways a question may name a plan's place: 厦门/厦门市, 洞头区/洞头, 青海省/青海. */
+function placeForms(city: string | null): string[] {
+  if (!city) return [];
+  const full = lookupPlaceLoosely(city)?.name ?? (/[省市县区州旗]$/.test(city) ? city : `${city}市`);
+  const short = shortPlaceName(full);
+  return [...new Set([city, full, short].filter((n) => n.length >= 2 && n !== '全国'))];
 }
 
 /** English words staff mix in ("1.4.3 lead?", "deadline") mapped to the Chinese the rules read. */

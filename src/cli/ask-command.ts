@@ -54,7 +54,7 @@ async function runBatch(ask: Ask, path: string, opts: AskOptions, io: CliIo): Pr
       continue;
     }
     const a = await ask(typeof item.q === 'string' ? item.q : '', opts);
-    io.out(JSON.stringify({ id: item.id ?? null, answer: a.answer, found: a.found, citations: a.citations }));
+    io.out(JSON.stringify({ id: item.id ?? null, answer: a.answer, found: a.found, citations: a.citations, intent: a.intent, via: a.via }));
   }
   return bad > 0 ? 1 : 0;
 }

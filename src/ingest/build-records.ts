@@ -1,12 +1,12 @@
 import type { CampaignDate, Duty, Passage, Phase, PlanRecords, Report, Source, Target, Task } from '../kb/records.ts';
 import { extractCampaignDates } from './extract-campaign-dates.ts';
 import { extractDuties } from './extract-duties.ts';
-import { extractOwners, type Owners } from './extract-owners.ts';
+import { extractOwners, FIRST_IS_LEAD, type Owners } from './extract-owners.ts';
 import { extractPhases } from './extract-phases.ts';
 import type { PlanMeta } from './extract-plan-meta.ts';
 import { extractReports } from './extract-reports.ts';
 import { extractTargets } from './extract-targets.ts';
-import { parseDeadline } from './parse-dates.ts';
+import { parseDeadlineIn } from './parse-dates.ts';
 import { sectionPath, walkOutline, type OutlineNode } from './parse-outline.ts';
 import type { ParsedTable, TableTaskRow } from './parse-task-table.ts';
 
@@ -32,10 +32,17 @@ const quoteOf = (s: string) => (s.length > QUOTE_MAX ? `${s.slice(0, QUOTE_MAX)}
 
 /** Chapters whose leaf items are tasks even when no owner is written. */
 const TASK_CHAPTER = /任务|措施|重点|举措|工作内容|行动/;
-const DEADLINE_LABEL = /(?:完成时限|完成时间|时间要求|时限要求)\s*[:]\s*([^;。\n]+)/;
+const DEADLINE_LABEL = /(?:完成时限|完成时间|时间要求|时限要求|时间节点|完成期限)\s*[:]\s*([^;。\n)]+)/;
+
+/** The plan's own year: of its date, else the year its title names ("2020年…工作计划"), else its 文号's. */
+function planYearOf(meta: PlanMeta): number | null {
+  if (meta.date) return Number(meta.date.slice(0, 4));
+  const y = /((?:19|20)\d{2})\s*年(?!\s*[-—至])/.exec(meta.title ?? '') ?? /[〔\[(]((?:19|20)\d{2})[〕\])]/.exec(meta.docNo ?? '');
+  return y ? Number(y[1]) : null;
+}
 
 export function buildRecords(input: BuildInput): { records: Records; warnings: string[] } {
-  const b = new RecordBuilder(input.file);
+  const b = new RecordBuilder(input.file, planYearOf(input.meta));
   const dutyNodes = new Set<OutlineNode>();
   for (const duty of extractDuties(input.outline)) {
     dutyNodes.add(duty.node);
@@ -45,8 +52,9 @@ export function buildRecords(input: BuildInput): { records: Records; warnings: s
   // must never vanish because it has no outline.
   b.addPreamble(input.outline);
   for (const node of walkOutline(input.outline)) b.addNode(node, dutyNodes.has(node));
-  for (const phase of extractPhases(input.outline)) b.addPhase(phase);
   input.tables.forEach((t) => t.parsed && b.addTable(t, t.parsed));
+  if (FIRST_IS_LEAD.test(allText(input.outline))) b.firstListedLeads();
+  for (const phase of extractPhases(input.outline)) b.addPhase(phase);
   return { records: b.records(), warnings: b.warnings };
 }
 
@@ -62,7 +70,11 @@ class RecordBuilder {
   warnings: string[] = [];
   private seq = 0;
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    /** The year a yearless deadline ("6月底前") belongs to. */
+    private readonly year: number | null = null,
+  ) {}
 
   private id(prefix: string): string {
     return `${this.file}#${prefix}${++this.seq}`;
@@ -99,7 +111,7 @@ class RecordBuilder {
     if (isDuty) return;
     const owners = extractOwners(node.text);
     const source = this.source(node.label, path, node.line, node.text);
-    const deadlineText = DEADLINE_LABEL.exec(node.text)?.[1]?.trim() ?? null;
+    const deadlineText = DEADLINE_LABEL.exec(node.text)?.[1]?.trim() ?? owners?.deadlineText ?? null;
     let taskId: string | null = null;
     if (owners || (isTaskLeaf(node) && deadlineText)) {
       taskId = this.addTask(taskText(node.text, owners), owners, deadlineText, 'body', source, chapterOf(node), []);
@@ -129,7 +141,7 @@ class RecordBuilder {
       lead: owners?.lead ?? [],
       units: unique([...(owners?.units ?? [])]),
       partners: owners?.partners ?? [],
-      deadline: deadlineText ? parseDeadline(deadlineText) : null,
+      deadline: deadlineText ? parseDeadlineIn(deadlineText, this.year) : null,
       deadlineText,
       origin,
       category,
@@ -150,7 +162,7 @@ class RecordBuilder {
     const owners = row.owners;
     const taskId = this.addTask(row.text, owners, row.deadlineText, 'table', source, row.category, row.inherited);
     const t = this.tasks[this.tasks.length - 1];
-    t.deadline = row.deadline;
+    t.deadline = row.deadline ?? (row.deadlineText ? parseDeadlineIn(row.deadlineText, this.year) : null);
     const year = row.deadline ? Number(row.deadline.slice(0, 4)) : null;
     this.addTargets(row.text, year, taskId, source);
     this.addReports(row.text, owners?.units ?? [], source);
@@ -181,6 +193,11 @@ class RecordBuilder {
     }
   }
 
+  /** The plan says the first unit of each list leads. */
+  firstListedLeads(): void {
+    for (const t of this.tasks) if (t.origin !== 'duty' && t.lead.length === 0 && t.units.length > 1) t.lead = [t.units[0]];
+  }
+
   records(): Records {
     return {
       tasks: this.tasks,
@@ -193,6 +210,12 @@ class RecordBuilder {
       passages: this.passages,
     };
   }
+}
+
+function allText(root: OutlineNode): string {
+  let out = root.text;
+  for (const n of walkOutline(root)) out += `\n${n.text}`;
+  return out;
 }
 
 function withoutQuote<T extends { quote: string }>(t: T): Omit<T, 'quote'> {

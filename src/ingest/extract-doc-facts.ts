@@ -6,7 +6,20 @@ import { parseDeadline } from './parse-dates.ts';
  * the contact person, phone, e-mail and postal address. Each keeps the sentence it was read from.
  */
 
-export type PlanFactKind = 'goalYear' | 'implements' | 'commentDeadline' | 'contact' | 'phone' | 'email' | 'address';
+export type PlanFactKind =
+  | 'goalYear'
+  | 'period'
+  | 'implements'
+  | 'commentDeadline'
+  | 'contact'
+  | 'phone'
+  | 'email'
+  | 'address'
+  /** The plan's date as written (落款 or 成文日期): "2023年6月22日", "二〇一〇年四月二日", "2022-09-02". */
+  | 'signed'
+  /** The page's publication date as written, and its source. */
+  | 'published'
+  | 'source';
 
 export interface PlanFact {
   kind: PlanFactKind;
@@ -26,12 +39,16 @@ export function extractDocFacts(lines: Line[], title: string | null): PlanFact[]
   const out: PlanFact[] = [];
   const add = (kind: PlanFactKind, value: string, quote: string, line: number) => {
     const v = value.trim();
-    if (v && !out.some((f) => f.kind === kind && f.value === v)) out.push({ kind, value: v, quote: clip(quote, value), line });
+    const q = kind === 'implements' ? quote : clip(quote, value);
+    if (v && !out.some((f) => f.kind === kind && f.value === v)) out.push({ kind, value: v, quote: q, line });
   };
   goalYears(lines, title).forEach((g) => add('goalYear', String(g.year), g.quote, g.line));
+  const period = title ? PERIOD.exec(title) : null;
+  if (period) add('period', period[0], title!, 1);
   for (const l of lines.slice(0, 80)) {
     for (const sentence of l.text.split(/(?<=[。;])/)) {
-      implemented(sentence).forEach((d) => add('implements', d, sentence, l.line));
+      const impl = implemented(sentence);
+      if (impl) impl.documents.forEach((d) => add('implements', d, impl.clause, l.line));
       const deadline = commentDeadline(sentence);
       if (deadline) add('commentDeadline', deadline, sentence, l.line);
       if (/ICP|版权所有|Copyright|备案|技术支持|主办单位/i.test(sentence)) continue;
@@ -62,10 +79,13 @@ function goalYears(lines: Line[], title: string | null): Array<{ year: number; q
       if (!out.some((o) => o.year === y)) out.push({ year: y, quote: sentenceAt(l.text, m.index), line: l.line });
     }
   }
-  const range = title ? /((?:19|20)\d{2})\s*[-—~至到]\s*((?:19|20)\d{2})\s*年/.exec(title) : null;
+  const range = title ? PERIOD.exec(title) : null;
   if (range && !out.some((o) => o.year === Number(range[2]))) out.push({ year: Number(range[2]), quote: title!, line: 1 });
   return out;
 }
+
+/** A plan's period in its title: (2023—2027年), 2016-2020年. */
+export const PERIOD = /((?:19|20)\d{2})\s*(?:年)?\s*[-—~至到]\s*((?:19|20)\d{2})\s*年/;
 
 function sentenceAt(text: string, index: number): string {
   const start = Math.max(text.lastIndexOf('。', index) + 1, 0);
@@ -73,12 +93,13 @@ function sentenceAt(text: string, index: number): string {
   return text.slice(start, endAt < 0 ? undefined : endAt + 1).trim();
 }
 
-/** 根据《A》《B》和《C》 / 贯彻落实《…》精神 → A, B, C. */
-function implemented(sentence: string): string[] {
+/** 根据《A》《B》和《C》 / 贯彻落实《…》精神 → A, B, C, with the clause that cites them. */
+function implemented(sentence: string): { documents: string[]; clause: string } | null {
   const m = /(根据|按照|依据|为(?:深入)?贯彻(?:落实)?|贯彻落实|为落实|落实)/.exec(sentence);
-  if (!m) return [];
-  const tail = sentence.slice(m.index, m.index + 400).split(/(结合|制定本|特制定|现就|提出如下|，现|,现)/)[0];
-  return [...tail.matchAll(/《([^《》]{2,80}?)》/g)].map((x) => x[1]);
+  if (!m) return null;
+  const clause = sentence.slice(m.index, m.index + 400).split(/(结合|制定本|特制定|现就|提出如下|,现|,特)/)[0].replace(/[,]$/, '');
+  const documents = [...clause.matchAll(/《([^《》]{2,80}?)》/g)].map((x) => x[1]);
+  return documents.length ? { documents, clause: clause.slice(0, 300) } : null;
 }
 
 /** "征求意见时间截至2023年11月5日" / "公开征集意见时间为2025年4月15日至5月15日" → the last day. */

@@ -1,49 +1,51 @@
 /**
- * Who owns a task, from the ways plans write it: `(X负责)`, `(X牵头,Y参加)`, `(X牵头,Y配合)`,
- * `此项工作由X牵头负责,Y、Z等部门配合`, `牵头单位:`/`责任单位:`/`配合单位:` labels, and table cells.
- * Names are kept as written (registry matching happens in the knowledge base).
+ * Who owns a task, as one grammar over the ways plans write it:
+ * - inline role words after a list: `(X负责)`, `(X牵头,Y参加)`, `(X、Y按职责分工负责)`, `由X牵头,Y参与`,
+ *   `此项工作由X牵头负责,Y、Z等部门配合`;
+ * - labels, in any bracket width or none: `牵头单位:X`, `(牵头单位:X;配合单位:Y)`, `【牵头单位】X`,
+ *   `[责任单位:X,6月底完成]`, `主要责任单位:`, `协办单位:`, with a deadline label or phrase beside them;
+ * - table cells (a plain list).
+ * Names are kept as written, never with punctuation (registry matching happens in the knowledge base).
+ * Lead: the units marked 牵头 — or, when none is, the one responsible unit; a plain list of several
+ * 负责 units has no lead.
  */
 
 export type OwnerRole = 'lead' | 'responsible' | 'partner';
 
 export interface Owners {
-  /** Lead departments: those marked 牵头, or — when none is — every department marked 负责. */
+  /** Lead departments: those marked 牵头, or the single responsible one. */
   lead: string[];
-  /** Every responsible department, lead included, in the order written. */
+  /** Every responsible department, lead and partners included, in the order written. */
   units: string[];
-  /** Departments that take part (参加/配合/协助). */
+  /** Departments that take part (参加/配合/协助/协办/参与). */
   partners: string[];
   /** The owner expression as written, for citation. */
   quote: string;
+  /** A deadline written inside the owner expression ("6月底完成", 完成时限:…), as written. */
+  deadlineText?: string | null;
 }
 
 const ROLE_SUFFIX =
-  /(牵头负责|共同负责|分工负责|具体负责|负责落实|牵头|负责|参加|配合|协助|协办|参与)$/;
-const ROLE_OF: Record<string, OwnerRole> = {
-  牵头负责: 'lead',
-  牵头: 'lead',
-  共同负责: 'responsible',
-  分工负责: 'responsible',
-  具体负责: 'responsible',
-  负责落实: 'responsible',
-  负责: 'responsible',
-  参加: 'partner',
-  配合: 'partner',
-  协助: 'partner',
-  协办: 'partner',
-  参与: 'partner',
-};
+  /(分别牵头|牵头负责|牵头落实|牵头抓总|共同负责|按职责分工负责|按职责分工落实|按职能职责分工负责|按职责负责|分工负责|具体负责|负责落实|负责实施|组织实施|抓好落实|牵头|负责|参加|配合|协助|协办|参与|落实)$/;
+const ROLE_OF = (word: string): OwnerRole =>
+  /牵头/.test(word) ? 'lead' : /参加|配合|协助|协办|参与/.test(word) ? 'partner' : 'responsible';
 
 const MAX_NAME = 32;
+const OPEN = '([〔【（';
+const CLOSE = ')]〕】）';
 
-/** Splits on separators that are not inside parentheses: "各县(市、区)政府、市质监局" → 2 parts. */
+/** A clause that is a deadline, not a unit: "6月底完成", "2024年底前", "持续推进", "长期". */
+export const DEADLINE_PHRASE =
+  /^(?:(?:\d{4}\s*年)?\s*\d{1,2}\s*月(?:\d{1,2}\s*日)?(?:底|末|上旬|中旬|下旬)?|\d{4}\s*年(?:底|末|内)?|\d{4}\s*年?\s*[-—至]\s*\d{4}\s*年|年底|年内|上半年|下半年|每(?:年|季度|月|半年|周)|持续推进|持续开展|长期(?:坚持|推进)?|常态化(?:推进|开展)?|\d{4}年(?:\d{1,2}月)?(?:底|末)?)\s*(?:前|以前|之前)?\s*(?:完成|到位|落实|建成|出台)?$/;
+
+/** Splits on separators that are not inside brackets: "各县(市、区)政府、市质监局" → 2 parts. */
 export function splitOutsideParens(s: string, seps: RegExp): string[] {
   const parts: string[] = [];
   let depth = 0;
   let cur = '';
   for (const ch of s) {
-    if (ch === '(') depth++;
-    else if (ch === ')') depth = Math.max(0, depth - 1);
+    if (OPEN.includes(ch)) depth++;
+    else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
     if (depth === 0 && seps.test(ch)) {
       parts.push(cur);
       cur = '';
@@ -53,11 +55,26 @@ export function splitOutsideParens(s: string, seps: RegExp): string[] {
   return parts;
 }
 
+/** A unit name without list noise: unmatched brackets, 等-tails, a trailing alias in brackets. */
+function cleanName(raw: string): string {
+  let s = raw.trim().replace(/^(和|及|以及|由|会同)/, '');
+  s = s.replace(/(等相关部门|等有关部门|等相关单位|等有关单位|等部门|等单位|等)$/, '');
+  // Unmatched brackets left by the enclosing expression.
+  while (s && CLOSE.includes(s[s.length - 1]) && count(s, OPEN) < count(s, CLOSE)) s = s.slice(0, -1);
+  while (s && OPEN.includes(s[0]) && count(s, OPEN) > count(s, CLOSE)) s = s.slice(1);
+  // "县发改局(首位单位为牵头单位,下同)": a note on the list, not part of the name.
+  s = s.replace(/[(〔【][^()〔〕【】]*(牵头|下同|为准|汇总)[^()〔〕【】]*[)〕】]$/, '');
+  // "区民政局(区委社会工委)": a second name for the same body is a note, not part of the name.
+  s = s.replace(/^(.{2,}?(?:局|委|办|部|院|会|厅|中心))[(〔【]([^()〔〕【】]{2,12}(?:委|局|办|部|会|厅))[)〕】]$/, '$1');
+  return s.replace(/[,，;；:：。、\s]+$/, '').trim();
+}
+
+const count = (s: string, set: string) => [...s].filter((c) => set.includes(c)).length;
+
 /** Splits a list of department names: 、 / , and spaces; drops 等部门-style tails. */
 export function splitDepartments(list: string): string[] {
-  const trimmed = list.replace(/(等相关部门|等有关部门|等相关单位|等有关单位|等部门|等单位|等)$/, '');
-  return splitOutsideParens(trimmed, /[、,，;；/\s]/)
-    .map((s) => s.trim().replace(/^(和|及|以及)/, '').replace(/(等相关部门|等有关部门|等部门|等单位)$/, ''))
+  return splitOutsideParens(list.trim(), /[、,，;；/\s]/)
+    .map(cleanName)
     .filter((s) => s.length > 0);
 }
 
@@ -69,11 +86,16 @@ interface Clause {
 /** Parses an owner expression body, e.g. "市质监局牵头,厦门检验检疫局、经发局参加". */
 export function parseOwnerList(expr: string): Owners | null {
   const clauses: Clause[] = [];
+  let deadlineText: string | null = null;
   for (const raw of splitOutsideParens(expr, /[,，;；]/)) {
-    let text = raw.trim().replace(/^(此项工作|该项工作|本项工作)?由/, '');
+    let text = raw.trim().replace(/^(此项工作|该项工作|本项工作|上述工作|以上工作)?由/, '').replace(/^(其中|并)/, '');
     if (!text) continue;
+    if (DEADLINE_PHRASE.test(text)) {
+      deadlineText ??= text;
+      continue;
+    }
     const m = ROLE_SUFFIX.exec(text);
-    const role = m ? ROLE_OF[m[1]] : undefined;
+    const role = m ? ROLE_OF(m[1]) : undefined;
     if (m) text = text.slice(0, m.index);
     const names = splitDepartments(text);
     if (names.length === 0 && role) continue;
@@ -82,7 +104,7 @@ export function parseOwnerList(expr: string): Owners | null {
   }
   if (clauses.length === 0) return null;
   assignMissingRoles(clauses);
-  return collect(clauses, expr.trim());
+  return { ...collect(clauses, expr.trim()), deadlineText };
 }
 
 /** A clause without a role word takes the role of the next clause that has one ("X、Y,Z负责"). */
@@ -100,15 +122,14 @@ function assignMissingRoles(clauses: Clause[]): void {
 }
 
 function collect(clauses: Clause[], quote: string): Owners {
-  const byRole = (r: OwnerRole) => clauses.filter((c) => c.role === r).flatMap((c) => c.names);
+  const byRole = (r: OwnerRole) => unique(clauses.filter((c) => c.role === r).flatMap((c) => c.names));
   const leads = byRole('lead');
   const responsible = byRole('responsible');
-  const partners = byRole('partner');
   const units = unique(clauses.flatMap((c) => c.names));
   return {
-    lead: unique(leads.length ? leads : responsible),
+    lead: leads.length ? leads : responsible.length === 1 ? responsible : [],
     units,
-    partners: unique(partners),
+    partners: byRole('partner'),
     quote,
   };
 }
@@ -117,21 +138,38 @@ function unique(xs: string[]): string[] {
   return [...new Set(xs)];
 }
 
-const HAS_ROLE = /牵头|负责|参加|配合|协助|协办/;
+const HAS_ROLE = /牵头|负责|参加|配合|协助|协办|参与|落实/;
 
-/** The last parenthetical owner expression in a task text: "…(市质监局牵头,…参加)。" */
+/** The last bracketed owner expression in a task text: "…(市质监局牵头,…参加)。" */
 export function findParentheticalOwners(text: string): Owners | null {
-  const re = /\(([^()]{2,300}?)\)/g;
   let found: Owners | null = null;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (!HAS_ROLE.test(m[1])) continue;
-    const owners = parseOwnerList(m[1]);
-    if (owners && owners.units.length > 0) found = { ...owners, quote: m[0] };
+  for (const g of bracketGroups(text)) {
+    if (g.inner.length < 2 || g.inner.length > 300 || !HAS_ROLE.test(g.inner) || LABEL_AT.test(g.inner)) continue;
+    const owners = parseOwnerList(g.inner);
+    if (owners && owners.units.length > 0) found = { ...owners, quote: g.whole };
   }
   return found;
 }
 
-/** "此项工作由各级政府牵头负责,质监、发改…等部门配合。" */
+/** Top-level bracket groups of a text, nested brackets kept inside ("(…各市〔州〕…负责)"). */
+function bracketGroups(text: string): Array<{ whole: string; inner: string }> {
+  const out: Array<{ whole: string; inner: string }> = [];
+  let depth = 0;
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (OPEN.includes(ch)) {
+      if (depth === 0) start = i;
+      depth++;
+    } else if (CLOSE.includes(ch) && depth > 0) {
+      depth--;
+      if (depth === 0) out.push({ whole: text.slice(start, i + 1), inner: text.slice(start + 1, i) });
+    }
+  }
+  return out;
+}
+
+/** "此项工作由各级政府牵头负责,质监、发改…等部门配合。" / "由X牵头,Y参与" */
 export function findDelegatedOwners(text: string): Owners | null {
   const re = /(?:此项工作|该项工作|本项工作|上述工作|以上工作)?由([^。;]{2,200}?(?:牵头|负责)[^。;]*)/g;
   let found: Owners | null = null;
@@ -143,26 +181,79 @@ export function findDelegatedOwners(text: string): Owners | null {
   return found;
 }
 
-const LABEL_RE =
-  /(牵头单位|牵头部门|责任单位|责任部门|主办单位|配合单位|配合部门|参加单位|协办单位|协助单位)\s*[:：]\s*([^;；。\n]+?)(?=\s*(?:牵头单位|牵头部门|责任单位|责任部门|主办单位|配合单位|配合部门|参加单位|协办单位|协助单位|完成时限|完成时间|时间要求|$|[;；。\n]))/g;
+const LEAD_LABEL = '(?:主要责任|牵头责任|牵头|主办|主责)(?:单位|部门)';
+const RESP_LABEL = '(?:责任|负责|承办|落实|实施)(?:单位|部门)';
+const PART_LABEL = '(?:配合|协办|协助|参与|参加|协同)(?:单位|部门)';
+const TIME_LABEL = '(?:完成时限|完成时间|时间节点|时限要求|时间要求|完成期限|时间安排)';
+/** A label: "牵头单位:" or "【牵头单位】" (a bracketed label needs no colon). */
+const LABEL = new RegExp(
+  `(?:[【\\[]\\s*(${LEAD_LABEL}|${RESP_LABEL}|${PART_LABEL}|${TIME_LABEL})\\s*[】\\]]\\s*[:：]?|(${LEAD_LABEL}|${RESP_LABEL}|${PART_LABEL}|${TIME_LABEL})\\s*[:：])`,
+  'g',
+);
+const LABEL_AT = new RegExp(`(${LEAD_LABEL}|${RESP_LABEL}|${PART_LABEL}|${TIME_LABEL})\\s*[:：]`);
 
-/** `牵头单位:X` / `责任单位:X` / `配合单位:Y` label lines. */
+/** `牵头单位:X` / `(牵头单位:X;配合单位:Y)` / `【牵头单位】X` / `完成时限:…` label expressions. */
 export function findLabelledOwners(text: string): Owners | null {
+  const labels = [...text.matchAll(LABEL)];
+  if (labels.length === 0) return null;
   const clauses: Clause[] = [];
   const quotes: string[] = [];
-  for (const m of text.matchAll(LABEL_RE)) {
-    const label = m[1];
-    const role: OwnerRole = /牵头|主办/.test(label) ? 'lead' : /责任/.test(label) ? 'responsible' : 'partner';
-    const inner = parseOwnerList(m[2]);
-    const names = inner ? inner.units : splitDepartments(m[2]);
-    clauses.push({ names, role });
-    quotes.push(m[0].trim());
-  }
-  if (clauses.length === 0) return null;
-  return collect(clauses, quotes.join(';'));
+  let deadlineText: string | null = null;
+  labels.forEach((m, i) => {
+    const label = m[1] ?? m[2];
+    const start = m.index + m[0].length;
+    const value = valueUntil(text, start, labels[i + 1]?.index ?? text.length);
+    quotes.push(`${m[0]}${value}`.trim());
+    if (new RegExp(`^${TIME_LABEL}$`).test(label)) {
+      deadlineText ??= value.trim() || null;
+      return;
+    }
+    const role: OwnerRole = new RegExp(`^${LEAD_LABEL}$`).test(label) ? 'lead' : new RegExp(`^${PART_LABEL}$`).test(label) ? 'partner' : 'responsible';
+    const parts = splitOutsideParens(value, /[,，]/).map((p) => p.trim());
+    const kept: string[] = [];
+    for (const p of parts) {
+      if (DEADLINE_PHRASE.test(p)) deadlineText ??= p;
+      else if (p) kept.push(p);
+    }
+    const joined = kept.join('、');
+    const tail = ROLE_TAIL.exec(joined);
+    const names = splitDepartments(joined.replace(ROLE_TAIL, ''));
+    if (names.length) clauses.push({ names, role: tail && /牵头/.test(tail[1]) ? 'lead' : role });
+  });
+  if (clauses.length === 0 && !deadlineText) return null;
+  if (clauses.length === 0) return { lead: [], units: [], partners: [], quote: quotes.join(';'), deadlineText };
+  return { ...collect(clauses, quotes.join(';')), deadlineText };
 }
+
+const ROLE_TAIL = /(分别牵头|按职责分工负责|按职责负责|分工负责|负责落实|牵头负责|负责)$/;
+
+/** A label's value: up to the next label, a sentence end, or the bracket that closes around it. */
+function valueUntil(text: string, start: number, limit: number): string {
+  let depth = 0;
+  let i = start;
+  for (; i < limit; i++) {
+    const ch = text[i];
+    if (OPEN.includes(ch)) depth++;
+    else if (CLOSE.includes(ch)) {
+      if (depth === 0) break;
+      depth--;
+    } else if (depth === 0 && /[;；。\n]/.test(ch)) break;
+    // The next item of a list flattened onto one line ("… 2.落实…").
+    else if (depth === 0 && /\s/.test(ch) && /^\s*\d{1,2}[.、](?=[\u4e00-\u9fff])/.test(text.slice(i, i + 6))) break;
+  }
+  return text.slice(start, i).replace(/[\s;；]+$/, '');
+}
+
+/**
+ * A plan's own rule for lists without a 牵头 mark: "(列第一位的为牵头单位)", "首位单位为牵头单位,下同".
+ */
+export const FIRST_IS_LEAD = /(首位|列第一位|排在第一位|排名第一位?|第一个|列首位|排序第一)(的|者)?(单位|部门)?(为|是)(牵头|主责)/;
 
 /** Any owner expression in a task text, most specific first. */
 export function extractOwners(text: string): Owners | null {
-  return findLabelledOwners(text) ?? findParentheticalOwners(text) ?? findDelegatedOwners(text);
+  const labelled = findLabelledOwners(text);
+  if (labelled && labelled.units.length) return labelled;
+  const other = findParentheticalOwners(text) ?? findDelegatedOwners(text);
+  if (other && labelled?.deadlineText) return { ...other, deadlineText: other.deadlineText ?? labelled.deadlineText };
+  return other ?? labelled;
 }

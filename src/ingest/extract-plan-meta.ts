@@ -31,7 +31,7 @@ export interface MetaLine {
 const HEAD_LINES = 60;
 const HEAD_CHARS = 4000;
 
-export function extractPlanMeta(all: MetaLine[] | string[], _file?: string): PlanMeta {
+export function extractPlanMeta(all: MetaLine[] | string[], file?: string): PlanMeta {
   const lines: MetaLine[] = all.map((l, i) => (typeof l === 'string' ? { text: l, line: i + 1 } : l));
   const head = headOf(lines);
   const headText = head.map((l) => l.text);
@@ -49,7 +49,13 @@ export function extractPlanMeta(all: MetaLine[] | string[], _file?: string): Pla
     pageDate(headText) ??
     titleDate(head);
   const facts = extractDocFacts(lines, title);
-  const city = findPlanPlace({ title, issuer, notice: notice?.issuer ?? null, docNo, lines: lines.map((l) => l.text) });
+  const signed = fields.get('written') ?? signature.text;
+  if (signed) facts.push({ kind: 'signed', value: signed, quote: signature.text && !fields.get('written') ? signature.quote : `成文日期: ${signed}`, line: 1 });
+  const published = fields.get('published') ?? pageDateLine(headText);
+  if (published) facts.push({ kind: 'published', value: published, quote: `发布日期: ${published}`, line: 1 });
+  const source = fields.get('source');
+  if (source) facts.push({ kind: 'source', value: source, quote: `来源: ${source}`, line: 1 });
+  const city = findPlanPlace({ title, issuer, notice: notice?.issuer ?? null, docNo, lines: lines.map((l) => l.text), file: file ?? null });
   const goal = facts.find((f) => f.kind === 'goalYear');
   return { title, city, issuer, docNo, date, goalYear: goal ? Number(goal.value) : null, facts };
 }
@@ -185,28 +191,41 @@ const ORGAN_ONLY = new RegExp(String.raw`^(?:${ORGAN}\s*){1,3}$`);
 const ORGAN_DATE_INLINE = new RegExp(String.raw`(${ORGAN})\s*(${DATE_TEXT})`);
 
 /** The 落款: issuing bodies and the date, on their own lines (or run into a long line). */
-function findSignature(lines: MetaLine[]): { issuer: string | null; date: string | null } {
+interface Signature {
+  issuer: string | null;
+  date: string | null;
+  /** The date as written, and the lines it was read from. */
+  text: string | null;
+  quote: string;
+}
+
+function findSignature(lines: MetaLine[]): Signature {
   const candidates = [...lines.slice(0, HEAD_LINES), ...lines.slice(-12)];
   for (let i = 0; i < candidates.length; i++) {
     const t = candidates[i].text.trim();
     const m = SIGNATURE.exec(t.replace(/\s+(?=\d|[〇○零一二三四五六七八九])/, ' '));
     if (!m) continue;
     const date = parseDate(m[2]);
-    const prev = candidates[i - 1]?.text.trim() ?? '';
-    const organ = m[1]?.trim() || (ORGAN_ONLY.test(prev) ? prev : null);
-    if (date) return { issuer: organ ? organ.replace(/\s+/g, ' ') : null, date };
+    // Issuing bodies on the lines above the date (two bodies for a joint document).
+    const above = [candidates[i - 2]?.text.trim() ?? '', candidates[i - 1]?.text.trim() ?? ''].filter((l) => ORGAN_ONLY.test(l));
+    const organ = m[1]?.trim() || (above.length ? above.join(' ') : null);
+    if (date) return { issuer: organ ? organ.replace(/\s+/g, ' ') : null, date, text: m[2].replace(/\s+/g, ''), quote: [organ, m[2]].filter(Boolean).join(' ') };
   }
   for (const l of lines.slice(0, 12)) {
     const m = ORGAN_DATE_INLINE.exec(l.text);
-    if (m) return { issuer: null, date: parseDate(m[2]) };
+    if (m) return { issuer: null, date: parseDate(m[2]), text: m[2], quote: m[0] };
   }
-  return { issuer: null, date: null };
+  return { issuer: null, date: null, text: null, quote: '' };
 }
 
 /** A page's own timestamp line near the top ("2016-11-02 14:40:28"). */
-function pageDate(head: string[]): string | null {
+function pageDateLine(head: string[]): string | null {
   const line = head.slice(0, 6).find((l) => /^\d{4}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?$/.test(l.trim()));
-  return line ? parseDate(line) : null;
+  return line?.trim().split(/\s+/)[0] ?? null;
+}
+
+function pageDate(head: string[]): string | null {
+  return parseDate(pageDateLine(head));
 }
 
 /** "…实施意见(2022年12月31日)": the date under a title. */

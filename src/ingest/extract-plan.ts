@@ -4,6 +4,7 @@ import { isNoiseLine, stripNoisePhrases } from './strip-boilerplate.ts';
 import { parseOutline, type OutlineLine } from './parse-outline.ts';
 import { parseFlattenedTable } from './parse-flattened-table.ts';
 import { parseTaskTable } from './parse-task-table.ts';
+import { findCellTables } from './parse-cell-lines.ts';
 import { extractPlanMeta } from './extract-plan-meta.ts';
 import { buildRecords, type TableInput } from './build-records.ts';
 import type { PlanRecords } from '../kb/records.ts';
@@ -22,12 +23,18 @@ export function extractPlan(doc: LoadedDocument, info: ExtractInfo): PlanRecords
   const traditional = looksTraditional(rawLines.map((l) => l.text).join('\n'));
   const norm = (s: string) => normalizeText(s, traditional);
   const lines = rawLines.map((l) => ({ text: norm(l.text).trim(), line: l.line })).filter((l) => l.text);
-  const meta = extractPlanMeta(lines);
+  const meta = extractPlanMeta(lines, doc.file);
 
   const content: OutlineLine[] = [];
   const tables: TableInput[] = [];
-  for (const l of lines) {
-    if (isNoiseLine(l.text)) continue;
+  // Tables pasted one cell per line are read as tables; their lines are not body text.
+  const consumed = new Set<number>();
+  for (const t of findCellTables(lines)) {
+    tables.push({ rows: t.rows, line: t.line });
+    t.consumed.forEach((i) => consumed.add(i));
+  }
+  for (const [i, l] of lines.entries()) {
+    if (consumed.has(i) || isNoiseLine(l.text)) continue;
     const flat = parseFlattenedTable(l.text);
     if (flat) tables.push({ rows: flat, line: l.line });
     else content.push({ text: stripNoisePhrases(l.text), line: l.line });

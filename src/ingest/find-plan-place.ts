@@ -15,6 +15,8 @@ export interface PlaceInput {
   notice: string | null;
   docNo: string | null;
   lines: string[];
+  /** The file name: offices name files after the plan ("阳江市质量工作考核方案.docx"). */
+  file?: string | null;
 }
 
 /** Zones that act as places: 杨凌示范区, 滨海新区, XX经济技术开发区. */
@@ -35,7 +37,7 @@ export function findPlanPlace(input: PlaceInput): string | null {
     const place = anyPlace(text);
     if (place) return place;
   }
-  return selfNamedPlace(input.lines) ?? (NATIONAL.test([input.issuer, input.notice, input.docNo, input.title].join(' ')) ? '全国' : null);
+  return selfNamedPlace(input.lines) ?? fileNamePlace(input.file) ?? (NATIONAL.test([input.issuer, input.notice, input.docNo, input.title].join(' ')) ? '全国' : null);
 }
 
 /** A national body's document applies to the whole country. */
@@ -67,6 +69,13 @@ function leadingPlace(raw: string | null): string | null {
 function anyPlace(raw: string | null): string | null {
   if (!raw) return null;
   const first = findPlaces(withoutCitations(raw))[0];
+  return first ? display(first.place.name) : null;
+}
+
+/** A known place in the file name, when the text names none. */
+function fileNamePlace(file: string | null | undefined): string | null {
+  if (!file) return null;
+  const first = findPlaces(file.replace(/\.[a-z0-9]+$/i, ''))[0];
   return first ? display(first.place.name) : null;
 }
 

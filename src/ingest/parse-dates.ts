@@ -19,6 +19,20 @@ export function parseDeadline(text: string): string | null {
   return null;
 }
 
+/**
+ * A deadline that may leave out its year ("6月底完成", "年底前", "12月底前"): the plan's year fills it in.
+ * Open-ended wording (持续推进, 长期, 每季度) has no deadline.
+ */
+export function parseDeadlineIn(text: string, planYear: number | null): string | null {
+  const full = parseDeadline(text);
+  if (full || !planYear) return full;
+  const t = text.replace(/\s+/g, '');
+  const m = /(?<![\d年])(\d{1,2})月(?:(\d{1,2})日)?/.exec(t);
+  if (m && valid(planYear, +m[1], m[2] ? +m[2] : 1)) return m[2] ? `${planYear}-${pad(+m[1])}-${pad(+m[2])}` : `${planYear}-${pad(+m[1])}`;
+  if (/^(年底|年末|年内)/.test(t)) return `${planYear}-12`;
+  return null;
+}
+
 function valid(y: number, mo: number, d = 1): boolean {
   return y >= 1990 && y <= 2100 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31;
 }

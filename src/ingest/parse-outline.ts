@@ -52,7 +52,9 @@ export function readMarker(segment: string): Marker | null {
  */
 const CUT_BEFORE = new RegExp(
   `(?<=[\\s。;!?])(?=(?:[${CN_NUM}]+、|\\([${CN_NUM}]+\\)|\\d{1,2}、(?!\\d)|\\(\\d{1,2}\\)|[\\u2460-\\u2473]))` +
-    `|(?<=[:])(?=(?:\\(\\d{1,2}\\)|[\\u2460-\\u2473]))`,
+    `|(?<=[:])(?=(?:\\(\\d{1,2}\\)|[\\u2460-\\u2473]))` +
+    // "… 2.落实…": a numbered item after a space, when a Han character follows its dot.
+    `|(?<=\\s)(?=\\d{1,2}\\.(?=[\\u4e00-\\u9fff]))`,
 );
 
 export function splitAtMarkers(line: string): string[] {

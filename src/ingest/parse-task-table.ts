@@ -17,17 +17,27 @@ const HEADER_LABELS: Array<[Column, RegExp]> = [
   ['category', /^(目标类别|类别|任务类别|工作类别|领域|分类)$/],
   ['project', /^(目标项目|项目|重点任务|工作项目|任务项目|主要任务)$/],
   ['text', /^(目标内容|任务内容|工作内容|工作任务|具体任务|任务|具体措施|工作措施|目标任务|主要内容|内容|任务名称)$/],
-  ['lead', /^(牵头单位|牵头部门|牵头)$/],
-  ['units', /^(责任单位|责任部门|负责单位|主责单位|实施单位)$/],
+  ['lead', /^(牵头单位|牵头部门|牵头|牵头责任单位|主要责任单位|主责单位|牵头科室)$/],
+  ['units', /^(责任单位|责任部门|负责单位|实施单位|责任科室|落实单位|承办单位)$/],
   ['partners', /^(配合单位|配合部门|参加单位|协办单位|协助单位|参与单位)$/],
   ['deadline', /^(完成时限|完成时间|时间要求|时限|时间节点|完成期限|进度要求|时间安排)$/],
 ];
 
-const cellLabel = (cell: string) => cell.replace(/[\s:：]/g, '');
+const cellLabel = (cell: string) => cell.replace(/[\s:：|]/g, '');
+/** A header cell that names the task column in words of its own (目标与任务, 民生实事, 2022年预期目标). */
+const TEXTISH = /^.{0,10}(任务|目标|内容|工作|事项|实事|要求|举措|措施)$/;
+
+/** The column a header cell names, or null. */
+export function columnOf(cell: string): Column | null {
+  const label = cellLabel(cell);
+  return HEADER_LABELS.find(([, re]) => re.test(label))?.[0] ?? (TEXTISH.test(label) && !/领导|单位|部门|时限|时间/.test(label) ? 'text' : null);
+}
 
 /** Column roles of a header row, or null when the row is not a task-table header. */
 export function readHeader(row: string[]): Array<Column | null> | null {
-  const cols = row.map((cell) => HEADER_LABELS.find(([, re]) => re.test(cellLabel(cell)))?.[0] ?? null);
+  const found0 = row.map(columnOf);
+  // Only the first 任务-like cell is the task text.
+  const cols = found0.map((c, i) => (c === 'text' && found0.indexOf('text') !== i ? null : c));
   const found = new Set(cols.filter(Boolean));
   const hasOwner = found.has('units') || found.has('lead');
   const hasTask = found.has('text') || found.has('project');
@@ -143,7 +153,7 @@ function groupOf(ref: string | null, carry: Carry): string {
 function ownerText(cells: Cells): string {
   const parts: string[] = [];
   if (cells.lead) parts.push(/牵头/.test(cells.lead) ? cells.lead : `${cells.lead}牵头`);
-  if (cells.units) parts.push(cells.units);
+  if (cells.units) parts.push(cells.lead && !/负责|牵头|配合|参加|协/.test(cells.units) ? `${cells.units}负责` : cells.units);
   if (cells.partners) parts.push(/参加|配合|协/.test(cells.partners) ? cells.partners : `${cells.partners}配合`);
   return parts.join(',');
 }

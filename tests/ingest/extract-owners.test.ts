@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { extractOwners, parseOwnerList, splitDepartments } from '../../src/ingest/extract-owners.ts';
 
 describe('extractOwners', () => {
-  it('reads (X负责)', () => {
+  it('reads (X负责): several responsible units have no lead, a single one leads', () => {
     const o = extractOwners('建立质量伤害监测体系(市卫健委、市场监管局负责)。');
-    expect(o).toMatchObject({ lead: ['市卫健委', '市场监管局'], units: ['市卫健委', '市场监管局'], partners: [] });
+    expect(o).toMatchObject({ lead: [], units: ['市卫健委', '市场监管局'], partners: [] });
+    expect(extractOwners('建立质量档案(市场监管局负责)。')).toMatchObject({ lead: ['市场监管局'], units: ['市场监管局'] });
+    expect(extractOwners('推进诚信建设(市发改委、市商务局负责落实)。')?.lead).toEqual([]);
   });
 
   it('keeps 牵头 and 参加/配合 apart', () => {
@@ -17,7 +19,8 @@ describe('extractOwners', () => {
 
   it('reads 负责 plus 参加 in one parenthesis', () => {
     const o = extractOwners('提升工程质量(市住建局、交通运输局负责,市政园林局参加)。');
-    expect(o?.lead).toEqual(['市住建局', '交通运输局']);
+    expect(o?.lead).toEqual([]);
+    expect(o?.units).toEqual(['市住建局', '交通运输局', '市政园林局']);
     expect(o?.partners).toEqual(['市政园林局']);
   });
 
@@ -49,10 +52,42 @@ describe('extractOwners', () => {
   it('treats a plain table cell as jointly responsible, commas included', () => {
     const o = parseOwnerList('相关区政府、园区管委会,市质监局');
     expect(o?.units).toEqual(['相关区政府', '园区管委会', '市质监局']);
-    expect(o?.lead).toEqual(o?.units);
+    expect(o?.lead).toEqual([]);
   });
 
   it('splits lists without breaking names that contain parentheses', () => {
-    expect(splitDepartments('市科技局(知识产权局)、各县(市、区)政府等部门')).toEqual(['市科技局(知识产权局)', '各县(市、区)政府']);
+    expect(splitDepartments('市科技局、各县(市、区)政府等部门')).toEqual(['市科技局', '各县(市、区)政府']);
+    // A second name in brackets is a note, not part of the name.
+    expect(splitDepartments('区民政局(区委社会工委)、各街道(园区)')).toEqual(['区民政局', '各街道(园区)']);
+  });
+
+  it('reads labels inside brackets of any kind, with the deadline beside them', () => {
+    const a = extractOwners('加大简政放权力度。(牵头单位:州审批局;责任单位:州司法局、各县市人民政府,6月底完成)');
+    expect(a).toMatchObject({ lead: ['州审批局'], units: ['州审批局', '州司法局', '各县市人民政府'], deadlineText: '6月底完成' });
+    const b = extractOwners('开展环境整治[牵头单位:区卫健局、区创文办;责任单位:各街办(新区)]');
+    expect(b).toMatchObject({ lead: ['区卫健局', '区创文办'], units: ['区卫健局', '区创文办', '各街办(新区)'] });
+    const c = extractOwners('深化审批改革。(牵头单位:各县区政府)');
+    expect(c?.units).toEqual(['各县区政府']);
+  });
+
+  it('reads 【牵头单位】, 主要责任单位 and 协办单位 labels on their own lines', () => {
+    const o = extractOwners('完善领导体制。\n【牵头单位】区委组织部\n【协办单位】区委编办、区民政局(区委社会工委)、各街道党工委');
+    expect(o).toMatchObject({ lead: ['区委组织部'], partners: ['区委编办', '区民政局', '各街道党工委'] });
+    const p = extractOwners('地区生产总值增长5%。牵头领导:常务副区长 主要责任单位:区发改委 完成时限:2024年12月');
+    expect(p).toMatchObject({ lead: ['区发改委'], units: ['区发改委'], deadlineText: '2024年12月' });
+  });
+
+  it('reads (X、Y按职责分工负责) as responsible units without a lead', () => {
+    const o = extractOwners('推进修订地方性法规。(市场监管局、农业农村局、知识产权局按职责分工负责)');
+    expect(o).toMatchObject({ lead: [], units: ['市场监管局', '农业农村局', '知识产权局'] });
+    const q = extractOwners('搭建平台(市商务局牵头,各县区、开发园区按职责分工负责)');
+    expect(q).toMatchObject({ lead: ['市商务局'], units: ['市商务局', '各县区', '开发园区'] });
+  });
+
+  it('reads 由X牵头,Y参与 and keeps brackets out of names', () => {
+    const o = extractOwners('建立联席会议制度,由市发改委牵头,市财政局、市商务局参与。');
+    expect(o).toMatchObject({ lead: ['市发改委'], partners: ['市财政局', '市商务局'] });
+    const p = extractOwners('成立工作专班(省发改委、省直有关部门、各市〔州〕按职责分工负责)');
+    expect(p?.units).toEqual(['省发改委', '省直有关部门', '各市〔州〕']);
   });
 });

@@ -1,0 +1,119 @@
+import type { Plan, Source } from '../kb/records.ts';
+import type { Answer, Ctx } from './answer-context.ts';
+import { formatDate } from './format.ts';
+
+/**
+ * Questions about the document itself: its 文号, date (落款/成文, as written), issuing body, title, the
+ * documents it implements, its goal year and period, and on drafts the comment deadline and contacts.
+ * Each asked attribute is answered from the plan's own record — or the plan is said not to state it.
+ */
+
+type Attr = 'docNo' | 'signed' | 'published' | 'source' | 'issuer' | 'title' | 'implements' | 'goalYear' | 'period' | 'commentDeadline' | 'phone' | 'email' | 'contact' | 'address';
+
+const ASKS: Array<[Attr, RegExp]> = [
+  ['docNo', /文号|发文字号|字号|几号文/],
+  ['commentDeadline', /(意见|反馈|征求|征集).{0,12}(截止|截至|什么时候|何时|期限|哪天|多久|时间|之前|前)|截止(时间|日期)|截至(时间|日期)/],
+  ['signed', /落款|成文|(印发|签发|出台|下发|发文|制定|发出)(的)?(时间|日期)|哪天(印发|签发|出台|下发|发的|发文|定的)|什么时候(印发|签发|出台|下发|发的|定的|制定)|何时(印发|签发|出台|下发|制定)|(哪天|哪一天|什么时候|何时|什么日期)(的|发布|公布)|是哪天|日期是/],
+  ['published', /发布(日期|时间)|(哪天|什么时候|何时)(发布|公布|挂网|上网)|网页上的日期/],
+  ['source', /来源/],
+  ['issuer', /(哪个|哪些|哪几个|哪两个|什么)(单位|部门|机构|机关|政府)(发布|印发|发的|制定|出台|起草|下发|发文|签发)|发文(单位|机关)|发布机构|制发机关|谁(发|印发|制定|出台|起草|签发)的|落款单位|联合(印发|发文)/],
+  ['title', /标题|全称|全名|名称是|叫什么/],
+  ['implements', /(根据|依据|依照|贯彻|落实|按照)(了)?(哪|什么|啥)|(根据|依据|贯彻|落实)的?(文件|精神|纲要)|(为|是)(贯彻|落实)(哪|什么)|上位(文件|政策)/],
+  ['period', /实施期|规划期|哪几年|起止|时间跨度|期限是/],
+  ['goalYear', /(目标|到|截至|完成)(年份|哪一?年)|目标年|到哪一?年|哪一年(完成|实现|达到)|发展目标是到/],
+  ['phone', /电话|联系方式|号码/],
+  ['email', /邮箱|邮件|e-?mail/i],
+  ['contact', /联系人|找谁|联系谁/],
+  ['address', /地址|寄到|邮寄|寄送|寄给/],
+];
+
+const LABEL: Record<Attr, string> = {
+  docNo: '文号',
+  signed: '落款日期',
+  published: '发布日期',
+  source: '来源',
+  issuer: '发文单位',
+  title: '标题',
+  implements: '依据的文件',
+  goalYear: '目标年份',
+  period: '实施期',
+  commentDeadline: '征求意见截止时间',
+  phone: '联系电话',
+  email: '电子邮箱',
+  contact: '联系人',
+  address: '地址',
+};
+
+/** The document attributes a question asks for, in the order asked. */
+export function askedDocAttributes(text: string): Attr[] {
+  const found = ASKS.filter(([, re]) => re.test(text)).map(([a]) => a);
+  // "发布" alone means the document's date unless the page's own date is asked for.
+  if (found.includes('published') && found.includes('signed') && !/落款|成文/.test(text)) return found.filter((a) => a !== 'signed');
+  return found;
+}
+
+export function answerDocFact(c: Ctx): Answer | null {
+  const attrs = askedDocAttributes(c.q.text);
+  if (attrs.length === 0 || c.q.refs.length) return null;
+  const files = c.planFiles();
+  if (!c.files || files.length === 0 || files.length > 3) return null;
+  const lines: string[] = [];
+  const sources: Source[] = [];
+  let found = false;
+  for (const file of files) {
+    const plan = c.kb.plans.find((p) => p.file === file)!;
+    const parts: string[] = [];
+    for (const attr of attrs) {
+      const v = valueOf(plan, attr);
+      if (v) {
+        found = true;
+        parts.push(`${LABEL[attr]}: ${v.text}`);
+        sources.push({ file, ref: null, path: [], line: v.line, quote: v.quote });
+      } else parts.push(`方案中没有写明${LABEL[attr]}`);
+    }
+    lines.push(`${c.label(file)}《${plan.title ?? file}》${parts.join('; ')}〔${c.label(file)}〕`);
+  }
+  return c.answer(lines.join('\n'), sources, found);
+}
+
+interface Value {
+  text: string;
+  quote: string;
+  line: number;
+}
+
+function valueOf(plan: Plan, attr: Attr): Value | null {
+  const facts = plan.facts.filter((f) => f.kind === attr);
+  const one = (text: string | null, quote?: string): Value | null => (text ? { text, quote: quote ?? text, line: 1 } : null);
+  switch (attr) {
+    case 'docNo':
+      return one(plan.docNo);
+    case 'issuer':
+      return one(plan.issuer);
+    case 'title':
+      return one(plan.title);
+    case 'signed': {
+      const f = facts[0];
+      if (f) return { text: f.value, quote: f.quote, line: f.line };
+      return one(plan.date ? formatDate(plan.date) : null);
+    }
+    case 'published': {
+      const f = facts[0] ?? plan.facts.find((x) => x.kind === 'signed');
+      return f ? { text: f.value, quote: f.quote, line: f.line } : null;
+    }
+    case 'goalYear': {
+      const f = facts[0];
+      return f ? { text: `到${f.value}年(“${clip(f.quote)}”)`, quote: f.quote, line: f.line } : null;
+    }
+    case 'implements':
+      return facts.length ? { text: clip(facts[0].quote, 200), quote: facts[0].quote, line: facts[0].line } : null;
+    default: {
+      if (facts.length === 0) return null;
+      return { text: facts.map((f) => f.value).join('、'), quote: facts[0].quote, line: facts[0].line };
+    }
+  }
+}
+
+function clip(s: string, max = 60): string {
+  return s.length > max ? `${s.slice(0, max)}…` : s;
+}

@@ -1,0 +1,50 @@
+import type { Answer, Ctx } from './answer-context.ts';
+import { bestPerPlan, MATCH } from './answer-context.ts';
+import { sourceOf } from './answer-cross-plan.ts';
+import { askedAttribute, ATTRIBUTE_WORDS, statesAttribute } from './answerability.ts';
+import { focus } from './format.ts';
+import { tokens } from '../kb/text-tokens.ts';
+import type { Hit } from '../kb/search-index.ts';
+
+/**
+ * The retrieval floor: when no record answers, the plan's own sentence that covers the question and
+ * states what it asks for (a person, an owner, a number, a date, a contact …) is quoted with its
+ * source. A sentence that only shares words with the question, or states another year or unit than
+ * the one asked, is not an answer — then the question is refused.
+ */
+
+/** How much of the question a sentence must cover: when the plan is named, and when it is not. */
+const NAMED = MATCH;
+const UNNAMED = MATCH + 0.1;
+const SHOWN = 2;
+
+export function answerFromEvidence(c: Ctx): Answer | null {
+  if (c.q.intent === 'help' || c.q.intent === 'cross_plan') return null;
+  const attr = askedAttribute(c.q.text);
+  const query = c.q.topic.replace(ATTRIBUTE_WORDS, ' ').trim() || c.q.topic;
+  if (tokens(query).length === 0) return null;
+  const ok = (h: Hit) => {
+    const text = c.p.sentences[h.doc.index].text;
+    return statesAttribute(attr, text) && agreesWithQuestion(c, text);
+  };
+  const hits = c.search(['sentence'], query, 60).filter(ok);
+  const min = c.files ? NAMED : UNNAMED;
+  const best = bestPerPlan(hits, min);
+  if (best.length === 0) return null;
+  // Within the best plan, a second sentence that covers the question nearly as well is shown too.
+  const top = best[0];
+  const also = hits.find((h) => h !== top && h.doc.file === top.doc.file && h.coverage >= top.coverage - 0.05);
+  const shown = (best.length > 1 ? best.slice(0, SHOWN) : also ? [top, also] : [top]).map((h) => sourceOf(c, h));
+  const toks = tokens(query);
+  const lines = shown.map((s) => `${c.label(s.file)}: ${focus(s.quote, toks, 160)}${c.cite(s)}`);
+  return c.answer(lines.join('\n'), shown);
+}
+
+/** A year or unit the question asks about must be the sentence's, not another one. */
+function agreesWithQuestion(c: Ctx, text: string): boolean {
+  const year = c.q.targetYear;
+  if (year && /\d{4}\s*年/.test(text) && !text.includes(`${year}`)) return false;
+  const unit = c.q.unit;
+  if (unit && askedAttribute(c.q.text) === 'quantity' && !new RegExp(`\\d\\s*(${unit}|万${unit})`).test(text)) return false;
+  return true;
+}

@@ -1,0 +1,124 @@
+import { columnOf } from './parse-task-table.ts';
+import { isNoiseLine } from './strip-boilerplate.ts';
+
+/**
+ * A task table pasted from a web page or PDF arrives one cell per line:
+ *   序号 / 民生实事 / 责任单位 / 完成时限 / 1 / 启动建设… / 县水务局 / 县住建局 / 12月底前 / 2 / …
+ * (sometimes with a trailing "|" per cell). The header is a run of short label lines starting at 序号;
+ * each row starts with its number (1, 2, 3 … or continuing, e.g. 80, 81) and its cells follow. When a
+ * row has as many cells as the header it is read by position; otherwise its first cell is the task, a
+ * date-like cell the deadline, and the remaining cells its units — never guessed beyond that.
+ */
+
+export interface CellLine {
+  text: string;
+  line: number;
+}
+
+export interface CellTable {
+  rows: string[][];
+  line: number;
+  /** Indexes (into the given lines) that the table consumed. */
+  consumed: number[];
+}
+
+const REF_LABEL = /^(序号|编号|序)$/;
+const BARE_NUMBER = /^\d{1,3}$/;
+const DEADLINE_CELL = /^(?:\d{4}\s*年)?\s*(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?|年)?\s*(?:底|末|上旬|中旬|下旬|内)?\s*(?:前|以前)?\s*(?:完成|投入使用|动工|开工|建成)?$|^(?:长期|持续推进|年底前|每季度|每月|全年|常态化)/;
+const MAX_ROW_CELLS = 10;
+
+const cellText = (s: string) => s.replace(/\s*\|+\s*$/, '').replace(/^\|\s*/, '').trim();
+
+export function findCellTables(lines: CellLine[]): CellTable[] {
+  const out: CellTable[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!REF_LABEL.test(cellText(lines[i].text).replace(/\s+/g, ''))) continue;
+    const table = readTable(lines, i);
+    if (table) {
+      out.push(table);
+      i = table.consumed[table.consumed.length - 1];
+    }
+  }
+  return out;
+}
+
+function readTable(lines: CellLine[], start: number): CellTable | null {
+  const header: string[] = [];
+  let i = start;
+  for (; i < lines.length && header.length < 10; i++) {
+    const t = cellText(lines[i].text);
+    if (!t) continue;
+    if (BARE_NUMBER.test(t) && header.length >= 3) break;
+    if (t.length > 16) return null;
+    header.push(t);
+  }
+  const cols = header.map((h) => columnOf(h.replace(/\s+/g, '')));
+  if (!cols.includes('text') || !(cols.includes('units') || cols.includes('lead') || cols.includes('deadline'))) return null;
+  const rows: string[][] = [header];
+  const consumed: number[] = [];
+  for (let k = start; k < i; k++) consumed.push(k);
+  let ref = Number(cellText(lines[i]?.text ?? ''));
+  while (i < lines.length && BARE_NUMBER.test(cellText(lines[i].text)) && Number(cellText(lines[i].text)) === ref) {
+    const cells: string[] = [];
+    const at: number[] = [i];
+    let j = i + 1;
+    let next = false;
+    for (; j < lines.length && cells.length <= MAX_ROW_CELLS; j++) {
+      const t = cellText(lines[j].text);
+      if (!t) continue;
+      if (BARE_NUMBER.test(t) && Number(t) === ref + 1) {
+        next = true;
+        break;
+      }
+      if (isNoiseLine(t)) break;
+      cells.push(t);
+      at.push(j);
+    }
+    // The last row ends where its cells stop looking like cells: what follows the table is text.
+    if (!next) trimLastRow(cells, at, cols.length - 1);
+    if (cells.length === 0 || cells.length > MAX_ROW_CELLS) break;
+    rows.push(alignRow(String(ref), cells, cols));
+    consumed.push(...at);
+    i = j;
+    ref++;
+  }
+  return rows.length > 1 ? { rows, line: lines[start].line, consumed } : null;
+}
+
+const UNIT_CELL = /^[\u4e00-\u9fff()、]{2,24}(局|委|办|部|院|会|厅|中心|政府|管委会|公司|所|站|队|街道|镇|乡|指挥部)$/;
+
+/** Keeps the header's number of cells, and after them only unit names and deadlines. */
+function trimLastRow(cells: string[], at: number[], columns: number): void {
+  let keep = Math.min(cells.length, columns);
+  while (keep < cells.length && (UNIT_CELL.test(cells[keep]) || DEADLINE_CELL.test(cells[keep].replace(/\s+/g, '')))) keep++;
+  cells.length = keep;
+  at.length = keep + 1; // the row's number line, then one line per cell
+}
+
+/** One row's cells placed under the header's columns. */
+function alignRow(ref: string, cells: string[], cols: Array<ReturnType<typeof columnOf>>): string[] {
+  const row = cols.map(() => '');
+  const refAt = cols.indexOf('ref');
+  if (refAt >= 0) row[refAt] = ref;
+  const rest = cols.map((c, k) => (k === refAt ? -1 : k)).filter((k) => k >= 0);
+  if (cells.length === rest.length) {
+    rest.forEach((k, n) => (row[k] = cells[n]));
+    return row;
+  }
+  const put = (col: string, value: string) => {
+    const k = cols.indexOf(col as never);
+    if (k >= 0) row[k] = row[k] ? `${row[k]}、${value}` : value;
+  };
+  put('text', cells[0]);
+  const owners: string[] = [];
+  for (const c of cells.slice(1)) {
+    if (cols.includes('deadline') && DEADLINE_CELL.test(c.replace(/\s+/g, ''))) put('deadline', c);
+    else owners.push(c);
+  }
+  const ownerCol = cols.includes('lead') ? 'lead' : 'units';
+  if (ownerCol === 'lead' && owners.length > 1) {
+    put('lead', owners[0]);
+    owners.slice(1).forEach((o) => put(cols.includes('partners') ? 'partners' : 'units', o));
+  } else owners.forEach((o) => put(ownerCol, o));
+  return row;
+}
