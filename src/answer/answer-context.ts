@@ -146,3 +146,8 @@ export function bestPerPlan(hits: Hit[], min = MATCH, margin = 0.12): Hit[] {
   const top = hits[0]?.coverage ?? 0;
   return [...best.values()].filter((h) => h.coverage >= min && h.coverage >= top - margin);
 }
+
+/** Marks a refusal as certain: the handler checked the item, year, unit or period asked for. */
+export function decided(a: Answer): Answer {
+  return { ...a, decided: true };
+}

@@ -1,6 +1,6 @@
 import type { Duty, Source, Task } from '../kb/records.ts';
 import { cityOf } from '../kb/knowledge-base.ts';
-import type { Answer, Ctx } from './answer-context.ts';
+import { decided, type Answer, type Ctx } from './answer-context.ts';
 import { cutList, formatDate, refLabel, short } from './format.ts';
 
 /**
@@ -48,7 +48,7 @@ export function departmentWork(c: Ctx, asked: string[], soleOnly = false): DeptW
 export function answerDuties(c: Ctx): Answer | null {
   const asked = askedDepartments(c);
   if (asked.length === 0 && c.q.ownDepartment) {
-    return c.answer('请先告诉我您是哪个部门: 在问题里写明部门名称(如“市质监局负责什么”), 或请协调员把本群绑定到部门。', [], false);
+    return decided(c.answer('请先告诉我您是哪个部门: 在问题里写明部门名称(如“市质监局负责什么”), 或请协调员把本群绑定到部门。', [], false));
   }
   if (asked.length === 0) return null;
   const work = departmentWork(c, asked, SOLE.test(c.q.text));

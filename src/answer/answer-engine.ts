@@ -4,6 +4,7 @@ import { Ctx, prepare, type Answer, type Prepared } from './answer-context.ts';
 import { answerCrossPlan } from './answer-cross-plan.ts';
 import { answerDocFact } from './answer-doc-facts.ts';
 import { answerFromEvidence } from './answer-evidence.ts';
+import { answerStates, askedAttribute } from './answerability.ts';
 import { answerDuties } from './answer-duties.ts';
 import { answerHelp } from './answer-help.ts';
 import { answerDepartmentFirst, answerDueList, answerPlanMeta, answerSectionList, answerTargetList, answerUnknownPlace } from './answer-lists.ts';
@@ -92,17 +93,18 @@ export class AnswerEngine {
     const c = new Ctx(this.prepared, q, opts.now ?? new Date(), opts.department ?? null, opts.files);
     const first = q.intent === 'help' ? [] : q.intent === 'cross_plan' ? [answerUnknownPlace] : SET_QUESTIONS;
     let answer: Answer | null = null;
+    // The first handler whose answer states what is asked (a date for 什么时候, a figure for 多少 …);
+    // an answer that does not is no answer.
+    const attr = askedAttribute(q.text);
     for (const handler of [...first, ...STRATEGIES[q.intent]]) {
-      answer = handler(c);
-      if (answer) {
-        answer.via = handler.name;
-        break;
-      }
+      const a = handler(c);
+      if (!a || (a.found && !answerStates(attr, a.answer))) continue;
+      answer = { ...a, via: handler.name };
+      break;
     }
-    // No handler answered (or the document's own data lacked what was asked, which its text may still
-    // state about another document): the plan's own sentence that states what is asked, if there is one.
-    // A handler's refusal stands: it checked the item, year or unit asked for.
-    if (!answer || (!answer.found && answer.via === answerDocFact.name)) {
+    // No handler answered: the plan's own sentence that states what is asked, if there is one. A
+    // decided refusal stands: its handler checked the item, year, unit or period asked for.
+    if (!answer?.found && !answer?.decided) {
       const floor = answerFromEvidence(c);
       if (floor) answer = { ...floor, via: 'answerFromEvidence' };
     }

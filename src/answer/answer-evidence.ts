@@ -1,7 +1,7 @@
 import type { Answer, Ctx } from './answer-context.ts';
 import { bestPerPlan, MATCH } from './answer-context.ts';
 import { sourceOf } from './answer-cross-plan.ts';
-import { askedAttribute, ATTRIBUTE_WORDS, statesAttribute } from './answerability.ts';
+import { askedAttribute, ATTRIBUTE_WORDS, CITED_DOCUMENT, statesAttribute } from './answerability.ts';
 import { focus } from './format.ts';
 import { tokens } from '../kb/text-tokens.ts';
 import type { Hit } from '../kb/search-index.ts';
@@ -21,6 +21,8 @@ const SHOWN = 2;
 export function answerFromEvidence(c: Ctx): Answer | null {
   if (c.q.intent === 'help' || c.q.intent === 'cross_plan') return null;
   const attr = askedAttribute(c.q.text);
+  // The plan's own 文号 is a record; a sentence can only give another document's.
+  if (attr === 'docNo' && !CITED_DOCUMENT.test(c.q.text)) return null;
   const query = c.q.topic.replace(ATTRIBUTE_WORDS, ' ').trim() || c.q.topic;
   if (tokens(query).length === 0) return null;
   const ok = (h: Hit) => {

@@ -1,7 +1,7 @@
 import type { Source, Task } from '../kb/records.ts';
 import { isResponsible } from '../kb/knowledge-base.ts';
 import { tokens } from '../kb/text-tokens.ts';
-import type { Answer, Ctx } from './answer-context.ts';
+import { decided, type Answer, type Ctx } from './answer-context.ts';
 import { answerDuties } from './answer-duties.ts';
 import { cutList, formatDate, names, refLabel, short, today } from './format.ts';
 
@@ -52,7 +52,7 @@ export function answerDueList(c: Ctx): Answer | null {
     (x) => x.deadline && (!c.files || c.files.has(x.file)) && mine(x) && (overdue ? x.deadline.slice(0, 7) < t.slice(0, 7) : inPeriod(x.deadline, period!)),
   );
   const what = overdue ? '已过完成时限的任务' : `完成时限在${formatDate(period![0])}${period![1] !== period![0] ? `至${formatDate(period![1])}` : ''}的任务`;
-  if (due.length === 0) return c.answer(`${c.scopeLabel()}中没有找到${what}。`, [], false);
+  if (due.length === 0) return decided(c.answer(`${c.scopeLabel()}中没有找到${what}。`, [], false));
   return listTasks(c, due, what);
 }
 
@@ -87,7 +87,7 @@ export function answerTargetList(c: Ctx): Answer | null {
   const files = c.planFiles();
   if (files.length !== 1) return null;
   const targets = c.kb.targets.filter((t) => t.file === files[0]);
-  if (targets.length === 0) return c.answer(`${c.scopeLabel()}中没有找到量化目标。`, [], false);
+  if (targets.length === 0) return decided(c.answer(`${c.scopeLabel()}中没有找到量化目标。`, [], false));
   const line = (t: (typeof targets)[number]) => `${t.metric}${t.comparator ?? ''}${t.valueText}${t.year ? `(${t.year}年)` : ''}`;
   const lines = cutList(targets.map(line), 8, ', 可问具体指标');
   return c.answer(`${c.label(files[0])}方案的量化目标${targets.length}项${c.cite(targets[0].source)}:\n${lines.join('\n')}`, targets.slice(0, 8).map((t) => t.source));

@@ -1,7 +1,7 @@
 import type { Task } from '../kb/records.ts';
 import type { Hit } from '../kb/search-index.ts';
 import { tokens } from '../kb/text-tokens.ts';
-import { bestPerPlan, MATCH, type Answer, type Ctx } from './answer-context.ts';
+import { bestPerPlan, decided, MATCH, type Answer, type Ctx } from './answer-context.ts';
 import { dueStatus, formatDate, names, ownersPhrase, short } from './format.ts';
 
 /**
@@ -29,9 +29,9 @@ function missingRef(c: Ctx): Answer | null {
   const dotted = c.q.refs.filter((r) => r.includes('.'));
   if (dotted.length === 0) return missingItem(c);
   const rows = c.kb.tasks.filter((t) => t.origin === 'table' && (!c.files || c.files.has(t.file)));
-  if (rows.length === 0) return c.answer(`${c.scopeLabel()}中没有任务分解表, 没有找到${dotted.join('、')}。`, [], false);
+  if (rows.length === 0) return decided(c.answer(`${c.scopeLabel()}中没有任务分解表, 没有找到${dotted.join('、')}。`, [], false));
   const last = rows.at(-1)!;
-  return c.answer(`${c.scopeLabel()}的任务分解表中没有找到${dotted.join('、')}这一项(${c.label(last.file)}分解表编号到${last.ref}为止)。`, [], false);
+  return decided(c.answer(`${c.scopeLabel()}的任务分解表中没有找到${dotted.join('、')}这一项(${c.label(last.file)}分解表编号到${last.ref}为止)。`, [], false));
 }
 
 /** "第45条" where the plan's numbered items stop at 44: say so. */
@@ -41,7 +41,7 @@ function missingItem(c: Ctx): Answer | null {
   const numbered = c.kb.tasks.filter((t) => c.files!.has(t.file) && t.origin === 'body' && /^\d+$/.test(t.ref ?? '')).map((t) => Number(t.ref));
   const max = Math.max(0, ...numbered);
   if (max < 10 || asked.every((n) => n <= max)) return null;
-  return c.answer(`${c.scopeLabel()}正文的编号条目到第${max}条为止, 没有找到第${asked.find((n) => n > max)}条。`, [], false);
+  return decided(c.answer(`${c.scopeLabel()}正文的编号条目到第${max}条为止, 没有找到第${asked.find((n) => n > max)}条。`, [], false));
 }
 
 /** The question asks what the task says, not only who owns it. */

@@ -1,6 +1,6 @@
 import type { Phase, Source } from '../kb/records.ts';
 import { tokens } from '../kb/text-tokens.ts';
-import { MATCH, type Answer, type Ctx } from './answer-context.ts';
+import { decided, MATCH, type Answer, type Ctx } from './answer-context.ts';
 import { formatDate } from './format.ts';
 import { sentenceLine } from './answer-target.ts';
 
@@ -39,7 +39,8 @@ export function answerSchedule(c: Ctx): Answer | null {
   }
   if (lines.length) return c.answer(lines.join('\n'), sources);
   if (withPhases.length === 0) {
-    return c.answer(`${c.scopeLabel()}中没有找到分阶段的进度安排(没有写明阶段和时间)。`, [], false);
+    const refusal = c.answer(`${c.scopeLabel()}中没有找到分阶段的进度安排(没有写明阶段和时间)。`, [], false);
+    return /阶段|步骤|进度安排/.test(c.q.text) ? decided(refusal) : refusal;
   }
   const named = phaseNamed(c.q.content, c.kb.phases.filter((p) => withPhases.includes(p.file)));
   if (named && !/几个阶段|分几|哪些阶段|阶段安排/.test(c.q.text)) {

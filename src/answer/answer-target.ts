@@ -1,7 +1,7 @@
 import type { Source, Target } from '../kb/records.ts';
 import type { Hit } from '../kb/search-index.ts';
 import { tokens } from '../kb/text-tokens.ts';
-import { bestPerPlan, MATCH, type Answer, type Ctx } from './answer-context.ts';
+import { bestPerPlan, decided, MATCH, type Answer, type Ctx } from './answer-context.ts';
 import { focus } from './format.ts';
 
 /**
@@ -73,7 +73,7 @@ function otherYears(c: Ctx, hits: Hit[], year: number): Answer | null {
   const best = bestPerPlan(hits, MATCH).filter((h) => h.doc.kind === 'target');
   if (best.length === 0) return null;
   const shown = targetLines(c, c.kb.targets[best[0].doc.index]);
-  return c.answer(`${c.label(best[0].doc.file)}方案没有写明${year}年的这项目标。方案中的是:\n${shown.map((s) => s.line).join('\n')}`, shown.map((s) => s.source), false);
+  return decided(c.answer(`${c.label(best[0].doc.file)}方案没有写明${year}年的这项目标。方案中的是:\n${shown.map((s) => s.line).join('\n')}`, shown.map((s) => s.source), false));
 }
 
 /** At equal coverage a target record beats a bare sentence (it carries the year and the value). */

@@ -5,13 +5,14 @@
  * that merely mentions 组长, a question for a figure not with a sentence that has none.
  */
 
-export type AskedAttribute = 'person' | 'owner' | 'quantity' | 'date' | 'contact' | 'docNo' | 'place' | 'text';
+export type AskedAttribute = 'person' | 'owner' | 'quantity' | 'date' | 'phone' | 'email' | 'docNo' | 'place' | 'text';
 
 const ASKS: Array<[AskedAttribute, RegExp]> = [
   ['docNo', /文号|字号/],
-  ['contact', /电话|邮箱|邮件|联系方式|号码|e-?mail/i],
+  ['email', /邮箱|邮件|e-?mail/i],
+  ['phone', /电话|联系方式|号码/],
   ['person', /(组长|副组长|主任|负责人|联系人|领导|县长|市长|区长|书记|局长)(是|为)?(谁|哪位|哪个人|是哪位)|哪位(领导|县长|市长|区长|同志)?|谁(担任|任|当)|姓名|名字/],
-  ['quantity', /多少|几(个|项|家|件|次|名|所|座|条|种|类|亩|吨|天|年|倍|批|户|人|张|期|场|位|部|套)|比例|百分之|率(是|为|要|达)|(达到|提高到|控制在|不低于|不少于)(多少|几)/],
+  ['quantity', /多少|几(个|项|家|件|次|名|所|座|条|种|类|亩|吨|天|年|倍|批|户|人|张|期|场|位|部|套)|百分之几/],
   ['date', /什么时候|何时|啥时候|哪天|哪一天|哪年|哪一年|几月|哪个月|时限|期限|截止|截至|之前|多久|时间|日期|年度|多长时间|哪段时间|频次|多久一次|几次/],
   ['place', /在哪|哪里|地址|地点|设在/],
   ['owner', /谁|哪个(部门|单位|局|机构|办公室)|哪些(部门|单位|局|机构)|哪几(个|家)(部门|单位)?|什么(部门|单位|机构)|牵头|负责|责任单位|配合|协办|承办|主责|归口|由哪/],
@@ -28,8 +29,10 @@ const ROLE = /牵头|负责|责任单位|主办|承办|协办|配合|参与|参�
 const PERSON = /[\u4e00-\u9fff]{2,3}(同志|先生|女士)|(常务)?副?(县|市|区|州|省|镇|乡)长|书记|(局|处|科|所)长|主任[:：为]|组长[:：为]|联系人[:：]\s*[\u4e00-\u9fff]/;
 const NUMBER = /\d+(\.\d+)?\s*(%|‰|[个项家件次名所座条种类亩吨天倍批户人张期场位部套元万亿千百十分]|以上|以下|左右)|[一二三四五六七八九十百千万两]+(个|项|家|件|次|名|所|座|条|种|类|倍|批|户|期|场|位)/;
 const DATE =
-  /\d{4}\s*年|\d{1,2}\s*月(\d{1,2}\s*日)?(底|前|中旬|上旬|下旬)?|年底|年内|上半年|下半年|季度|每月|每周|每年|每半年|长期|持续|常态化|\d{4}-\d{1,2}|[一二三四五六七八九十]+月/;
-const CONTACT = /\d{7,8}|1\d{10}|[A-Za-z0-9._%+-]+@\s*[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
+  /[一二三四五六七八九十两\d]+\s*(个)?(年|月|天|周|个工作日)(内|以内|之内)?(?![度份])|\d{4}\s*年|\d{1,2}\s*月(\d{1,2}\s*日)?(底|前|中旬|上旬|下旬)?|年底|年内|上半年|下半年|季度|每月|每周|每年|每半年|长期|持续|常态化|\d{4}-\d{1,2}|[一二三四五六七八九十]+月/;
+const PHONE = /(?<![\dA-Za-z._%+-])(?:0\d{2,3}\s*[-—]?\s*)?\d{7,8}(?![\d@])|(?<!\d)1\d{10}(?!\d)/;
+const EMAIL = /[A-Za-z0-9._%+-]+@\s*[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
+const EMAIL_G = new RegExp(EMAIL.source, 'g');
 const DOC_NO = /[\u4e00-\u9fff]{1,12}[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]\s*\d{1,4}\s*号/;
 const PLACE = /设在|位于|地址|地点|[\u4e00-\u9fff]{2,}(路|街|大道)\d*号|广场|会议室|中心/;
 
@@ -44,8 +47,10 @@ export function statesAttribute(attr: AskedAttribute, text: string): boolean {
       return NUMBER.test(text);
     case 'date':
       return DATE.test(text);
-    case 'contact':
-      return CONTACT.test(text);
+    case 'phone':
+      return PHONE.test(text.replace(EMAIL_G, ' '));
+    case 'email':
+      return EMAIL.test(text);
     case 'docNo':
       return DOC_NO.test(text);
     case 'place':
@@ -54,6 +59,18 @@ export function statesAttribute(attr: AskedAttribute, text: string): boolean {
       return true;
   }
 }
+
+/** Attributes a composed answer must state to count as an answer (owners are composed from records). */
+const CHECKED: ReadonlySet<AskedAttribute> = new Set(['date', 'quantity', 'phone', 'email', 'docNo']);
+
+/** Whether a handler's answer states what was asked; answers that do not are no answer. */
+export function answerStates(attr: AskedAttribute, text: string): boolean {
+  // A statement that the plan lacks it ("没有找到第六阶段") answers too.
+  return !CHECKED.has(attr) || statesAttribute(attr, text) || /没有找到|没有包含|没有写明|未写明|没有提到|没有规定/.test(text);
+}
+
+/** A question for another document's number (依据的…文件文号) rather than the plan's own. */
+export const CITED_DOCUMENT = /依据|根据|提到|引用|原(来)?的?|之前|上级|落实的|贯彻的|省里|国家|哪个文件/;
 
 /** Words that name the attribute rather than the topic ("联系电话多少"): they are not searched for. */
 export const ATTRIBUTE_WORDS = /联系电话|电话|邮箱|电子邮件|邮件|联系方式|号码|文号|字号|日期|时间|哪天|哪一天|联系人|姓名|名字|地址|地点/g;

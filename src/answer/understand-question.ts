@@ -120,12 +120,15 @@ export function understandQuestion(raw: string, lexicon: Lexicon): Question {
   const text = normalizeQuestion(raw);
   let rest = ` ${text} `;
   const files = new Set<string>();
+  // A place may have several plans: every plan of a name it names is in scope.
+  const named: string[] = [];
   for (const [name, file] of lexicon.plans) {
-    if (rest.includes(name)) {
+    if (rest.includes(name) || named.includes(name)) {
       files.add(file);
-      rest = rest.split(name).join(' ');
+      if (!named.includes(name)) named.push(name);
     }
   }
+  for (const name of named) rest = rest.split(name).join(' ');
   const refs = findRefs(rest);
   for (const r of refs) rest = rest.replace(r.raw, ' ');
   const topic = clean(rest);

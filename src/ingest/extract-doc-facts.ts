@@ -52,14 +52,19 @@ export function extractDocFacts(lines: Line[], title: string | null): PlanFact[]
       const deadline = commentDeadline(sentence);
       if (deadline) add('commentDeadline', deadline, sentence, l.line);
       if (/ICP|版权所有|Copyright|备案|技术支持|主办单位/i.test(sentence)) continue;
-      for (const m of sentence.matchAll(/联系人\s*[:：]?\s*([\u4e00-\u9fff]{1,3}(?:先生|女士|同志)|[\u4e00-\u9fff]{2,4}(?=[,，;；、\s(电]|$))/g)) add('contact', m[1], sentence, l.line);
-      for (const m of sentence.matchAll(/(?:联系电话|咨询电话|电话|传真)\s*[:：]?\s*((?:\(?0\d{2,3}\)?[-—]?)?\d{7,8}(?:[-—转]\d{1,5})?|1\d{10})/g)) add('phone', m[1], sentence, l.line);
+      for (const m of sentence.matchAll(CONTACT)) add('contact', m[1].replace(/(电话|手机|联系电话)$/, '').trim(), sentence, l.line);
+      for (const m of sentence.matchAll(PHONE)) add('phone', m[1].replace(/[,，:：\s]+$/, '').trim(), sentence, l.line);
       for (const m of sentence.matchAll(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g)) add('email', m[0], sentence, l.line);
       for (const m of sentence.matchAll(/(?:通讯地址|联系地址|地址|寄至|邮寄至|送至)\s*[:：]?\s*([\u4e00-\u9fff][^,，;；。]{5,50}?(?:号|楼|室|处|科|局)(?:\([^()]{1,20}\))?)/g)) add('address', m[1], sentence, l.line);
     }
   }
   return out;
 }
+
+/** 联系人:张三 / 联系人:刘先生 / 联系人和联系方式:张 月 李连海 010-…: the names as written, up to the number. */
+const CONTACT = /联系人(?:和联系方式|及联系方式|及电话)?\s*[:：]\s*([\u4e00-\u9fff][^\d,，;；。()\n:：]{1,20})/g;
+/** A phone number, with the office named between the label and the number ("市市场监管局计量处,81787721"). */
+const PHONE = /(?:联系电话|咨询电话|联系方式|电话|传真)\s*[:：]?\s*((?:[\u4e00-\u9fff]{2,20}[,，:：\s]\s*)?(?:\(?0\d{2,3}\)?\s*[-—]?\s*)?\d{7,8}(?:\s*[-—转]\s*\d{1,5})?(?:[,，、]\s*\d{7,8})*|1\d{10})/g;
 
 function clip(quote: string, value: string): string {
   const q = quote.trim();
