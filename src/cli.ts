@@ -17,9 +17,10 @@ import { processIo, type CliIo } from './cli/io.ts';
 const HELP = `duban — 督办助手: 把质量强市方案变成可引用的知识库
 
 用法:
-  duban kb [--plans DIR]... [--json] [--no-cache]
+  duban kb [--plans DIR]... [--json] [--check] [--no-cache]
       读取方案(默认为内置示范方案), 输出每个方案的任务/目标/职责/阶段/报告/部门统计;
-      --json 输出完整记录(tasks/targets/duties/phases/reports/campaignDates/departments/warnings)。
+      --json 输出完整记录(tasks/targets/duties/phases/reports/campaignDates/departments/warnings);
+      --check 列出每个方案没有读懂的地方(地区、标题、无责任单位的任务、无年份/单位的目标、未读的表格)。
   duban ask [--plans DIR]... [--date YYYY-MM-DD] [--department 部门] [--json] "问题"
   duban ask [--plans DIR]... --batch FILE.jsonl --json
       回答问题(谁牵头/目标/时限/职责/阶段/报告/跨方案), 附出处; 方案里没有的会直说。
@@ -102,13 +103,14 @@ function parseKbArgs(args: string[], config: Config) {
     options: {
       plans: { type: 'string', multiple: true },
       json: JSON_FLAG,
+      check: { type: 'boolean', default: false },
       'no-cache': { type: 'boolean', default: false },
     },
     allowPositionals: false,
     strict: true,
   });
   const plans = plansArg(values.plans, config);
-  return { plans, json: values.json ?? false, cache: !values['no-cache'] };
+  return { plans, json: values.json ?? false, check: values.check ?? false, cache: !values['no-cache'] };
 }
 
 function parseStartArgs(args: string[], config: Config) {

@@ -27,6 +27,7 @@ const setEq = (a, b) => {
 const placeEq = (a, b) => {
   const strip = (s) => norm(s).replace(/(市|县|区|省|自治区|自治州|地区|新区|示范区)$/, '');
   // 九龙坡区 names the same place as 重庆市九龙坡区.
+  if (!a && !b) return true;
   return !!a && !!b && (strip(a) === strip(b) || norm(a).endsWith(norm(b)) || norm(b).endsWith(norm(a)));
 };
 

@@ -106,10 +106,23 @@ export class Ctx {
       this.segmented.set(text, toks);
     }
     if (toks.length === 0) return [];
+    toks = this.withoutTitleWords(toks);
     const hits = this.p.index.search(toks, { files: this.files, kinds: new Set(kinds), limit });
     const key = this.p.index.mostSpecific(toks);
     if (!key) return hits;
     return hits.filter((h) => h.coverage >= KEY_OVERRIDE || this.p.index.contains(h.doc, key));
+  }
+
+  /**
+   * Words a question uses to name its plan ("广东支持民间投资方案里…") are not what it asks about: when
+   * the plans in scope are few, their titles' words are left out of the search (unless nothing is left).
+   */
+  private withoutTitleWords(toks: string[]): string[] {
+    if (!this.files || this.files.size > 3) return toks;
+    const title = new Set<string>();
+    for (const f of this.files) for (const t of this.p.titles.plans.find((p) => p.file === f)?.tokens ?? []) title.add(t);
+    const kept = toks.filter((t) => !title.has(t));
+    return kept.length >= 2 ? kept : toks;
   }
 
   label(file: string): string {

@@ -11,7 +11,7 @@ import { cutList, formatDate, names, refLabel, short, today } from './format.ts'
  */
 
 const DUE = /到期|截止|要完成|需完成|应完成|完成时限在|逾期|超期|过期/;
-const SET = /任务|事项|哪些|有啥|清单|几项|多少项|列表/;
+const SET = /任务|事项|哪些|有啥|有什么|什么要|清单|几项|多少项|列表/;
 
 /** The period a question names, as [from, to] month or day strings (inclusive), or null. */
 export function periodOf(c: Ctx): [string, string] | null {
@@ -25,9 +25,12 @@ export function periodOf(c: Ctx): [string, string] | null {
   if (/下个?月/.test(c.q.text)) return [ym(y, m + 1), ym(y, m + 1)];
   if (/今年|本年|年内/.test(c.q.text)) return [`${y}-01`, `${y}-12`];
   if (/明年/.test(c.q.text)) return [`${y + 1}-01`, `${y + 1}-12`];
-  const days = /(\d+)\s*天内|近\s*(\d+)\s*天|未来\s*(\d+)\s*天/.exec(c.q.text);
+  // "快到期了" / "最近有什么要到期的" / "即将到期": the next 30 days.
+  const soon = /快到期|快要到期|即将到期|马上到期|最近|近期|临近/.test(c.q.text);
+  const within = /(\d+)\s*天内|近\s*(\d+)\s*天|未来\s*(\d+)\s*天/.exec(c.q.text);
+  const days = within ? Number(within[1] ?? within[2] ?? within[3]) : soon ? 30 : null;
   if (days) {
-    const end = new Date(Date.parse(t) + Number(days[1] ?? days[2] ?? days[3]) * 86_400_000).toISOString().slice(0, 10);
+    const end = new Date(Date.parse(t) + days * 86_400_000).toISOString().slice(0, 10);
     return [t, end];
   }
   return null;

@@ -1,7 +1,7 @@
 import type { Phase, Source } from '../kb/records.ts';
 import { tokens } from '../kb/text-tokens.ts';
 import { decided, MATCH, type Answer, type Ctx } from './answer-context.ts';
-import { formatDate } from './format.ts';
+import { formatDate, today } from './format.ts';
 import { sentenceLine } from './answer-target.ts';
 
 /**
@@ -61,7 +61,9 @@ export function answerSchedule(c: Ctx): Answer | null {
 function pickPhases(c: Ctx, phases: Phase[]): { lines: string[]; sources: Source[] } {
   const label = c.label(phases[0].file);
   const line = (p: Phase) => `${p.name}: ${p.when}${p.description ? `, ${p.description}` : ''}${c.cite(p.source)}`;
-  const when = c.q.date ?? (c.q.targetYear ? String(c.q.targetYear) : null);
+  // "现在处于哪个阶段": today's phase.
+  const now = /现在|目前|当前|眼下|今天/.test(c.q.text) ? today(c.now) : null;
+  const when = c.q.date ?? now ?? (c.q.targetYear ? String(c.q.targetYear) : null);
   if (when) {
     const [from, to] = when.length === 4 ? [`${when}-01`, `${when}-12`] : [when.slice(0, 7), when.slice(0, 7)];
     const within = phases.filter((x) => x.start <= to && from <= x.end);

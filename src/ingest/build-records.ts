@@ -34,6 +34,12 @@ const quoteOf = (s: string) => (s.length > QUOTE_MAX ? `${s.slice(0, QUOTE_MAX)}
 const TASK_CHAPTER = /任务|措施|重点|举措|工作内容|行动/;
 const DEADLINE_LABEL = /(?:完成时限|完成时间|时间要求|时限要求|时间节点|完成期限)\s*[:]\s*([^;。\n)]+)/;
 
+/** "2022年区政府工作报告目标任务": a plan for one year; a title with a range ("2023-2027年") is not. */
+function annualYearOf(title: string | null): number | null {
+  const years = [...(title ?? '').matchAll(/((?:19|20)\d{2})\s*年/g)].map((m) => Number(m[1]));
+  return years.length === 1 && !/[-—至~]\s*(?:19|20)\d{2}/.test(title ?? '') && /年度?(?!\s*[-—至])/.test(title ?? '') ? years[0] : null;
+}
+
 /** The plan's own year: of its date, else the year its title names ("2020年…工作计划"), else its 文号's. */
 function planYearOf(meta: PlanMeta): number | null {
   if (meta.date) return Number(meta.date.slice(0, 4));
@@ -42,7 +48,7 @@ function planYearOf(meta: PlanMeta): number | null {
 }
 
 export function buildRecords(input: BuildInput): { records: Records; warnings: string[] } {
-  const b = new RecordBuilder(input.file, planYearOf(input.meta));
+  const b = new RecordBuilder(input.file, planYearOf(input.meta), annualYearOf(input.meta.title));
   const dutyNodes = new Set<OutlineNode>();
   for (const duty of extractDuties(input.outline)) {
     dutyNodes.add(duty.node);
@@ -74,6 +80,8 @@ class RecordBuilder {
     private readonly file: string,
     /** The year a yearless deadline ("6月底前") belongs to. */
     private readonly year: number | null = null,
+    /** An annual plan's year (its title names one year): the year of targets that state none. */
+    private readonly annualYear: number | null = null,
   ) {}
 
   private id(prefix: string): string {
@@ -118,7 +126,7 @@ class RecordBuilder {
     } else if (isTaskLeaf(node)) {
       taskId = this.addTask(taskText(node.text, null), null, null, 'body', source, chapterOf(node), []);
     }
-    this.addTargets(node.text, contextYear(node), taskId, source);
+    this.addTargets(node.text, contextYear(node) ?? this.annualYear, taskId, source);
     this.addReports(node.text, owners?.units ?? [], source);
   }
 

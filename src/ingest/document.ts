@@ -42,6 +42,8 @@ export interface LoadWarning {
 
 export type LoadErrorCode =
   | 'unsupported'
+  /** A second copy of a plan already loaded (same content): loaded once. */
+  | 'duplicate'
   | 'empty'
   | 'too-large'
   | 'binary'

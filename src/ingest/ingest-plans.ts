@@ -56,6 +56,7 @@ export async function ingestPlans(paths: string[], opts: IngestOptions = {}): Pr
   const started = performance.now();
   const files = (await Promise.all(paths.map(listPlanFiles))).flat();
   const result: IngestResult = { plans: [], warnings: [], stats: { files: files.length, bytes: 0, parsed: 0, cached: 0, ms: 0 } };
+  const seen = new Map<string, string>();
   // Reads run a few files ahead of extraction, so disk waits overlap with CPU work.
   const reads: Array<Promise<Read>> = [];
   const readAhead = (i: number) => {
@@ -65,8 +66,14 @@ export async function ingestPlans(paths: string[], opts: IngestOptions = {}): Pr
     for (let j = i; j < i + READ_AHEAD; j++) readAhead(j);
     const one = await extractOne(await reads[i], opts);
     delete reads[i];
+    const copyOf = 'records' in one ? seen.get(one.records.plan.hash) : undefined;
     if ('warning' in one) result.warnings.push(one.warning);
-    else {
+    else if (copyOf) {
+      // A second copy of one plan ("方案 副本 (2).txt") would double every answer: it is loaded once.
+      const file = one.records.plan.file;
+      result.warnings.push({ file, code: 'duplicate', message: `${file}: 与 ${copyOf} 内容相同, 只加载一次 (duplicate of ${copyOf})` });
+    } else {
+      seen.set(one.records.plan.hash, one.records.plan.file);
       result.plans.push(one.records);
       result.stats.bytes += one.records.plan.bytes;
       if (one.cached) result.stats.cached++;
