@@ -40,7 +40,7 @@ export interface TitleIndex {
 }
 
 function buildTitleIndex(kb: KnowledgeBase): TitleIndex {
-  const plans = kb.plans.map((p) => ({ file: p.file, tokens: new Set(p.title ? tokens(p.title).filter((t) => !t.startsWith('+')) : []), weight: 0 }));
+  const plans = kb.plans.map((p) => ({ file: p.file, tokens: new Set(p.title ? tokens(p.title).filter((t) => !t.startsWith('+') && !/^\d+$/.test(t)) : []), weight: 0 }));
   const df = new Map<string, number>();
   for (const p of plans) for (const t of p.tokens) df.set(t, (df.get(t) ?? 0) + 1);
   const idf = new Map([...df].map(([t, n]) => [t, Math.log(1 + plans.length / n)]));

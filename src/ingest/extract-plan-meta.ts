@@ -155,7 +155,7 @@ function asTitle(raw: string): string | null {
     .replace(/^[\u4e00-\u9fff]{2,20}?印发(?=关于)/, '')
     .trim();
   if (t.length < 5 || t.length > 90 || /[。;]/.test(t) || NOT_A_TITLE.test(t)) return null;
-  if ((t.match(/,/g)?.length ?? 0) > 1 || !TITLE_END.test(t) || /通知$/.test(t) || /^《.*》$/.test(t)) return null;
+  if ((t.match(/,/g)?.length ?? 0) > 1 || !TITLE_END.test(t) || /通知$|关于.*的(通告|公告)$/.test(t) || /^《.*》$/.test(t)) return null;
   return t.replace(/^[\u4e00-\u9fff]{1,8}[〔\[(]\d{4}[〕\])]\d+号\s*/, '').replace(/^【[^】]*】/, '');
 }
 

@@ -47,6 +47,9 @@ export async function listPlanFiles(path: string): Promise<string[]> {
   return out;
 }
 
+const COPY_NAME = /副本|拷贝|复件|\bcopy\b|\(\d+\)\.[a-z]+$/i;
+const isCopyName = (path: string) => COPY_NAME.test(basename(path));
+
 function isCandidate(name: string): boolean {
   if (/^readme\.md$/i.test(name) || name.startsWith('~$') || name.startsWith('.')) return false;
   return isPlanFile(name) || OTHER_DOCUMENTS.test(name);
@@ -54,7 +57,8 @@ function isCandidate(name: string): boolean {
 
 export async function ingestPlans(paths: string[], opts: IngestOptions = {}): Promise<IngestResult> {
   const started = performance.now();
-  const files = (await Promise.all(paths.map(listPlanFiles))).flat();
+  // Copies ("方案 副本 (2).txt") come after their originals, so the original is the one kept.
+  const files = (await Promise.all(paths.map(listPlanFiles))).flat().sort((a, b) => Number(isCopyName(a)) - Number(isCopyName(b)));
   const result: IngestResult = { plans: [], warnings: [], stats: { files: files.length, bytes: 0, parsed: 0, cached: 0, ms: 0 } };
   const seen = new Map<string, string>();
   // Reads run a few files ahead of extraction, so disk waits overlap with CPU work.

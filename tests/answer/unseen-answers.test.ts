@@ -1,0 +1,120 @@
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AnswerEngine } from '../../src/answer/answer-engine.ts';
+import { ingestPlans } from '../../src/ingest/ingest-plans.ts';
+import { checkPlans } from '../../src/kb/check-plans.ts';
+import { buildKnowledgeBase, type KnowledgeBase } from '../../src/kb/knowledge-base.ts';
+import { PROJECT_ROOT } from '../helpers/seeds.ts';
+
+/**
+ * Answers over plans shaped like other places' (tests/fixtures/unseen), plus a second plan of the same
+ * county and a copy of one file: document facts as written, the retrieval floor and its refusals,
+ * several plans of one place, plans named by their title, and "what is due soon / which phase now".
+ */
+
+const SECOND = `关山县人民政府办公室关于印发关山县2025年食品安全重点工作安排的通知
+关政办发〔2025〕9号
+一、工作任务
+1.开展食品安全示范创建。全年完成食品抽检3000批次以上。(县市场监管局负责,2025年11月底前完成)
+二、进度安排
+(一)部署阶段(2025年1月-2025年3月)。制定方案,明确分工。
+(二)实施阶段(2025年4月-2025年10月)。全面推进各项任务。
+(三)总结阶段(2025年11月-2025年12月)。总结评估,报送情况。
+`;
+
+let dir: string;
+let kb: KnowledgeBase;
+let engine: AnswerEngine;
+const NOW = new Date('2025-06-10T09:00:00+08:00');
+const ask = (q: string) => engine.ask(q, { now: NOW });
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'duban-unseen-'));
+  const src = join(PROJECT_ROOT, 'tests', 'fixtures', 'unseen');
+  for (const f of readdirSync(src)) copyFileSync(join(src, f), join(dir, f));
+  copyFileSync(join(src, 'mingshui-draft.txt'), join(dir, 'mingshui-draft 副本 (2).txt'));
+  writeFileSync(join(dir, 'guanshan-food.txt'), SECOND);
+  const result = await ingestPlans([dir], { cache: null });
+  kb = buildKnowledgeBase(result.plans, undefined, result.warnings);
+  engine = new AnswerEngine(kb);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('document facts', () => {
+  it('answers 文号, 落款 date and issuer as the plan writes them', () => {
+    expect(ask('关山质量强县方案的文号是多少').answer).toContain('关政发〔2024〕5号');
+    expect(ask('明水质量奖征求意见的通告落款是哪天').answer).toContain('2025年2月27日');
+    expect(ask('关山质量强县建设实施方案是哪个单位印发的').answer).toContain('关山县人民政府');
+  });
+
+  it('answers what the plan implements, its goal year and period', () => {
+    expect(ask('关山质量强县方案是根据哪个文件制定的').answer).toContain('北政发〔2023〕12号');
+    expect(ask('关山质量强县建设的目标是到哪一年').answer).toContain('2027年');
+    expect(ask('关山质量强县方案的实施期是哪几年').answer).toContain('2024—2027年');
+  });
+
+  it('answers the comment deadline and contacts of a draft, each from the record', () => {
+    expect(ask('明水质量奖征求意见截止到什么时候').answer).toContain('2025-03-31');
+    expect(ask('明水质量奖的意见发到哪个邮箱').answer).toContain('mszlj@example.cn');
+    const phone = ask('明水质量奖征求意见的联系电话');
+    expect(phone.answer).toContain('0571-12345678');
+    expect(phone.citations[0].quote).toContain('联系人:李先生');
+  });
+
+  it('says a fact is not written rather than guessing one from a cited document', () => {
+    const a = ask('明水质量奖管理办法的文号是多少');
+    expect(a.found).toBe(false);
+    expect(a.answer).toContain('没有写明文号');
+  });
+});
+
+describe('the retrieval floor', () => {
+  it('quotes the sentence that answers when no record does, with its source', () => {
+    const a = ask('明水质量奖逾期不反馈意见怎么算');
+    expect(a.found).toBe(true);
+    expect(a.answer).toContain('视为无意见');
+    expect(a.answer).toMatch(/〔明水.*〕/);
+  });
+
+  it('refuses a question for a person when the sentence only names the body', () => {
+    const a = ask('明水质量奖评审委员会主任是谁');
+    expect(a.found).toBe(false);
+    expect(a.answer).toMatch(/^在明水方案中没有找到/);
+  });
+
+  it('does not answer a deadline question with a sentence that has no date', () => {
+    const a = ask('关山提升公共服务质量那项什么时候完成');
+    expect(a.answer).not.toMatch(/^关山县「提升公共服务质量[^」]*」[^完]*〔/);
+    expect(a.answer).toMatch(/没有|未写明/);
+  });
+});
+
+describe('scope', () => {
+  it('keeps every plan of a place in scope, and finds a plan by its title', () => {
+    expect(ask('关山食品抽检要完成多少批次').answer).toContain('3000批次以上');
+    expect(ask('质量强县建设实施方案(2024—2027年)的文号').answer).toContain('关政发〔2024〕5号');
+  });
+
+  it('loads a second copy of a plan once, with a warning', () => {
+    expect(kb.plans.filter((p) => p.title?.startsWith('明水市政府质量奖')).length).toBe(1);
+    expect(kb.warnings.find((w) => w.code === 'duplicate')?.message).toContain('mingshui-draft');
+  });
+
+  it('routes 快到期 to the due list and 现在处于哪个阶段 to today’s phase', () => {
+    expect(ask('关山哪些任务快到期了').answer).toContain('完成时限在2025年6月10日至2025年7月10日');
+    expect(ask('关山食品安全工作现在处于哪个阶段').answer).toContain('实施阶段');
+  });
+});
+
+describe('duban kb --check', () => {
+  it('lists what could not be understood per plan', () => {
+    const report = checkPlans(kb);
+    const food = report.plans.find((p) => p.file === 'guanshan-food.txt')!;
+    expect(food.city).toBe('关山县');
+    const draft = report.plans.find((p) => p.file === 'mingshui-draft.txt')!;
+    expect(draft.gaps.map((g) => g.code)).toContain('no-tasks');
+    expect(report.unreadable.some((u) => /副本/.test(u.file))).toBe(true);
+  });
+});

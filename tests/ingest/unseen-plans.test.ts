@@ -1,0 +1,91 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractPlanMeta } from '../../src/ingest/extract-plan-meta.ts';
+import { ingestPlans } from '../../src/ingest/ingest-plans.ts';
+import { findCellTables } from '../../src/ingest/parse-cell-lines.ts';
+import type { PlanRecords } from '../../src/kb/records.ts';
+import { PROJECT_ROOT } from '../helpers/seeds.ts';
+
+/**
+ * Plans shaped like the ones offices publish, not like our seeds: a government page with a metadata
+ * grid, a covering notice broken over lines, a 落款 in Chinese numerals, owners in several idioms and a
+ * task table pasted one cell per line; and a call for comments on a draft. Fixtures are our own text.
+ */
+
+const DIR = join(PROJECT_ROOT, 'tests', 'fixtures', 'unseen');
+let plans: Map<string, PlanRecords>;
+beforeAll(async () => {
+  const result = await ingestPlans([DIR], { cache: null });
+  plans = new Map(result.plans.map((p) => [p.plan.file, p]));
+});
+const plan = (f: string) => plans.get(f)!;
+const task = (f: string, start: string) => plan(f).tasks.find((t) => t.text.startsWith(start))!;
+
+describe('plan identity on an unseen page', () => {
+  it('takes the plan’s own title, not the notice’s or a cited document’s, and the place from it', () => {
+    expect(plan('guanshan-plan.txt').plan).toMatchObject({
+      title: '关山县质量强县建设实施方案(2024—2027年)',
+      city: '关山县',
+      docNo: '关政发〔2024〕5号',
+      issuer: '关山县人民政府',
+      date: '2024-03-08',
+      goalYear: 2027,
+    });
+  });
+
+  it('keeps the facts staff ask about, with the text they were read from', () => {
+    const facts = plan('guanshan-plan.txt').plan.facts;
+    expect(facts.find((f) => f.kind === 'implements' && f.value === '北川省质量强省建设纲要')?.quote).toContain('北政发〔2023〕12号');
+    expect(facts.find((f) => f.kind === 'period')?.value).toBe('2024—2027年');
+    expect(facts.find((f) => f.kind === 'published')?.value).toBe('2024-03-12');
+  });
+
+  it('reads a call for comments: the draft’s title, deadline, contact, phone, e-mail, address, 落款 as written', () => {
+    const p = plan('mingshui-draft.txt').plan;
+    expect(p).toMatchObject({ title: '明水市政府质量奖管理办法(征求意见稿)', city: '明水', date: '2025-02-27' });
+    const fact = (k: string) => p.facts.find((f) => f.kind === k)?.value;
+    expect([fact('commentDeadline'), fact('contact'), fact('phone'), fact('email'), fact('signed')]).toEqual([
+      '2025-03-31', '李先生', '0571-12345678', 'mszlj@example.cn', '2025年2月27日',
+    ]);
+    expect(fact('address')).toContain('滨河路88号');
+  });
+
+  it('names the place from gazetteer forms, self-references and zones — never a fragment of a word', () => {
+    const meta = (lines: string[], file = 'x.txt') => extractPlanMeta(lines, file);
+    expect(meta(['关于深入贯彻《质量强国建设纲要》加快建设质量强区的实施方案', '为推动高质量发展,结合洞头实际,制定本方案。']).city).toBe('洞头区');
+    expect(meta(['2014年温州市质量强市建设行动计划']).city).toBe('温州');
+    expect(meta(['杨凌示范区质量强区建设实施方案']).city).toBe('杨凌示范区');
+    expect(meta(['为贯彻落实《甘肃省质量振兴方案》,结合我市实际,制定本方案。', '一、主要任务']).city).toBeNull();
+    expect(meta(['一、主要任务', '加强质量基础。'], '阳江市质量工作考核实施方案.txt').city).toBe('阳江');
+    expect(meta(['国市监质发〔2024〕97号', '市场监管总局关于印发《质量强县培育建设工作方案》的通知']).city).toBe('全国');
+  });
+
+  it('reads dates in Chinese numerals with ○, and a 文号 in plain brackets after the title', () => {
+    const m = extractPlanMeta(['北川省人民政府关于实施质量强省战略的意见(北政发(2012)27号)', '北川省人民政府', '二○一二年八月二日']);
+    expect(m).toMatchObject({ docNo: '北政发(2012)27号', date: '2012-08-02', title: '北川省人民政府关于实施质量强省战略的意见' });
+  });
+});
+
+describe('owners in the idioms real plans use', () => {
+  it('reads labels inside brackets with the deadline beside them, in the plan’s year', () => {
+    expect(task('guanshan-plan.txt', '加强检验检测')).toMatchObject({
+      lead: ['县市场监管局'], units: ['县市场监管局', '县发改局', '县财政局'], partners: ['县发改局', '县财政局'], deadline: '2024-06',
+    });
+    expect(task('guanshan-plan.txt', '推进标准化')).toMatchObject({ lead: ['县市场监管局'], partners: ['县农业农村局'] });
+    expect(task('guanshan-plan.txt', '提升公共服务')).toMatchObject({ lead: [], units: ['县教育局', '县卫健局'] });
+    expect(task('guanshan-plan.txt', '培育质量文化')).toMatchObject({ lead: ['县质量强县办'], partners: ['各成员单位'] });
+  });
+
+  it('reads a task table pasted one cell per line, several unit lines and a yearless deadline', () => {
+    expect(task('guanshan-plan.txt', '建设农产品')).toMatchObject({ ref: '1', origin: 'table', lead: [], units: ['县农业农村局', '县供销社'], deadline: '2024-12' });
+    expect(task('guanshan-plan.txt', '开展小微企业')).toMatchObject({ ref: '2', lead: ['县工信局'], deadline: '2024-09' });
+  });
+
+  it('ends a cell table where its cells stop: text after the last row is not a cell', () => {
+    const lines = ['序号', '工作任务', '责任单位', '1', '建设平台', '市发改局', '本通知自印发之日起施行,请各单位认真组织实施并按时报送进展情况。']
+      .map((text, i) => ({ text, line: i + 1 }));
+    const [table] = findCellTables(lines);
+    expect(table.rows).toEqual([['序号', '工作任务', '责任单位'], ['1', '建设平台', '市发改局']]);
+    expect(table.consumed).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+});
