@@ -38,8 +38,10 @@ export function departmentWork(c: Ctx, asked: string[], soleOnly = false): DeptW
     const isIt = (name: string) => reg.keyOf(name, city) === entry.key;
     const duties = c.kb.duties.filter((d) => d.file === file && d.departments.some(isIt));
     const tasks = c.kb.tasks.filter((t) => t.file === file && t.origin !== 'duty');
-    const leads = tasks.filter((t) => t.lead.some(isIt) && (!soleOnly || t.units.length === 1));
-    const joins = soleOnly ? [] : tasks.filter((t) => !t.lead.some(isIt) && t.units.some(isIt));
+    // Responsible: marked lead, or one of a plain list of responsible units (no lead, not a partner).
+    const responsible = (t: Task) => t.lead.some(isIt) || (t.lead.length === 0 && t.units.some(isIt) && !t.partners.some(isIt));
+    const leads = tasks.filter((t) => responsible(t) && (!soleOnly || t.units.length === 1));
+    const joins = soleOnly ? [] : tasks.filter((t) => !responsible(t) && t.units.some(isIt));
     if (duties.length + leads.length + joins.length) out.push({ file, name: entry.name, duties, leads, joins });
   }
   return out;
@@ -69,7 +71,10 @@ function describeWork(c: Ctx, w: DeptWork): { text: string; sources: Source[] } 
     lines.push(`${c.label(w.file)} ${d.heading}的职责${c.cite(d.source)}: ${text}`);
     sources.push(d.source);
   }
-  const taskLine = (t: Task) => `${refLabel(t.source, t.origin)} ${short(t.text, 34)}${t.deadline ? `(${formatDate(t.deadline)})` : ''}`;
+  // Few tasks are shown with more of their text: what the department must do is in it.
+  const count = w.leads.length || w.joins.length;
+  const width = count <= 2 ? 150 : count <= 4 ? 60 : 34;
+  const taskLine = (t: Task) => `${refLabel(t.source, t.origin)} ${short(t.text, width)}${t.deadline ? `(${formatDate(t.deadline)})` : ''}`;
   if (w.leads.length) {
     const kind = SOLE.test(c.q.text) ? '单独负责' : '牵头/负责';
     lines.push(`${w.duties.length ? '另外' : `${c.label(w.file)} `}${w.name}${kind}的任务${w.leads.length}项:`);
@@ -77,8 +82,15 @@ function describeWork(c: Ctx, w: DeptWork): { text: string; sources: Source[] } 
     sources.push(...w.leads.slice(0, TASKS_SHOWN).map((t) => t.source));
   }
   if (w.joins.length) {
-    const shown = w.joins.slice(0, 4).map((t) => refLabel(t.source, t.origin)).join('、');
-    lines.push(`参与(配合)的任务${w.joins.length}项: ${shown}${w.joins.length > 4 ? '等' : ''}`);
+    if (w.leads.length || w.duties.length) {
+      const shown = w.joins.slice(0, 4).map((t) => refLabel(t.source, t.origin)).join('、');
+      lines.push(`参与(配合)的任务${w.joins.length}项: ${shown}${w.joins.length > 4 ? '等' : ''}`);
+    } else {
+      // Only partner tasks: what they are, not just their numbers.
+      lines.push(`${c.label(w.file)} ${w.name}参与(配合)的任务${w.joins.length}项:`);
+      lines.push(...cutList(w.joins.map(taskLine), TASKS_SHOWN, ', 可问“<编号>谁牵头”查看详情'));
+      sources.push(...w.joins.slice(0, TASKS_SHOWN).map((t) => t.source));
+    }
   }
   return { text: lines.join('\n'), sources };
 }
