@@ -6,6 +6,7 @@ import { parseFlattenedTable } from './parse-flattened-table.ts';
 import { parseTaskTable } from './parse-task-table.ts';
 import { findCellTables } from './parse-cell-lines.ts';
 import { extractPlanMeta } from './extract-plan-meta.ts';
+import { findPlanPlace } from './find-plan-place.ts';
 import { buildRecords, type TableInput } from './build-records.ts';
 import type { PlanRecords } from '../kb/records.ts';
 
@@ -45,10 +46,22 @@ export function extractPlan(doc: LoadedDocument, info: ExtractInfo): PlanRecords
     tables.push({ rows, line: block.line ?? 0, name: block.name });
   }
 
+  // A 分解表 sent as its own file: its title row names the place ("厦门市…任务分解表").
+  if (!meta.city && tables.length) {
+    const titleRows = tables.flatMap((t) => t.rows.slice(0, 2).map((r) => r.filter(Boolean).join(' ')));
+    meta.city = findPlanPlace({ title: titleRows[0] ?? null, issuer: null, notice: null, docNo: null, lines: titleRows, file: doc.file });
+    meta.title ??= titleRows.find((r) => /表|清单|分解|分工/.test(r) && r.length <= 60) ?? null;
+  }
   const outline = parseOutline(content.filter((l) => l.text));
   const parsedTables = tables.map((t) => ({ ...t, parsed: parseTaskTable(t.rows) }));
   const records = buildRecords({ file: doc.file, outline, tables: parsedTables, meta });
   const warnings = [...records.warnings];
+  // A table whose header shows in the text but whose rows were not read (a PDF's positioned text, an
+  // image): say so, rather than answer as if the plan had no table.
+  const tableRows = records.records.tasks.filter((t) => t.origin === 'table').length;
+  if (tableRows === 0 && TABLE_HEADER_IN_TEXT.test(content.map((l) => l.text).join('\n'))) {
+    warnings.push('文中有任务分解表的表头(序号/任务/责任单位/完成时限), 但没有读出表格行: 请提供 .xlsx/.docx 版的分解表');
+  }
   if (parsedTables.length > 0 && parsedTables.every((t) => !t.parsed) && records.records.tasks.length === 0) {
     warnings.push('表格中没有找到任务分解表的表头(序号/任务/责任单位/完成时限)');
   }
@@ -65,6 +78,8 @@ export function extractPlan(doc: LoadedDocument, info: ExtractInfo): PlanRecords
     ...records.records,
   };
 }
+
+const TABLE_HEADER_IN_TEXT = /序\s*号[\s|]{0,6}[^\n]{0,30}?(牵头单位|责任单位|责任部门)[\s\S]{0,30}?(完成时限|完成时间|时间节点)/;
 
 /** Paragraph blocks as lines with source line numbers (blocks without one are numbered in order). */
 function paragraphLines(doc: LoadedDocument): OutlineLine[] {

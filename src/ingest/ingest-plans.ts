@@ -1,5 +1,5 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { LoadWarning } from './document.ts';
 import { extractPlan } from './extract-plan.ts';
 import { DEFAULT_MAX_BYTES, isPlanFile, loadPlanBuffer, loadPlanFile } from './load-plan-file.ts';
@@ -61,6 +61,7 @@ export async function ingestPlans(paths: string[], opts: IngestOptions = {}): Pr
   const files = (await Promise.all(paths.map(listPlanFiles))).flat().sort((a, b) => Number(isCopyName(a)) - Number(isCopyName(b)));
   const result: IngestResult = { plans: [], warnings: [], stats: { files: files.length, bytes: 0, parsed: 0, cached: 0, ms: 0 } };
   const seen = new Map<string, string>();
+  const dirs = new Map<string, string>();
   // Reads run a few files ahead of extraction, so disk waits overlap with CPU work.
   const reads: Array<Promise<Read>> = [];
   const readAhead = (i: number) => {
@@ -85,6 +86,7 @@ export async function ingestPlans(paths: string[], opts: IngestOptions = {}): Pr
     }
     opts.onProgress?.({ done: i + 1, total: files.length, file: basename(files[i]), cached: 'cached' in one && one.cached });
   }
+  attachTables(result.plans, dirs);
   result.stats.ms = performance.now() - started;
   return result;
 }
@@ -126,6 +128,24 @@ async function extractOne(read: Read, opts: IngestOptions): Promise<One> {
     return { records, cached: false };
   } catch (err) {
     return { warning: failed(file, err) };
+  }
+}
+
+/**
+ * A task table sent as its own file (.xlsx/.csv next to the body) belongs to the plan beside it: when
+ * the table names no place, it takes the place of the one plan in its folder that names one, so
+ * "厦门2014年6月到期的任务" finds its rows. The plan records say so in a warning.
+ */
+function attachTables(plans: PlanRecords[], dirs: Map<string, string>): void {
+  for (const p of plans) {
+    if (p.plan.city || p.tasks.length === 0 || p.tasks.some((t) => t.origin !== 'table')) continue;
+    const dir = dirs.get(p.plan.file);
+    const siblings = plans.filter((o) => o !== p && o.plan.city && dirs.get(o.plan.file) === dir);
+    const cities = [...new Set(siblings.map((o) => o.plan.city))];
+    if (cities.length !== 1) continue;
+    const body = siblings.find((o) => o.plan.city === cities[0])!;
+    p.plan.city = cities[0]!;
+    p.plan.warnings.push(`分解表没有写明地区, 已按同一文件夹中的方案 ${body.plan.file} 归入${cities[0]}`);
   }
 }
 

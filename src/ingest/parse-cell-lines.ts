@@ -32,6 +32,12 @@ const cellText = (s: string) => s.replace(/\s*\|+\s*$/, '').replace(/^\|\s*/, ''
 export function findCellTables(lines: CellLine[]): CellTable[] {
   const out: CellTable[] = [];
   for (let i = 0; i < lines.length; i++) {
+    const spaced = readSpacedTable(lines, i);
+    if (spaced) {
+      out.push(spaced);
+      i = spaced.consumed[spaced.consumed.length - 1];
+      continue;
+    }
     if (!REF_LABEL.test(cellText(lines[i].text).replace(/\s+/g, ''))) continue;
     const table = readTable(lines, i);
     if (table) {
@@ -40,6 +46,27 @@ export function findCellTables(lines: CellLine[]): CellTable[] {
     }
   }
   return out;
+}
+
+/**
+ * The same table with a row per line, cells apart by spaces: "序号 工作任务 牵头单位 配合单位 完成时限" then
+ * "1 建设检验检测平台 市市场监管局 市发改局、市财政局 2024年6月底前".
+ */
+function readSpacedTable(lines: CellLine[], start: number): CellTable | null {
+  const header = lines[start].text.trim().split(/\s+/);
+  if (header.length < 3 || header.length > 10 || !REF_LABEL.test(header[0])) return null;
+  const cols = header.map((h) => columnOf(h));
+  if (cols.some((c) => c === null) || !cols.includes('text')) return null;
+  const rows: string[][] = [header];
+  const consumed = [start];
+  for (let i = start + 1; i < lines.length; i++) {
+    const m = /^(\d{1,3})[\s、.]+(.+)$/.exec(lines[i].text.trim());
+    if (!m) break;
+    const cells = m[2].split(/\s+/);
+    rows.push(alignRow(m[1], cells, cols));
+    consumed.push(i);
+  }
+  return rows.length > 1 ? { rows, line: lines[start].line, consumed } : null;
 }
 
 function readTable(lines: CellLine[], start: number): CellTable | null {

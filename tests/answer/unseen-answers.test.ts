@@ -118,3 +118,21 @@ describe('duban kb --check', () => {
     expect(report.unreadable.some((u) => /副本/.test(u.file))).toBe(true);
   });
 });
+
+describe('a task table sent as its own file', () => {
+  it('is attached to the plan in its folder, so its rows answer for that place', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'duban-table-'));
+    try {
+      writeFileSync(join(d, '青石县质量强县工作方案.txt'), '青石县质量强县工作方案\n一、工作目标\n到2026年,产品质量合格率达到95%以上。\n');
+      writeFileSync(join(d, '附件 任务分解表.csv'), '序号,工作任务,责任单位,完成时限\n1,建设质量基础设施,县市场监管局,2026年6月\n2,推广先进质量管理方法,县工信局,2026年9月\n');
+      const r = await ingestPlans([d], { cache: null });
+      const e = new AnswerEngine(buildKnowledgeBase(r.plans));
+      const table = r.plans.find((p) => p.plan.format === 'csv')!;
+      expect(table.plan.city).toBe('青石县');
+      expect(table.plan.warnings.join()).toContain('归入青石县');
+      expect(e.ask('青石2026年6月到期的任务', { now: NOW }).answer).toContain('建设质量基础设施');
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+});

@@ -88,4 +88,12 @@ describe('owners in the idioms real plans use', () => {
     expect(table.rows).toEqual([['序号', '工作任务', '责任单位'], ['1', '建设平台', '市发改局']]);
     expect(table.consumed).toEqual([0, 1, 2, 3, 4, 5]);
   });
+
+  it('reads a table with one row per line, cells apart by spaces', () => {
+    const lines = ['序号 工作任务 牵头单位 配合单位 完成时限', '1 建设检验检测平台 市市场监管局 市发改局、市财政局 2024年6月底前', '二、保障措施']
+      .map((text, i) => ({ text, line: i + 1 }));
+    const [table] = findCellTables(lines);
+    expect(table.rows[1]).toEqual(['1', '建设检验检测平台', '市市场监管局', '市发改局、市财政局', '2024年6月底前']);
+    expect(table.consumed).toEqual([0, 1]);
+  });
 });
