@@ -40,6 +40,12 @@ function annualYearOf(title: string | null): number | null {
   return years.length === 1 && !/[-—至~]\s*(?:19|20)\d{2}/.test(title ?? '') && /年度?(?!\s*[-—至])/.test(title ?? '') ? years[0] : null;
 }
 
+/** A task that says when it is due in its own words ("2019年9月底前,基本完成…"): the one such date. */
+function deadlineInText(text: string): string | null {
+  const found = [...text.matchAll(/(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?(?:底|末)?\s*(?:前|以前|之前)/g)];
+  return found.length === 1 ? found[0][0] : null;
+}
+
 /** The plan's own year: of its date, else the year its title names ("2020年…工作计划"), else its 文号's. */
 function planYearOf(meta: PlanMeta): number | null {
   if (meta.date) return Number(meta.date.slice(0, 4));
@@ -119,7 +125,7 @@ class RecordBuilder {
     if (isDuty) return;
     const owners = extractOwners(node.text);
     const source = this.source(node.label, path, node.line, node.text);
-    const deadlineText = DEADLINE_LABEL.exec(node.text)?.[1]?.trim() ?? owners?.deadlineText ?? null;
+    const deadlineText = DEADLINE_LABEL.exec(node.text)?.[1]?.trim() ?? owners?.deadlineText ?? (owners ? deadlineInText(node.text) : null);
     let taskId: string | null = null;
     if (owners || (isTaskLeaf(node) && deadlineText)) {
       taskId = this.addTask(taskText(node.text, owners), owners, deadlineText, 'body', source, chapterOf(node), []);

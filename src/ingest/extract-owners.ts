@@ -26,7 +26,7 @@ export interface Owners {
 }
 
 const ROLE_SUFFIX =
-  /(分别牵头|牵头负责|牵头落实|牵头抓总|共同负责|按职责分工负责|按职责分工落实|按职能职责分工负责|按职责负责|分工负责|具体负责|负责落实|负责实施|组织实施|抓好落实|牵头|负责|参加|配合|协助|协办|参与|落实)$/;
+  /(分别牵头|牵头督导|牵头推进|牵头组织|牵头协调|牵头负责|牵头落实|牵头抓总|共同负责|按职责分工负责|按职责分工落实|按职能职责分工负责|按职责负责|分工负责|具体负责|负责落实|负责实施|组织实施|抓好落实|牵头|负责|参加|配合|协助|协办|参与|落实)$/;
 const ROLE_OF = (word: string): OwnerRole =>
   /牵头/.test(word) ? 'lead' : /参加|配合|协助|协办|参与/.test(word) ? 'partner' : 'responsible';
 
@@ -62,6 +62,7 @@ function cleanName(raw: string): string {
   // Unmatched brackets left by the enclosing expression.
   while (s && CLOSE.includes(s[s.length - 1]) && count(s, OPEN) < count(s, CLOSE)) s = s.slice(0, -1);
   while (s && OPEN.includes(s[0]) && count(s, OPEN) > count(s, CLOSE)) s = s.slice(1);
+  s = s.replace(/[(〔【]以下简称[^()〔〕【】]*[)〕】]/g, '');
   // "县发改局(首位单位为牵头单位,下同)": a note on the list, not part of the name.
   s = s.replace(/[(〔【][^()〔〕【】]*(牵头|下同|为准|汇总)[^()〔〕【】]*[)〕】]$/, '');
   // "区民政局(区委社会工委)": a second name for the same body is a note, not part of the name.
@@ -73,9 +74,22 @@ const count = (s: string, set: string) => [...s].filter((c) => set.includes(c)).
 
 /** Splits a list of department names: 、 / , and spaces; drops 等部门-style tails. */
 export function splitDepartments(list: string): string[] {
-  return splitOutsideParens(list.trim(), /[、,，;；/\s]/)
-    .map(cleanName)
-    .filter((s) => s.length > 0);
+  const parts = splitOutsideParens(list.trim(), /[、,，;；/\s]/).map(cleanName).filter((s) => s.length > 0);
+  // "各县、区人民政府" is one unit: the 、 only abbreviates "各县人民政府、各区人民政府".
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    if (/^各[县市区镇乡州旗]$/.test(parts[i]) && parts[i + 1]) out.push(parts[i] + parts[++i]);
+    else out.push(...splitJoined(parts[i]));
+  }
+  return out;
+}
+
+const DEPT_END = /(局|委|办|厅|部|院|中心|政府|管委会|单位|公司|集团)$/;
+
+/** "州委编办及州直相关单位": two units joined by 及/以及/和, when the first reads as a body's name. */
+function splitJoined(name: string): string[] {
+  const m = /^(.{2,}?)(?:以及|及)(.{3,})$/.exec(name);
+  return m && DEPT_END.test(m[1]) ? [m[1], m[2]] : [name];
 }
 
 interface Clause {
@@ -87,7 +101,15 @@ interface Clause {
 export function parseOwnerList(expr: string): Owners | null {
   const clauses: Clause[] = [];
   let deadlineText: string | null = null;
-  for (const raw of splitOutsideParens(expr, /[,，;；]/)) {
+  let firstLeads = false;
+  // What follows a full stop in a bracket is a note ("以下各项工作均需…落实,不再列出").
+  const body = expr.split('。')[0];
+  for (const raw of splitOutsideParens(body, /[,，;；]/)) {
+    if (FIRST_IS_LEAD.test(raw)) {
+      firstLeads = true;
+      continue;
+    }
+    if (/^(下同|以下|不再列出)/.test(raw.trim())) continue;
     let text = raw.trim().replace(/^(此项工作|该项工作|本项工作|上述工作|以上工作)?由/, '').replace(/^(其中|并)/, '');
     if (!text) continue;
     if (DEADLINE_PHRASE.test(text)) {
@@ -104,7 +126,9 @@ export function parseOwnerList(expr: string): Owners | null {
   }
   if (clauses.length === 0) return null;
   assignMissingRoles(clauses);
-  return { ...collect(clauses, expr.trim()), deadlineText };
+  const owners = collect(clauses, expr.trim());
+  if (firstLeads && owners.lead.length === 0 && owners.units.length > 1) owners.lead = [owners.units[0]];
+  return { ...owners, deadlineText };
 }
 
 /** A clause without a role word takes the role of the next clause that has one ("X、Y,Z负责"). */
@@ -166,6 +190,8 @@ function bracketGroups(text: string): Array<{ whole: string; inner: string }> {
       if (depth === 0) out.push({ whole: text.slice(start, i + 1), inner: text.slice(start + 1, i) });
     }
   }
+  // A bracket the text ends inside (a page cut off mid-annotation) still holds its owners.
+  if (depth > 0 && start >= 0) out.push({ whole: text.slice(start), inner: text.slice(start + 1) });
   return out;
 }
 

@@ -26,6 +26,8 @@ const REF_LABEL = /^(序号|编号|序)$/;
 const BARE_NUMBER = /^\d{1,3}$/;
 const DEADLINE_CELL = /^(?:\d{4}\s*年)?\s*(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?|年)?\s*(?:底|末|上旬|中旬|下旬|内)?\s*(?:前|以前)?\s*(?:完成|投入使用|动工|开工|建成)?$|^(?:长期|持续推进|年底前|每季度|每月|全年|常态化)/;
 const MAX_ROW_CELLS = 10;
+/** A section row inside a table: 一、… / (一)… / 第一部分 …. */
+const SECTION_ROW = /^([一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+(部分|章))/;
 
 const cellText = (s: string) => s.replace(/\s*\|+\s*$/, '').replace(/^\|\s*/, '').trim();
 
@@ -75,7 +77,7 @@ function readTable(lines: CellLine[], start: number): CellTable | null {
   for (; i < lines.length && header.length < 10; i++) {
     const t = cellText(lines[i].text);
     if (!t) continue;
-    if (BARE_NUMBER.test(t) && header.length >= 3) break;
+    if ((BARE_NUMBER.test(t) || SECTION_ROW.test(t)) && header.length >= 3) break;
     if (t.length > 16) return null;
     header.push(t);
   }
@@ -84,6 +86,16 @@ function readTable(lines: CellLine[], start: number): CellTable | null {
   const rows: string[][] = [header];
   const consumed: number[] = [];
   for (let k = start; k < i; k++) consumed.push(k);
+  // Section rows ("一、主要预期目标") sit between rows; the numbering may run on across them.
+  const skipSections = () => {
+    let skipped = false;
+    while (i < lines.length && SECTION_ROW.test(cellText(lines[i].text))) {
+      consumed.push(i++);
+      skipped = true;
+    }
+    return skipped;
+  };
+  skipSections();
   let ref = Number(cellText(lines[i]?.text ?? ''));
   while (i < lines.length && BARE_NUMBER.test(cellText(lines[i].text)) && Number(cellText(lines[i].text)) === ref) {
     const cells: string[] = [];
@@ -94,6 +106,10 @@ function readTable(lines: CellLine[], start: number): CellTable | null {
       const t = cellText(lines[j].text);
       if (!t) continue;
       if (BARE_NUMBER.test(t) && Number(t) === ref + 1) {
+        next = true;
+        break;
+      }
+      if (SECTION_ROW.test(t)) {
         next = true;
         break;
       }
@@ -108,6 +124,10 @@ function readTable(lines: CellLine[], start: number): CellTable | null {
     consumed.push(...at);
     i = j;
     ref++;
+    // After a section row the next row keeps its own number.
+    if (skipSections() && i < lines.length && BARE_NUMBER.test(cellText(lines[i].text)) && Number(cellText(lines[i].text)) > ref - 1) {
+      ref = Number(cellText(lines[i].text));
+    }
   }
   return rows.length > 1 ? { rows, line: lines[start].line, consumed } : null;
 }
