@@ -19,7 +19,7 @@ const HEADER_LABELS: Array<[Column, RegExp]> = [
   ['text', /^(目标内容|任务内容|工作内容|工作任务|具体任务|任务|具体措施|工作措施|目标任务|主要内容|内容|任务名称)$/],
   ['lead', /^(牵头单位|牵头部门|牵头|牵头责任单位|主要责任单位|主责单位|牵头科室)$/],
   ['units', /^(责任单位|责任部门|负责单位|实施单位|责任科室|落实单位|承办单位)$/],
-  ['partners', /^(配合单位|配合部门|参加单位|协办单位|协助单位|参与单位)$/],
+  ['partners', /^(配合单位|配合部门|参加单位|协办单位|协助单位|参与单位|协同配合单位|协同单位|配合责任单位|协办部门|参与部门|协同部门)$/],
   ['deadline', /^(完成时限|完成时间|时间要求|时限|时间节点|完成期限|进度要求|时间安排)$/],
 ];
 
@@ -150,7 +150,13 @@ function groupOf(ref: string | null, carry: Carry): string {
 }
 
 /** The owner cells of a row as one owner expression ("X牵头,Y参加" or a plain list). */
-function ownerText(cells: Cells): string {
+function ownerText(raw: Cells): string {
+  // A cell is one list: its commas are list commas, its final stop ends nothing.
+  const list = (v: string | undefined) => {
+    const t = v?.replace(/[。;；,，\s]+$/, '');
+    return t && !/牵头|负责|参加|配合|协助|协办|参与/.test(t) ? t.replace(/[,，;；]/g, '、') : t;
+  };
+  const cells = { lead: list(raw.lead), units: list(raw.units), partners: list(raw.partners) };
   const parts: string[] = [];
   if (cells.lead) parts.push(/牵头/.test(cells.lead) ? cells.lead : `${cells.lead}牵头`);
   if (cells.units) parts.push(cells.lead && !/负责|牵头|配合|参加|协/.test(cells.units) ? `${cells.units}负责` : cells.units);
