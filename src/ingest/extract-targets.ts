@@ -18,14 +18,16 @@ export interface TargetDraft {
 }
 
 const UNITS =
-  '个百分点|万平方米|平方公里|万千瓦|万吨|万亩|万元|亿元|万人|万户|公里|%|‰|个|件|项|家|只|张|天|次|名|所|座|台|批|户|人|倍|张|条|种|类|处|部|套|支|篇|期|场|位|级';
+  '个百分点|分|万平方米|平方公里|万千瓦|万吨|万亩|万元|亿元|万人|万户|公里|%|‰|个|件|项|家|只|张|天|次|名|所|座|台|批|户|人|倍|张|条|种|类|处|部|套|支|篇|期|场|位|级';
 const QUALIFIERS = '以上|以下|以内|左右|之内';
 const COMPARATORS =
-  '不低于|不少于|不超过|不高于|稳定在|保持在|控制在|提高到|提高至|提升到|提升至|降低到|降到|降至|达到|超过|高于|低于|下降|降低|减少|削减|增长|增加|累计新增|新增|建成|创建|培育|争创|制定|实现|达|为';
+  '不低于|不少于|不超过|不高于|稳定在|保持在|控制在|提高到|提高至|提升到|提升至|降低到|降到|降至|达到|超过|高于|低于|下降|降低|减少|削减|增长|增加|累计新增|新增|建成|创建|培育|争创|制定|实现|引进|打造|建设|发布|认定|组建|达|为';
 
 const NUM = String.raw`\d+(?:\.\d+)?`;
+// A unit may carry a magnitude: 7万件, 1.2亿元, 3千家.
+const UNIT = String.raw`(?:万|亿|千)?(?:${UNITS})`;
 const QUANTITY = new RegExp(
-  String.raw`(${NUM})(?:\s*(?:-|—|~|至|到)\s*(${NUM}))?\s*(${UNITS})?(?:\s*(?:和|、)\s*${NUM}\s*(?:${UNITS})?)*\s*(${QUALIFIERS})?`,
+  String.raw`(${NUM})(?:\s*(?:-|—|~|至|到)\s*(${NUM}))?\s*(${UNIT})?(?:\s*(?:和|、)\s*${NUM}\s*(?:${UNIT})?)*\s*(${QUALIFIERS})?`,
   'g',
 );
 const COMPARATOR_AT_END = new RegExp(`(${COMPARATORS})\\s*$`);
@@ -49,7 +51,10 @@ export function extractTargets(text: string, contextYear: number | null = null):
     for (const clause of sentence) {
       const y = targetYear(clause);
       if (y !== null) year = y.year;
-      const found = targetsInClause(clause, y?.year ?? year, subject);
+      // "2022年全市…合格率为88.41%": a year stated without 到/至 and a value that simply 为 is the
+      // current state, not a target.
+      const baseline = y !== null && !y.target && /为\s*\d/.test(clause);
+      const found = baseline ? [] : targetsInClause(clause, y?.year ?? year, subject);
       out.push(...found);
       subject = found.at(-1)?.metric || subjectOf(clause) || objectOf(clause) || subject;
     }
@@ -70,17 +75,21 @@ function subjectOf(clause: string): string {
 }
 
 /** The target year named in a clause, if any (baseline years after 比/较 and years in refs are skipped). */
-function targetYear(clause: string): { year: number } | null {
+function targetYear(clause: string): { year: number; target: boolean } | null {
   let found: number | null = null;
+  let target = false;
   for (const m of clause.matchAll(YEAR)) {
     const before = clause.slice(Math.max(0, m.index - 2), m.index);
     const after = clause.slice(m.index + m[0].length, m.index + m[0].length + 3);
     if (/[比较]$/.test(before) || /^(基础|的基础)/.test(after) || /^\d/.test(after)) continue;
     if (/^[-—~至到]?\d{1,2}月/.test(after) && !m[1]) continue;
     const y = Number(m[2]);
-    if (y >= 1990 && y <= 2100) found = y;
+    if (y >= 1990 && y <= 2100) {
+      found = y;
+      target = !!m[1] && /到|至/.test(m[1]);
+    }
   }
-  return found === null ? null : { year: found };
+  return found === null ? null : { year: found, target };
 }
 
 function targetsInClause(clause: string, year: number | null, subject: string): TargetDraft[] {
@@ -126,7 +135,7 @@ function isNotAQuantity(clause: string, start: number, end: number, unit: string
   return false;
 }
 
-const METRIC_NOISE = /^(?:到|至|力争|争取|确保|努力|全市|全年|其中|并|且|和|及|以及|、|力争到|年|累计|每年|各|新)+/;
+const METRIC_NOISE = /^(?:——|—|-|到|至|力争|争取|确保|努力|全市|全年|其中|并|且|和|及|以及|、|力争到|年|累计|每年|各|新)+/;
 
 function cleanMetric(s: string): string {
   let t = s.replace(/\d{4}年(底|末)?(前)?/g, '').trim();

@@ -46,4 +46,15 @@ describe('extractTargets', () => {
   it('does not take dates, document numbers or hotlines for targets', () => {
     expect(extractTargets('根据冀政〔2010〕57号文件,2013年3月30日起发挥12365热线作用,开展“3·15”活动。')).toEqual([]);
   });
+
+  it('keeps magnitudes and points in the value, and leaves current values and leading dashes out', () => {
+    const t = (text: string) => extractTargets(text).map((x) => [x.metric, x.valueText, x.unit, x.year]);
+    expect(t('到2026年,注册商标总量达到3万件,质量竞争力指数达到86分以上。')).toEqual([
+      ['注册商标总量', '3万件', '万件', 2026],
+      ['质量竞争力指数', '86分以上', '分', 2026],
+    ]);
+    expect(t('2023年全市产品质量合格率为90.2%。到2027年,产品质量合格率稳定在95%以上。')).toEqual([['产品质量合格率', '95%以上', '%', 2027]]);
+    expect(t('到2027年:——食品抽检合格率保持在98%以上')).toEqual([['食品抽检合格率', '98%以上', '%', 2027]]);
+    expect(t('引进2-3个全国知名品牌')[0]).toEqual(['全国知名品牌', '2-3个', '个', null]);
+  });
 });
