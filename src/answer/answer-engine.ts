@@ -50,6 +50,18 @@ const SET_QUESTIONS: Handler[] = [answerUnknownPlace, answerDocFact, answerPlanM
 
 export const MAX_QUESTION = 500;
 
+/**
+ * A question that names several places is answered for each: a place whose plan gave nothing is said
+ * so, rather than left out ("厦门、吐鲁番、宜兴的…" answered for two).
+ */
+function withMissingPlaces(c: Ctx, a: Answer): Answer {
+  const named = [...new Set(c.q.files.map((f) => c.label(f)))];
+  if (!a.found || named.length < 2) return a;
+  const answered = new Set(a.citations.map((x) => c.label(x.file)));
+  const missing = named.filter((n) => !answered.has(n) && !a.answer.includes(n));
+  return missing.length ? { ...a, answer: `${a.answer}\n${missing.join('、')}: 方案中没有找到相关内容。` } : a;
+}
+
 export class AnswerEngine {
   readonly prepared: Prepared;
 
@@ -108,6 +120,6 @@ export class AnswerEngine {
       const floor = answerFromEvidence(c);
       if (floor) answer = { ...floor, via: 'answerFromEvidence' };
     }
-    return answer ?? { ...refusal(c), via: 'refusal' };
+    return withMissingPlaces(c, answer ?? { ...refusal(c), via: 'refusal' });
   }
 }

@@ -97,6 +97,12 @@ describe('scope', () => {
     expect(ask('质量强县建设实施方案(2024—2027年)的文号').answer).toContain('关政发〔2024〕5号');
   });
 
+  it('answers for each place a question names, and says which gave nothing', () => {
+    const a = ask('关山和明水质量工作的目标是到哪一年');
+    expect(a.answer).toContain('2027年');
+    expect(a.answer).toMatch(/明水[^\n]*(没有写明|没有找到)/);
+  });
+
   it('loads a second copy of a plan once, with a warning', () => {
     expect(kb.plans.filter((p) => p.title?.startsWith('明水市政府质量奖')).length).toBe(1);
     expect(kb.warnings.find((w) => w.code === 'duplicate')?.message).toContain('mingshui-draft');
