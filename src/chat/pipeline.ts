@@ -7,6 +7,7 @@ import type { LlmPort } from '../llm/types.ts';
 import { confirmPending, readFreeTextReport } from './free-text-report.ts';
 import type { Bindings } from './bindings.ts';
 import { COMMANDS, helpText, parseCommand } from './commands.ts';
+import { answerProgressQuestion } from './progress-commands.ts';
 import type { IncomingMessage, Replier } from './message.ts';
 import { RateLimiter } from './rate-limiter.ts';
 
@@ -93,6 +94,13 @@ async function respond(deps: PipelineDeps, msg: IncomingMessage, { text, slash }
   if (deps.progress) {
     const confirmed = await confirmPending({ progress: deps.progress }, msg, body);
     if (confirmed) return confirmed;
+    // "3.1.1完成了吗" / "住建局的进展": the progress store answers, not the plan text.
+    const isCoordinator = deps.config.coordinators.some((c) => c === msg.from.name || c === msg.from.id);
+    const progressAnswer = await answerProgressQuestion(
+      { msg, args: [], engine: deps.engine, bindings: deps.bindings, binding, isCoordinator, now, botName: bot.name, reminders: deps.config.reminders, progress: deps.progress, llm: deps.llm, thresholds: deps.config.status },
+      body,
+    );
+    if (progressAnswer) return progressAnswer;
     if (deps.llm) {
       const read = await readFreeTextReport({ kb: deps.engine.prepared.kb, llm: deps.llm, progress: deps.progress }, msg, binding, body, now);
       if (read) return read;

@@ -4,6 +4,7 @@ import type { Task } from '../kb/records.ts';
 import { exportTasksXlsx, type ExportRow } from '../status/export-xlsx.ts';
 import { taskKey, type ProgressStore, type ReportedState } from '../status/progress.ts';
 import { byDepartment, statusEntries, summarize, supervisionSheet, type Scope } from '../status/summarize.ts';
+import { statusOf } from '../status/task-status.ts';
 import type { CommandContext } from './commands.ts';
 
 /**
@@ -160,4 +161,38 @@ export async function exportXlsx(c: ProgressContext): Promise<string> {
   }));
   await c.sendFile({ name: `任务督办表-${today(c.now)}.xlsx`, data: await exportTasksXlsx(rows, { asOf: c.now }) });
   return `已导出${label}的${rows.length}项任务(任务督办表-${today(c.now)}.xlsx)。`;
+}
+
+/** "3.1.1完成了吗" / "1.4.3进展怎么样": a question about an item's progress. */
+const ITEM_PROGRESS = /^(?:第)?(\d{1,2}(?:\.\d{1,2}){0,3})(?:条|项)?(?:这项|这条|任务)?(?:完成了吗|完成没有|完成了没有|完成没|做完了吗|进展(?:怎么样|如何|情况)?|进度(?:怎么样|如何)?|怎么样了|办结了吗)[?？]?$/;
+/** "住建局的进展" / "市质监局进展怎么样": a department's progress. */
+const DEPARTMENT_PROGRESS = /^(.{2,20}?(?:局|委|办|厅|中心|政府|管委会))的?(?:进展|进度|完成情况|工作进展)(?:怎么样|如何|情况)?[?？]?$/;
+
+/**
+ * Progress questions asked in words are answered from the progress store, not from the plan text:
+ * an item's latest report and state, or a department's supervision sheet. Null when the text is no
+ * such question.
+ */
+export async function answerProgressQuestion(c: ProgressContext, body: string): Promise<string | null> {
+  const text = body.replace(/\s+/g, '');
+  const item = ITEM_PROGRESS.exec(text);
+  if (item) {
+    const kb = c.engine.prepared.kb;
+    const tasks = findByRef(kb, item[1], c.binding?.file);
+    if (tasks.length === 0) return notFound(kb, item[1], c.binding?.file);
+    const lines: string[] = [];
+    for (const task of tasks.slice(0, 3)) {
+      const last = await c.progress.latest(taskKey(task));
+      const st = statusOf(task, last ?? null, today(c.now), c.thresholds);
+      const report = last
+        ? `最近报告: ${last.state}${last.percent !== null && last.state !== '已完成' ? ` ${last.percent}%` : ''}${last.text ? `(${last.text.slice(0, 60)})` : ''}, ${last.at.slice(0, 10)} ${last.reporter.name}`
+        : '还没有进展报告';
+      const due = task.deadline ? `; 完成时限 ${task.deadline}` : '';
+      lines.push(`${cityOf(kb, task.file)} ${item[1]} ${task.text.slice(0, 24)}: ${st.state}。${report}${due}`);
+    }
+    return lines.join('\n');
+  }
+  const dept = DEPARTMENT_PROGRESS.exec(text);
+  if (dept) return supervision({ ...c, args: [dept[1]] });
+  return null;
 }

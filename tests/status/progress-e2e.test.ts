@@ -56,6 +56,19 @@ describe('progress in the chat', () => {
     expect(after).toMatch(/已完成1\(\d+%\), 推进中1/);
   });
 
+  it('answers progress questions asked in words from the recorded reports', async () => {
+    await chat.say('住建局群', '李四', '/进展 3.1.1 40% 已完成设计', false);
+    chat.drain();
+    await chat.say('住建局群', '李四', '3.1.1完成了吗?', true);
+    const item = chat.drain().map((m) => m.text).join('\n');
+    expect(item).toContain('明州 3.1.1');
+    expect(item).toMatch(/推进中。最近报告: 推进中 \d+%/);
+    await chat.say('住建局群', '李四', '市住建局的进展', true);
+    const dept = chat.drain().map((m) => m.text).join('\n');
+    expect(dept).toContain('市住建局');
+    expect(dept).toContain('3.1.1');
+  });
+
   it('a department cannot report another department’s task; a coordinator can', async () => {
     await chat.say('住建局群', '张三', '/进展 1.1.1 50%', false);
     expect(chat.drain()[0].text).toContain('不是市住建局负责的任务');
