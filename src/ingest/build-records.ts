@@ -9,6 +9,7 @@ import { extractTargets } from './extract-targets.ts';
 import { parseDeadlineIn } from './parse-dates.ts';
 import { sectionPath, walkOutline, type OutlineNode } from './parse-outline.ts';
 import type { ParsedTable, TableTaskRow } from './parse-task-table.ts';
+import type { IndicatorRow } from './parse-indicator-table.ts';
 
 /** Outline and tables → the plan's records, each with its source. */
 
@@ -23,6 +24,8 @@ export interface BuildInput {
   outline: OutlineNode;
   tables: Array<TableInput & { parsed: ParsedTable | null }>;
   meta: PlanMeta;
+  /** Rows of indicator tables (专栏 主要指标): targets by themselves. */
+  indicators?: IndicatorRow[];
 }
 
 type Records = Omit<PlanRecords, 'plan'>;
@@ -66,6 +69,7 @@ export function buildRecords(input: BuildInput): { records: Records; warnings: s
   for (const node of walkOutline(input.outline)) b.addNode(node, dutyNodes.has(node));
   input.tables.forEach((t) => t.parsed && b.addTable(t, t.parsed));
   if (FIRST_IS_LEAD.test(allText(input.outline))) b.firstListedLeads();
+  for (const row of input.indicators ?? []) b.addIndicator(row);
   for (const phase of extractPhases(input.outline)) b.addPhase(phase);
   return { records: b.records(), warnings: b.warnings };
 }
@@ -205,6 +209,12 @@ class RecordBuilder {
       if (this.campaignDates.some((x) => x.name === c.name)) continue;
       this.campaignDates.push({ id: this.id('c'), file: this.file, name: c.name, date: c.date, asWritten: c.asWritten, source: { ...at, quote: c.quote } });
     }
+  }
+
+  addIndicator(row: IndicatorRow): void {
+    const { line, quote, ...target } = row;
+    const source = this.source(null, ['主要指标'], line, quote);
+    this.targets.push({ id: this.id('g'), file: this.file, ...target, comparator: null, taskId: null, source });
   }
 
   /** The plan says the first unit of each list leads. */

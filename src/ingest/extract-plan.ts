@@ -5,6 +5,7 @@ import { parseOutline, type OutlineLine } from './parse-outline.ts';
 import { parseFlattenedTable } from './parse-flattened-table.ts';
 import { parseTaskTable } from './parse-task-table.ts';
 import { findCellTables } from './parse-cell-lines.ts';
+import { findIndicatorTables } from './parse-indicator-table.ts';
 import { extractPlanMeta } from './extract-plan-meta.ts';
 import { findPlanPlace } from './find-plan-place.ts';
 import { buildRecords, type TableInput } from './build-records.ts';
@@ -34,6 +35,10 @@ export function extractPlan(doc: LoadedDocument, info: ExtractInfo): PlanRecords
     tables.push({ rows: t.rows, line: t.line });
     t.consumed.forEach((i) => consumed.add(i));
   }
+  const indicators = findIndicatorTables(lines).flatMap((t) => {
+    t.consumed.forEach((i) => consumed.add(i));
+    return t.rows;
+  });
   for (const [i, l] of lines.entries()) {
     if (consumed.has(i) || isNoiseLine(l.text)) continue;
     const flat = parseFlattenedTable(l.text);
@@ -54,7 +59,7 @@ export function extractPlan(doc: LoadedDocument, info: ExtractInfo): PlanRecords
   }
   const outline = parseOutline(content.filter((l) => l.text));
   const parsedTables = tables.map((t) => ({ ...t, parsed: parseTaskTable(t.rows) }));
-  const records = buildRecords({ file: doc.file, outline, tables: parsedTables, meta });
+  const records = buildRecords({ file: doc.file, outline, tables: parsedTables, meta, indicators });
   const warnings = [...records.warnings];
   // A table whose header shows in the text but whose rows were not read (a PDF's positioned text, an
   // image): say so, rather than answer as if the plan had no table.

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { extractPlanMeta } from '../../src/ingest/extract-plan-meta.ts';
 import { ingestPlans } from '../../src/ingest/ingest-plans.ts';
 import { findCellTables } from '../../src/ingest/parse-cell-lines.ts';
+import { findIndicatorTables } from '../../src/ingest/parse-indicator-table.ts';
 import type { PlanRecords } from '../../src/kb/records.ts';
 import { PROJECT_ROOT } from '../helpers/seeds.ts';
 
@@ -95,5 +96,17 @@ describe('owners in the idioms real plans use', () => {
     const [table] = findCellTables(lines);
     expect(table.rows[1]).toEqual(['1', '建设检验检测平台', '市市场监管局', '市发改局、市财政局', '2024年6月底前']);
     expect(table.consumed).toEqual([0, 1]);
+  });
+
+  it('reads an indicator table (专栏) pasted one cell per line into targets of its target year', () => {
+    const lines = ['专栏1 主要指标', '指标', '单位', '2022年', '2027年', '制造业产品质量合格率', '%', '93.5', '95以上', '新增省级品牌产品', '个', '—', '30', '二、重点任务']
+      .map((text, i) => ({ text, line: i + 1 }));
+    const [table] = findIndicatorTables(lines);
+    expect(table.rows.map((r) => [r.metric, r.valueText, r.unit, r.year])).toEqual([
+      ['制造业产品质量合格率', '95%以上', '%', 2027],
+      ['新增省级品牌产品', '30个', '个', 2027],
+    ]);
+    expect(table.rows[0].quote).toBe('制造业产品质量合格率: 2022年 93.5%, 2027年 95%以上');
+    expect(table.consumed).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
   });
 });

@@ -1,0 +1,101 @@
+import type { CellLine } from './parse-cell-lines.ts';
+
+/**
+ * An indicator table (专栏 主要指标) pasted one cell per line:
+ *   指标 / 单位 / 2022年 / 2027年 / 制造业产品质量合格率 / % / 93.5 / 95以上 / 新增省级品牌 / 个 / — / 30
+ * Its header holds an indicator column and one or more year columns (the last is the target year);
+ * each row is an indicator followed by its cells. Values of the target year become targets.
+ */
+
+export interface IndicatorRow {
+  metric: string;
+  value: number;
+  valueText: string;
+  unit: string | null;
+  qualifier: string | null;
+  year: number;
+  line: number;
+  quote: string;
+}
+
+type Col = 'ref' | 'metric' | 'unit' | 'year' | 'other';
+
+const HEADER: Array<[Col, RegExp]> = [
+  ['ref', /^(序号|编号)$/],
+  ['metric', /^(指标|指标名称|主要指标|具体指标|指标内容)$/],
+  ['unit', /^(单位|计量单位)$/],
+  ['year', /^((?:19|20)\d{2})\s*年?(?:\s*\(?(?:目标值?|现状值?|基期值?|预期值?|实际值?)\)?)?$|^(目标值?|现状值?|基期值?)\s*\(?((?:19|20)\d{2})\s*年?\)?$/],
+  ['other', /^(属性|指标属性|类别|备注|责任单位|牵头单位)$/],
+];
+
+const VALUE = /^(?:[≥>≤<]\s*)?(\d+(?:\.\d+)?)\s*(%|‰|个|项|家|件|万件|亿元|万元|分)?\s*(以上|以下|以内|左右)?$/;
+const EMPTY = /^[—\-–/无]+$/;
+
+function column(cell: string): { col: Col; year: number | null } | null {
+  const t = cell.replace(/\s+/g, '');
+  for (const [col, re] of HEADER) {
+    const m = re.exec(t);
+    if (m) return { col, year: col === 'year' ? Number(m[1] ?? m[4]) : null };
+  }
+  return null;
+}
+
+export function findIndicatorTables(lines: CellLine[]): { rows: IndicatorRow[]; consumed: number[] }[] {
+  const out: { rows: IndicatorRow[]; consumed: number[] }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const header: Array<{ col: Col; year: number | null }> = [];
+    let j = i;
+    for (; j < lines.length && header.length < 8; j++) {
+      const c = column(lines[j].text.trim().replace(/\s*\|+$/, ''));
+      if (!c) break;
+      header.push(c);
+    }
+    const years = header.filter((h) => h.col === 'year');
+    if (!header.some((h) => h.col === 'metric') || years.length === 0) continue;
+    const targetYear = Math.max(...years.map((y) => y.year!));
+    const table = readRows(lines, j, header, targetYear);
+    if (table.rows.length) {
+      out.push({ rows: table.rows, consumed: [...Array.from({ length: j - i }, (_, k) => i + k), ...table.consumed] });
+      i = table.consumed.at(-1) ?? j;
+    }
+  }
+  return out;
+}
+
+function readRows(lines: CellLine[], start: number, header: Array<{ col: Col; year: number | null }>, targetYear: number) {
+  const rows: IndicatorRow[] = [];
+  const consumed: number[] = [];
+  const width = header.length;
+  const metricAt = header.findIndex((h) => h.col === 'metric');
+  let i = start;
+  while (i + width - 1 < lines.length) {
+    const cells = lines.slice(i, i + width).map((l) => l.text.trim().replace(/\s*\|+$/, ''));
+    const metric = cells[metricAt];
+    // A row: a name in the indicator column, values (or blanks) under the years.
+    const yearCells = header.map((h, k) => (h.col === 'year' ? cells[k] : null)).filter((v): v is string => v !== null);
+    if (!metric || VALUE.test(metric) || metric.length > 40 || !yearCells.every((v) => VALUE.test(v) || EMPTY.test(v))) break;
+    const unitAt = header.findIndex((h) => h.col === 'unit');
+    const k = header.findIndex((h) => h.col === 'year' && h.year === targetYear);
+    const m = VALUE.exec(cells[k]);
+    if (m) {
+      const unit = m[2] ?? (unitAt >= 0 ? cells[unitAt] : null) ?? /\(([^()]{1,4})\)$/.exec(metric)?.[1] ?? null;
+      const withUnit = (v: string) => (VALUE.exec(v)?.[2] || !unit || unit.length > 2 ? v : v.replace(/^([≥>≤<]?\s*\d+(?:\.\d+)?)/, `$1${unit}`));
+      const name = metric.replace(/\([^()]{1,4}\)$/, '');
+      // The row as a sentence: "制造业产品质量合格率: 2022年 93.5%, 2027年 95%以上".
+      const byYear = header.map((h, n) => (h.col === 'year' && !EMPTY.test(cells[n]) ? `${h.year}年 ${withUnit(cells[n])}` : null)).filter(Boolean);
+      rows.push({
+        metric: name,
+        value: Number(m[1]),
+        valueText: withUnit(`${m[1]}${m[3] ?? ''}`),
+        unit,
+        qualifier: m[3] ?? null,
+        year: targetYear,
+        line: lines[i].line,
+        quote: `${name}: ${byYear.join(', ')}`,
+      });
+    }
+    for (let n = 0; n < width; n++) consumed.push(i + n);
+    i += width;
+  }
+  return { rows, consumed };
+}
