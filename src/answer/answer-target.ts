@@ -72,7 +72,7 @@ function hasYear(c: Ctx, h: Hit, year: number): boolean {
 function otherYears(c: Ctx, hits: Hit[], year: number): Answer | null {
   const best = bestPerPlan(hits, MATCH).filter((h) => h.doc.kind === 'target');
   if (best.length === 0) return null;
-  const shown = targetLines(c, c.kb.targets[best[0].doc.index]);
+  const shown = targetLines(c, c.kb.targets[best[0].doc.index], true);
   return decided(c.answer(`${c.label(best[0].doc.file)}方案没有写明${year}年的这项目标。方案中的是:\n${shown.map((s) => s.line).join('\n')}`, shown.map((s) => s.source), false));
 }
 
@@ -84,10 +84,12 @@ function preferTargets(hits: Hit[]): Hit[] {
 }
 
 /** The target and its siblings: the same metric in the same place for other years ("2012年50%, 2015年58%"). */
-function targetLines(c: Ctx, t: Target): Array<{ line: string; source: Source }> {
-  const siblings = c.kb.targets.filter(
-    (x) => x.file === t.file && x.metric === t.metric && x.source.path.join() === t.source.path.join() && x.id !== t.id && x.year !== t.year,
-  );
+function targetLines(c: Ctx, t: Target, allYears = !c.q.targetYear): Array<{ line: string; source: Source }> {
+  // The same metric's other years help — unless the question asked for one year (92% for 2023 is not
+  // the answer to "2025年…多少").
+  const siblings = !allYears
+    ? []
+    : c.kb.targets.filter((x) => x.file === t.file && x.metric === t.metric && x.source.path.join() === t.source.path.join() && x.id !== t.id && x.year !== t.year);
   return [t, ...siblings.slice(0, 2)].sort((a, b) => (a.year ?? 0) - (b.year ?? 0)).map((x) => targetLine(c, x));
 }
 

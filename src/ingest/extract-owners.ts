@@ -190,8 +190,12 @@ function bracketGroups(text: string): Array<{ whole: string; inner: string }> {
       if (depth === 0) out.push({ whole: text.slice(start, i + 1), inner: text.slice(start + 1, i) });
     }
   }
-  // A bracket the text ends inside (a page cut off mid-annotation) still holds its owners.
-  if (depth > 0 && start >= 0) out.push({ whole: text.slice(start), inner: text.slice(start + 1) });
+  // A bracket the text ends inside (a page cut off mid-annotation) still holds its owners — but not the
+  // name the cut went through ("牵头单位:市发").
+  if (depth > 0 && start >= 0) {
+    const inner = text.slice(start + 1).replace(/[、,，:：]?[\u4e00-\u9fff]{1,6}$/, (tail) => (DEPT_END.test(tail) ? tail : ''));
+    out.push({ whole: text.slice(start), inner });
+  }
   return out;
 }
 
@@ -228,7 +232,11 @@ export function findLabelledOwners(text: string): Owners | null {
   labels.forEach((m, i) => {
     const label = m[1] ?? m[2];
     const start = m.index + m[0].length;
-    const value = valueUntil(text, start, labels[i + 1]?.index ?? text.length);
+    let value = valueUntil(text, start, labels[i + 1]?.index ?? text.length);
+    // A label in a bracket the page cut off ("(牵头单位:市发"): the last name is a fragment unless it reads as one.
+    if (!labels[i + 1] && start + value.length >= text.trimEnd().length && count(text.slice(0, m.index), OPEN) > count(text.slice(0, m.index), CLOSE)) {
+      value = value.replace(/(^|[、,，])([\u4e00-\u9fff]{1,6})$/, (all, sep, tail) => (DEPT_END.test(tail) ? all : ''));
+    }
     quotes.push(`${m[0]}${value}`.trim());
     if (new RegExp(`^${TIME_LABEL}$`).test(label)) {
       deadlineText ??= value.trim() || null;

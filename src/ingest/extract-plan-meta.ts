@@ -40,7 +40,7 @@ export function extractPlanMeta(all: MetaLine[] | string[], file?: string): Plan
   const title = findTitle(headText, notice);
   const docNo = findDocNo(headText, fields.get('docNo'));
   const signature = findSignature(lines);
-  const issuer = fields.get('issuer') ?? signature.issuer ?? notice?.issuer ?? null;
+  const issuer = fields.get('issuer') ?? signature.issuer ?? notice?.issuer ?? redHead(headText) ?? null;
   const date =
     parseDate(fields.get('written')) ??
     signature.date ??
@@ -143,7 +143,14 @@ function findTitle(head: string[], notice: Notice | null): string | null {
     const match = own.find((t) => plain(t) === inner) ?? own.find((t) => plain(t).includes(inner) || inner.includes(plain(t)));
     return match ?? notice.inner;
   }
-  return own[0] ?? null;
+  // A notice that is the document itself ("关于明确…责任单位的通知"): its own title.
+  return own[0] ?? head.slice(0, 20).map((l) => l.trim()).find((l) => /^.{2,40}?关于.{4,80}的(通知|通告|决定)$/.test(l) && !/印发|转发/.test(l)) ?? null;
+}
+
+/** A red-head document's first line: "武汉市江岸区人民政府办公室文件". */
+function redHead(head: string[]): string | null {
+  const line = head.slice(0, 20).find((l) => /^[\u4e00-\u9fff]{4,30}(人民政府|办公室|办公厅|委员会|局|厅)文件$/.test(l.trim()));
+  return line ? line.trim().replace(/文件$/, '') : null;
 }
 
 function asTitle(raw: string): string | null {

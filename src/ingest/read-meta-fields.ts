@@ -24,11 +24,19 @@ const ALL = LABELS.flatMap(([field, names]) => names.map((n) => ({ field, n })))
 const LABEL_RE = new RegExp(`(?:^|[\\s|\\[【])(${ALL.map((l) => spaced(l.n)).join('|')})\\s*[\\]】]?\\s*[:|]\\s*\\|?`, 'g');
 const FIELD_OF = new Map(ALL.map((l) => [l.n, l.field]));
 
+/** A grid printed without separators: "发文字号 豫政办〔2013〕36号 发布时间 2013年05月17日". */
+const SPACED_LABEL_RE = new RegExp(`(?:^|\\s)(${ALL.map((l) => spaced(l.n)).join('|')})(?=\\s)\\s*`, 'g');
+
 export function readMetaFields(lines: string[]): Map<MetaField, string> {
   const out = new Map<MetaField, string>();
   for (const line of lines) {
     if (line.length > 400) continue;
-    const found = [...line.matchAll(LABEL_RE)];
+    let found = [...line.matchAll(LABEL_RE)];
+    // Without a colon or bar, a line must start with a label to be a grid line.
+    if (found.length === 0 && line.length <= 160) {
+      const spacedLabels = [...line.matchAll(SPACED_LABEL_RE)];
+      if (spacedLabels[0]?.index === 0) found = spacedLabels;
+    }
     found.forEach((m, i) => {
       const label = m[1].replace(/\s+/g, '');
       const field = FIELD_OF.get(label);
