@@ -119,8 +119,14 @@ export class Ctx {
    */
   private withoutTitleWords(toks: string[]): string[] {
     if (!this.files || this.files.size > 3) return toks;
+    const q = new Set(toks);
     const title = new Set<string>();
-    for (const f of this.files) for (const t of this.p.titles.plans.find((p) => p.file === f)?.tokens ?? []) title.add(t);
+    for (const f of this.files) {
+      const tt = this.p.titles.plans.find((p) => p.file === f)?.tokens ?? new Set<string>();
+      // Only when the question names the plan by its title: most of the title's words are in it.
+      const shared = [...tt].filter((t) => q.has(t));
+      if (shared.length >= 3 && shared.length >= tt.size * 0.45) shared.forEach((t) => title.add(t));
+    }
     const kept = toks.filter((t) => !title.has(t));
     return kept.length >= 2 ? kept : toks;
   }

@@ -71,8 +71,12 @@ function dutyTask(c: Ctx, dutyIndex: number): Task | undefined {
   return c.kb.tasks.find((t) => t.origin === 'duty' && t.file === d.file && t.source.line === d.source.line && t.source.ref === d.source.ref);
 }
 
+/** "谁牵头" / "牵头单位是" asks for the lead only; "哪些单位负责/配合" for all of them. */
+const ASKS_LEAD = /牵头/;
+const ASKS_ALL = /配合|参加|参与|协办|哪些单位|哪些部门|哪几个|都有|全部|分别|还有/;
+
 function ownerLine(c: Ctx, t: Task): string {
-  const what = t.origin === 'duty' ? `由${names(t.units)}负责` : ownersPhrase(t);
+  const what = t.origin === 'duty' ? `由${names(t.units)}负责` : ownersPhrase(t, ASKS_LEAD.test(c.q.text) && !ASKS_ALL.test(c.q.text));
   const text = ASKS_CONTENT.test(c.q.text) ? short(t.text, 200) : short(t.text);
   return `${c.label(t.file)}「${text}」${what}${c.cite(t.source, t.origin)}`;
 }

@@ -14,16 +14,22 @@ import type { Hit } from '../kb/search-index.ts';
 
 export function answerSearch(c: Ctx): Answer | null {
   // A question for a number is answered by a sentence or target with one (in the unit asked for).
-  const quantity = c.q.intent === 'target';
+  const attr = askedAttribute(c.q.text);
+  const quantity = c.q.intent === 'target' || attr === 'quantity';
   let found = c.search(quantity ? ['sentence', 'target'] : ['sentence', 'task', 'target', 'duty', 'report', 'phase'], c.q.topic);
   if (quantity) found = found.filter((h) => isQuantity(c, h));
   // Only records that state what is asked (a date for "什么时候", an owner for "谁负责" …).
-  const attr = askedAttribute(c.q.text);
   found = found.filter((h) => recordStates(c, h, attr));
+  // A year asked for: what states that year comes first, and is shown with it.
+  const year = c.q.targetYear;
+  if (year) {
+    const inYear = found.filter((h) => sourceOf(c, h).quote.includes(`${year}`) || (h.doc.kind === 'target' && c.kb.targets[h.doc.index].year === year));
+    if (inYear.length) found = inYear;
+  }
   const hits = bestPerPlan(found, MATCH + 0.1);
   if (hits.length === 0) return null;
   const shown = hits.slice(0, 2).map((h) => sourceOf(c, h));
-  const lines = shown.map((s) => `${c.label(s.file)}: ${focus(s.quote, tokens(c.q.topic), 120)}${c.cite(s)}`);
+  const lines = shown.map((s) => `${c.label(s.file)}: ${focus(s.quote, tokens(c.q.topic), year ? 200 : 120)}${c.cite(s)}`);
   return c.answer(lines.join('\n'), shown);
 }
 

@@ -79,8 +79,14 @@ function monthEnd(ym: string): string {
 }
 
 /** The owners of a task as a phrase: "牵头: X; 参加: Y" or "负责: X、Y". */
-export function ownersPhrase(t: Pick<Task, 'lead' | 'units' | 'partners'>): string {
+export function ownersPhrase(t: Pick<Task, 'lead' | 'units' | 'partners'>, leadOnly = false): string {
   if (t.units.length === 0) return '未写明责任单位';
+  // "谁牵头": the lead is the answer; the other units are counted, not named.
+  if (leadOnly && t.lead.length) {
+    const rest = t.units.length - t.lead.length;
+    return `牵头: ${names(t.lead)}${rest > 0 ? `(另有${rest}个责任/配合单位)` : ''}`;
+  }
+  if (leadOnly) return `未写明牵头单位; 负责单位: ${names(t.units)}`;
   const leadIsAll = t.lead.length === t.units.length - t.partners.length && t.partners.length === 0;
   if (leadIsAll || t.lead.length === 0) return `负责单位: ${names(t.units)}`;
   const others = t.units.filter((u) => !t.lead.includes(u) && !t.partners.includes(u));

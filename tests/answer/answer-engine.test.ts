@@ -40,8 +40,10 @@ describe('owner', () => {
   it('answers a table item by number, keeping 牵头 and 参加 apart, with a citation', () => {
     const a = ask('1.1.1谁牵头?');
     expect(a.found).toBe(true);
-    expect(a.answer).toContain('牵头: 市委宣传部');
-    expect(a.answer).toContain('参加/配合: 市市场监管局、市文化广电旅游局');
+    // "谁牵头" is answered with the lead; the others are counted, and named when asked for.
+    expect(a.answer).toContain('牵头: 市委宣传部(另有2个责任/配合单位)');
+    expect(a.answer).not.toContain('市文化广电旅游局');
+    expect(ask('1.1.1由哪些单位配合?').answer).toContain('参加/配合: 市市场监管局、市文化广电旅游局');
     expect(a.answer).toContain('〔明州 分解表1.1.1〕');
     expect(a.citations[0]).toMatchObject({ ref: '1.1.1' });
   });
