@@ -38,8 +38,15 @@ export function answerFromEvidence(c: Ctx): Answer | null {
   const also = hits.find((h) => h !== top && h.doc.file === top.doc.file && h.coverage >= top.coverage - 0.05);
   const shown = (best.length > 1 ? best.slice(0, SHOWN) : also ? [top, also] : [top]).map((h) => sourceOf(c, h));
   const toks = tokens(query);
-  const lines = shown.map((s) => `${c.label(s.file)}: ${focus(s.quote, toks, 160)}${c.cite(s)}`);
+  const lines = shown.map((s) => `${c.label(s.file)}: ${withDate(attr, s.quote, focus(s.quote, toks, 160))}${c.cite(s)}`);
   return c.answer(lines.join('\n'), shown);
+}
+
+/** A date question's excerpt keeps the sentence's date even when the window cut it off ("到2015年,…"). */
+function withDate(attr: string, sentence: string, excerpt: string): string {
+  if (attr !== 'date' || statesAttribute('date', excerpt.replace(/^…/, ''))) return excerpt;
+  const date = /(?:到|至|于|在)?\s*(?:19|20)\d{2}\s*年(?:\d{1,2}\s*月)?(?:底|末)?(?:前)?/.exec(sentence);
+  return date ? `${date[0]}…${excerpt.replace(/^…/, '')}` : excerpt;
 }
 
 /** A year or unit the question asks about must be the sentence's, not another one. */

@@ -78,7 +78,7 @@ function pickPhases(c: Ctx, phases: Phase[]): { lines: string[]; sources: Source
     if (nth) return { lines: [`${label} ${line(nth)}`], sources: [nth.source] };
     return { lines: [`${label}方案中没有找到第${ordinal[1]}阶段: 只有${phases.length}个阶段(${phases.map((p) => p.name).join('、')})。`], sources: [] };
   }
-  const named = phaseNamed(c.q.content, phases);
+  const named = /几个阶段|分几|哪些阶段|阶段安排|多少个阶段/.test(c.q.text) ? null : phaseNamed(c.q.content, phases);
   if (named) return { lines: [`${label} ${line(named)}`], sources: [named.source] };
   const all = phases.map((p) => `${p.name} ${p.when}`).join('; ');
   return { lines: [`${label}分${phases.length}个阶段${c.cite(phases[0].source)}: ${all}`], sources: phases.map((p) => p.source) };

@@ -63,7 +63,7 @@ export function statesAttribute(attr: AskedAttribute, text: string): boolean {
 }
 
 /** Attributes a composed answer must state to count as an answer (owners are composed from records). */
-const CHECKED: ReadonlySet<AskedAttribute> = new Set(['date', 'quantity', 'phone', 'email', 'docNo']);
+const CHECKED: ReadonlySet<AskedAttribute> = new Set(['date', 'quantity', 'phone', 'email', 'docNo', 'person']);
 
 /** Whether a handler's answer states what was asked; answers that do not are no answer. */
 export function answerStates(attr: AskedAttribute, text: string): boolean {
