@@ -171,7 +171,9 @@ export function buildSearchIndex(kb: KnowledgeBase): { index: SearchIndex; sente
   const sentences: SentenceRef[] = [];
   kb.passages.forEach((p, pi) => {
     for (const s of sentencesOf(p.text)) {
-      index.add({ kind: 'sentence', file: p.file, index: sentences.length, text: s });
+      // A sentence is found by its section's heading too ("(二)总体目标" … "到2020年,建立起…").
+      const heading = p.path.at(-1)?.replace(/^[^、)]*[、)]/, '') ?? '';
+      index.add({ kind: 'sentence', file: p.file, index: sentences.length, text: heading && !s.startsWith(heading) ? `${s} ${heading}` : s });
       sentences.push({ passage: pi, text: s });
     }
   });
