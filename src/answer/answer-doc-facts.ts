@@ -8,9 +8,10 @@ import { formatDate } from './format.ts';
  * Each asked attribute is answered from the plan's own record — or the plan is said not to state it.
  */
 
-type Attr = 'docNo' | 'signed' | 'published' | 'source' | 'issuer' | 'title' | 'implements' | 'goalYear' | 'period' | 'commentDeadline' | 'phone' | 'email' | 'contact' | 'address';
+type Attr = 'planYear' | 'docNo' | 'signed' | 'published' | 'source' | 'issuer' | 'title' | 'implements' | 'goalYear' | 'period' | 'commentDeadline' | 'phone' | 'email' | 'contact' | 'address';
 
 const ASKS: Array<[Attr, RegExp]> = [
+  ['planYear', /(哪一?个?年度|哪一?年的|什么年度|针对哪一?年|是哪年的)/],
   ['docNo', /文号|发文字号|字号|几号文/],
   ['commentDeadline', /(意见|反馈|征求|征集).{0,12}(截止|截至|什么时候|何时|期限|哪天|多久|时间|之前|前)|截止(时间|日期)|截至(时间|日期)/],
   ['signed', /落款|成文|(印发|签发|出台|下发|发文|制定|发出)(的)?(时间|日期)|哪天(印发|签发|出台|下发|发的|发文|定的)|什么时候(印发|签发|出台|下发|发的|定的|制定)|何时(印发|签发|出台|下发|制定)|(哪天|哪一天|什么时候|何时|什么日期)(的|发布|公布)|是哪天|日期是/],
@@ -30,6 +31,7 @@ const ASKS: Array<[Attr, RegExp]> = [
 ];
 
 const LABEL: Record<Attr, string> = {
+  planYear: '年度',
   docNo: '文号',
   signed: '落款日期',
   published: '发布日期',
@@ -90,6 +92,11 @@ function valueOf(plan: Plan, attr: Attr): Value | null {
   switch (attr) {
     case 'docNo':
       return one(plan.docNo);
+    case 'planYear': {
+      // An annual plan names its year in its title ("2024年度食品安全工作责任清单").
+      const y = /((?:19|20)\d{2})\s*年度?/.exec(plan.title ?? '');
+      return y ? { text: `${y[0]}(${plan.title})`, quote: plan.title!, line: 1 } : null;
+    }
     case 'issuer':
       return one(plan.issuer);
     case 'title':

@@ -1,3 +1,4 @@
+import { tokens } from '../kb/text-tokens.ts';
 import type { Duty, Source, Task } from '../kb/records.ts';
 import { cityOf } from '../kb/knowledge-base.ts';
 import { decided, type Answer, type Ctx } from './answer-context.ts';
@@ -47,13 +48,32 @@ export function departmentWork(c: Ctx, asked: string[], soleOnly = false): DeptW
   return out;
 }
 
+/** Words that only say "what must they do" — the rest of the question is its topic. */
+const DUTY_WORDS = /负责|什么|哪些|任务|工作|职责|分工|分解|创建|要做|做啥|干啥|干什么|承担|方面|这块|要求|今年|主要|可以|能够|应当|需要|要|在|里|中|的/g;
+
+/**
+ * A department's task list answers "X负责什么"; a question with a topic of its own ("市质量强市办在考核
+ * 指标上可以做什么调整") is answered only if the department's tasks and duties speak of that topic.
+ */
+function coversTopic(c: Ctx, w: DeptWork): boolean {
+  return speaksOfTopic(c, [...w.duties.map((d) => d.text), ...w.leads.map((t) => t.text), ...w.joins.map((t) => t.text)].join(' '));
+}
+
+/** Whether a text speaks of the question's own topic (always, when the question has none). */
+export function speaksOfTopic(c: Ctx, text: string): boolean {
+  const topic = tokens(c.q.content.replace(DUTY_WORDS, ' '));
+  if (topic.length < 2) return true;
+  const mine = new Set(tokens(text));
+  return topic.filter((t) => mine.has(t)).length >= Math.ceil(topic.length * 0.6);
+}
+
 export function answerDuties(c: Ctx): Answer | null {
   const asked = askedDepartments(c);
   if (asked.length === 0 && c.q.ownDepartment) {
     return decided(c.answer('请先告诉我您是哪个部门: 在问题里写明部门名称(如“市质监局负责什么”), 或请协调员把本群绑定到部门。', [], false));
   }
   if (asked.length === 0) return null;
-  const work = departmentWork(c, asked, SOLE.test(c.q.text));
+  const work = departmentWork(c, asked, SOLE.test(c.q.text)).filter((w) => coversTopic(c, w));
   if (work.length === 0) return null;
   if (!c.files && work.length > 2) {
     const list = work.map((w) => `${c.label(w.file)}(${w.leads.length + w.joins.length + w.duties.length}项)`).join('、');

@@ -3,6 +3,7 @@ import { tokens } from '../kb/text-tokens.ts';
 import type { Answer, Ctx } from './answer-context.ts';
 import { focus } from './format.ts';
 import { plain } from './answer-cross-plan.ts';
+import { speaksOfTopic } from './answer-duties.ts';
 
 /**
  * What the plan asks of someone who has no duty section or task record — a leading group, "商贸企业",
@@ -36,6 +37,9 @@ export function answerAboutSubject(c: Ctx): Answer | null {
     found.push({ text: withContinuation(c, i, bare), source: p, acts: ACTS.test(after) });
   });
   if (found.length === 0) return absent(c, subject);
+  // "X在食品追溯方面要做什么": only what X is said to do about that topic.
+  if (!found.some((f) => speaksOfTopic(c, f.text))) return null;
+  found.splice(0, found.length, ...found.filter((f) => speaksOfTopic(c, f.text)));
   found.sort((a, b) => Number(b.acts) - Number(a.acts));
   const shown = found.slice(0, 3);
   const lines = shown.map((f) => `${c.label(f.source.file)}: ${focus(f.text, tokens(bare), 200)}${c.cite(f.source)}`);

@@ -91,6 +91,17 @@ describe('the retrieval floor', () => {
   });
 });
 
+describe('answering what is asked', () => {
+  it('does not answer a question with a topic of its own with the department’s task list', () => {
+    const a = ask('关山的县市场监管局在食品追溯方面要做什么');
+    expect(a.answer).not.toMatch(/县市场监管局牵头\/负责的任务/);
+  });
+
+  it('answers which year an annual plan is for from its title', () => {
+    expect(ask('关山食品安全重点工作安排是哪一年度的').answer).toContain('2025年');
+  });
+});
+
 describe('scope', () => {
   it('keeps every plan of a place in scope, and finds a plan by its title', () => {
     expect(ask('关山食品抽检要完成多少批次').answer).toContain('3000批次以上');
