@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../kb/knowledge-base.ts';
-import type { Source, Task } from '../kb/records.ts';
+import type { Duty, Passage, Source, Task } from '../kb/records.ts';
 import { buildSearchIndex, type DocKind, type Hit, type SearchIndex, type SentenceRef } from '../kb/search-index.ts';
 import { tokens } from '../kb/text-tokens.ts';
 import { cite, citation, planLabel, type Citation } from './format.ts';
@@ -26,11 +26,20 @@ export interface Prepared {
   sentences: SentenceRef[];
   lexicon: Lexicon;
   titles: TitleIndex;
+  /** Each plan's tasks and duties, so per-plan questions do not scan every record. */
+  byFile: Map<string, { tasks: Task[]; duties: Duty[]; passages: Passage[]; sentences: number[] }>;
 }
 
 export function prepare(kb: KnowledgeBase): Prepared {
   const { index, sentences } = buildSearchIndex(kb);
-  return { kb, index, sentences, lexicon: buildLexicon(kb), titles: buildTitleIndex(kb) };
+  const byFile = new Map<string, { tasks: Task[]; duties: Duty[]; passages: Passage[]; sentences: number[] }>(
+    kb.plans.map((p) => [p.file, { tasks: [], duties: [], passages: [], sentences: [] }]),
+  );
+  for (const t of kb.tasks) byFile.get(t.file)?.tasks.push(t);
+  for (const d of kb.duties) byFile.get(d.file)?.duties.push(d);
+  for (const p of kb.passages) byFile.get(p.file)?.passages.push(p);
+  sentences.forEach((s, i) => byFile.get(kb.passages[s.passage].file)?.sentences.push(i));
+  return { kb, index, sentences, lexicon: buildLexicon(kb), titles: buildTitleIndex(kb), byFile };
 }
 
 /** Plan titles as token sets with title-level IDF, to find a plan that a question names by its title. */
@@ -141,6 +150,12 @@ export class Ctx {
 
   answer(text: string, sources: Source[], found = true): Answer {
     return { answer: text, found, citations: sources.map(citation), intent: this.q.intent };
+  }
+
+  /** Indexes of the sentences in scope (all of them when no plan is named). */
+  sentenceIds(): number[] {
+    if (!this.files) return this.p.sentences.map((_, i) => i);
+    return [...this.files].flatMap((f) => this.p.byFile.get(f)?.sentences ?? []);
   }
 
   /** Plans in scope, in knowledge-base order. */

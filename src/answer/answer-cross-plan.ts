@@ -50,9 +50,22 @@ function keyWord(c: Ctx, topic: string): string | null {
   if (t.length === 0 || t.length > 8) return null;
   const words = segment(t).filter((w) => /^[\u4e00-\u9fff]{2,}$/.test(w));
   if (words.length <= 1) return words[0] ?? t;
-  const df = (w: string) => new Set(c.p.sentences.filter((s) => s.text.includes(w)).map((s) => c.kb.passages[s.passage].file)).size;
+  const df = (w: string) => planFrequency(c, w);
   const ranked = words.map((w) => ({ w, n: df(w) })).filter((x) => x.n > 0).sort((a, b) => a.n - b.n || b.w.length - a.w.length);
   return ranked[0]?.w ?? null;
+}
+
+/** How many plans use a word in their sentences; memoised per knowledge base (it never changes). */
+const frequencies = new WeakMap<object, Map<string, number>>();
+function planFrequency(c: Ctx, w: string): number {
+  let memo = frequencies.get(c.p);
+  if (!memo) frequencies.set(c.p, (memo = new Map()));
+  let n = memo.get(w);
+  if (n === undefined) {
+    n = new Set(c.p.sentences.filter((s) => s.text.includes(w)).map((s) => c.kb.passages[s.passage].file)).size;
+    memo.set(w, n);
+  }
+  return n;
 }
 
 /**

@@ -37,8 +37,9 @@ export function departmentWork(c: Ctx, asked: string[], soleOnly = false): DeptW
     const entry = asked.map((n) => reg.resolve(n, file, city)).find(Boolean);
     if (!entry) continue;
     const isIt = (name: string) => reg.keyOf(name, city) === entry.key;
-    const duties = c.kb.duties.filter((d) => d.file === file && d.departments.some(isIt));
-    const tasks = c.kb.tasks.filter((t) => t.file === file && t.origin !== 'duty');
+    const own = c.p.byFile.get(file);
+    const duties = (own?.duties ?? []).filter((d) => d.departments.some(isIt));
+    const tasks = (own?.tasks ?? []).filter((t) => t.origin !== 'duty');
     // Responsible: marked lead, or one of a plain list of responsible units (no lead, not a partner).
     const responsible = (t: Task) => t.lead.some(isIt) || (t.lead.length === 0 && t.units.some(isIt) && !t.partners.some(isIt));
     const leads = tasks.filter((t) => responsible(t) && (!soleOnly || t.units.length === 1));

@@ -142,7 +142,7 @@ export function answerSectionList(c: Ctx): Answer | null {
   const lines: string[] = [];
   const sources: Source[] = [];
   for (const file of c.planFiles().slice(0, 3)) {
-    const passages = c.kb.passages.filter((p) => p.file === file && p.path.length >= 2);
+    const passages = (c.p.byFile.get(file)?.passages ?? []).filter((p) => p.path.length >= 2);
     const chapter = [...new Set(passages.map((p) => p.path[0]))].find((t) => t.replace(/^[^、]*、/, '').includes(topic));
     if (!chapter) continue;
     const sections = [...new Set(passages.filter((p) => p.path[0] === chapter).map((p) => p.path[1]))];

@@ -30,12 +30,13 @@ export function answerAboutSubject(c: Ctx): Answer | null {
   if (!subject) return null;
   const bare = subject.replace(/^市(?!委)/, '');
   const found: Array<{ text: string; source: Source; acts: boolean }> = [];
-  c.p.sentences.forEach((s, i) => {
+  for (const i of c.sentenceIds()) {
+    const s = c.p.sentences[i];
     const p = c.kb.passages[s.passage];
-    if ((c.files && !c.files.has(p.file)) || !s.text.includes(bare)) return;
+    if (!s.text.includes(bare)) continue;
     const after = s.text.slice(s.text.indexOf(bare) + bare.length, s.text.indexOf(bare) + bare.length + 8);
     found.push({ text: withContinuation(c, i, bare), source: p, acts: ACTS.test(after) });
-  });
+  }
   if (found.length === 0) return absent(c, subject);
   // "X在食品追溯方面要做什么": only what X is said to do about that topic.
   if (!found.some((f) => speaksOfTopic(c, f.text))) return null;

@@ -200,6 +200,7 @@ function unitOf(text: string): string | null {
 function unknownPlaceIn(text: string, lexicon: Lexicon): string | null {
   const known = new Set(lexicon.plans.map(([name]) => name.replace(/市$/, '')));
   for (const place of placeNames()) {
+    if (!text.includes(place)) continue;
     // Named as the subject ("杭州质量强市方案…", "杭州的…"), not as a word inside a sentence.
     if (!new RegExp(`^\\s*(请问)?${place}|${place}(市|的|方案|质量|在|对)`).test(text)) continue;
     const short = place.replace(/(市|县|地区|自治州|盟)$/, '');
