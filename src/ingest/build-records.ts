@@ -1,7 +1,7 @@
 import type { CampaignDate, Duty, Passage, Phase, PlanRecords, Report, Source, Target, Task } from '../kb/records.ts';
 import { extractCampaignDates } from './extract-campaign-dates.ts';
 import { extractDuties } from './extract-duties.ts';
-import { extractOwners, FIRST_IS_LEAD, type Owners } from './extract-owners.ts';
+import { extractOwners, FIRST_IS_LEAD, ownerSegments, type Owners } from './extract-owners.ts';
 import { extractPhases } from './extract-phases.ts';
 import type { PlanMeta } from './extract-plan-meta.ts';
 import { extractReports } from './extract-reports.ts';
@@ -44,6 +44,11 @@ function annualYearOf(title: string | null): number | null {
 }
 
 /** A task that says when it is due in its own words ("2019年9月底前,基本完成…"): the one such date. */
+/** Label-style owners (牵头单位:…) make one task of the item; bracketed annotations may make several. */
+function findLabelledOwnersAbsent(text: string): boolean {
+  return !/(牵头|责任|配合|协办)(单位|部门)\s*[:：】\]]/.test(text);
+}
+
 function deadlineInText(text: string): string | null {
   const found = [...text.matchAll(/(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?(?:底|末)?\s*(?:前|以前|之前)/g)];
   return found.length === 1 ? found[0][0] : null;
@@ -127,6 +132,18 @@ class RecordBuilder {
     );
     this.addCampaignDates(node.text, this.source(node.label, path, node.line, node.text));
     if (isDuty) return;
+    const segments = findLabelledOwnersAbsent(node.text) ? ownerSegments(node.text) : null;
+    if (segments) {
+      // Several tasks in one item, each with its own owners.
+      const source = this.source(node.label, path, node.line, node.text);
+      for (const seg of segments) {
+        const deadlineText = seg.owners.deadlineText ?? deadlineInText(seg.text);
+        this.addTask(taskText(seg.text, seg.owners), seg.owners, deadlineText, 'body', { ...source, quote: quoteOf(seg.text) }, chapterOf(node), []);
+      }
+      this.addTargets(node.text, contextYear(node) ?? this.annualYear, null, source);
+      this.addReports(node.text, segments.flatMap((s) => s.owners.units), source);
+      return;
+    }
     const owners = extractOwners(node.text);
     const source = this.source(node.label, path, node.line, node.text);
     const deadlineText = DEADLINE_LABEL.exec(node.text)?.[1]?.trim() ?? owners?.deadlineText ?? (owners ? deadlineInText(node.text) : null);

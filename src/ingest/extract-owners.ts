@@ -66,7 +66,7 @@ function cleanName(raw: string): string {
   // "县发改局(首位单位为牵头单位,下同)": a note on the list, not part of the name.
   s = s.replace(/[(〔【][^()〔〕【】]*(牵头|下同|为准|汇总)[^()〔〕【】]*[)〕】]$/, '');
   // "区民政局(区委社会工委)": a second name for the same body is a note, not part of the name.
-  s = s.replace(/^(.{2,}?(?:局|委|办|部|院|会|厅|中心))[(〔【]([^()〔〕【】]{2,12}(?:委|局|办|部|会|厅))[)〕】]$/, '$1');
+  s = s.replace(/^(.{2,}?(?:局|委|办|部|院|会|厅|中心|政府))[(〔【]([^()〔〕【】]{2,12}(?:委|局|办|部|会|厅))[)〕】]$/, '$1');
   return s.replace(/[,，;；:：。、\s]+$/, '').trim();
 }
 
@@ -138,9 +138,10 @@ function assignMissingRoles(clauses: Clause[]): void {
     if (clauses[i].role) next = clauses[i].role;
     else clauses[i].role = next;
   }
+  // Units listed after the lead without a role word of their own are responsible, not leads too.
   let prev: OwnerRole = 'responsible';
   for (const c of clauses) {
-    if (c.role) prev = c.role;
+    if (c.role) prev = c.role === 'lead' ? 'responsible' : c.role;
     else c.role = prev;
   }
 }
@@ -168,7 +169,7 @@ const HAS_ROLE = /牵头|负责|参加|配合|协助|协办|参与|落实/;
 export function findParentheticalOwners(text: string): Owners | null {
   let found: Owners | null = null;
   for (const g of bracketGroups(text)) {
-    if (g.inner.length < 2 || g.inner.length > 300 || !HAS_ROLE.test(g.inner) || LABEL_AT.test(g.inner)) continue;
+    if (g.inner.length < 2 || g.inner.length > 300 || !HAS_ROLE.test(g.inner) || LABEL_AT.test(g.raw)) continue;
     const owners = parseOwnerList(g.inner);
     if (owners && owners.units.length > 0) found = { ...owners, quote: g.whole };
   }
@@ -176,8 +177,8 @@ export function findParentheticalOwners(text: string): Owners | null {
 }
 
 /** Top-level bracket groups of a text, nested brackets kept inside ("(…各市〔州〕…负责)"). */
-function bracketGroups(text: string): Array<{ whole: string; inner: string }> {
-  const out: Array<{ whole: string; inner: string }> = [];
+function bracketGroups(text: string): Array<{ whole: string; inner: string; raw: string }> {
+  const out: Array<{ whole: string; inner: string; raw: string }> = [];
   let depth = 0;
   let start = -1;
   for (let i = 0; i < text.length; i++) {
@@ -187,16 +188,39 @@ function bracketGroups(text: string): Array<{ whole: string; inner: string }> {
       depth++;
     } else if (CLOSE.includes(ch) && depth > 0) {
       depth--;
-      if (depth === 0) out.push({ whole: text.slice(start, i + 1), inner: text.slice(start + 1, i) });
+      if (depth === 0) out.push({ whole: text.slice(start, i + 1), inner: text.slice(start + 1, i), raw: text.slice(start + 1, i) });
     }
   }
   // A bracket the text ends inside (a page cut off mid-annotation) still holds its owners — but not the
   // name the cut went through ("牵头单位:市发").
   if (depth > 0 && start >= 0) {
     const inner = text.slice(start + 1).replace(/[、,，:：]?[\u4e00-\u9fff]{1,6}$/, (tail) => (DEPT_END.test(tail) ? tail : ''));
-    out.push({ whole: text.slice(start), inner });
+    out.push({ whole: text.slice(start), inner, raw: text.slice(start + 1) });
   }
   return out;
+}
+
+/**
+ * An item holding several tasks, each closed by its own owner annotation ("A…。(X牵头,Y参与) B…。(Z负责)"):
+ * one segment per annotation, or null when the item has fewer than two.
+ */
+export function ownerSegments(text: string): Array<{ text: string; owners: Owners }> | null {
+  const found: Array<{ end: number; start: number; owners: Owners }> = [];
+  let from = 0;
+  for (const g of bracketGroups(text)) {
+    const at = text.indexOf(g.whole, from);
+    from = at + g.whole.length;
+    if (g.inner.length < 2 || g.inner.length > 300 || !HAS_ROLE.test(g.inner) || LABEL_AT.test(g.raw)) continue;
+    const owners = parseOwnerList(g.inner);
+    if (owners && owners.units.length > 0) found.push({ start: at, end: from, owners: { ...owners, quote: g.whole } });
+  }
+  if (found.length < 2) return null;
+  let prev = 0;
+  return found.map((f) => {
+    const segment = { text: text.slice(prev, f.end).trim(), owners: f.owners };
+    prev = f.end;
+    return segment;
+  });
 }
 
 /** "此项工作由各级政府牵头负责,质监、发改…等部门配合。" / "由X牵头,Y参与" */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractOwners, parseOwnerList, splitDepartments } from '../../src/ingest/extract-owners.ts';
+import { extractOwners, ownerSegments, parseOwnerList, splitDepartments } from '../../src/ingest/extract-owners.ts';
 
 describe('extractOwners', () => {
   it('reads (X负责): several responsible units have no lead, a single one leads', () => {
@@ -89,5 +89,20 @@ describe('extractOwners', () => {
     expect(o).toMatchObject({ lead: ['市发改委'], partners: ['市财政局', '市商务局'] });
     const p = extractOwners('成立工作专班(省发改委、省直有关部门、各市〔州〕按职责分工负责)');
     expect(p?.units).toEqual(['省发改委', '省直有关部门', '各市〔州〕']);
+  });
+
+  it('splits an item with several owner annotations into one task per annotation', () => {
+    const segs = ownerSegments('1.编制准入清单。完成清单编制工作。〔市生态环境局牵头,市发改局参与〕严控新建燃煤锅炉。(市生态环境局、市场监管局牵头,市工信局参与)');
+    expect(segs?.map((s) => [s.text.slice(0, 8), s.owners.lead])).toEqual([
+      ['1.编制准入清单', ['市生态环境局']],
+      ['严控新建燃煤锅炉', ['市生态环境局', '市场监管局']],
+    ]);
+    expect(ownerSegments('建立档案(市场监管局负责)。')).toBeNull();
+  });
+
+  it('does not make units after the lead leads too, and drops a name the page end cut through', () => {
+    const o = extractOwners('基本完成整治任务。(市生态环境局牵头督导,市公安局、市水务局、');
+    expect(o).toMatchObject({ lead: ['市生态环境局'], units: ['市生态环境局', '市公安局', '市水务局'] });
+    expect(extractOwners('实现重大突破。(牵头单位:市发')?.units ?? []).toEqual([]);
   });
 });
