@@ -40,8 +40,12 @@ function answerEachMetric(c: Ctx): Answer | null {
   return c.answer(lines.join('\n'), found.flatMap((a) => a.citations.map((x) => ({ file: x.file, ref: x.ref, path: [], line: 0, quote: x.quote }))));
 }
 
+/** Words of a target's phrasing, not of its metric ("新增多少项省地方标准"): a target record need not repeat them. */
+const TARGET_VERBS = /累计新增|新增|新建|累计|达到|提高到|提升到|力争|争取|要/g;
+
 function answerOneMetric(c: Ctx, content: string): Answer | null {
-  const hits = preferTargets(c.search(['target', 'sentence'], content).filter((h) => isQuantity(c, h)));
+  const metric = content.replace(TARGET_VERBS, ' ').trim() || content;
+  const hits = preferTargets(c.search(['target', 'sentence'], metric).filter((h) => isQuantity(c, h)));
   const year = c.q.targetYear;
   const inYear = year ? hits.filter((h) => hasYear(c, h, year)) : hits;
   const best = bestPerPlan(inYear, MATCH);

@@ -26,7 +26,8 @@ export function askedAttribute(question: string): AskedAttribute {
 }
 
 const DEPARTMENT = /[\u4e00-\u9fff]{1,20}(局|委员会|委|办公室|办|厅|部|院|会|中心|小组|政府|管委会|公司|集团|所|站|队|社|行|支队|大队|街道|乡镇|镇)(?![\u4e00-\u9fff]{0,1}(长|主任|书记))/;
-const ROLE = /牵头|负责|责任单位|主办|承办|协办|配合|参与|参加|落实单位|组织实施|承担|负总责|督导|统筹|制定|发布|设立/;
+/** An owner statement: a role word, or a body as the subject of 制定/发布/设立/组织实施 (由X制定, X发布…). */
+const ROLE = /牵头|负责|责任单位|主办|承办|协办|配合|参与|参加|落实单位|负总责|督导|统筹|由[\u4e00-\u9fff]{2,20}(制定|发布|设立|组织实施|承担|组织)|(局|委|办|部门|小组|政府|中心)(定期|负责)?(制定|发布|设立|组织实施|承担)/;
 const PERSON = /[\u4e00-\u9fff]{2,3}(同志|先生|女士)|(常务)?副?(县|市|区|州|省|镇|乡)长|书记|(局|处|科|所)长|主任[:：为]|组长[:：为]|联系人[:：]\s*[\u4e00-\u9fff]/;
 /** A figure: a number with a unit or qualifier (120只, 95%以上, 7万件) — a date or 文号 number is not one. */
 const NUMBER = /\d+(\.\d+)?\s*(%|‰|(?![年月日号时])[\u4e00-\u9fff])|[一二三四五六七八九十百千万两]+(个|项|家|件|次|名|所|座|条|种|类|倍|批|户|期|场|位|只)/;
@@ -38,8 +39,12 @@ const EMAIL_G = new RegExp(EMAIL.source, 'g');
 const DOC_NO = /[\u4e00-\u9fff]{1,12}[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]\s*\d{1,4}\s*号/;
 const PLACE = /设在|位于|地址|地点|[\u4e00-\u9fff]{2,}(路|街|大道)\d*号|广场|会议室|中心/;
 
+/** A document's title or heading line ("…2021年重点任务分工方案"): it names things, it states nothing. */
+const TITLE_LINE = /^[^。;,:]{4,70}(方案|通知|意见|计划|清单|办法|规划|要点|纲要|分解表|安排)$/;
+
 /** Whether a text states the asked attribute. */
 export function statesAttribute(attr: AskedAttribute, text: string): boolean {
+  if (attr !== 'text' && TITLE_LINE.test(text.trim())) return false;
   switch (attr) {
     case 'person':
       return PERSON.test(text);

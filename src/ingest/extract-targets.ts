@@ -135,7 +135,7 @@ function isNotAQuantity(clause: string, start: number, end: number, unit: string
   return false;
 }
 
-const METRIC_NOISE = /^(?:——|—|-|到|至|力争|争取|确保|努力|全市|全年|其中|并|且|和|及|以及|、|力争到|年|累计|每年|各|新)+/;
+const METRIC_NOISE = /^(?:——|—|-|到|至|力争|争取|确保|努力|全市|全年|其中|并|且|和|及|以及|、|力争到|年|累计|每年|各|新增|新建|新)+/;
 
 function cleanMetric(s: string): string {
   let t = s.replace(/\d{4}年(底|末)?(前)?/g, '').trim();
