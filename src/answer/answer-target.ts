@@ -45,7 +45,13 @@ const TARGET_VERBS = /累计新增|新增|新建|累计|达到|提高到|提升�
 
 function answerOneMetric(c: Ctx, content: string): Answer | null {
   const metric = content.replace(TARGET_VERBS, ' ').trim() || content;
-  const hits = preferTargets(c.search(['target', 'sentence'], metric).filter((h) => isQuantity(c, h)));
+  let hits = preferTargets(c.search(['target', 'sentence'], metric).filter((h) => isQuantity(c, h)));
+  // "…计量标准150项以上,是要到哪年完成": the figure the question quotes picks the target.
+  const quoted = [...c.q.text.matchAll(/(\d+(?:\.\d+)?)\s*(?:%|[个项家件只批所座条种])/g)].map((m) => m[1]);
+  if (quoted.length) {
+    const withFigure = hits.filter((h) => quoted.some((n) => new RegExp(`(?<![\\d.])${n.replace('.', '\\.')}(?![\\d.])`).test(hitText(c, h))));
+    if (withFigure.length) hits = withFigure;
+  }
   const year = c.q.targetYear;
   const inYear = year ? hits.filter((h) => hasYear(c, h, year)) : hits;
   const best = bestPerPlan(inYear, MATCH);
@@ -65,6 +71,10 @@ export function isQuantity(c: Ctx, h: Hit): boolean {
   const text = h.doc.kind === 'target' ? c.kb.targets[h.doc.index].valueText : h.doc.text;
   if (h.doc.kind !== 'target' && !HAS_NUMBER.test(text)) return false;
   return !c.q.unit || new RegExp(`\\d\\s*(万|亿)?${c.q.unit}`).test(text);
+}
+
+function hitText(c: Ctx, h: Hit): string {
+  return h.doc.kind === 'target' ? c.kb.targets[h.doc.index].valueText : h.doc.text;
 }
 
 function hasYear(c: Ctx, h: Hit, year: number): boolean {

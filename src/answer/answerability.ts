@@ -72,8 +72,11 @@ const CHECKED: ReadonlySet<AskedAttribute> = new Set(['date', 'quantity', 'phone
 
 /** Whether a handler's answer states what was asked; answers that do not are no answer. */
 export function answerStates(attr: AskedAttribute, text: string): boolean {
+  if (!CHECKED.has(attr)) return true;
   // A statement that the plan lacks it ("没有找到第六阶段") answers too.
-  return !CHECKED.has(attr) || statesAttribute(attr, text) || /没有找到|没有包含|没有写明|未写明|没有提到|没有规定/.test(text);
+  if (/没有找到|没有包含|没有写明|未写明|没有提到|没有规定/.test(text)) return true;
+  // Each line without its "城市: " label and its citation: one that states it is enough.
+  return text.split('\n').some((line) => statesAttribute(attr, line.replace(/^[^:\s]{1,12}: /, '').replace(/〔[^〕]*〕$/, '').trim()));
 }
 
 /** A question for another document's number (依据的…文件文号) rather than the plan's own. */
