@@ -134,7 +134,7 @@ export class Ctx {
       const tt = this.p.titles.plans.find((p) => p.file === f)?.tokens ?? new Set<string>();
       // Only when the question names the plan by its title: most of the title's words are in it.
       const shared = [...tt].filter((t) => q.has(t));
-      if (shared.length >= 3 && shared.length >= tt.size * 0.45) shared.forEach((t) => title.add(t));
+      if (shared.length >= 3 && shared.length >= tt.size * 0.25) shared.forEach((t) => title.add(t));
     }
     const kept = toks.filter((t) => !title.has(t));
     return kept.length >= 2 ? kept : toks;

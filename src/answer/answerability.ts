@@ -53,7 +53,8 @@ export function statesAttribute(attr: AskedAttribute, text: string): boolean {
     case 'quantity':
       return NUMBER.test(text);
     case 'date':
-      return DATE.test(text);
+      // A year inside a document's title (《…2021年…方案》) is no date of this task.
+      return DATE.test(text.replace(/《[^》]*》/g, ' '));
     case 'phone':
       return PHONE.test(text.replace(EMAIL_G, ' '));
     case 'email':
