@@ -1,6 +1,7 @@
 import type { Plan, Source } from '../kb/records.ts';
 import type { Answer, Ctx } from './answer-context.ts';
 import { formatDate } from './format.ts';
+import { CITED_DOCUMENT } from './answerability.ts';
 
 /**
  * Questions about the document itself: its 文号, date (落款/成文, as written), issuing body, title, the
@@ -50,7 +51,8 @@ const LABEL: Record<Attr, string> = {
 
 /** The document attributes a question asks for, in the order asked. */
 export function askedDocAttributes(text: string): Attr[] {
-  const found = ASKS.filter(([, re]) => re.test(text)).map(([a]) => a);
+  // Another document's 文号 ("依据的…文件文号", "原工作方案的文号") is in the clause that cites it.
+  const found = [...new Set(ASKS.filter(([, re]) => re.test(text)).map(([a]) => (a === 'docNo' && CITED_DOCUMENT.test(text) ? 'implements' : a)))];
   // "发布" alone means the document's date unless the page's own date is asked for.
   if (found.includes('published') && found.includes('signed') && !/落款|成文/.test(text)) return found.filter((a) => a !== 'signed');
   return found;
@@ -68,7 +70,7 @@ export function answerDocFact(c: Ctx): Answer | null {
     const plan = c.kb.plans.find((p) => p.file === file)!;
     const parts: string[] = [];
     for (const attr of attrs) {
-      const v = valueOf(plan, attr);
+      const v = valueOf(plan, attr, c.q.text);
       if (v) {
         found = true;
         parts.push(`${LABEL[attr]}: ${v.text}`);
@@ -86,7 +88,7 @@ interface Value {
   line: number;
 }
 
-function valueOf(plan: Plan, attr: Attr): Value | null {
+function valueOf(plan: Plan, attr: Attr, asked = ''): Value | null {
   const facts = plan.facts.filter((f) => f.kind === attr);
   const one = (text: string | null, quote?: string): Value | null => (text ? { text, quote: quote ?? text, line: 1 } : null);
   switch (attr) {
@@ -102,7 +104,7 @@ function valueOf(plan: Plan, attr: Attr): Value | null {
     case 'title':
       return one(plan.title);
     case 'signed': {
-      const f = facts[0];
+      const f = (asked.includes('成文') ? plan.facts.find((x) => x.kind === 'written') : undefined) ?? facts[0];
       if (f) return { text: f.value, quote: f.quote, line: f.line };
       return one(plan.date ? formatDate(plan.date) : null);
     }

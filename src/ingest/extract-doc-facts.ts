@@ -17,6 +17,8 @@ export type PlanFactKind =
   | 'address'
   /** The plan's date as written (落款 or 成文日期): "2023年6月22日", "二〇一〇年四月二日", "2022-09-02". */
   | 'signed'
+  /** The 成文日期 of a metadata grid, as written (pages sometimes disagree with their own 落款). */
+  | 'written'
   /** The page's publication date as written, and its source. */
   | 'published'
   | 'source';

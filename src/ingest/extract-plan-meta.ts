@@ -49,8 +49,10 @@ export function extractPlanMeta(all: MetaLine[] | string[], file?: string): Plan
     pageDate(headText) ??
     titleDate(head);
   const facts = extractDocFacts(lines, title);
-  const signed = fields.get('written') ?? signature.text;
-  if (signed) facts.push({ kind: 'signed', value: signed, quote: signature.text && !fields.get('written') ? signature.quote : `成文日期: ${signed}`, line: 1 });
+  // The 落款 as written is the signed date; a grid's 成文日期 is kept beside it.
+  if (signature.text) facts.push({ kind: 'signed', value: signature.text, quote: signature.quote, line: 1 });
+  const written = fields.get('written');
+  if (written) facts.push({ kind: signature.text ? 'written' : 'signed', value: written, quote: `成文日期: ${written}`, line: 1 });
   const published = fields.get('published') ?? pageDateLine(headText);
   if (published) facts.push({ kind: 'published', value: published, quote: `发布日期: ${published}`, line: 1 });
   const source = fields.get('source');

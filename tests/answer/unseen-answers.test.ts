@@ -49,6 +49,15 @@ describe('document facts', () => {
     expect(ask('关山质量强县建设实施方案是哪个单位印发的').answer).toContain('关山县人民政府');
   });
 
+  it('keeps the 落款 and a grid’s 成文日期 apart, each as written', () => {
+    expect(ask('关山质量强县方案落款是哪天').answer).toContain('二〇二四年三月八日');
+    expect(ask('关山质量强县方案的成文日期').answer).toContain('2024-03-08');
+  });
+
+  it('answers another document’s 文号 from the clause that cites it', () => {
+    expect(ask('关山质量强县方案依据的省里文件文号是多少').answer).toContain('北政发〔2023〕12号');
+  });
+
   it('answers what the plan implements, its goal year and period', () => {
     expect(ask('关山质量强县方案是根据哪个文件制定的').answer).toContain('北政发〔2023〕12号');
     expect(ask('关山质量强县建设的目标是到哪一年').answer).toContain('2027年');
