@@ -78,7 +78,7 @@ export function splitDepartments(list: string): string[] {
   // "各县、区人民政府" is one unit: the 、 only abbreviates "各县人民政府、各区人民政府".
   const out: string[] = [];
   for (let i = 0; i < parts.length; i++) {
-    if (/^各[县市区镇乡州旗]$/.test(parts[i]) && parts[i + 1]) out.push(parts[i] + parts[++i]);
+    if (/^各[\u4e00-\u9fff]{0,3}[县市区镇乡州旗]$/.test(parts[i]) && /^[县市区镇乡州旗]/.test(parts[i + 1] ?? '')) out.push(parts[i] + parts[++i]);
     else out.push(...splitJoined(parts[i]));
   }
   return out;

@@ -132,6 +132,7 @@ function readTable(lines: CellLine[], start: number): CellTable | null {
   return rows.length > 1 ? { rows, line: lines[start].line, consumed } : null;
 }
 
+const TASK_WORDS = /建设|开展|推进|实施|完成|加快|提升|新建|启动|开工|打造|建成/;
 const UNIT_CELL = /^[\u4e00-\u9fff()、]{2,24}(局|委|办|部|院|会|厅|中心|政府|管委会|公司|所|站|队|街道|镇|乡|指挥部)$/;
 
 /** Keeps the header's number of cells, and after them only unit names and deadlines. */
@@ -160,6 +161,8 @@ function alignRow(ref: string, cells: string[], cols: Array<ReturnType<typeof co
   const owners: string[] = [];
   for (const c of cells.slice(1)) {
     if (cols.includes('deadline') && DEADLINE_CELL.test(c.replace(/\s+/g, ''))) put('deadline', c);
+    // A line that reads as a task ("开工建设老年大学") is no unit: a merged row the table lost.
+    else if (!UNIT_CELL.test(c) && TASK_WORDS.test(c)) continue;
     else owners.push(c);
   }
   const ownerCol = cols.includes('lead') ? 'lead' : 'units';
