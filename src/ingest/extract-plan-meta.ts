@@ -119,7 +119,7 @@ function findNotice(head: string[], nameField: string | undefined): Notice | nul
   const candidates = [[nameField ?? ''], ...windows(head.slice(0, 30))].flat();
   for (const raw of candidates) {
     if (!raw || raw.length > 140) continue;
-    const m = NOTICE_TITLE.exec(raw.replace(/[\s?]+$/, '').replace(/\s*[\u4e00-\u9fff]{1,10}[〔\[(【]\d{4}[〕\])】]\d{1,4}号.*$/, '').trim());
+    const m = NOTICE_TITLE.exec(raw.replace(/[\s?|]+$/, '').replace(/\s*[\u4e00-\u9fff]{1,10}[〔\[(【]\d{4}[〕\])】]\d{1,4}号.*$/, '').trim());
     if (m) return { inner: unquote(m[2]), issuer: m[1].replace(/关于$/, '').trim() || null };
   }
   for (const line of head.slice(0, 30)) {
@@ -129,7 +129,12 @@ function findNotice(head: string[], nameField: string | undefined): Notice | nul
   return null;
 }
 
-const unquote = (s: string) => s.replace(/^《(.*)》$/, '$1').trim();
+/** A notice's name for the plan, without quotes and without the departments that issued it jointly. */
+const unquote = (s: string) =>
+  s
+    .replace(/^《(.*)》$/, '$1')
+    .replace(/^(?:[\u4e00-\u9fff]{2,16}?(?:局|委|厅)){2,}(?=关于.{4,}(方案|意见|计划|规划|办法)$)/, '')
+    .trim();
 const plain = (s: string) => s.replace(/[\s《》〈〉“”"'、,·]/g, '');
 
 /** The plan's own title line; the notice's name for it when the page has no such line. */
@@ -146,7 +151,14 @@ function findTitle(head: string[], notice: Notice | null): string | null {
     return match ?? notice.inner;
   }
   // A notice that is the document itself ("关于明确…责任单位的通知"): its own title.
-  return own[0] ?? head.slice(0, 20).map((l) => l.trim()).find((l) => /^.{2,40}?关于.{4,80}的(通知|通告|决定)$/.test(l) && !/印发|转发/.test(l)) ?? null;
+  return (
+    own[0] ??
+    head
+      .slice(0, 20)
+      .map((l) => l.trim().replace(/^[\u4e00-\u9fff]{1,10}[〔\[(]\d{4}[〕\])]\d{1,4}号\s*/, ''))
+      .find((l) => /^.{2,40}?关于.{4,80}的(通知|通告|决定)$/.test(l) && !/印发|转发/.test(l)) ??
+    null
+  );
 }
 
 /** A red-head document's first line: "武汉市江岸区人民政府办公室文件". */
@@ -162,6 +174,8 @@ function asTitle(raw: string): string | null {
     .replace(/\s*\(?[\u4e00-\u9fff]{1,10}[〔\[(]\d{4}[〕\])]\d{1,4}号\)?$/, '')
     .replace(/\s*\(\d{4}年\d{1,2}月\d{1,2}日\)$/, '')
     .replace(/^[\u4e00-\u9fff]{2,20}?印发(?=关于)/, '')
+    // "市市场监管局市农业农村局关于加强…方案": departments issuing jointly are no part of the title.
+    .replace(/^(?:[\u4e00-\u9fff]{2,16}?(?:局|委|厅)){2,}(?=关于.{4,}(方案|意见|计划|规划|办法)$)/, '')
     .trim();
   if (t.length < 5 || t.length > 90 || /[。;]/.test(t) || NOT_A_TITLE.test(t)) return null;
   if ((t.match(/,/g)?.length ?? 0) > 1 || !TITLE_END.test(t) || /通知$|关于.*的(通告|公告)$/.test(t) || /^《.*》$/.test(t)) return null;

@@ -29,7 +29,8 @@ interface Gazetteer {
 
 let gazetteer: Gazetteer | undefined;
 
-const ETHNIC_SUFFIX = /(?:(?:[\u4e00-\u9fff]{1,3}族)+|蒙古|哈萨克|柯尔克孜)?自治(?:州|区|县|旗)$/;
+const ETHNIC = '土家族|苗族|藏族|彝族|蒙古族|回族|朝鲜族|壮族|侗族|布依族|哈尼族|傣族|白族|傈僳族|景颇族|羌族|黎族|瑶族|土族|撒拉族|达斡尔族|鄂温克族|畲族|仡佬族|水族|纳西族|拉祜族|佤族|满族|锡伯族|鄂伦春族|保安族|东乡族|裕固族|仫佬族|毛南族|各族|维吾尔';
+const ETHNIC_SUFFIX = new RegExp(`(?:(?:${ETHNIC})+|蒙古|哈萨克|柯尔克孜)?自治(?:州|区|县|旗)$`);
 
 /** 浙江省 → 浙江, 杭州市 → 杭州, 内蒙古自治区 → 内蒙古, 延边朝鲜族自治州 → 延边, 磐安县 → 磐安. */
 export function shortPlaceName(name: string): string {
