@@ -9,9 +9,10 @@ import { CITED_DOCUMENT } from './answerability.ts';
  * Each asked attribute is answered from the plan's own record — or the plan is said not to state it.
  */
 
-type Attr = 'planYear' | 'docNo' | 'signed' | 'published' | 'source' | 'issuer' | 'title' | 'implements' | 'goalYear' | 'period' | 'commentDeadline' | 'phone' | 'email' | 'contact' | 'address';
+type Attr = 'drafter' | 'planYear' | 'docNo' | 'signed' | 'published' | 'source' | 'issuer' | 'title' | 'implements' | 'goalYear' | 'period' | 'commentDeadline' | 'phone' | 'email' | 'contact' | 'address';
 
 const ASKS: Array<[Attr, RegExp]> = [
+  ['drafter', /(哪个|哪些|哪几个|哪两个|哪几家|哪两家|哪家|什么|谁)(单位|部门|机构)?(牵头)?(联合)?(起草|草拟|拟定|拟制)(的|了)?([?？、,，]|$)/],
   ['planYear', /(方案|计划|清单|要点|安排|文件|报告|这份|这个)[^,，]{0,12}(哪一?个?年度|哪一?年的|什么年度|针对哪一?年)/],
   ['docNo', /文号|发文字号|字号|几号文/],
   ['commentDeadline', /(意见|反馈|征求|征集).{0,12}(截止|截至|什么时候|何时|期限|哪天|多久|时间|之前|前)|截止(时间|日期)|截至(时间|日期)/],
@@ -20,7 +21,7 @@ const ASKS: Array<[Attr, RegExp]> = [
   ['source', /来源/],
   // The document's own issuer: the issuing verb ends the question ("是哪个单位印发的"), or a label names it —
   // not "哪个部门发布质量状况报告", whose object is another thing.
-  ['issuer', /(哪个|哪些|哪几个|哪两个|哪几家|哪两家|哪家|什么|谁)(单位|部门|机构|机关|政府)?(牵头)?(联合)?(发布|印发|发|出台|起草|草拟|下发|发文|签发)(的|了)?([?？、,，]|$)|发文(单位|机关)|发布机构|制发机关|落款单位|联合(印发|发文|发的|发布)/],
+  ['issuer', /(哪个|哪些|哪几个|哪两个|哪几家|哪两家|哪家|什么|谁)(单位|部门|机构|机关|政府)?(牵头)?(联合)?(发布|印发|发|出台|下发|发文|签发)(的|了)?([?？、,，]|$)|发文(单位|机关)|发布机构|制发机关|落款单位|联合(印发|发文|发的|发布)/],
   ['title', /标题|全称|全名|名称是|叫什么/],
   ['implements', /(根据|依据|依照|按照)(了)?(哪|什么|啥)|(依据|根据)的[^,，]{0,6}(文件|精神)|(为|是)(贯彻|落实)(哪|什么)|(根据|依据|贯彻|落实|引用)(的是|了)?(哪个|哪些|什么|哪一个)(文件|精神|纲要|意见|规定)|上位(文件|政策)|依据(的)?(文件|是什么)/],
   ['period', /实施期|规划期|哪几年|起止|时间跨度|期限是|(覆盖|涵盖|适用)(哪|几|的)(年|时间|期)/],
@@ -32,6 +33,7 @@ const ASKS: Array<[Attr, RegExp]> = [
 ];
 
 const LABEL: Record<Attr, string> = {
+  drafter: '起草单位',
   planYear: '年度',
   docNo: '文号',
   signed: '落款日期',
@@ -94,6 +96,11 @@ function valueOf(plan: Plan, attr: Attr, asked = ''): Value | null {
   switch (attr) {
     case 'docNo':
       return one(plan.docNo);
+    case 'drafter': {
+      // Who drafted it: the departments named for it, else (a draft for comment) the body that issues it.
+      const f = facts[0];
+      return f ? { text: f.value, quote: f.quote, line: f.line } : one(plan.issuer);
+    }
     case 'planYear': {
       // An annual plan names its year in its title ("2024年度食品安全工作责任清单").
       const y = /((?:19|20)\d{2})\s*年度?/.exec(plan.title ?? '');

@@ -21,7 +21,9 @@ export type PlanFactKind =
   | 'written'
   /** The page's publication date as written, and its source. */
   | 'published'
-  | 'source';
+  | 'source'
+  /** Departments that drafted a plan another body issues ("转发市市场监管局市农业农村局关于…方案"). */
+  | 'drafter';
 
 export interface PlanFact {
   kind: PlanFactKind;

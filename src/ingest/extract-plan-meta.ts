@@ -55,6 +55,8 @@ export function extractPlanMeta(all: MetaLine[] | string[], file?: string): Plan
   if (written) facts.push({ kind: signature.text ? 'written' : 'signed', value: written, quote: `成文日期: ${written}`, line: 1 });
   const published = fields.get('published') ?? pageDateLine(headText);
   if (published) facts.push({ kind: 'published', value: published, quote: `发布日期: ${published}`, line: 1 });
+  const drafted = headText.map((l) => DRAFTERS.exec(l)).find(Boolean);
+  if (drafted) facts.push({ kind: 'drafter', value: drafted[1].match(new RegExp(DEPARTMENT, 'g'))!.join('、'), quote: drafted[0], line: 1 });
   const source = fields.get('source');
   if (source) facts.push({ kind: 'source', value: source, quote: `来源: ${source}`, line: 1 });
   const city = findPlanPlace({ title, issuer, notice: notice?.issuer ?? null, docNo, lines: lines.map((l) => l.text), file: file ?? null });
@@ -130,6 +132,10 @@ function findNotice(head: string[], nameField: string | undefined): Notice | nul
 }
 
 /** A notice's name for the plan, without quotes and without the departments that issued it jointly. */
+/** "转发市市场监管局市农业农村局关于…的通知": the departments that drafted what another body issues. */
+const DEPARTMENT = String.raw`(?:(?!转发|印发|人民政府|办公室)[\u4e00-\u9fff]){2,14}?(?:局|委|厅)`;
+const DRAFTERS = new RegExp(String.raw`(?:^|转发|印发)((?:${DEPARTMENT}){2,})(?=关于.{4,}(?:方案|意见|计划|规划|办法))`);
+
 const unquote = (s: string) =>
   s
     .replace(/^《(.*)》$/, '$1')

@@ -54,6 +54,10 @@ describe('document facts', () => {
     expect(ask('关山质量强县方案的成文日期').answer).toContain('2024-03-08');
   });
 
+  it('answers who drafted a plan: the departments named for it, else the body that issues the draft', () => {
+    expect(ask('明水质量奖管理办法是哪个单位起草的').answer).toContain('明水市市场监督管理局');
+  });
+
   it('answers another document’s 文号 from the clause that cites it', () => {
     expect(ask('关山质量强县方案依据的省里文件文号是多少').answer).toContain('北政发〔2023〕12号');
   });

@@ -61,6 +61,12 @@ describe('plan identity on an unseen page', () => {
     expect(meta(['国市监质发〔2024〕97号', '市场监管总局关于印发《质量强县培育建设工作方案》的通知']).city).toBe('全国');
   });
 
+  it('keeps departments that drafted a plan apart from its title', () => {
+    const m = extractPlanMeta(['明州市人民政府办公室转发市市场监管局市农业农村局关于加强农业标准化工作实施方案的通知', '各县区人民政府:']);
+    expect(m.title).toBe('关于加强农业标准化工作实施方案');
+    expect(m.facts.find((f) => f.kind === 'drafter')?.value).toBe('市市场监管局、市农业农村局');
+  });
+
   it('reads dates in Chinese numerals with ○, and a 文号 in plain brackets after the title', () => {
     const m = extractPlanMeta(['北川省人民政府关于实施质量强省战略的意见(北政发(2012)27号)', '北川省人民政府', '二○一二年八月二日']);
     expect(m).toMatchObject({ docNo: '北政发(2012)27号', date: '2012-08-02', title: '北川省人民政府关于实施质量强省战略的意见' });
