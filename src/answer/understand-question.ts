@@ -101,6 +101,18 @@ function placeForms(city: string | null): string[] {
   return [...new Set([city, full, short].filter((n) => n.length >= 2 && n !== '全国'))];
 }
 
+/** The level word that may follow a short place name: 湘西(州), 洞头(区) — only its own level (吐鲁番省优 is 省优). */
+function levelSuffix(name: string): string {
+  if (/[市县区省州旗]$/.test(name)) return '';
+  const full = lookupPlaceLoosely(name)?.name ?? `${name}市`;
+  const level = full.endsWith('自治州') ? '自治州|州' : full.endsWith('自治县') ? '自治县|县' : full.slice(-1);
+  return `(?:${level})?`;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** English words staff mix in ("1.4.3 lead?", "deadline") mapped to the Chinese the rules read. */
 const ENGLISH: Array<[RegExp, string]> = [
   [/\b(deadline|due( date)?)\b/gi, '完成时限'],
@@ -128,7 +140,8 @@ export function understandQuestion(raw: string, lexicon: Lexicon): Question {
       if (!named.includes(name)) named.push(name);
     }
   }
-  for (const name of named) rest = rest.split(name).join(' ');
+  // "湘西州" / "吉林省": a level suffix written after a short place name goes with it.
+  for (const name of named) rest = rest.replace(new RegExp(`${escapeRegExp(name)}${levelSuffix(name)}`, 'g'), ' ');
   const refs = findRefs(rest);
   for (const r of refs) rest = rest.replace(r.raw, ' ');
   const topic = clean(rest);
