@@ -222,7 +222,12 @@ function unknownPlaceIn(text: string, lexicon: Lexicon): string | null {
   return null;
 }
 
+/** "重大质量安全事故报告制度由哪些部门负责": who owns a reporting system is an owner question. */
+const OWNER_ASK = /(由|归)(哪些|哪个|哪几个|什么)(部门|单位)|(哪些|哪个|哪几个)(部门|单位)(负责|牵头)|谁(负责|牵头)|归哪/;
+const REPORT_ASK = /报送|上报|汇报|交给谁|报给谁|交到哪|报到哪|报哪|向谁报告|报告给/;
+
 function intentOf(text: string): Intent {
+  if (/报告/.test(text) && OWNER_ASK.test(text) && !REPORT_ASK.test(text)) return 'owner';
   for (const [intent, re] of INTENTS) if (re.test(text)) return intent;
   return 'search';
 }

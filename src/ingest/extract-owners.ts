@@ -168,12 +168,32 @@ const HAS_ROLE = /牵头|负责|参加|配合|协助|协办|参与|落实/;
 /** The last bracketed owner expression in a task text: "…(市质监局牵头,…参加)。" */
 export function findParentheticalOwners(text: string): Owners | null {
   let found: Owners | null = null;
+  let from = 0;
   for (const g of bracketGroups(text)) {
-    if (g.inner.length < 2 || g.inner.length > 300 || !HAS_ROLE.test(g.inner) || LABEL_AT.test(g.raw)) continue;
-    const owners = parseOwnerList(g.inner);
-    if (owners && owners.units.length > 0) found = { ...owners, quote: g.whole };
+    const at = text.indexOf(g.whole, from);
+    from = at + g.whole.length;
+    const owners = annotationOwners(g, text, at);
+    if (owners) found = owners;
   }
   return found;
+}
+
+/**
+ * The owners a bracket group states: role words inside ("X牵头,Y参与"), or — closing a sentence — a bare
+ * list of bodies ("…的重要内容(县食安办)。"), which are responsible. A second name right after a body
+ * ("区民政局(区委社会工委)") is a note, not an annotation.
+ */
+function annotationOwners(g: { whole: string; inner: string; raw: string }, text: string, at: number): Owners | null {
+  if (g.inner.length < 2 || g.inner.length > 300 || LABEL_AT.test(g.raw)) return null;
+  if (!HAS_ROLE.test(g.inner)) {
+    const closes = /^\s*([。;；]|$)/.test(text.slice(at + g.whole.length));
+    const names = splitDepartments(g.inner);
+    const bare = names.length > 0 && names.every((n) => DEPT_END.test(n) && n.length <= MAX_NAME) && !/以下简称|简称/.test(g.inner);
+    if (!closes || !bare || DEPT_END.test(text.slice(Math.max(0, at - 3), at))) return null;
+    return { ...collect([{ names, role: 'responsible' }], g.whole), deadlineText: null };
+  }
+  const owners = parseOwnerList(g.inner);
+  return owners && owners.units.length > 0 ? { ...owners, quote: g.whole } : null;
 }
 
 /** Top-level bracket groups of a text, nested brackets kept inside ("(…各市〔州〕…负责)"). */
@@ -210,9 +230,8 @@ export function ownerSegments(text: string): Array<{ text: string; owners: Owner
   for (const g of bracketGroups(text)) {
     const at = text.indexOf(g.whole, from);
     from = at + g.whole.length;
-    if (g.inner.length < 2 || g.inner.length > 300 || !HAS_ROLE.test(g.inner) || LABEL_AT.test(g.raw)) continue;
-    const owners = parseOwnerList(g.inner);
-    if (owners && owners.units.length > 0) found.push({ start: at, end: from, owners: { ...owners, quote: g.whole } });
+    const owners = annotationOwners(g, text, at);
+    if (owners) found.push({ start: at, end: from, owners });
   }
   if (found.length < 2) return null;
   let prev = 0;

@@ -16,6 +16,12 @@ describe.skipIf(!HAVE_SEEDS)('answers over the seed plans', () => {
     engine = new AnswerEngine(buildKnowledgeBase(r.plans, loadDepartmentsConfig(join(PROJECT_ROOT, 'config', 'departments.yaml'))));
   });
 
+  it('answers who owns a reporting system as an owner question', () => {
+    const a = ask('厦门建立重大质量安全事故报告制度由哪些部门负责?');
+    expect(a.answer).toContain('质监局');
+    expect(a.answer).not.toMatch(/^厦门要求建立/);
+  });
+
   it('owner by table number, 牵头 and 参加 apart', () => {
     const a = ask('1.4.3谁牵头?');
     expect(a.answer).toContain('牵头: 市质监局');

@@ -105,4 +105,11 @@ describe('extractOwners', () => {
     expect(o).toMatchObject({ lead: ['市生态环境局'], units: ['市生态环境局', '市公安局', '市水务局'] });
     expect(extractOwners('实现重大突破。(牵头单位:市发')?.units ?? []).toEqual([]);
   });
+
+  it('reads a bare list of bodies closing a sentence as responsible, not an alias after a name', () => {
+    const segs = ownerSegments('建立落实台账。将落实情况作为报告的重要内容(县食安办)。压实监管责任(各镇政府、县级部门按职责分工负责)。');
+    expect(segs?.map((s) => s.owners.units)).toEqual([['县食安办'], ['各镇政府', '县级部门']]);
+    expect(extractOwners('由区民政局(区委社会工委)统筹。')).toBeNull();
+    expect(extractOwners('简称(市质量办),负责日常工作。')).toBeNull();
+  });
 });
