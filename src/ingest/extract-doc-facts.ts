@@ -59,7 +59,8 @@ export function extractDocFacts(lines: Line[], title: string | null): PlanFact[]
       for (const m of sentence.matchAll(CONTACT)) add('contact', m[1].replace(/(电话|手机|联系电话)$/, '').trim(), sentence, l.line);
       for (const m of sentence.matchAll(PHONE)) add('phone', m[1].replace(/[,，:：\s]+$/, '').trim(), sentence, l.line);
       for (const m of sentence.matchAll(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g)) add('email', m[0], sentence, l.line);
-      for (const m of sentence.matchAll(/(?:通讯地址|联系地址|地址|寄至|邮寄至|送至)\s*[:：]?\s*([\u4e00-\u9fff][^,，;；。]{5,50}?(?:号|楼|室|处|科|局)(?:\([^()]{1,20}\))?)/g)) add('address', m[1], sentence, l.line);
+      // The whole address up to the clause end, a bracketed street address included.
+      for (const m of sentence.matchAll(/(?:通讯地址|联系地址|地址|寄至|邮寄至|送至)\s*[:：]?\s*([\u4e00-\u9fff](?:[^,，;；。()]|\([^()]{1,30}\)){5,70})/g)) add('address', m[1].trim(), sentence, l.line);
     }
   }
   return out;
