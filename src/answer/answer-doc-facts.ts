@@ -23,7 +23,7 @@ const ASKS: Array<[Attr, RegExp]> = [
   // not "哪个部门发布质量状况报告", whose object is another thing.
   ['issuer', /(哪个|哪些|哪几个|哪两个|哪几家|哪两家|哪家|什么|谁)(单位|部门|机构|机关|政府)?(牵头)?(联合)?(发布|印发|发|出台|下发|发文|签发)(的|了)?([?？、,，]|$)|发文(单位|机关)|发布机构|制发机关|落款单位|联合(印发|发文|发的|发布)/],
   ['title', /标题|全称|全名|名称是|叫什么/],
-  ['implements', /(根据|依据|依照|按照)(了)?(哪|什么|啥)|(依据|根据)的[^,，]{0,6}(文件|精神)|(为|是)(贯彻|落实)(哪|什么)|(根据|依据|贯彻|落实|引用)(的是|了)?(哪个|哪些|什么|哪一个)(文件|精神|纲要|意见|规定)|上位(文件|政策)|依据(的)?(文件|是什么)/],
+  ['implements', /(根据|依据|依照|按照)(了)?(哪|什么|啥)|(依据|根据)的[^,，]{0,6}(文件|精神)|(根据|依据|依照|按照|贯彻|落实|引用)[^,，。?？]{0,10}(哪个|哪些|什么|哪一个|哪份)(文件|精神|纲要|意见|规定|方案|通知)|(文件|精神)是(哪个|什么|哪些)|(为|是)(贯彻|落实)(哪|什么)|(根据|依据|贯彻|落实|引用)(的是|了)?(哪个|哪些|什么|哪一个)(文件|精神|纲要|意见|规定)|上位(文件|政策)|依据(的)?(文件|是什么)/],
   ['period', /实施期|规划期|哪几年|起止|时间跨度|期限是|(覆盖|涵盖|适用)(哪|几|的)(年|时间|期)/],
   ['goalYear', /(目标|到|截至|完成)(年份|哪一?年)|目标年|到哪一?年|哪一年(完成|实现|达到)|发展目标是到/],
   ['phone', /电话|联系方式|号码/],
@@ -124,12 +124,36 @@ function valueOf(plan: Plan, attr: Attr, asked = ''): Value | null {
       return f ? { text: `到${f.value}年(“${clip(f.quote)}”)`, quote: f.quote, line: f.line } : null;
     }
     case 'implements':
-      return facts.length ? { text: clip(facts[0].quote, 200), quote: facts[0].quote, line: facts[0].line } : null;
+      return implementedDocuments(facts, asked);
     default: {
       if (facts.length === 0) return null;
       return { text: facts.map((f) => f.value).join('、'), quote: facts[0].quote, line: facts[0].line };
     }
   }
+}
+
+/**
+ * The documents a plan implements, each with the 文号 written after it: the one the question points
+ * to (曲靖市 / 省里 / 国务院办公厅 / 自治区 …) when it points to one, else all of them.
+ */
+function implementedDocuments(facts: Plan['facts'], asked: string): Value | null {
+  if (facts.length === 0) return null;
+  const withNo = facts.map((f) => {
+    const after = f.quote.slice(f.quote.indexOf(`《${f.value}》`) + f.value.length + 2);
+    const no = /^\s*\(([^()]{2,30}?号)[,)]/.exec(after)?.[1];
+    return { f, text: `《${f.value}》${no ? `(${no})` : ''}` };
+  });
+  const POINTERS: Array<[RegExp, RegExp]> = [
+    [/省里|省委|省政府|省级|省/, /省/],
+    [/自治区/, /自治区/],
+    [/国务院办公厅|国办/, /国务院办公厅/],
+    [/国务院|国家|中央/, /国务院|国家|中共中央|中央/],
+    [/市里|市委|市政府/, /市/],
+  ];
+  const place = /([\u4e00-\u9fff]{2,4}?)(市|州|县|区)(哪|的|文件)/.exec(asked)?.[1];
+  const pointed = withNo.filter(({ f }) => (place && f.value.includes(place)) || POINTERS.some(([q, d]) => q.test(asked) && d.test(f.value)));
+  const shown = (pointed.length && pointed.length < withNo.length ? pointed : withNo).slice(0, 4);
+  return { text: shown.map((x) => x.text).join('、'), quote: shown[0].f.quote, line: shown[0].f.line };
 }
 
 function clip(s: string, max = 60): string {

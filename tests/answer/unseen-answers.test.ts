@@ -58,8 +58,11 @@ describe('document facts', () => {
     expect(ask('明水质量奖管理办法是哪个单位起草的').answer).toContain('明水市市场监督管理局');
   });
 
-  it('answers another document’s 文号 from the clause that cites it', () => {
-    expect(ask('关山质量强县方案依据的省里文件文号是多少').answer).toContain('北政发〔2023〕12号');
+  it('answers another document’s 文号 from the clause that cites it, the one the question points to', () => {
+    const a = ask('关山质量强县方案依据的省里文件文号是多少');
+    expect(a.answer).toContain('《北川省质量强省建设纲要》(北政发〔2023〕12号)');
+    expect(a.answer).not.toContain('质量强国建设纲要');
+    expect(ask('关山质量强县方案是落实国家哪个文件').answer).toContain('《质量强国建设纲要》');
   });
 
   it('answers what the plan implements, its goal year and period', () => {
