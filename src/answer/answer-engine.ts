@@ -110,7 +110,8 @@ export class AnswerEngine {
     const attr = askedAttribute(q.text);
     for (const handler of [...first, ...STRATEGIES[q.intent]]) {
       const a = handler(c);
-      if (!a || (a.found && !answerStates(attr, a.answer))) continue;
+      // (The document-fact handler answers exactly the attributes it read from the question.)
+      if (!a || (a.found && handler !== answerDocFact && !answerStates(attr, a.answer))) continue;
       answer = { ...a, via: handler.name };
       break;
     }

@@ -23,7 +23,9 @@ export type PlanFactKind =
   | 'published'
   | 'source'
   /** Departments that drafted a plan another body issues ("转发市市场监管局市农业农村局关于…方案"). */
-  | 'drafter';
+  | 'drafter'
+  /** Whom a notice is sent to ("各区人民政府,市政府各部门:"). */
+  | 'addressees';
 
 export interface PlanFact {
   kind: PlanFactKind;
@@ -49,6 +51,8 @@ export function extractDocFacts(lines: Line[], title: string | null): PlanFact[]
   goalYears(lines, title).forEach((g) => add('goalYear', String(g.year), g.quote, g.line));
   const period = title ? PERIOD.exec(title) : null;
   if (period) add('period', period[0], title!, 1);
+  const to = lines.slice(0, 40).map((l) => ({ l, m: /^(各[^。]{2,160}?)[:：]/.exec(l.text.trim()) })).find((x) => x.m);
+  if (to) add('addressees', to.m![1], to.m![0], to.l.line);
   for (const l of lines.slice(0, 80)) {
     for (const sentence of l.text.split(/(?<=[。;])/)) {
       const impl = implemented(sentence);
