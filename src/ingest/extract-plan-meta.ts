@@ -122,7 +122,7 @@ function findNotice(head: string[], nameField: string | undefined): Notice | nul
   for (const raw of candidates) {
     if (!raw || raw.length > 140) continue;
     const m = NOTICE_TITLE.exec(raw.replace(/[\s?|]+$/, '').replace(/\s*[\u4e00-\u9fff]{1,10}[〔\[(【]\d{4}[〕\])】]\d{1,4}号.*$/, '').trim());
-    if (m) return { inner: unquote(m[2]), issuer: m[1].replace(/关于$/, '').trim() || null };
+    if (m) return { inner: unquote(m[2]), issuer: noticeIssuer(m[1]) };
   }
   for (const line of head.slice(0, 30)) {
     const m = NOTICE_BODY.exec(line) ?? DRAFT.exec(line);
@@ -135,6 +135,15 @@ function findNotice(head: string[], nameField: string | undefined): Notice | nul
 /** "转发市市场监管局市农业农村局关于…的通知": the departments that drafted what another body issues. */
 const DEPARTMENT = String.raw`(?:(?!转发|印发|人民政府|办公室)[\u4e00-\u9fff]){2,14}?(?:局|委|厅)`;
 const DRAFTERS = new RegExp(String.raw`(?:^|转发|印发)((?:${DEPARTMENT}){2,})(?=关于.{4,}(?:方案|意见|计划|规划|办法))`);
+
+/** The issuing bodies at the end of what precedes 关于印发 (not a breadcrumb or page heading before them). */
+function noticeIssuer(raw: string): string | null {
+  const text = raw.replace(/关于$/, '').trim();
+  const m = new RegExp(String.raw`(?:${ORGAN}\s*){1,3}$`).exec(text);
+  if (m) return m[0].trim();
+  // "泰州关于印发…": a bare place name is the issuer's place.
+  return text && text.length <= 12 && !/[>|\-—\s]/.test(text) ? text : null;
+}
 
 const unquote = (s: string) =>
   s
@@ -175,7 +184,7 @@ function redHead(head: string[]): string | null {
 
 function asTitle(raw: string): string | null {
   const t = raw
-    .replace(/^(标题|题目|名称)\s*[:|]\s*/, '')
+    .replace(/^(标题|题目|名称|文件名称)\s*[:|]\s*/, '')
     .replace(/[\s|?]+$/, '')
     .replace(/\s*\(?[\u4e00-\u9fff]{1,10}[〔\[(]\d{4}[〕\])]\d{1,4}号\)?$/, '')
     .replace(/\s*\(\d{4}年\d{1,2}月\d{1,2}日\)$/, '')

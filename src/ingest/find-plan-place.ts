@@ -26,7 +26,7 @@ const UNKNOWN_PLACE = /^([\u4e00-\u9fff]{2,4}?)(市|县|区|省|镇|乡)(?=\d{4}
 /** A body named by its place alone: 宜兴人民政府, 明州人民政府. */
 const PLACE_BODY = /^([\u4e00-\u9fff]{2,4}?)(?=人民政府|市委|县委|区委|政府办公室)/;
 /** Words that show a captured "name" is a phrase (质量强, 加快建设…), not a place. */
-const NOT_A_NAME = /质量|建设|推进|加快|关于|印发|深入|全面|全市|创建|实施|贯彻|开展|政府|人民|^[区市县省]|[强各我该的年委党]/;
+const NOT_A_NAME = /质量|建设|推进|加快|关于|印发|深入|全面|全市|创建|实施|贯彻|开展|政府|人民|^[区市县省]|[强各我该的年委党第次届]/;
 const PREFIX = /^(?:原标题[:]?|中共|中国共产党|关于印发|关于转发|关于|印发|\d{4}年(?:度)?|[(\s])+/;
 
 export function findPlanPlace(input: PlaceInput): string | null {
@@ -62,7 +62,11 @@ function leadingPlace(raw: string | null): string | null {
   const body = PLACE_BODY.exec(text);
   if (body && !NOT_A_NAME.test(body[1])) return display(lookupPlaceLoosely(body[1])?.name ?? body[1]);
   const unknown = UNKNOWN_PLACE.exec(text);
-  if (unknown && !NOT_A_NAME.test(unknown[1])) return display(unknown[1] + unknown[2]);
+  // "石柱县…" names 石柱土家族自治县: a county's short form with a level word.
+  if (unknown && !NOT_A_NAME.test(unknown[1])) {
+    const known = lookupPlaceLoosely(unknown[1]);
+    return display(known && known.name.endsWith(unknown[2]) ? known.name : unknown[1] + unknown[2]);
+  }
   return null;
 }
 

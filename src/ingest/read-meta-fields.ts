@@ -21,7 +21,9 @@ const LABELS: Array<[MetaField, string[]]> = [
 
 const spaced = (label: string) => [...label].join('\\s*');
 const ALL = LABELS.flatMap(([field, names]) => names.map((n) => ({ field, n }))).sort((a, b) => b.n.length - a.n.length);
-const LABEL_RE = new RegExp(`(?:^|[\\s|\\[【])(${ALL.map((l) => spaced(l.n)).join('|')})\\s*[\\]】]?\\s*[:|]\\s*\\|?`, 'g');
+// "文号: …", "文号 | … |", "[ 文号 ] …" (a bracketed label needs no colon).
+const LABEL_RE = new RegExp(`(?:^|[\\s|\\[【])(${ALL.map((l) => spaced(l.n)).join('|')})\\s*(?:[\\]】]\\s*[:|]?|[:|])\\s*\\|?`, 'g');
+const LABEL_ONLY = new RegExp(`^\\s*[\\[【]?\\s*(${ALL.map((l) => spaced(l.n)).join('|')})\\s*[\\]】]?\\s*[:|]?\\s*$`);
 const FIELD_OF = new Map(ALL.map((l) => [l.n, l.field]));
 
 /** A grid printed without separators: "发文字号 豫政办〔2013〕36号 发布时间 2013年05月17日". */
@@ -29,6 +31,14 @@ const SPACED_LABEL_RE = new RegExp(`(?:^|\\s)(${ALL.map((l) => spaced(l.n)).join
 
 export function readMetaFields(lines: string[]): Map<MetaField, string> {
   const out = new Map<MetaField, string>();
+  // A label alone on its line, its value on the next ("发文字号" / "郧政发〔2023〕5号").
+  lines.forEach((line, i) => {
+    const m = LABEL_ONLY.exec(line);
+    const next = lines[i + 1]?.trim();
+    if (!m || !next || LABEL_ONLY.test(next)) return;
+    const field = FIELD_OF.get(m[1].replace(/\s+/g, ''));
+    if (field && !out.has(field) && !(m[1] === '时间' && !/^\d{4}/.test(next))) out.set(field, next);
+  });
   for (const line of lines) {
     if (line.length > 400) continue;
     let found = [...line.matchAll(LABEL_RE)];

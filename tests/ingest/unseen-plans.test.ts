@@ -61,6 +61,14 @@ describe('plan identity on an unseen page', () => {
     expect(meta(['国市监质发〔2024〕97号', '市场监管总局关于印发《质量强县培育建设工作方案》的通知']).city).toBe('全国');
   });
 
+  it('reads grids whose labels stand in brackets without a colon, or alone above their value', () => {
+    const a = extractPlanMeta(['[ 发布机构 ] 关山县政府办 [ 发文字号 ] 关山府发〔2024〕14号', '[ 成文日期 ] 2024-04-19 [ 发布日期 ] 2024-05-06']);
+    expect(a).toMatchObject({ docNo: '关山府发〔2024〕14号', date: '2024-04-19', issuer: '关山县政府办' });
+    const b = extractPlanMeta(['关山县人民政府', '发文字号', '关政发〔2023〕5号', '发布日期', '2023年02月13日 10:53:20']);
+    expect(b).toMatchObject({ docNo: '关政发〔2023〕5号', date: '2023-02-13' });
+    expect(extractPlanMeta(['2022年第八次县政府常务会议确定事项落实情况的通报']).city).toBeNull();
+  });
+
   it('keeps departments that drafted a plan apart from its title', () => {
     const m = extractPlanMeta(['明州市人民政府办公室转发市市场监管局市农业农村局关于加强农业标准化工作实施方案的通知', '各县区人民政府:']);
     expect(m.title).toBe('关于加强农业标准化工作实施方案');
