@@ -82,8 +82,10 @@ function ownerLine(c: Ctx, t: Task): string {
 }
 
 function deadlineLine(c: Ctx, t: Task): string {
+  // The plan's own wording ("2020年底前", "6月底前完成") beside the date it means.
+  const written = t.deadlineText && !t.deadlineText.includes(formatDate(t.deadline ?? '')) ? `, 原文“${t.deadlineText}”` : '';
   const when = t.deadline
-    ? `完成时限${formatDate(t.deadline)}(${dueStatus(t.deadline, c.now)})`
+    ? `完成时限${formatDate(t.deadline)}(${dueStatus(t.deadline, c.now)}${written})`
     : '未写明完成时限';
   return `${c.label(t.file)}「${short(t.text)}」${when}; ${ownersPhrase(t)}${c.cite(t.source, t.origin)}`;
 }
