@@ -141,6 +141,15 @@ export function understandQuestion(raw: string, lexicon: Lexicon): Question {
     }
   }
   // "湘西州" / "吉林省": a level suffix written after a short place name goes with it.
+  // A 文号 written without its brackets ("鄂政发2018 26号") still names its plan.
+  const bare = (s: string) => s.replace(/[〔〕[\]()【】\s]/g, '');
+  const bareText = bare(text);
+  for (const [name, file] of lexicon.plans) {
+    if (/号$/.test(name) && !files.has(file) && bareText.includes(bare(name))) {
+      files.add(file);
+      rest = rest.replace(new RegExp(bare(name).split('').map(escapeRegExp).join('[〔〕\\[\\]()【】\\s]*')), ' ');
+    }
+  }
   for (const name of named) rest = rest.replace(new RegExp(`${escapeRegExp(name)}${levelSuffix(name)}`, 'g'), ' ');
   const refs = findRefs(rest);
   for (const r of refs) rest = rest.replace(r.raw, ' ');

@@ -130,6 +130,10 @@ describe('scope', () => {
     expect(a.answer).toMatch(/明水[^\n]*(没有写明|没有找到)/);
   });
 
+  it('finds a plan by its 文号 written without brackets', () => {
+    expect(ask('关政发2024 5号 加强检验检测能力建设谁牵头').answer).toContain('县市场监管局');
+  });
+
   it('loads a second copy of a plan once, with a warning', () => {
     expect(kb.plans.filter((p) => p.title?.startsWith('明水市政府质量奖')).length).toBe(1);
     expect(kb.warnings.find((w) => w.code === 'duplicate')?.message).toContain('mingshui-draft');
