@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnswerEngine } from '../../src/answer/answer-engine.ts';
+import { understandQuestion } from '../../src/answer/understand-question.ts';
 import { ingestPlans } from '../../src/ingest/ingest-plans.ts';
 import { checkPlans } from '../../src/kb/check-plans.ts';
 import { buildKnowledgeBase, type KnowledgeBase } from '../../src/kb/knowledge-base.ts';
@@ -131,6 +132,7 @@ describe('scope', () => {
   });
 
   it('finds a plan by its 文号 written without brackets', () => {
+    expect(understandQuestion('关政发2024 5号 加强检验检测能力建设谁牵头', engine.prepared.lexicon).files).toEqual(['guanshan-plan.txt']);
     expect(ask('关政发2024 5号 加强检验检测能力建设谁牵头').answer).toContain('县市场监管局');
   });
 
