@@ -57,9 +57,10 @@ export function extractDocFacts(lines: Line[], title: string | null): PlanFact[]
     for (const sentence of l.text.split(/(?<=[。;])/)) {
       const impl = implemented(sentence);
       if (impl) impl.documents.forEach((d) => add('implements', d, impl.clause, l.line));
-      const deadline = commentDeadline(sentence);
+      const deadline = sentence.includes('意见') ? commentDeadline(sentence) : null;
       if (deadline) add('commentDeadline', deadline, sentence, l.line);
-      if (/ICP|版权所有|Copyright|备案|技术支持|主办单位/i.test(sentence)) continue;
+      // Contacts only where a contact word or an address sign is (most sentences have none).
+      if (!/联系|电话|传真|@|地址|寄至|送至|方式/.test(sentence) || /ICP|版权所有|Copyright|备案|技术支持|主办单位/i.test(sentence)) continue;
       for (const m of sentence.matchAll(CONTACT)) add('contact', m[1].replace(/(电话|手机|联系电话)$/, '').trim(), sentence, l.line);
       for (const m of sentence.matchAll(PHONE)) add('phone', m[1].replace(/[,，:：\s]+$/, '').trim(), sentence, l.line);
       for (const m of sentence.matchAll(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g)) add('email', m[0], sentence, l.line);

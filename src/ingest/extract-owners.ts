@@ -163,10 +163,12 @@ function unique(xs: string[]): string[] {
   return [...new Set(xs)];
 }
 
+const BRACKET = /[([〔【（]/;
 const HAS_ROLE = /牵头|负责|参加|配合|协助|协办|参与|落实/;
 
 /** The last bracketed owner expression in a task text: "…(市质监局牵头,…参加)。" */
 export function findParentheticalOwners(text: string): Owners | null {
+  if (!BRACKET.test(text)) return null;
   let found: Owners | null = null;
   let from = 0;
   for (const g of bracketGroups(text)) {
@@ -225,6 +227,7 @@ function bracketGroups(text: string): Array<{ whole: string; inner: string; raw:
  * one segment per annotation, or null when the item has fewer than two.
  */
 export function ownerSegments(text: string): Array<{ text: string; owners: Owners }> | null {
+  if (!BRACKET.test(text)) return null;
   const found: Array<{ end: number; start: number; owners: Owners }> = [];
   let from = 0;
   for (const g of bracketGroups(text)) {

@@ -183,6 +183,7 @@ function redHead(head: string[]): string | null {
 }
 
 function asTitle(raw: string): string | null {
+  if (raw.length > 130 || raw.length < 5 || /[。;]/.test(raw)) return null;
   const t = raw
     .replace(/^(标题|题目|名称|文件名称)\s*[:|]\s*/, '')
     .replace(/[\s|?]+$/, '')

@@ -97,8 +97,9 @@ function selfNamedPlace(lines: string[]): string | null {
   const counts = new Map<string, { n: number; first: number; self: boolean; name: string }>();
   for (const m of findPlaces(text)) {
     const key = m.place.name;
-    const around = text.slice(Math.max(0, m.index - 4), m.index + m.text.length + 4);
-    const self = new RegExp(`(结合|全面提升|推动|推进|助力|加快|建设|打造)${m.text}|${m.text}(实际|篇章|特色|人民政府|市委|县委|区委)`).test(around);
+    const before = text.slice(Math.max(0, m.index - 4), m.index);
+    const after = text.slice(m.index + m.text.length, m.index + m.text.length + 4);
+    const self = SELF_BEFORE.test(before) || SELF_AFTER.test(after);
     const c = counts.get(key) ?? { n: 0, first: m.index, self: false, name: key };
     c.n++;
     c.self ||= self;
@@ -107,6 +108,10 @@ function selfNamedPlace(lines: string[]): string | null {
   const best = [...counts.values()].filter((c) => c.self || c.n >= 2).sort((a, b) => Number(b.self) - Number(a.self) || b.n - a.n || a.first - b.first)[0];
   return best ? display(best.name) : null;
 }
+
+/** How a plan names itself around a place: "结合X…", "…X实际/篇章/人民政府". */
+const SELF_BEFORE = /(结合|全面提升|推动|推进|助力|加快|建设|打造)$/;
+const SELF_AFTER = /^(实际|篇章|特色|人民政府|市委|县委|区委)/;
 
 /** 《…》 spans and 根据/按照 clauses name other documents' places. */
 function withoutCitations(text: string): string {

@@ -21,8 +21,8 @@ interface Gazetteer {
   countyShorts: Map<string, Place>;
   /** Every written form a text may use → the place. Full names always; short forms where safe. */
   forms: Map<string, Place>;
-  /** Lengths of the forms, longest first (for scanning). */
-  lengths: number[];
+  /** Lengths of the forms by their first character, longest first (for scanning). */
+  lengthsByFirst: Map<string, number[]>;
   /** Names for questions (full, and short for provinces and prefectures), longest first. */
   questionNames: string[];
 }
@@ -73,8 +73,14 @@ function load(): Gazetteer {
       }
     }
   }
-  const lengths = [...new Set([...forms.keys()].map((f) => f.length))].sort((a, b) => b - a);
-  return { countyShorts, forms, lengths, questionNames: [...questionNames].sort((a, b) => b.length - a.length) };
+  const lengthsByFirst = new Map<string, number[]>();
+  for (const f of forms.keys()) {
+    const ls = lengthsByFirst.get(f[0]) ?? [];
+    if (!ls.includes(f.length)) ls.push(f.length);
+    lengthsByFirst.set(f[0], ls);
+  }
+  for (const ls of lengthsByFirst.values()) ls.sort((a, b) => b - a);
+  return { countyShorts, forms, lengthsByFirst, questionNames: [...questionNames].sort((a, b) => b.length - a.length) };
 }
 
 function places(): Gazetteer {
@@ -106,11 +112,11 @@ export interface PlaceMention {
 
 /** Known places in a text, longest match first at each position, left to right. */
 export function findPlaces(text: string): PlaceMention[] {
-  const { forms, lengths } = places();
+  const { forms, lengthsByFirst } = places();
   const out: PlaceMention[] = [];
   for (let i = 0; i < text.length; ) {
     let hit: PlaceMention | null = null;
-    for (const len of lengths) {
+    for (const len of lengthsByFirst.get(text[i]) ?? []) {
       if (i + len > text.length) continue;
       const form = text.slice(i, i + len);
       const place = forms.get(form);
