@@ -78,8 +78,10 @@ export function splitDepartments(list: string): string[] {
   // "各县、区人民政府" is one unit: the 、 only abbreviates "各县人民政府、各区人民政府".
   const out: string[] = [];
   for (let i = 0; i < parts.length; i++) {
-    if (/^各[\u4e00-\u9fff]{0,3}[县市区镇乡州旗]$/.test(parts[i]) && /^[县市区镇乡州旗]/.test(parts[i + 1] ?? '')) out.push(parts[i] + parts[++i]);
-    else out.push(...splitJoined(parts[i]));
+    let name = parts[i];
+    // "各县、市、区政府" → 各县市区政府: every part after 各县 that begins with a level word joins it.
+    while (/^各[\u4e00-\u9fff]{0,4}[县市区镇乡州旗]$/.test(name) && /^[县市区镇乡州旗]/.test(parts[i + 1] ?? '')) name += parts[++i];
+    out.push(...(name === parts[i] ? splitJoined(name) : [name]));
   }
   return out;
 }

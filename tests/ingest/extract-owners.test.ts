@@ -57,6 +57,7 @@ describe('extractOwners', () => {
 
   it('splits lists without breaking names that contain parentheses', () => {
     expect(splitDepartments('市科技局、各县(市、区)政府等部门')).toEqual(['市科技局', '各县(市、区)政府']);
+    expect(splitDepartments('市发改委、各县、市、区政府')).toEqual(['市发改委', '各县市区政府']);
     // A second name in brackets is a note, not part of the name.
     expect(splitDepartments('区民政局(区委社会工委)、各街道(园区)')).toEqual(['区民政局', '各街道(园区)']);
   });
