@@ -72,7 +72,8 @@ export function planByTitle(titles: TitleIndex, text: string): string | null {
     })
     .sort((a, b) => b.cover * b.w - a.cover * a.w);
   const [best, second] = scored;
-  if (!best || best.n < 3 || best.cover < 0.45) return null;
+  // Three shared words must be most of the title ("食品安全" alone names no plan).
+  if (!best || best.n < 3 || best.cover < (best.n >= 4 ? 0.45 : 0.6)) return null;
   return !second || second.cover * second.w < best.cover * best.w * 0.6 ? best.file : null;
 }
 
