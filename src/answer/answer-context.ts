@@ -94,7 +94,8 @@ export class Ctx {
     readonly ownDepartment: string | null,
     defaultFiles: string[] = [],
   ) {
-    const byTitle = q.files.length || defaultFiles.length ? null : planByTitle(p.titles, q.content);
+    // A question across plans is not narrowed to the plan whose title it happens to echo.
+    const byTitle = q.files.length || defaultFiles.length || q.intent === 'cross_plan' ? null : planByTitle(p.titles, q.content);
     const named = q.files.length ? q.files : defaultFiles.length ? defaultFiles : byTitle ? [byTitle] : [];
     this.files = named.length ? new Set(named) : null;
   }

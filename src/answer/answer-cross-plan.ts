@@ -11,8 +11,13 @@ import { segment, tokens } from '../kb/text-tokens.ts';
 
 const CROSS_MATCH = 0.5;
 
+const CITED_NO = /[\u4e00-\u9fff]{1,10}\s*〔\s*\d{4}\s*〕\s*\d{1,4}\s*号/;
+
 export function answerCrossPlan(c: Ctx): Answer | null {
   if (/阶段|进度安排|工作步骤/.test(c.q.text) && c.q.content.replace(/阶段|进度|安排|有|步骤/g, '').trim().length < 2) return plansWithPhases(c);
+  // "哪些方案引用了中发〔2017〕24号": a document number is found literally, in every plan that cites it.
+  const docNo = CITED_NO.exec(c.q.text)?.[0].replace(/\s+/g, '');
+  if (docNo) return literalMentions(c, docNo);
   const topic = c.q.quoted ?? c.q.topic.replace(/明确|规定了?|要求/g, ' ');
   const literal = c.q.quoted ? plain(c.q.quoted) : keyWord(c, topic);
   if (literal) return literalMentions(c, literal);

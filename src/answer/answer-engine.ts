@@ -103,7 +103,9 @@ export class AnswerEngine {
     const q = understandQuestion(raw.slice(0, MAX_QUESTION), this.prepared.lexicon);
     if (!q.text.replace(/[\s\p{P}\p{S}]/gu, '')) q.intent = 'help';
     const c = new Ctx(this.prepared, q, opts.now ?? new Date(), opts.department ?? null, opts.files);
-    const first = q.intent === 'help' ? [] : q.intent === 'cross_plan' ? [answerUnknownPlace] : SET_QUESTIONS;
+    // A cross-plan question may name a place inside what it cites ("落实重庆市委…《…》(渝委发〔2023〕11号)").
+    const citesDocument = /《[^》]+》|〔\d{4}〕/.test(q.text);
+    const first = q.intent === 'help' ? [] : q.intent === 'cross_plan' ? (citesDocument ? [] : [answerUnknownPlace]) : SET_QUESTIONS;
     let answer: Answer | null = null;
     // The first handler whose answer states what is asked (a date for 什么时候, a figure for 多少 …);
     // an answer that does not is no answer.

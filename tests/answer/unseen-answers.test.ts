@@ -131,6 +131,12 @@ describe('scope', () => {
     expect(a.answer).toMatch(/明水[^\n]*(没有写明|没有找到)/);
   });
 
+  it('finds every plan that cites a document number, not the plan whose title echoes the question', () => {
+    const a = ask('哪些方案引用了北政发〔2023〕12号《北川省质量强省建设纲要》?');
+    expect(a.answer).toContain('关山县');
+    expect(a.answer).not.toContain('明水');
+  });
+
   it('finds a plan by its 文号 written without brackets', () => {
     expect(understandQuestion('关政发2024 5号 加强检验检测能力建设谁牵头', engine.prepared.lexicon).files).toEqual(['guanshan-plan.txt']);
     expect(ask('关政发2024 5号 加强检验检测能力建设谁牵头').answer).toContain('县市场监管局');
