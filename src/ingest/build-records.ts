@@ -44,6 +44,12 @@ function annualYearOf(title: string | null): number | null {
 }
 
 /** A task that says when it is due in its own words ("2019年9月底前,基本完成…"): the one such date. */
+/** A segment's task text; when the owner expression is the whole clause ("由X牵头,…完成Y"), the clause. */
+function segmentText(seg: { text: string; owners: Owners }): string {
+  const t = taskText(seg.text, seg.owners);
+  return t.replace(/[。;；,，\s]/g, '').length >= 8 ? t : seg.text.trim();
+}
+
 /** Label-style owners (牵头单位:…) make one task of the item; bracketed annotations may make several. */
 function findLabelledOwnersAbsent(text: string): boolean {
   return !/(牵头|责任|配合|协办)(单位|部门)\s*[:：】\]]/.test(text);
@@ -121,6 +127,10 @@ class RecordBuilder {
     root.text.split('\n').forEach((p, i) => this.passages.push({ ...this.source(null, [], root.line + i + 1, p), text: p }));
     const source = this.source(null, [], 1, root.text);
     this.addCampaignDates(root.text, source);
+    // A text without headings may still hand out tasks ("由X牵头…;由Y牵头…", "A(X负责)。B(Y负责)。").
+    for (const seg of ownerSegments(root.text) ?? []) {
+      this.addTask(segmentText(seg), seg.owners, seg.owners.deadlineText ?? deadlineInText(seg.text), 'body', { ...source, quote: quoteOf(seg.text) }, null, []);
+    }
     this.addTargets(root.text, null, null, source);
     this.addReports(root.text, [], source);
   }
@@ -138,7 +148,7 @@ class RecordBuilder {
       const source = this.source(node.label, path, node.line, node.text);
       for (const seg of segments) {
         const deadlineText = seg.owners.deadlineText ?? deadlineInText(seg.text);
-        this.addTask(taskText(seg.text, seg.owners), seg.owners, deadlineText, 'body', { ...source, quote: quoteOf(seg.text) }, chapterOf(node), []);
+        this.addTask(segmentText(seg), seg.owners, deadlineText, 'body', { ...source, quote: quoteOf(seg.text) }, chapterOf(node), []);
       }
       this.addTargets(node.text, contextYear(node) ?? this.annualYear, null, source);
       this.addReports(node.text, segments.flatMap((s) => s.owners.units), source);

@@ -118,6 +118,11 @@ export function parseOwnerList(expr: string): Owners | null {
       deadlineText ??= text;
       continue;
     }
+    // "…配合,在9月底前完成供地工作": the owner expression has ended; what follows is the task.
+    if (/^(在|于|并|要|确保|力争|全面|切实)/.test(text) || (/(完成|实现|建成|开展|推进)/.test(text) && !ROLE_SUFFIX.test(text))) {
+      deadlineText ??= /(?:\d{4}\s*年)?\s*\d{1,2}\s*月(?:\d{1,2}\s*日)?(?:底|末|上旬|中旬|下旬)?\s*前|(?:\d{4}\s*年)?年底前/.exec(text)?.[0] ?? null;
+      break;
+    }
     const m = ROLE_SUFFIX.exec(text);
     const role = m ? ROLE_OF(m[1]) : undefined;
     if (m) text = text.slice(0, m.index);
@@ -229,6 +234,8 @@ function bracketGroups(text: string): Array<{ whole: string; inner: string; raw:
  * one segment per annotation, or null when the item has fewer than two.
  */
 export function ownerSegments(text: string): Array<{ text: string; owners: Owners }> | null {
+  const delegated = delegatedSegments(text);
+  if (delegated) return delegated;
   if (!BRACKET.test(text)) return null;
   const found: Array<{ end: number; start: number; owners: Owners }> = [];
   let from = 0;
@@ -245,6 +252,17 @@ export function ownerSegments(text: string): Array<{ text: string; owners: Owner
     prev = f.end;
     return segment;
   });
+}
+
+/** "由X牵头,Y配合,在9月底前完成A;由Z牵头,…完成B。": one task per clause that hands out its own lead. */
+function delegatedSegments(text: string): Array<{ text: string; owners: Owners }> | null {
+  if ((text.match(/由[^。;；]{2,60}?牵头/g)?.length ?? 0) < 2) return null;
+  const out: Array<{ text: string; owners: Owners }> = [];
+  for (const clause of text.split(/(?<=[;；。])/)) {
+    const owners = findDelegatedOwners(clause);
+    if (owners) out.push({ text: clause.trim(), owners });
+  }
+  return out.length >= 2 ? out : null;
 }
 
 /** "此项工作由各级政府牵头负责,质监、发改…等部门配合。" / "由X牵头,Y参与" */

@@ -113,4 +113,12 @@ describe('extractOwners', () => {
     expect(extractOwners('由区民政局(区委社会工委)统筹。')).toBeNull();
     expect(extractOwners('简称(市质量办),负责日常工作。')).toBeNull();
   });
+
+  it('splits a sentence that hands out several leads into one task per clause, the task wording kept', () => {
+    const segs = ownerSegments('由县发改局牵头,县委党校配合,在9月底前完成新区供地工作;由县园区管委会牵头,县自然资源局配合,在10月底前完成园区供地。');
+    expect(segs?.map((s) => [s.owners.lead, s.owners.units, s.owners.deadlineText])).toEqual([
+      [['县发改局'], ['县发改局', '县委党校'], '9月底前'],
+      [['县园区管委会'], ['县园区管委会', '县自然资源局'], '10月底前'],
+    ]);
+  });
 });
