@@ -81,7 +81,7 @@ export function answerStates(attr: AskedAttribute, text: string): boolean {
 }
 
 /** A question for another document's number (依据的…文件文号) rather than the plan's own. */
-export const CITED_DOCUMENT = /依据|根据|提到|引用|原(来)?的?|之前|上级|落实的|贯彻的|省里|国家|哪个文件/;
+export const CITED_DOCUMENT = /依据|根据|提到|引用|原(来)?的?|之前|上级|落实的|贯彻的|转发的|省里|国家|哪个文件/;
 
 /** Words that name the attribute rather than the topic ("联系电话多少"): they are not searched for. */
 export const ATTRIBUTE_WORDS = /联系电话|电话|邮箱|电子邮件|邮件|联系方式|号码|文号|字号|日期|时间|哪天|哪一天|联系人|姓名|名字|地址|地点/g;

@@ -110,7 +110,7 @@ function sentenceAt(text: string, index: number): string {
 
 /** 根据《A》《B》和《C》 / 贯彻落实《…》精神 → A, B, C, with the clause that cites them. */
 function implemented(sentence: string): { documents: string[]; clause: string } | null {
-  const m = /(根据|按照|依据|为(?:深入)?贯彻(?:落实)?|贯彻落实|为落实|落实)/.exec(sentence);
+  const m = /(根据|按照|依据|为(?:深入)?贯彻(?:落实)?|贯彻落实|为落实|落实|转发)/.exec(sentence);
   if (!m) return null;
   const clause = sentence.slice(m.index, m.index + 400).split(/(结合|制定本|特制定|现就|提出如下|,现|,特)/)[0].replace(/[,]$/, '');
   const documents = [...clause.matchAll(/《([^《》]{2,80}?)》/g)].map((x) => x[1]);

@@ -1,6 +1,7 @@
 import { parseChineseDate, parseDeadline } from './parse-dates.ts';
 import { readMetaFields } from './read-meta-fields.ts';
 import { findPlanPlace } from './find-plan-place.ts';
+import { findPlaces } from '../kb/place-names.ts';
 import { extractDocFacts, type PlanFact } from './extract-doc-facts.ts';
 
 /**
@@ -139,8 +140,11 @@ const DRAFTERS = new RegExp(String.raw`(?:^|转发|印发)((?:${DEPARTMENT}){2,}
 /** The issuing bodies at the end of what precedes 关于印发 (not a breadcrumb or page heading before them). */
 function noticeIssuer(raw: string): string | null {
   const text = raw.replace(/关于$/, '').trim();
-  const m = new RegExp(String.raw`(?:${ORGAN}\s*){1,3}$`).exec(text);
-  if (m) return m[0].trim();
+  // The bodies ending the text; of their readings, the one that starts with a place (page words before
+  // "哈尔滨市质量强市工作领导小组" are no part of it).
+  const organs = Array.from({ length: text.length }, (_, k) => text.slice(k)).filter((t) => t.length >= 3 && ORGAN_ONLY.test(t));
+  const m = organs.find((t) => findPlaces(t)[0]?.index === 0) ?? organs.find((t) => t.length <= 24);
+  if (m) return m.trim();
   // "泰州关于印发…": a bare place name is the issuer's place.
   return text && text.length <= 12 && !/[>|\-—\s]/.test(text) ? text : null;
 }
