@@ -45,7 +45,7 @@ function missingItem(c: Ctx): Answer | null {
 }
 
 /** The question asks what the task says, not only who owns it. */
-const ASKS_CONTENT = /做什么|干什么|干啥|内容|具体|要求|是什么|哪些(?!部门|单位|局)[\u4e00-\u9fff]{0,8}(项目|工作|事项|任务|措施)/;
+const ASKS_CONTENT = /做什么|干什么|干啥|内容|具体|要求|是什么|哪些(?!部门|单位|局|机构|领导|地方|城市)/;
 
 /** Tasks matching the question's content: duty sections and tasks that have owners. */
 export function matchingTasks(c: Ctx, withDeadline = false): Array<{ task: Task; hit: Hit }> {

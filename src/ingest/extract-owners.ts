@@ -349,11 +349,28 @@ function valueUntil(text: string, start: number, limit: number): string {
  */
 export const FIRST_IS_LEAD = /(首位|列第一位|排在第一位|排名第一位?|第一个|列首位|排序第一)(的|者)?(单位|部门)?(为|是)(牵头|主责)/;
 
+/**
+ * A sentence that is nothing but an owner statement: "省质监局、工业和信息化厅、科技厅负责落实。" — every
+ * name a body, ending with a role word.
+ */
+export function findSentenceOwners(text: string): Owners | null {
+  let found: Owners | null = null;
+  for (const raw of text.split(/[。;；\n]/)) {
+    const sentence = raw.trim();
+    if (sentence.length < 4 || sentence.length > 200 || !ROLE_SUFFIX.test(sentence)) continue;
+    const owners = parseOwnerList(sentence);
+    if (owners && owners.units.length && owners.units.every((u) => DEPT_END.test(u) || /(部门|单位|街道|乡镇|企业)$/.test(u))) {
+      found = { ...owners, quote: sentence };
+    }
+  }
+  return found;
+}
+
 /** Any owner expression in a task text, most specific first. */
 export function extractOwners(text: string): Owners | null {
   const labelled = findLabelledOwners(text);
   if (labelled && labelled.units.length) return labelled;
-  const other = findParentheticalOwners(text) ?? findDelegatedOwners(text);
+  const other = findParentheticalOwners(text) ?? findDelegatedOwners(text) ?? findSentenceOwners(text);
   if (other && labelled?.deadlineText) return { ...other, deadlineText: other.deadlineText ?? labelled.deadlineText };
   return other ?? labelled;
 }

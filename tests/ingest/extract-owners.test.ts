@@ -121,4 +121,10 @@ describe('extractOwners', () => {
       [['县园区管委会'], ['县园区管委会', '县自然资源局'], '10月底前'],
     ]);
   });
+
+  it('reads a sentence that is only an owner statement, and not prose that happens to end with 负责', () => {
+    const o = extractOwners('1.加强产品可靠性设计。\n省质监局、工业和信息化厅、科技厅负责落实。');
+    expect(o).toMatchObject({ lead: [], units: ['省质监局', '工业和信息化厅', '科技厅'] });
+    expect(extractOwners('各级政府要对本地区的质量工作负责。')).toBeNull();
+  });
 });
