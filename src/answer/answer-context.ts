@@ -82,6 +82,9 @@ export const MATCH = 0.5;
 /** Above this coverage a record need not contain the question's most specific word. */
 const KEY_OVERRIDE = 0.7;
 
+/** Staff shorthand → the plans' wording. */
+const SYNONYMS: Record<string, string> = { gdp: '地区生产总值', cpi: '居民消费价格' };
+
 export class Ctx {
   readonly files: ReadonlySet<string> | null;
   private readonly segmented = new Map<string, string[]>();
@@ -117,11 +120,23 @@ export class Ctx {
       this.segmented.set(text, toks);
     }
     if (toks.length === 0) return [];
-    toks = this.withoutTitleWords(toks);
+    toks = this.withoutTitleWords(this.withSynonyms(toks));
     const hits = this.p.index.search(toks, { files: this.files, kinds: new Set(kinds), limit });
     const key = this.p.index.mostSpecific(toks);
     if (!key) return hits;
     return hits.filter((h) => h.coverage >= KEY_OVERRIDE || this.p.index.contains(h.doc, key));
+  }
+
+  /** A word staff use that plans spell out (GDP → 地区生产总值), when the plans do not use the word itself. */
+  private withSynonyms(toks: string[]): string[] {
+    return toks.flatMap((t) => (SYNONYMS[t] && !this.scopeUses(t) ? tokens(SYNONYMS[t]) : [t]));
+  }
+
+  /** Whether the plans in scope use a (Latin) word themselves. */
+  private scopeUses(word: string): boolean {
+    if (!this.files) return this.p.index.knows(word);
+    const re = new RegExp(word, 'i');
+    return [...this.files].some((f) => this.p.byFile.get(f)?.passages.some((p) => re.test(p.text)));
   }
 
   /**

@@ -109,7 +109,7 @@ function answerTasks(c: Ctx, line: (c: Ctx, t: Task) => string, needDeadline: bo
   if (missing) return missing;
   const matches = matchingTasks(c, needDeadline);
   const hits = bestPerPlan(matches.map((m) => m.hit), MATCH);
-  if (hits.length === 0) return null;
+  if (hits.length === 0) return needDeadline ? noDeadlineWritten(c) : null;
   let chosen = hits.slice(0, 3).map((h) => matches.find((m) => m.hit.doc === h.doc)!);
   if (/牵头/.test(c.q.text)) chosen = chosen.map((m) => withExplicitLead(m, matches));
   if (chosen.length === 1) chosen = [...chosen, ...equallyGood(chosen[0], matches)];
@@ -118,6 +118,15 @@ function answerTasks(c: Ctx, line: (c: Ctx, t: Task) => string, needDeadline: bo
 }
 
 type Match = { task: Task; hit: Hit };
+
+/** The task asked about is there, clearly, but sets no deadline: say so (the plan's other years are no answer). */
+function noDeadlineWritten(c: Ctx): Answer | null {
+  const all = matchingTasks(c, false);
+  const best = bestPerPlan(all.map((m) => m.hit), 0.8)[0];
+  if (!best) return null;
+  const t = all.find((m) => m.hit.doc === best.doc)!.task;
+  return decided(c.answer(`${c.label(t.file)}「${short(t.text)}」方案没有写明完成时限; ${ownersPhrase(t)}${c.cite(t.source, t.origin)}`, [t.source], false));
+}
 
 /**
  * Other tasks of the same plan that match just as well but name other owners (two duty sections that

@@ -95,6 +95,11 @@ export class SearchIndex {
     return best;
   }
 
+  /** Whether any record has the token. */
+  knows(token: string): boolean {
+    return this.vocab.has(token);
+  }
+
   /** Whether a document contains a token. */
   contains(doc: SearchDoc, token: string): boolean {
     const id = this.vocab.get(token);

@@ -19,6 +19,7 @@ const SECOND = `关山县人民政府办公室关于印发关山县2025年食品
 关政办发〔2025〕9号
 一、工作任务
 1.开展食品安全示范创建。全年完成食品抽检3000批次以上。(县市场监管局负责,2025年11月底前完成)
+2.稳住经济大盘。地区生产总值增长6%以上。(县发改局负责)
 二、进度安排
 (一)部署阶段(2025年1月-2025年3月)。制定方案,明确分工。
 (二)实施阶段(2025年4月-2025年10月)。全面推进各项任务。
@@ -116,6 +117,18 @@ describe('answering what is asked', () => {
 
   it('answers which year an annual plan is for from its title', () => {
     expect(ask('关山食品安全重点工作安排是哪一年度的').answer).toContain('2025年');
+  });
+});
+
+describe('staff shorthand and missing deadlines', () => {
+  it('reads GDP as 地区生产总值 when the plan spells it out', () => {
+    expect(ask('关山GDP增长目标那条谁负责').answer).toContain('县发改局');
+  });
+
+  it('says a task sets no deadline instead of answering with another date', () => {
+    const a = ask('关山稳住经济大盘地区生产总值增长那条什么时候完成');
+    expect(a.found).toBe(false);
+    expect(a.answer).toContain('没有写明完成时限');
   });
 });
 
