@@ -175,16 +175,18 @@ const HAS_ROLE = /牵头|负责|参加|配合|协助|协办|参与|落实/;
 
 /** The last bracketed owner expression in a task text: "…(市质监局牵头,…参加)。" */
 export function findParentheticalOwners(text: string): Owners | null {
-  if (!BRACKET.test(text)) return null;
-  let found: Owners | null = null;
-  let from = 0;
+  return annotations(text).at(-1)?.owners ?? null;
+}
+
+/** Every bracketed owner annotation of a text, in order, with where it ends. */
+function annotations(text: string): Array<{ end: number; owners: Owners }> {
+  if (!BRACKET.test(text)) return [];
+  const out: Array<{ end: number; owners: Owners }> = [];
   for (const g of bracketGroups(text)) {
-    const at = text.indexOf(g.whole, from);
-    from = at + g.whole.length;
-    const owners = annotationOwners(g, text, at);
-    if (owners) found = owners;
+    const owners = annotationOwners(g, text);
+    if (owners) out.push({ end: g.start + g.whole.length, owners });
   }
-  return found;
+  return out;
 }
 
 /**
@@ -192,7 +194,8 @@ export function findParentheticalOwners(text: string): Owners | null {
  * list of bodies ("…的重要内容(县食安办)。"), which are responsible. A second name right after a body
  * ("区民政局(区委社会工委)") is a note, not an annotation.
  */
-function annotationOwners(g: { whole: string; inner: string; raw: string }, text: string, at: number): Owners | null {
+function annotationOwners(g: { start: number; whole: string; inner: string; raw: string }, text: string): Owners | null {
+  const at = g.start;
   if (g.inner.length < 2 || g.inner.length > 300 || LABEL_AT.test(g.raw)) return null;
   if (!HAS_ROLE.test(g.inner)) {
     const closes = /^\s*([。;；]|$)/.test(text.slice(at + g.whole.length));
@@ -206,8 +209,8 @@ function annotationOwners(g: { whole: string; inner: string; raw: string }, text
 }
 
 /** Top-level bracket groups of a text, nested brackets kept inside ("(…各市〔州〕…负责)"). */
-function bracketGroups(text: string): Array<{ whole: string; inner: string; raw: string }> {
-  const out: Array<{ whole: string; inner: string; raw: string }> = [];
+function bracketGroups(text: string): Array<{ start: number; whole: string; inner: string; raw: string }> {
+  const out: Array<{ start: number; whole: string; inner: string; raw: string }> = [];
   let depth = 0;
   let start = -1;
   for (let i = 0; i < text.length; i++) {
@@ -217,14 +220,14 @@ function bracketGroups(text: string): Array<{ whole: string; inner: string; raw:
       depth++;
     } else if (CLOSE.includes(ch) && depth > 0) {
       depth--;
-      if (depth === 0) out.push({ whole: text.slice(start, i + 1), inner: text.slice(start + 1, i), raw: text.slice(start + 1, i) });
+      if (depth === 0) out.push({ start, whole: text.slice(start, i + 1), inner: text.slice(start + 1, i), raw: text.slice(start + 1, i) });
     }
   }
   // A bracket the text ends inside (a page cut off mid-annotation) still holds its owners — but not the
   // name the cut went through ("牵头单位:市发").
   if (depth > 0 && start >= 0) {
     const inner = text.slice(start + 1).replace(/[、,，:：]?[\u4e00-\u9fff]{1,6}$/, (tail) => (DEPT_END.test(tail) ? tail : ''));
-    out.push({ whole: text.slice(start), inner, raw: text.slice(start + 1) });
+    out.push({ start, whole: text.slice(start), inner, raw: text.slice(start + 1) });
   }
   return out;
 }
@@ -236,15 +239,7 @@ function bracketGroups(text: string): Array<{ whole: string; inner: string; raw:
 export function ownerSegments(text: string): Array<{ text: string; owners: Owners }> | null {
   const delegated = delegatedSegments(text);
   if (delegated) return delegated;
-  if (!BRACKET.test(text)) return null;
-  const found: Array<{ end: number; start: number; owners: Owners }> = [];
-  let from = 0;
-  for (const g of bracketGroups(text)) {
-    const at = text.indexOf(g.whole, from);
-    from = at + g.whole.length;
-    const owners = annotationOwners(g, text, at);
-    if (owners) found.push({ start: at, end: from, owners });
-  }
+  const found = annotations(text);
   if (found.length < 2) return null;
   let prev = 0;
   return found.map((f) => {
