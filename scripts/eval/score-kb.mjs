@@ -59,7 +59,9 @@ for (const g of gold) {
     continue;
   }
   found++;
-  const l = setEq(t.lead, g.lead), u = setEq(t.units, g.units), d = (t.deadline ?? null) === (g.deadline ?? null);
+    // Gold deadlines are either normalized (2024-06) or as printed (2024年6月底前): either form matches.
+  const l = setEq(t.lead, g.lead), u = setEq(t.units, g.units);
+  const d = (t.deadline ?? null) === (g.deadline ?? null) || (!!g.deadline && norm(t.deadlineText) === norm(g.deadline));
   leadOk += l ? 1 : 0; unitsOk += u ? 1 : 0; deadlineOk += d ? 1 : 0;
   if (l && u && d) allOk++;
   else fails.push(`TASK ${file} ${g.ref ?? ''} ${g.textStart}: lead ${JSON.stringify(t.lead)} (gold ${JSON.stringify(g.lead)}) units ${JSON.stringify(t.units)} (gold ${JSON.stringify(g.units)}) deadline ${t.deadline} (gold ${g.deadline})`);

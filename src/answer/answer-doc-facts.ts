@@ -30,7 +30,7 @@ const ASKS: Array<[Attr, RegExp]> = [
   ['phone', /电话|联系方式|号码/],
   ['email', /邮箱|邮件|e-?mail/i],
   ['contact', /联系人|找谁|联系谁/],
-  ['address', /地址|寄到|邮寄|寄送|寄给/],
+  ['address', /地址|寄到|邮寄|寄送|寄给|(反馈|寄)(到|至|给)(哪|什么地方|何处)/],
 ];
 
 const LABEL: Record<Attr, string> = {
@@ -54,19 +54,39 @@ const LABEL: Record<Attr, string> = {
 };
 
 /** The document attributes a question asks for, in the order asked. */
-export function askedDocAttributes(text: string): Attr[] {
-  // Another document's 文号 ("依据的…文件文号", "原工作方案的文号") is in the clause that cites it.
-  const found = [...new Set(ASKS.filter(([, re]) => re.test(text)).map(([a]) => (a === 'docNo' && CITED_DOCUMENT.test(text) ? 'implements' : a)))];
+export function askedDocAttributes(text: string, ownTitles: Array<string | null> = []): Attr[] {
+  // Another document's 文号 ("依据的…文件文号", "原工作方案的文号") is in the clause that cites it — not in
+  // the plan's own name ("…国家知识产权强县建设工作方案的文号").
+  const cited = CITED_DOCUMENT.test(withoutTitles(text, ownTitles));
+  const found = [...new Set(ASKS.filter(([, re]) => re.test(text)).map(([a]) => (a === 'docNo' && cited ? 'implements' : a)))];
   // "发布" alone means the document's date unless the page's own date is asked for.
   if (found.includes('published') && found.includes('signed') && !/落款|成文/.test(text)) return found.filter((a) => a !== 'signed');
   return found;
 }
 
+/** The question without the runs of four or more characters it shares with a plan's own title. */
+export function withoutTitles(text: string, titles: Array<string | null>): string {
+  const own = titles.filter((t): t is string => !!t);
+  if (own.length === 0) return text;
+  let out = '';
+  for (let i = 0; i < text.length; ) {
+    let j = i;
+    while (j < text.length && own.some((t) => t.includes(text.slice(i, j + 1)))) j++;
+    if (j - i >= 4) {
+      // A space keeps what stood apart apart ("落实<title>的通知" is no "落实的").
+      out += ' ';
+      i = j;
+    } else out += text[i++];
+  }
+  return out;
+}
+
 export function answerDocFact(c: Ctx): Answer | null {
-  const attrs = askedDocAttributes(c.q.text);
-  if (attrs.length === 0 || c.q.refs.length) return null;
+  if (c.q.refs.length || !ASKS.some(([, re]) => re.test(c.q.text))) return null;
   const files = c.planFiles();
-  if (!c.files || files.length === 0 || files.length > 3) return null;
+  if (!c.files || files.length === 0 || files.length > 6) return null;
+  const attrs = askedDocAttributes(c.q.text, files.map((f) => c.kb.plans.find((p) => p.file === f)?.title ?? null));
+  if (attrs.length === 0) return null;
   const lines: string[] = [];
   const sources: Source[] = [];
   let found = false;
@@ -127,6 +147,13 @@ function valueOf(plan: Plan, attr: Attr, asked = ''): Value | null {
     }
     case 'implements':
       return implementedDocuments(facts, asked);
+    case 'commentDeadline': {
+      const f = facts[0];
+      if (!f) return null;
+      // "时间为2025年5月29日至2025年6月28日": the period as written, with its last day.
+      const period = /((?:\d{4}年)?\d{1,2}月\d{1,2}日)\s*(?:至|到|—|-|~)\s*((?:\d{4}年)?\d{1,2}月\d{1,2}日)/.exec(f.quote);
+      return { text: period ? `${period[1]}至${period[2]}(截止${f.value})` : f.value, quote: f.quote, line: f.line };
+    }
     default: {
       if (facts.length === 0) return null;
       return { text: facts.map((f) => f.value).join('、'), quote: facts[0].quote, line: facts[0].line };

@@ -7,13 +7,14 @@ import { answerFromEvidence } from './answer-evidence.ts';
 import { answerStates, askedAttribute } from './answerability.ts';
 import { answerDuties } from './answer-duties.ts';
 import { answerHelp } from './answer-help.ts';
-import { answerDepartmentFirst, answerDueList, answerPlanMeta, answerSectionList, answerTargetList, answerUnknownPlace } from './answer-lists.ts';
+import { answerDepartmentFirst, answerDueList, answerPlanMeta, answerTargetList, answerUnknownPlace } from './answer-lists.ts';
 import { answerDeadline, answerOwner } from './answer-owner.ts';
 import { answerReporting } from './answer-reporting.ts';
 import { answerPhaseByName, answerSchedule } from './answer-schedule.ts';
 import { answerSearch, refusal } from './answer-search.ts';
 import { answerAboutSubject, answerLocation } from './answer-subject.ts';
 import { answerTarget } from './answer-target.ts';
+import { answerSectionList } from './answer-sections.ts';
 import { understandQuestion, type Intent } from './understand-question.ts';
 
 /**

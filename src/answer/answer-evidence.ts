@@ -3,6 +3,9 @@ import { bestPerPlan, MATCH } from './answer-context.ts';
 import { sourceOf } from './answer-cross-plan.ts';
 import { askedAttribute, ATTRIBUTE_WORDS, CITED_DOCUMENT, statesAttribute } from './answerability.ts';
 import { focus } from './format.ts';
+import { askedDocAttributes, withoutTitles } from './answer-doc-facts.ts';
+
+const HORIZON = /(?:到|至|力争|争取|确保)\s*(?:19|20)\d{2}\s*年(?!\s*\d{1,2}\s*月)|(?:19|20)\d{2}\s*年(?:底|末)?\s*(?:前|以前)|^[^。]{0,12}?(?:19|20)\d{2}\s*年\s*[,，]/;
 import { tokens } from '../kb/text-tokens.ts';
 import type { Hit } from '../kb/search-index.ts';
 
@@ -22,11 +25,15 @@ export function answerFromEvidence(c: Ctx): Answer | null {
   if (c.q.intent === 'help' || c.q.intent === 'cross_plan') return null;
   const attr = askedAttribute(c.q.text);
   // The plan's own 文号 is a record; a sentence can only give another document's.
-  if (attr === 'docNo' && !CITED_DOCUMENT.test(c.q.text)) return null;
+  if (attr === 'docNo' && !CITED_DOCUMENT.test(withoutTitles(c.q.text, c.planFiles().map((f) => c.kb.plans.find((p) => p.file === f)?.title ?? null)))) return null;
   const query = c.q.topic.replace(ATTRIBUTE_WORDS, ' ').trim() || c.q.topic;
   if (tokens(query).length === 0) return null;
+  // A question for the year a plan's goals are set for is answered by a horizon (到2025年, 2025年底前),
+  // not by any date ("征求意见时间为…至2025年6月28日").
+  const horizon = askedDocAttributes(c.q.text).includes('goalYear');
   const ok = (h: Hit) => {
     const text = c.p.sentences[h.doc.index].text;
+    if (horizon && !HORIZON.test(text)) return false;
     return statesAttribute(attr, text) && agreesWithQuestion(c, text);
   };
   const hits = c.search(['sentence'], query, 60).filter(ok);

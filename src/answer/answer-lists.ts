@@ -129,27 +129,3 @@ export function answerUnknownPlace(c: Ctx): Answer | null {
   return { ...c.answer(`还没有收录${c.q.unknownPlace}的方案, 没有找到相关内容, 无法回答。已收录的方案: ${loaded}。`, [], false), decided: true };
 }
 
-const ASKS_LIST = /有哪些|有什么|是什么|包括哪些|包括什么|哪几(项|条|个方面)|主要内容/;
-
-/**
- * "通化有哪些保障措施" / "厦门的工作措施有哪些": a chapter of the plan named by the question, answered
- * with its sections' titles.
- */
-export function answerSectionList(c: Ctx): Answer | null {
-  if (!ASKS_LIST.test(c.q.text) || c.q.departments.length || c.q.ownDepartment) return null;
-  const topic = c.q.content.replace(/质量(强|兴)市|的|主要|有|是|包括|内容|方面|\s+/g, '').trim();
-  if (topic.length < 2 || /^(任务|工作|事项|要求)$/.test(topic)) return null;
-  const lines: string[] = [];
-  const sources: Source[] = [];
-  for (const file of c.planFiles().slice(0, 3)) {
-    const passages = (c.p.byFile.get(file)?.passages ?? []).filter((p) => p.path.length >= 2);
-    const chapter = [...new Set(passages.map((p) => p.path[0]))].find((t) => t.replace(/^[^、]*、/, '').includes(topic));
-    if (!chapter) continue;
-    const sections = [...new Set(passages.filter((p) => p.path[0] === chapter).map((p) => p.path[1]))];
-    if (sections.length < 2) continue;
-    const first = passages.find((p) => p.path[0] === chapter)!;
-    lines.push(`${c.label(file)}方案「${chapter}」共${sections.length}项: ${sections.slice(0, 10).map((t) => short(t, 24)).join('; ')}${c.cite(first)}`);
-    sources.push(first);
-  }
-  return lines.length ? c.answer(lines.join('\n'), sources) : null;
-}

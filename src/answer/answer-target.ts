@@ -12,6 +12,7 @@ import { focus } from './format.ts';
  */
 
 const HAS_NUMBER = /\d|[一二两三四五六七八九十百千万]+(个|项|年|家|件|次)/;
+const CITED_NUMBERS = /《[^《》]*》|[\u4e00-\u9fff]{1,12}[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]\s*\d{1,4}\s*号/g;
 
 export function answerTarget(c: Ctx): Answer | null {
   return answerEachMetric(c) ?? answerOneMetric(c, c.q.content) ?? qualitativeTarget(c);
@@ -24,10 +25,28 @@ export function answerTarget(c: Ctx): Answer | null {
  */
 function qualitativeTarget(c: Ctx): Answer | null {
   if (c.q.unit || c.q.targetYear) return null;
-  const hit = bestPerPlan(c.search(['sentence']), 0.75, 0.05)[0];
+  const hits = c.search(['sentence']);
+  // "创建的目标是什么": the plan's goal statement ("以“绿色、放心…”为目标", under 主要目标) answers it, even
+  // when the preamble repeats the question's words more often.
+  if (GOAL_QUESTION.test(c.q.text)) {
+    const goal = bestPerPlan(hits.filter((h) => isGoalStatement(c, h)), 0.3, 1)[0];
+    if (goal) {
+      const s = sentenceLine(c, goal);
+      return c.answer(s.line, [s.source]);
+    }
+  }
+  const hit = bestPerPlan(hits, 0.75, 0.05)[0];
   if (!hit) return null;
   const s = sentenceLine(c, hit);
   return c.answer(s.line, [s.source]);
+}
+
+const GOAL_QUESTION = /(总体|主要|工作|创建|发展)?目标(是|为|有)(什么|啥|哪些)/;
+
+function isGoalStatement(c: Ctx, h: Hit): boolean {
+  const ref = c.p.sentences[h.doc.index];
+  const passage = c.kb.passages[ref.passage];
+  return /为(总体|主要|工作)?目标|目标(是|为)[:：]?/.test(ref.text) || (passage.path ?? []).some((p) => /目标/.test(p));
 }
 
 /** "空气优良率、污水处理率、综合指数分别是多少": each metric on its own, when at least two are found. */
@@ -69,7 +88,8 @@ function answerOneMetric(c: Ctx, content: string): Answer | null {
 /** A target record, or a sentence with a number — in the unit the question asks for, if it asks. */
 export function isQuantity(c: Ctx, h: Hit): boolean {
   const text = h.doc.kind === 'target' ? c.kb.targets[h.doc.index].valueText : h.doc.text;
-  if (h.doc.kind !== 'target' && !HAS_NUMBER.test(text)) return false;
+  // Numbers of cited documents (《…》, 食安办〔2021〕5号) are no figure the plan sets.
+  if (h.doc.kind !== 'target' && !HAS_NUMBER.test(text.replace(CITED_NUMBERS, ' '))) return false;
   return !c.q.unit || new RegExp(`\\d\\s*(万|亿)?${c.q.unit}`).test(text);
 }
 

@@ -1,7 +1,7 @@
 import type { CampaignDate, Duty, Passage, Phase, PlanRecords, Report, Source, Target, Task } from '../kb/records.ts';
 import { extractCampaignDates } from './extract-campaign-dates.ts';
 import { extractDuties } from './extract-duties.ts';
-import { extractOwners, FIRST_IS_LEAD, ownerSegments, type Owners } from './extract-owners.ts';
+import { extractOwners, FIRST_IS_LEAD, ownerSegments, parseOwnerList, TIME_LABEL, type Owners } from './extract-owners.ts';
 import { extractPhases } from './extract-phases.ts';
 import type { PlanMeta } from './extract-plan-meta.ts';
 import { extractReports } from './extract-reports.ts';
@@ -35,7 +35,7 @@ const quoteOf = (s: string) => (s.length > QUOTE_MAX ? `${s.slice(0, QUOTE_MAX)}
 
 /** Chapters whose leaf items are tasks even when no owner is written. */
 const TASK_CHAPTER = /任务|措施|重点|举措|工作内容|行动/;
-const DEADLINE_LABEL = /(?:完成时限|完成时间|时间要求|时限要求|时间节点|完成期限)\s*[:]\s*([^;。\n)]+)/;
+const DEADLINE_LABEL = new RegExp(`${TIME_LABEL}\\s*[:：]\\s*([^;。\\n)]+)`);
 
 /** "2022年区政府工作报告目标任务": a plan for one year; a title with a range ("2023-2027年") is not. */
 function annualYearOf(title: string | null): number | null {
@@ -55,9 +55,11 @@ function findLabelledOwnersAbsent(text: string): boolean {
   return !/(牵头|责任|配合|协办)(单位|部门)\s*[:：】\]]/.test(text);
 }
 
+/** The one deadline a task's text states ("2024年6月底前", or yearless "年底前" / "9月底前" in the plan's year). */
 function deadlineInText(text: string): string | null {
-  const found = [...text.matchAll(/(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?(?:底|末)?\s*(?:前|以前|之前)/g)];
-  return found.length === 1 ? found[0][0] : null;
+  const found = [...text.matchAll(/(?:(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?|(?<![\d年])\d{1,2}\s*月\s*|(?<![\d每])年)(?:底|末)\s*(?:前|以前|之前)|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?\s*(?:前|以前|之前)|(?:19|20)\d{2}\s*年\s*(?:前|以前|之前)/g)];
+  const distinct = [...new Set(found.map((m) => m[0]))];
+  return distinct.length === 1 ? distinct[0] : null;
 }
 
 /** The plan's own year: of its date, else the year its title names ("2020年…工作计划"), else its 文号's. */
@@ -154,7 +156,7 @@ class RecordBuilder {
       this.addReports(node.text, segments.flatMap((s) => s.owners.units), source);
       return;
     }
-    const owners = extractOwners(node.text);
+    const owners = extractOwners(node.text) ?? headingOwners(node);
     const source = this.source(node.label, path, node.line, node.text);
     const deadlineText = DEADLINE_LABEL.exec(node.text)?.[1]?.trim() ?? owners?.deadlineText ?? (owners ? deadlineInText(node.text) : null);
     let taskId: string | null = null;
@@ -276,6 +278,23 @@ function withoutQuote<T extends { quote: string }>(t: T): Omit<T, 'quote'> {
 
 function unique(xs: string[]): string[] {
   return [...new Set(xs)];
+}
+
+/**
+ * A heading that hands its items to a unit: "一、县示范区管委会牵头工作(8项)", "(二)由市发改委负责的任务" —
+ * the items under it that name no owner of their own are that unit's.
+ */
+const HEADING_OWNER = /^(?:由)?([\u4e00-\u9fff、()]{2,40}?)(牵头|负责|承办)(?:的|推进的|落实的)?(?:重点)?(?:工作|任务|事项|项目)(?:\s*[(（]?\s*(?:共)?\s*\d+\s*项\s*[)）]?)?$/;
+
+function headingOwners(node: OutlineNode): Owners | null {
+  if (node.children.length > 0) return null;
+  for (let n = node.parent; n && n.kind !== 'root'; n = n.parent) {
+    const m = HEADING_OWNER.exec(n.title.replace(/[。:：\s]+$/, ''));
+    if (!m) continue;
+    const owners = parseOwnerList(`${m[1]}${m[2]}`);
+    if (owners && owners.units.length) return { ...owners, quote: n.title };
+  }
+  return null;
 }
 
 /** A leaf item in a task chapter (三、主要任务 → (一)…) with enough text to be a task. */

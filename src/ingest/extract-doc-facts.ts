@@ -58,7 +58,7 @@ export function extractDocFacts(lines: Line[], title: string | null): PlanFact[]
       const impl = implemented(sentence);
       if (impl) impl.documents.forEach((d) => add('implements', d, impl.clause, l.line));
       const deadline = sentence.includes('意见') ? commentDeadline(sentence) : null;
-      if (deadline) add('commentDeadline', deadline, sentence, l.line);
+      if (deadline) add('commentDeadline', deadline.date, deadline.quote, l.line);
       // Contacts only where a contact word or an address sign is (most sentences have none).
       if (!/联系|电话|传真|@|地址|寄至|送至|方式/.test(sentence) || /ICP|版权所有|Copyright|备案|技术支持|主办单位/i.test(sentence)) continue;
       for (const m of sentence.matchAll(CONTACT)) add('contact', m[1].replace(/(电话|手机|联系电话)$/, '').trim(), sentence, l.line);
@@ -87,7 +87,7 @@ function clip(quote: string, value: string): string {
 function goalYears(lines: Line[], title: string | null): Array<{ year: number; quote: string; line: number }> {
   const out: Array<{ year: number; quote: string; line: number }> = [];
   for (const l of lines.slice(0, 200)) {
-    for (const m of l.text.matchAll(/(?:^|[^《\d])(?:到|至|力争到|争取到|确保到)\s*((?:19|20)\d{2})\s*年(?:底|末)?\s*[,，]?/g)) {
+    for (const m of l.text.matchAll(/(?:^|[^《\d])(?:到|至|力争到|争取到|确保到)\s*((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)(?:底|末)?\s*[,，]?/g)) {
       const before = l.text.slice(Math.max(0, m.index - 12), m.index + 1);
       if (/(比|较|从|自)\s*$/.test(before) || /\d{4}年\s*$/.test(before)) continue;
       const y = Number(m[1]);
@@ -118,7 +118,7 @@ function implemented(sentence: string): { documents: string[]; clause: string } 
 }
 
 /** "征求意见时间截至2023年11月5日" / "公开征集意见时间为2025年4月15日至5月15日" → the last day. */
-function commentDeadline(sentence: string): string | null {
+function commentDeadline(sentence: string): { date: string; quote: string } | null {
   const m = /(?:征求意见|征集意见|意见反馈|反馈意见|意见建议|提出意见)[^。]{0,30}?(?:截至|截止(?:时间为|日期为|到)?|时间为|期限为|之前|前)/.exec(sentence);
   if (!m) return null;
   const span = sentence.slice(m.index, m.index + 80);
@@ -126,5 +126,7 @@ function commentDeadline(sentence: string): string | null {
   if (dates.length === 0) return null;
   const year = dates.find((d) => d[1])?.[1] ?? /(\d{4})年/.exec(sentence)?.[1];
   const last = dates[dates.length - 1];
-  return year ? parseDeadline(`${last[1] ?? year}年${last[2]}月${last[3]}日`) : null;
+  const date = year ? parseDeadline(`${last[1] ?? year}年${last[2]}月${last[3]}日`) : null;
+  // The quote is the clause that states it, up to the last date (the period "5月29日至6月28日" included).
+  return date ? { date, quote: span.slice(0, last.index! + last[0].length) } : null;
 }

@@ -65,8 +65,8 @@ function cleanName(raw: string): string {
   s = s.replace(/[(〔【]以下简称[^()〔〕【】]*[)〕】]/g, '');
   // "县发改局(首位单位为牵头单位,下同)": a note on the list, not part of the name.
   s = s.replace(/[(〔【][^()〔〕【】]*(牵头|下同|为准|汇总)[^()〔〕【】]*[)〕】]$/, '');
-  // "区民政局(区委社会工委)": a second name for the same body is a note, not part of the name.
-  s = s.replace(/^(.{2,}?(?:局|委|办|部|院|会|厅|中心|政府))[(〔【]([^()〔〕【】]{2,12}(?:委|局|办|部|会|厅))[)〕】]$/, '$1');
+  // "县发改局(粮食局)", "区民政局(区委社会工委)": a body's second nameplate is part of its name as written
+  // (the registry matches it by its first name).
   return s.replace(/[,，;；:：。、\s]+$/, '').trim();
 }
 
@@ -81,6 +81,11 @@ export function splitDepartments(list: string): string[] {
     let name = parts[i];
     // "各县、市、区政府" → 各县市区政府: every part after 各县 that begins with a level word joins it.
     while (/^各[\u4e00-\u9fff]{0,4}[县市区镇乡州旗]$/.test(name) && /^[县市区镇乡州旗]/.test(parts[i + 1] ?? '')) name += parts[++i];
+    // "市直有关部门、单位": a bare 单位/部门 completes the name before it.
+    if (/^(单位|部门|有关单位|相关单位)$/.test(name) && out.length && /部门$|单位$/.test(out[out.length - 1])) {
+      out[out.length - 1] += `、${name}`;
+      continue;
+    }
     out.push(...(name === parts[i] ? splitJoined(name) : [name]));
   }
   return out;
@@ -90,6 +95,9 @@ const DEPT_END = /(局|委|办|厅|部|院|中心|政府|管委会|单位|公司
 
 /** "州委编办及州直相关单位": two units joined by 及/以及/和, when the first reads as a body's name. */
 function splitJoined(name: string): string[] {
+  // "县林业局等相关部门和各镇人民政府": the 等-list ends, another unit follows.
+  const etc = /^(.{2,}?)等(?:相关|有关)?(?:部门|单位)(?:和|及|以及)(.{3,})$/.exec(name);
+  if (etc) return [etc[1], ...splitJoined(etc[2])];
   const m = /^(.{2,}?)(?:以及|及)(.{3,})$/.exec(name);
   return m && DEPT_END.test(m[1]) ? [m[1], m[2]] : [name];
 }
@@ -275,7 +283,7 @@ export function findDelegatedOwners(text: string): Owners | null {
 const LEAD_LABEL = '(?:主要责任|牵头责任|牵头|主办|主责)(?:单位|部门)';
 const RESP_LABEL = '(?:责任|负责|承办|落实|实施)(?:单位|部门)';
 const PART_LABEL = '(?:配合|协办|协助|参与|参加|协同)(?:单位|部门)';
-const TIME_LABEL = '(?:完成时限|完成时间|时间节点|时限要求|时间要求|完成期限|时间安排)';
+export const TIME_LABEL = '(?:完成时限|完成时间|时间节点|时限要求|时间要求|完成期限|时间安排|活动时间|实施时间|推进时间)';
 /** A label: "牵头单位:" or "【牵头单位】" (a bracketed label needs no colon). */
 const LABEL = new RegExp(
   `(?:[【\\[]\\s*(${LEAD_LABEL}|${RESP_LABEL}|${PART_LABEL}|${TIME_LABEL})\\s*[】\\]]\\s*[:：]?|(${LEAD_LABEL}|${RESP_LABEL}|${PART_LABEL}|${TIME_LABEL})\\s*[:：])`,
@@ -335,6 +343,8 @@ function valueUntil(text: string, start: number, limit: number): string {
     } else if (depth === 0 && /[;；。\n]/.test(ch)) break;
     // The next item of a list flattened onto one line ("… 2.落实…").
     else if (depth === 0 && /\s/.test(ch) && /^\s*\d{1,2}[.、](?=[\u4e00-\u9fff])/.test(text.slice(i, i + 6))) break;
+    // Another label, known or not, run into the value ("9月活动地点:全市").
+    else if (depth === 0 && i > start && /^[\u4e00-\u9fff]{2,4}[:：]/.test(text.slice(i, i + 5))) break;
   }
   return text.slice(start, i).replace(/[\s;；]+$/, '');
 }
@@ -342,7 +352,7 @@ function valueUntil(text: string, start: number, limit: number): string {
 /**
  * A plan's own rule for lists without a 牵头 mark: "(列第一位的为牵头单位)", "首位单位为牵头单位,下同".
  */
-export const FIRST_IS_LEAD = /(首位|列第一位|排在第一位|排名第一位?|第一个|列首位|排序第一)(的|者)?(单位|部门)?(为|是)(牵头|主责)/;
+export const FIRST_IS_LEAD = /(首位|列第一位|排在第一位|排名第一位?|第一个|列首位|排序第一|(?<![\u4e00-\u9fff])第一位?)(的|者)?(单位|部门)?(为|是)(工作)?(牵头|主责)/;
 
 /**
  * A sentence that is nothing but an owner statement: "省质监局、工业和信息化厅、科技厅负责落实。" — every

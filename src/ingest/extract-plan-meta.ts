@@ -81,7 +81,7 @@ function headOf(lines: MetaLine[]): MetaLine[] {
 
 /** Document kinds a title ends with (longest first), optionally followed by (2023—2027年)/(征求意见稿). */
 const DOC_KIND =
-  '实施方案|工作方案|行动方案|创建方案|活动方案|建设方案|方案|实施意见|指导意见|若干意见|意见|发展规划|规划|行动计划|工作计划|计划|管理办法|实施办法|办法|实施细则|评分细则|细则|纲要|工作要点|要点|任务清单|责任清单|清单|工作安排|安排|若干措施|具体措施|措施|任务分工|责任分工|任务分解|责任分解|分解方案|决定|规定|通告|任务书|分解表|情况表|执行情况|进展情况|通报|汇报';
+  '实施方案|工作方案|行动方案|创建方案|活动方案|建设方案|方案|实施意见|指导意见|若干意见|意见|发展规划|规划|行动计划|工作计划|计划|管理办法|实施办法|办法|实施细则|评分细则|细则|纲要|工作要点|要点|任务清单|责任清单|清单|工作安排|安排|若干措施|具体措施|措施|任务分工|责任分工|任务分解|责任分解|分解方案|责任分工表|分工表|责任表|任务表|一览表|决定|规定|通告|任务书|分解表|情况表|执行情况|进展情况|通报|汇报';
 const TITLE_END = new RegExp(`(?:${DOC_KIND})(?:\\s*\\([^()]{1,24}\\))*$`);
 const NOT_A_TITLE = /^(根据|按照|依据|为了?|经|现将|现就|各|请|以|在|对|通过|围绕|坚持|附件|关于印发|关于转发|印发)/;
 
@@ -93,9 +93,14 @@ interface Notice {
 }
 
 const NOTICE_TITLE = /^(?:原标题[:]?)?(.*?)(?:关于)?(?:印发|转发|下发|公布|发布)\s*(.{4,90}?)的通知$/;
+const NOTICE_ABOUT = /^(?:原标题[:]?)?(.*?)关于(?:印发|转发|下发|公布|发布)\s*(.{4,90}?)的通知$/;
 /** A call for comments names the draft it is about: 拟制定《…》 / 现就《…(征求意见稿)》征求意见. */
 const DRAFT = /(?:拟制定|起草了|现就|就)\s*《(.{4,90}?)》[^。]{0,30}?征求/;
-const NOTICE_BODY = /(?:现将|将|把)\s*《([^《》]{4,90}?)》\s*(?:印发|转发|下发)|《([^《》]{4,90}?)》\s*(?:已经|已于|经)[^。]{0,40}?(?:同意|通过|审议|研究)/;
+const NOTICE_BODY = /(?:现将|将|把)\s*《([^《》]{4,90}?)》(?:\s*[和、及与]?\s*《[^《》]{4,90}?》)*\s*(?:\([^()]{0,24}\)\s*)?(?:等\s*\d*\s*个?文件\s*)?(?:印发|转发|下发)|《([^《》]{4,90}?)》(?:\s*[和、及与]?\s*《[^《》]{4,90}?》)*\s*[,，]?\s*(?:已经|已于|经)[^。]{0,40}?(?:同意|通过|审议|研究)|《([^《》]{4,90}?)》\s*[,，]?\s*现(?:印发|转发|下发)给|(?:印发|出台)了\s*《([^《》]{4,90}?)》/;
+/** A page about a draft: "县市场监管局牵头起草了《…实施方案(征求意见稿)》" (the page may end inside it). */
+const DRAFTED = /起草了?\s*《([^《》]{4,90}?)(?:\(征求意见稿?\)?)?(?:》|$)/;
+/** A document-sharing page: "《X.docx》由会员分享…" / "X.docx" / "X.docx_第1页". */
+const SHARED_FILE = /^《?(.{4,90}?)\.(?:docx?|wps|pdf|xlsx?)》?(?:由.{0,40}分享.*|_第\d+页)?$/;
 
 /**
  * Head lines, and short lines joined with the next one or two: titles are often broken across lines
@@ -120,17 +125,43 @@ function windows(head: string[]): string[][] {
 /** The covering notice: its title (metadata 名称 or head lines) or the sentence that issues the plan. */
 function findNotice(head: string[], nameField: string | undefined): Notice | null {
   const candidates = [[nameField ?? ''], ...windows(head.slice(0, 30))].flat();
+  // The plan's name as the notice body quotes it (《关于…的实施方案》) — the notice title often drops 关于/的.
+  const quoted = findQuotedName(head.slice(0, 30));
   for (const raw of candidates) {
     if (!raw || raw.length > 140) continue;
-    const m = NOTICE_TITLE.exec(raw.replace(/[\s?|]+$/, '').replace(/\s*[\u4e00-\u9fff]{1,10}[〔\[(【]\d{4}[〕\])】]\d{1,4}号.*$/, '').trim());
-    if (m) return { inner: unquote(m[2]), issuer: noticeIssuer(m[1]) };
+    let cleaned = raw.replace(/[\s?|]+$/, '').replace(/\s*[\u4e00-\u9fff]{1,10}[〔\[(【]\d{4}[〕\])】]\d{1,4}号.*$/, '').trim();
+    // "转发《关于印发<X>的通知》的通知": the notice forwarded is the one that names the plan.
+    for (let k = 0; k < 3; k++) {
+      const fwd = /^.{0,40}?(?:转发|印发)\s*《(.{6,120}的通知)》\s*的通知$/.exec(cleaned);
+      if (!fwd) break;
+      cleaned = fwd[1];
+    }
+    // "[ 发布日期 ] | … 关于印发X的通知": the 关于印发 is the notice's, a 发布 before it is page furniture.
+    const m = NOTICE_ABOUT.exec(cleaned) ?? NOTICE_TITLE.exec(cleaned);
+    if (m) {
+      const inner = unquote(m[2]);
+      // The body's name for it wins when it is the same name, or when the notice issues several documents
+      // ("关于印发A和B的通知", body "《A》和《B》…"): the first is the plan.
+      const useQuoted = quoted && (loose(quoted.name) === loose(inner) || (quoted.several && loose(inner).startsWith(loose(quoted.name).slice(0, 6))));
+      return { inner: useQuoted ? quoted.name : inner, issuer: noticeIssuer(m[1]) };
+    }
   }
-  for (const line of head.slice(0, 30)) {
-    const m = NOTICE_BODY.exec(line) ?? DRAFT.exec(line);
-    if (m) return { inner: unquote(m[1] ?? m[2]), issuer: null };
+  return quoted ? { inner: quoted.name, issuer: null } : null;
+}
+
+/** "现将《X》印发给你们" / "《X》已经市政府同意" / "印发了《X》" / "起草了《X(征求意见稿)》": X, when it names a document. */
+function findQuotedName(head: string[]): { name: string; several: boolean } | null {
+  for (const line of head) {
+    const m = NOTICE_BODY.exec(line) ?? DRAFT.exec(line) ?? DRAFTED.exec(line);
+    const name = m ? unquote(m.slice(1).find(Boolean) ?? '') : '';
+    // "《政府工作报告》已经…通过" cites what the plan serves; only a document kind is the plan itself.
+    if (name && TITLE_END.test(name)) return { name, several: /》\s*[和、及与]?\s*《/.test(m![0]) };
   }
   return null;
 }
+
+/** Titles compared as notices write them: "关于印发X方案的通知" drops the 关于 and 的 of "关于X的方案". */
+const loose = (s: string) => plain(s).replace(/关于|的/g, '');
 
 /** A notice's name for the plan, without quotes and without the departments that issued it jointly. */
 /** "转发市市场监管局市农业农村局关于…的通知": the departments that drafted what another body issues. */
@@ -149,24 +180,38 @@ function noticeIssuer(raw: string): string | null {
   return text && text.length <= 12 && !/[>|\-—\s]/.test(text) ? text : null;
 }
 
+/** "(共计121项)": a count after a title is no part of it. */
+const COUNT_NOTE = /\s*\((?:共计?|合计)\s*\d+\s*项\)$/;
 const unquote = (s: string) =>
   s
-    .replace(/^《(.*)》$/, '$1')
-    .replace(/^(?:[\u4e00-\u9fff]{2,16}?(?:局|委|厅)){2,}(?=关于.{4,}(方案|意见|计划|规划|办法)$)/, '')
+    .replace(/^[《<〈](.*)[》>〉]$/, '$1')
+    .replace(COUNT_NOTE, '')
+    .replace(/^(?:[\u4e00-\u9fff]{2,16}?(?:局|委|厅)){1,}(?=关于.{4,}(方案|意见|计划|规划|办法)$)/, '')
     .trim();
 const plain = (s: string) => s.replace(/[\s《》〈〉“”"'、,·]/g, '');
 
 /** The plan's own title line; the notice's name for it when the page has no such line. */
-function findTitle(head: string[], notice: Notice | null): string | null {
+function findTitle(lines: string[], notice: Notice | null): string | null {
+  const head = lines.map((l) => SHARED_FILE.exec(l.trim())?.[1] ?? l);
   const valid = windows(head.slice(0, 45)).map((group) => {
     const found = group.map(asTitle).filter((t): t is string => !!t);
     // The longest reading, unless it only adds a (2016—2020年)-less prefix the next line starts anew.
     return found.at(-1) ?? null;
   });
-  const own = valid.filter((t, i): t is string => !!t && !valid.slice(i + 1, i + 3).some((n) => n && n.length >= 12 && n !== t && t.endsWith(n)));
+  // ("省人民政府关于" / "进一步优化…的若干意见": a prefix ending in 关于 belongs to the title.)
+  const own = valid.filter(
+    (t, i): t is string => !!t && !valid.slice(i + 1, i + 3).some((n) => n && n.length >= 12 && n !== t && t.endsWith(n) && !t.slice(0, -n.length).endsWith('关于')),
+  );
   if (notice) {
     const inner = plain(notice.inner);
-    const match = own.find((t) => plain(t) === inner) ?? own.find((t) => plain(t).includes(inner) || inner.includes(plain(t)));
+    const match =
+      own.find((t) => plain(t) === inner) ??
+      own.find((t) => loose(t) === loose(inner)) ??
+      // Of the lines a notice's name contains, the fullest ("关" broken off onto a line of its own).
+      [...own].sort((a, b) => b.length - a.length).find((t) => plain(t).includes(inner) || inner.includes(plain(t)));
+    // "上海市2024年度…清单" in the notice, "2024年度…清单" as the attachment's heading (or a heading the page
+    // lost a character of): the notice's fuller name is the title.
+    if (match && inner.length > plain(match).length && inner.includes(plain(match))) return notice.inner;
     return match ?? notice.inner;
   }
   // A notice that is the document itself ("关于明确…责任单位的通知"): its own title.
@@ -174,7 +219,7 @@ function findTitle(head: string[], notice: Notice | null): string | null {
     own[0] ??
     head
       .slice(0, 20)
-      .map((l) => l.trim().replace(/^[\u4e00-\u9fff]{1,10}[〔\[(]\d{4}[〕\])]\d{1,4}号\s*/, ''))
+      .map((l) => l.trim().replace(/^[\u4e00-\u9fff]{1,10}[〔\[(]\d{4}[〕\])]\d{1,4}号\s*/, '').replace(/^【[^】]*】/, ''))
       .find((l) => /^.{2,40}?关于.{4,80}的(通知|通告|决定)$/.test(l) && !/印发|转发/.test(l)) ??
     null
   );
@@ -189,15 +234,24 @@ function redHead(head: string[]): string | null {
 function asTitle(raw: string): string | null {
   if (raw.length > 130 || raw.length < 5 || /[。;]/.test(raw)) return null;
   const t = raw
+    // "《X》(草案)": a heading that quotes its own name, with its status.
+    .replace(/^《([^《》]{4,90})》\s*(\((?:草案|征求意见稿|试行|修订稿|送审稿|讨论稿)\))$/, '$1$2')
     .replace(/^(标题|题目|名称|文件名称)\s*[:|]\s*/, '')
     .replace(/[\s|?]+$/, '')
     .replace(/\s*\(?[\u4e00-\u9fff]{1,10}[〔\[(]\d{4}[〕\])]\d{1,4}号\)?$/, '')
     .replace(/\s*\(\d{4}年\d{1,2}月\d{1,2}日\)$/, '')
+    // A 落款 run into the next title ("杭州市人民政府 2016年12月23日 关于实施…").
+    .replace(LEADING_SIGNATURE, '')
+    .replace(COUNT_NOTE, '')
     .replace(/^[\u4e00-\u9fff]{2,20}?印发(?=关于)/, '')
     // "市市场监管局市农业农村局关于加强…方案": departments issuing jointly are no part of the title.
     .replace(/^(?:[\u4e00-\u9fff]{2,16}?(?:局|委|厅)){2,}(?=关于.{4,}(方案|意见|计划|规划|办法)$)/, '')
     .trim();
   if (t.length < 5 || t.length > 90 || /[。;]/.test(t) || NOT_A_TITLE.test(t)) return null;
+  // "2.市《…》…责任分解": an entry of the attachment list; "一、工作要点": a chapter — not the plan's heading.
+  if (/^(?:\d{1,2}\s*[.、]|[一二三四五六七八九十]+\s*、|\([一二三四五六七八九十]+\))/.test(t)) return null;
+  // A line cut inside a quoted name ("…起草了《X(征求意见") is no title.
+  if ((t.match(/《/g)?.length ?? 0) !== (t.match(/》/g)?.length ?? 0) || (t.match(/\(/g)?.length ?? 0) > (t.match(/\)/g)?.length ?? 0)) return null;
   if ((t.match(/,/g)?.length ?? 0) > 1 || !TITLE_END.test(t) || /通知$|关于.*的(通告|公告)$/.test(t) || /^《.*》$/.test(t)) return null;
   return t.replace(/^[\u4e00-\u9fff]{1,8}[〔\[(]\d{4}[〕\])]\d+号\s*/, '').replace(/^【[^】]*】/, '');
 }
@@ -230,6 +284,7 @@ function formatDocNo(m: RegExpMatchArray): string {
 const DATE_TEXT = String.raw`(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零O一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)`;
 const ORGAN = String.raw`[\u4e00-\u9fff]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|办公室|办公厅|委员会|领导小组|管理委员会|管委会|监督管理局|局|委|厅)`;
 const SIGNATURE = new RegExp(String.raw`^((?:${ORGAN}\s*){1,3})?\s*(${DATE_TEXT})$`);
+const LEADING_SIGNATURE = new RegExp(String.raw`^(?:${ORGAN}\s*){1,3}${DATE_TEXT}\s+`);
 const ORGAN_ONLY = new RegExp(String.raw`^(?:${ORGAN}\s*){1,3}$`);
 const ORGAN_DATE_INLINE = new RegExp(String.raw`(${ORGAN})\s*(${DATE_TEXT})`);
 

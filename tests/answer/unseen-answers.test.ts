@@ -26,6 +26,25 @@ const SECOND = `关山县人民政府办公室关于印发关山县2025年食品
 (三)总结阶段(2025年11月-2025年12月)。总结评估,报送情况。
 `;
 
+const THIRD = `关山县人民政府关于印发关山县国家知识产权强县建设工作方案的通知
+关政发〔2024〕21号
+《关山县国家知识产权强县建设工作方案》已经县政府同意,现印发给你们。
+关山县国家知识产权强县建设工作方案
+为落实国家知识产权局关于开展强县建设试点的通知,结合我县实际,制定本方案。
+一、总体要求
+(一)基本原则
+1.政府引导,市场主导。发挥市场配置资源的决定性作用。
+2.统筹推进,重点突破。聚焦主导产业开展专利导航。
+(二)主要目标
+以“创造有力、保护严格”为目标,建成知识产权强县。
+二、主要任务
+一是建立一个服务平台,集中提供专利检索服务;
+二是培育一批示范企业,推动专利转化运用;
+三、县市场监管局牵头工作(2项)
+1.开展专利侵权纠纷行政裁决试点,建立快速处理机制。
+2.年底前建成知识产权保护工作站,覆盖全部园区。
+`;
+
 let dir: string;
 let kb: KnowledgeBase;
 let engine: AnswerEngine;
@@ -38,6 +57,7 @@ beforeAll(async () => {
   for (const f of readdirSync(src)) copyFileSync(join(src, f), join(dir, f));
   copyFileSync(join(src, 'mingshui-draft.txt'), join(dir, 'mingshui-draft 副本 (2).txt'));
   writeFileSync(join(dir, 'guanshan-food.txt'), SECOND);
+  writeFileSync(join(dir, 'guanshan-ip.txt'), THIRD);
   const result = await ingestPlans([dir], { cache: null });
   kb = buildKnowledgeBase(result.plans, undefined, result.warnings);
   engine = new AnswerEngine(kb);
@@ -163,6 +183,30 @@ describe('scope', () => {
   it('routes 快到期 to the due list and 现在处于哪个阶段 to today’s phase', () => {
     expect(ask('关山哪些任务快到期了').answer).toContain('完成时限在2025年6月10日至2025年7月10日');
     expect(ask('关山食品安全工作现在处于哪个阶段').answer).toContain('实施阶段');
+  });
+});
+
+describe('parts of a plan and what its own name says', () => {
+  it('answers the plan’s own 文号 when its title holds a word that would point to a cited document', () => {
+    expect(ask('关山县国家知识产权强县建设工作方案的文号是多少').answer).toContain('关政发〔2024〕21号');
+  });
+
+  it('lists a named part at any depth, and gives its N-th item in full', () => {
+    const list = ask('关山知识产权强县方案的基本原则有哪些').answer;
+    expect(list).toContain('政府引导,市场主导');
+    expect(list).toContain('统筹推进,重点突破');
+    expect(ask('关山知识产权强县方案基本原则第2条是啥').answer).toContain('聚焦主导产业开展专利导航');
+    expect(ask('关山知识产权强县方案主要任务第一条是什么').answer).toContain('一是建立一个服务平台');
+    expect(ask('关山知识产权强县方案主要任务第五条是什么').answer).toMatch(/只有2项, 没有找到第5项/);
+  });
+
+  it('answers 目标是什么 with the goal statement, not the sentence that repeats the question’s words', () => {
+    expect(ask('关山知识产权强县建设的目标是什么').answer).toContain('创造有力、保护严格');
+  });
+
+  it('gives items under a heading that names its lead unit to that unit, with a yearless deadline in the plan’s year', () => {
+    const t = kb.tasks.find((x) => x.file.endsWith('guanshan-ip.txt') && x.text.startsWith('年底前建成知识产权保护工作站'));
+    expect(t).toMatchObject({ lead: ['县市场监管局'], units: ['县市场监管局'], deadlineText: '年底前' });
   });
 });
 

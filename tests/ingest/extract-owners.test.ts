@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractOwners, ownerSegments, parseOwnerList, splitDepartments } from '../../src/ingest/extract-owners.ts';
+import { extractOwners, FIRST_IS_LEAD, ownerSegments, parseOwnerList, splitDepartments } from '../../src/ingest/extract-owners.ts';
 
 describe('extractOwners', () => {
   it('reads (X负责): several responsible units have no lead, a single one leads', () => {
@@ -59,7 +59,7 @@ describe('extractOwners', () => {
     expect(splitDepartments('市科技局、各县(市、区)政府等部门')).toEqual(['市科技局', '各县(市、区)政府']);
     expect(splitDepartments('市发改委、各县、市、区政府')).toEqual(['市发改委', '各县市区政府']);
     // A second name in brackets is a note, not part of the name.
-    expect(splitDepartments('区民政局(区委社会工委)、各街道(园区)')).toEqual(['区民政局', '各街道(园区)']);
+    expect(splitDepartments('区民政局(区委社会工委)、各街道(园区)')).toEqual(['区民政局(区委社会工委)', '各街道(园区)']);
   });
 
   it('reads labels inside brackets of any kind, with the deadline beside them', () => {
@@ -73,7 +73,7 @@ describe('extractOwners', () => {
 
   it('reads 【牵头单位】, 主要责任单位 and 协办单位 labels on their own lines', () => {
     const o = extractOwners('完善领导体制。\n【牵头单位】区委组织部\n【协办单位】区委编办、区民政局(区委社会工委)、各街道党工委');
-    expect(o).toMatchObject({ lead: ['区委组织部'], partners: ['区委编办', '区民政局', '各街道党工委'] });
+    expect(o).toMatchObject({ lead: ['区委组织部'], partners: ['区委编办', '区民政局(区委社会工委)', '各街道党工委'] });
     const p = extractOwners('地区生产总值增长5%。牵头领导:常务副区长 主要责任单位:区发改委 完成时限:2024年12月');
     expect(p).toMatchObject({ lead: ['区发改委'], units: ['区发改委'], deadlineText: '2024年12月' });
   });
@@ -126,5 +126,19 @@ describe('extractOwners', () => {
     const o = extractOwners('1.加强产品可靠性设计。\n省质监局、工业和信息化厅、科技厅负责落实。');
     expect(o).toMatchObject({ lead: [], units: ['省质监局', '工业和信息化厅', '科技厅'] });
     expect(extractOwners('各级政府要对本地区的质量工作负责。')).toBeNull();
+  });
+
+  it('keeps names as written: a second nameplate and a scope note stay, a bare 单位 completes the name before it', () => {
+    expect(splitDepartments('县发改局(粮食局)、各镇人民政府')).toEqual(['县发改局(粮食局)', '各镇人民政府']);
+    expect(splitDepartments('市直有关部门、单位,各区市政府')).toEqual(['市直有关部门、单位', '各区市政府']);
+    expect(splitDepartments('县林业局、县乡村振兴局等相关部门和各镇人民政府')).toEqual(['县林业局', '县乡村振兴局', '各镇人民政府']);
+  });
+
+  it('reads the plan’s first-is-lead rule however it is worded, and an 活动时间 label as the deadline', () => {
+    expect(FIRST_IS_LEAD.test('(列第一位的为工作牵头单位或汇总单位,下同)')).toBe(true);
+    expect(FIRST_IS_LEAD.test('责任单位(第一为牵头单位)')).toBe(true);
+    expect(FIRST_IS_LEAD.test('第一批牵头单位名单')).toBe(false);
+    const o = extractOwners('举办质量月宣传活动。活动时间:9月活动地点:全市牵头部门:质监股配合部门:食药股、各分局');
+    expect(o).toMatchObject({ lead: ['质监股'], partners: ['食药股', '各分局'], deadlineText: '9月' });
   });
 });

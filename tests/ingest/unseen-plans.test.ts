@@ -79,6 +79,41 @@ describe('plan identity on an unseen page', () => {
     const m = extractPlanMeta(['北川省人民政府关于实施质量强省战略的意见(北政发(2012)27号)', '北川省人民政府', '二○一二年八月二日']);
     expect(m).toMatchObject({ docNo: '北政发(2012)27号', date: '2012-08-02', title: '北川省人民政府关于实施质量强省战略的意见' });
   });
+
+  it('names a plan as the notice body quotes it, in every way notices and pages quote it', () => {
+    const title = (lines: string[]) => extractPlanMeta(lines).title;
+    // The notice title drops 关于/的; the body quotes the plan's own name.
+    expect(title(['明州市人民政府办公室转发市市场监管局关于加强农业标准化工作实施方案的通知', '市市场监管局起草的《关于加强农业标准化工作的实施方案》,已经市政府同意,现转发给你们。'])).toBe('关于加强农业标准化工作的实施方案');
+    // (以下简称…) between the name and 印发; the first of two documents issued together.
+    expect(title(['明政办字〔2023〕1号', '现将《明州市绿色发展分工落实方案》(以下简称《方案》)印发给你们,请认真贯彻执行。'])).toBe('明州市绿色发展分工落实方案');
+    expect(title(['《2020年政府工作责任分解》和《2020年民生实事责任分解》已经市政府常务会议通过,现印发给你们。'])).toBe('2020年政府工作责任分解');
+    // A news page about the plan; a page about a draft that ends inside its name.
+    expect(title(['关山县人民政府以关政(2013)11号文件形式印发了《关山县人民政府关于开展质量强县活动的实施意见》,标志着工作正式启动。'])).toBe('关山县人民政府关于开展质量强县活动的实施意见');
+    expect(title(['三、起草过程 县市场监管局牵头起草了《关山县质量强县培育建设工作实施方案(征求意见'])).toBe('关山县质量强县培育建设工作实施方案');
+    // A cited report is not the plan; a notice that is the document keeps its own title.
+    expect(title(['关山县人民政府关于分解落实政府工作报告目标任务的通知', '《政府工作报告》已经县人大审议通过,现将目标任务分解如下。'])).toBe('关山县人民政府关于分解落实政府工作报告目标任务的通知');
+  });
+
+  it('keeps a comment period as written, and never takes its end for the plan’s goal year', () => {
+    const m = extractPlanMeta(['关山区质量强区建设实施方案(征求意见稿)', '现向社会公开征求意见,时间为2025年5月29日至2025年6月28日。']);
+    const f = m.facts.find((x) => x.kind === 'commentDeadline');
+    expect(f).toMatchObject({ value: '2025-06-28' });
+    expect(f?.quote).toContain('2025年5月29日至2025年6月28日');
+    expect(m.goalYear).toBeNull();
+  });
+
+  it('reads titles through page furniture: shared files, forwarded notices, split lines, counts, run-in 落款', () => {
+    const title = (lines: string[]) => extractPlanMeta(lines).title;
+    expect(title(['《明州市促进民营经济发展实施方案.docx》由会员分享,可在线阅读,更多相关文档请搜索。'])).toBe('明州市促进民营经济发展实施方案');
+    expect(title(['食品安全示范城市创建重点任务分解表.docx', '上传人:p** 文档编号:1 格式:DOCX'])).toBe('食品安全示范城市创建重点任务分解表');
+    expect(title(['转发《关于印发<2020年明州市营商环境评价工作方案>的通知》的通知', '来源:优化办'])).toBe('2020年明州市营商环境评价工作方案');
+    expect(title(['[ 发布日期 ] | 2024-01-17 |[ 成文日期 ] | 2024-01-12 |明州市关山区人民政府关于印发质量强区建设实施方案(2023-2027年)的通知'])).toBe('质量强区建设实施方案(2023-2027年)');
+    expect(title(['北川省人民政府关于', '进一步优化营商环境的若干意见', '北政发〔2018〕26号'])).toBe('北川省人民政府关于进一步优化营商环境的若干意见');
+    expect(title(['信息名称:关于印发《2023年区政府工作报告重点工作分工方案(共计121项)》的通知'])).toBe('2023年区政府工作报告重点工作分工方案');
+    expect(title(['明州市人民政府关于印发明州市标准化行动实施方案的通知', '明州市人民政府 2016年12月23日 明州市标准化行动实施方案'])).toBe('明州市标准化行动实施方案');
+    // The notice names the place; the attachment's heading does not.
+    expect(title(['市食安委各成员单位:', '市食安办编制形成了《明州市2024年度食品安全工作责任清单》,现印发给你们。', '2024年度食品安全工作责任清单'])).toBe('明州市2024年度食品安全工作责任清单');
+  });
 });
 
 describe('owners in the idioms real plans use', () => {

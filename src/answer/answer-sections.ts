@@ -1,0 +1,113 @@
+import type { Passage, Source } from '../kb/records.ts';
+import type { Answer, Ctx } from './answer-context.ts';
+
+/**
+ * Questions about a named part of a plan, at any depth of its outline:
+ * - "通化有哪些保障措施" / "中山标准化意见的基本原则有哪些": the part's items (its sub-headings, or its
+ *   "一是…二是…" / "1.…2.…" lines);
+ * - "基本原则第1条是啥" / "主要任务第一条是什么": the N-th of those items, in full.
+ * The part is the heading whose title the question contains (the longest such), so the plan's name or
+ * place around it does not matter.
+ */
+
+const ASKS_LIST = /有哪些|有什么|是什么|是啥|包括哪些|包括什么|哪几(项|条|个方面)|主要内容/;
+const ORDINAL = /第\s*([一二三四五六七八九十]{1,3}|\d{1,2})\s*(条|项|点|个方面|方面|部分)/;
+/** An item line inside a part without sub-headings: 一是… / 1.… / (1)… / 第一,… */
+const ITEM_LINE = /^(?:[一二三四五六七八九十]+是|\d{1,2}\s*[.、]|\(\d{1,2}\)|[①-⑳]|第[一二三四五六七八九十]+[,，、])/;
+const LABEL = /^(?:[一二三四五六七八九十]+\s*、|\(\s*[一二三四五六七八九十]+\s*\)|\d{1,2}\s*[、.]|\(\d{1,2}\)|第[一二三四五六七八九十]+[章节部分条])\s*/;
+
+const titleOf = (heading: string) => heading.replace(LABEL, '').replace(/[。:：\s]+$/, '').trim();
+
+interface Part {
+  file: string;
+  depth: number;
+  heading: string;
+  passages: Passage[];
+}
+
+/** The heading the question names: its title is in the question (longest first), in the plans in scope. */
+function namedPart(c: Ctx, topic: string): Part | null {
+  let best: Part | null = null;
+  let bestLength = 0;
+  for (const file of c.planFiles().slice(0, 3)) {
+    const passages = c.p.byFile.get(file)?.passages ?? [];
+    const seen = new Set<string>();
+    for (const p of passages) {
+      p.path.forEach((heading, depth) => {
+        const key = `${depth}|${p.path.slice(0, depth + 1).join('>')}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        const title = titleOf(heading);
+        // Short titles name a part only as a whole word of the question (≥ 4 characters, or the whole topic).
+        if (title.length < 2 || title.length > 20 || !(topic.includes(title) && (title.length >= 4 || topic === title))) return;
+        if (title.length <= bestLength) return;
+        const prefix = p.path.slice(0, depth + 1).join('>');
+        bestLength = title.length;
+        best = { file, depth, heading, passages: passages.filter((x) => x.path.slice(0, depth + 1).join('>') === prefix) };
+      });
+    }
+  }
+  return best;
+}
+
+interface Item {
+  title: string;
+  text: string;
+  source: Passage;
+}
+
+/** A part's items: its sub-headings with their text, or else its item lines. */
+function itemsOf(part: Part): Item[] {
+  const deeper = part.passages.filter((p) => p.path.length > part.depth + 1);
+  if (deeper.length) {
+    const items = new Map<string, Item>();
+    for (const p of deeper) {
+      const key = p.path[part.depth + 1];
+      const item = items.get(key);
+      if (item) item.text += p.text;
+      else items.set(key, { title: key, text: p.text, source: p });
+    }
+    return [...items.values()];
+  }
+  const heading = titleOf(part.heading);
+  return part.passages
+    .filter((p) => titleOf(p.text) !== heading && ITEM_LINE.test(p.text.trim()))
+    .map((p) => ({ title: p.text.trim(), text: p.text.trim(), source: p }));
+}
+
+function ordinalOf(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  const d: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+  if (s === '十') return 10;
+  if (s.startsWith('十')) return 10 + (d[s[1]] ?? 0);
+  if (s.includes('十')) return (d[s[0]] ?? 1) * 10 + (d[s[2]] ?? 0);
+  return d[s] ?? 0;
+}
+
+const short = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
+
+export function answerSectionList(c: Ctx): Answer | null {
+  const ordinal = ORDINAL.exec(c.q.text);
+  if ((!ordinal && !ASKS_LIST.test(c.q.text)) || c.q.departments.length || c.q.ownDepartment) return null;
+  // "第六阶段是什么" asks for a phase, not for a part's items.
+  if (!ordinal && /第\s*[一二三四五六七八九十\d]+\s*[\u4e00-\u9fff]/.test(c.q.text)) return null;
+  const topic = c.q.text.replace(/\s+/g, '');
+  const part = namedPart(c, topic);
+  if (!part) return null;
+  const items = itemsOf(part);
+  const label = c.label(part.file);
+  if (ordinal) {
+    const n = ordinalOf(ordinal[1]);
+    const item = items[n - 1];
+    if (!item) {
+      if (items.length === 0) return null;
+      return { ...c.answer(`${label}方案「${part.heading}」只有${items.length}项, 没有找到第${n}项。${c.cite(part.passages[0])}`, [part.passages[0]], false), decided: true };
+    }
+    const text = short(item.text, 300);
+    const source: Source = { ...item.source, quote: item.text.slice(0, 120) };
+    return c.answer(`${label}方案「${part.heading}」第${n}项: ${text}${c.cite(item.source)}`, [source]);
+  }
+  if (items.length < 2) return null;
+  const first = part.passages[0];
+  return c.answer(`${label}方案「${part.heading}」共${items.length}项: ${items.slice(0, 10).map((i) => short(i.title, 24)).join('; ')}${c.cite(first)}`, [first]);
+}
