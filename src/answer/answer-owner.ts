@@ -54,7 +54,7 @@ export function matchingTasks(c: Ctx, withDeadline = false): Array<{ task: Task;
   for (const hit of hits) {
     const task = hit.doc.kind === 'task' ? c.kb.tasks[hit.doc.index] : dutyTask(c, hit.doc.index);
     if (!task || task.units.length === 0) continue;
-    if (withDeadline && !task.deadline) continue;
+    if (withDeadline && !task.deadline && !task.deadlineText) continue;
     out.push({ task, hit: preferTable(c, task, hit) });
   }
   return out.sort((a, b) => b.hit.score - a.hit.score);
@@ -84,9 +84,12 @@ function ownerLine(c: Ctx, t: Task): string {
 function deadlineLine(c: Ctx, t: Task): string {
   // The plan's own wording ("2020年底前", "6月底前完成") beside the date it means.
   const written = t.deadlineText && !t.deadlineText.includes(formatDate(t.deadline ?? '')) ? `, 原文“${t.deadlineText}”` : '';
+  // A deadline without a year the plan gives ("3月底前" in an undated page) is said as written.
   const when = t.deadline
     ? `完成时限${formatDate(t.deadline)}(${dueStatus(t.deadline, c.now)}${written})`
-    : '未写明完成时限';
+    : t.deadlineText
+      ? `完成时限: ${t.deadlineText}(原文未写年份)`
+      : '未写明完成时限';
   return `${c.label(t.file)}「${short(t.text)}」${when}; ${ownersPhrase(t)}${c.cite(t.source, t.origin)}`;
 }
 

@@ -1,7 +1,7 @@
 import type { CampaignDate, Duty, Passage, Phase, PlanRecords, Report, Source, Target, Task } from '../kb/records.ts';
 import { extractCampaignDates } from './extract-campaign-dates.ts';
 import { extractDuties } from './extract-duties.ts';
-import { extractOwners, FIRST_IS_LEAD, ownerSegments, parseOwnerList, TIME_LABEL, type Owners } from './extract-owners.ts';
+import { extractOwners, findClauseOwners, labelledSegments, findSubjectOwners, FIRST_IS_LEAD, ownerSegments, parseOwnerList, TIME_LABEL, type Owners } from './extract-owners.ts';
 import { extractPhases } from './extract-phases.ts';
 import type { PlanMeta } from './extract-plan-meta.ts';
 import { extractReports } from './extract-reports.ts';
@@ -52,7 +52,7 @@ function segmentText(seg: { text: string; owners: Owners }): string {
 
 /** Label-style owners (牵头单位:…) make one task of the item; bracketed annotations may make several. */
 function findLabelledOwnersAbsent(text: string): boolean {
-  return !/(牵头|责任|配合|协办)(单位|部门)\s*[:：】\]]/.test(text);
+  return !/(牵头|责任|配合|协办)(单位|部门)\s*([:：】\]]|为(?=[\u4e00-\u9fff]))/.test(text);
 }
 
 /** The one deadline a task's text states ("2024年6月底前", or yearless "年底前" / "9月底前" in the plan's year). */
@@ -130,8 +130,16 @@ class RecordBuilder {
     const source = this.source(null, [], 1, root.text);
     this.addCampaignDates(root.text, source);
     // A text without headings may still hand out tasks ("由X牵头…;由Y牵头…", "A(X负责)。B(Y负责)。").
-    for (const seg of ownerSegments(root.text) ?? []) {
+    const segments = findLabelledOwnersAbsent(root.text) ? ownerSegments(root.text) : labelledSegments(root.text);
+    for (const seg of segments ?? []) {
       this.addTask(segmentText(seg), seg.owners, seg.owners.deadlineText ?? deadlineInText(seg.text), 'body', { ...source, quote: quoteOf(seg.text) }, null, []);
+    }
+    // A covering notice's own assignments: "县政府督查室将…开展专项督查", "…县交通局负责,各乡镇配合…".
+    if (!segments) {
+      for (const sentence of root.text.split(/(?<=[。])|\n/)) {
+        const owners = findClauseOwners(sentence) ?? findSubjectOwners(sentence);
+        if (owners) this.addTask(sentence.trim(), owners, deadlineInText(sentence), 'body', { ...source, quote: quoteOf(sentence) }, null, []);
+      }
     }
     this.addTargets(root.text, null, null, source);
     this.addReports(root.text, [], source);
@@ -144,7 +152,7 @@ class RecordBuilder {
     );
     this.addCampaignDates(node.text, this.source(node.label, path, node.line, node.text));
     if (isDuty) return;
-    const segments = findLabelledOwnersAbsent(node.text) ? ownerSegments(node.text) : null;
+    const segments = findLabelledOwnersAbsent(node.text) ? ownerSegments(node.text) : labelledSegments(node.text);
     if (segments) {
       // Several tasks in one item, each with its own owners.
       const source = this.source(node.label, path, node.line, node.text);

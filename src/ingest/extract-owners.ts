@@ -282,14 +282,43 @@ export function findDelegatedOwners(text: string): Owners | null {
 
 const LEAD_LABEL = '(?:主要责任|牵头责任|牵头|主办|主责)(?:单位|部门)';
 const RESP_LABEL = '(?:责任|负责|承办|落实|实施)(?:单位|部门)';
-const PART_LABEL = '(?:配合|协办|协助|参与|参加|协同)(?:单位|部门)';
+const PART_LABEL = '(?:配合|协办|协助|参与|参加|协同)(?:责任)?(?:单位|部门)';
 export const TIME_LABEL = '(?:完成时限|完成时间|时间节点|时限要求|时间要求|完成期限|时间安排|活动时间|实施时间|推进时间)';
 /** A label: "牵头单位:" or "【牵头单位】" (a bracketed label needs no colon). */
 const LABEL = new RegExp(
-  `(?:[【\\[]\\s*(${LEAD_LABEL}|${RESP_LABEL}|${PART_LABEL}|${TIME_LABEL})\\s*[】\\]]\\s*[:：]?|(${LEAD_LABEL}|${RESP_LABEL}|${PART_LABEL}|${TIME_LABEL})\\s*[:：])`,
+  `(?:[【\\[]\\s*(${LEAD_LABEL}|${RESP_LABEL}|${PART_LABEL}|${TIME_LABEL})\\s*[】\\]]\\s*[:：]?|(${LEAD_LABEL}|${RESP_LABEL}|${PART_LABEL}|${TIME_LABEL})\\s*(?:[:：]|为(?=[\\u4e00-\\u9fff])))`,
   'g',
 );
-const LABEL_AT = new RegExp(`(${LEAD_LABEL}|${RESP_LABEL}|${PART_LABEL}|${TIME_LABEL})\\s*[:：]`);
+const LABEL_AT = new RegExp(`(${LEAD_LABEL}|${RESP_LABEL}|${PART_LABEL}|${TIME_LABEL})\\s*(?:[:：]|为(?=[\\u4e00-\\u9fff]))`);
+
+/**
+ * A text holding several labelled tasks, one after another ("A…,责任单位为区发改委;B…,责任单位为区经信局;"
+ * or "A\n牵头单位:X\nB\n牵头单位:Y"): one segment per run of adjacent labels, or null for fewer than two.
+ */
+export function labelledSegments(text: string): Array<{ text: string; owners: Owners }> | null {
+  const labels = [...text.matchAll(LABEL)];
+  if (labels.length < 2) return null;
+  // Runs of labels with nothing but their values and separators between them.
+  const runs: Array<{ start: number; end: number }> = [];
+  labels.forEach((m, i) => {
+    const start = m.index;
+    const end = start + m[0].length + valueUntil(text, start + m[0].length, labels[i + 1]?.index ?? text.length).length;
+    const last = runs[runs.length - 1];
+    if (last && !/[\u4e00-\u9fff\d]/.test(text.slice(last.end, start).replace(/[()（）【】\[\]]/g, ''))) last.end = end;
+    else runs.push({ start, end });
+  });
+  if (runs.length < 2) return null;
+  const out: Array<{ text: string; owners: Owners }> = [];
+  let prev = 0;
+  for (const r of runs) {
+    const close = /^[)）】\]]*[。;；]?/.exec(text.slice(r.end))![0].length;
+    const owners = findLabelledOwners(text.slice(r.start, r.end + close));
+    const segment = text.slice(prev, r.end + close).trim();
+    prev = r.end + close;
+    if (owners && owners.units.length) out.push({ text: segment, owners });
+  }
+  return out.length >= 2 ? out : null;
+}
 
 /** `牵头单位:X` / `(牵头单位:X;配合单位:Y)` / `【牵头单位】X` / `完成时限:…` label expressions. */
 export function findLabelledOwners(text: string): Owners | null {
@@ -371,11 +400,54 @@ export function findSentenceOwners(text: string): Owners | null {
   return found;
 }
 
+const isBody = (n: string) => n.length <= MAX_NAME && (DEPT_END.test(n) || /(部门|单位|街道|乡镇|企业|各乡镇|各镇|各街道|督查室|督办室|领导小组)$/.test(n));
+
+/**
+ * Owner clauses inside a sentence, without brackets or 由: "…早着手,县交通局负责,各乡镇配合,细化任务…" — a
+ * clause of bodies ending in 负责/牵头, and the clauses of bodies that take part right after it.
+ */
+export function findClauseOwners(text: string): Owners | null {
+  const clauses = text.split(/[,，;；。\n]/).map((c) => c.trim());
+  for (let i = 0; i < clauses.length; i++) {
+    const m = /^(.{2,40}?)(牵头负责|牵头|负责)$/.exec(clauses[i]);
+    if (!m) continue;
+    const leads = splitDepartments(m[1]);
+    if (leads.length === 0 || !leads.every(isBody) || /^(各|全|有关|相关)/.test(leads[0])) continue;
+    const found: Clause[] = [{ names: leads, role: /牵头/.test(m[2]) || leads.length === 1 ? 'lead' : 'responsible' }];
+    const quote = [clauses[i]];
+    for (let k = i + 1; k < clauses.length; k++) {
+      const p = /^(.{2,40}?)(配合|参与|协助|协办|参加)$/.exec(clauses[k]);
+      const names = p ? splitDepartments(p[1]) : [];
+      if (!p || !names.every(isBody)) break;
+      found.push({ names, role: 'partner' });
+      quote.push(clauses[k]);
+    }
+    return { ...collect(found, quote.join(',')), deadlineText: null };
+  }
+  return null;
+}
+
+/**
+ * The body a sentence makes its subject: "县政府政务督查室将对…开展专项督查", "…,市政府督考办要加大督查考核力度" —
+ * one specific body (not 各单位/有关部门) before 将/要/负责; none when the text names several such subjects.
+ */
+export function findSubjectOwners(text: string): Owners | null {
+  const subjects = new Map<string, string>();
+  for (const m of text.matchAll(/(?:^|[。;；,，\n])\s*((?:(?!各|全|有关|相关|其他|其余)[\u4e00-\u9fff()]){2,24}?(?:督查室|督考办|督办室|办公室|领导小组|局|委|办|厅|中心|管委会|政府|部门))(?:将|要|负责|须|必须)(?=[\u4e00-\u9fff])/g)) {
+    const name = cleanName(m[1]);
+    if (!isBody(name) || /^(我|本|该|此|其|他|你)/.test(name)) continue;
+    if (!subjects.has(name)) subjects.set(name, m[0].replace(/^[。;；,，\n\s]+/, ''));
+  }
+  if (subjects.size !== 1) return null;
+  const [[name, quote]] = [...subjects];
+  return { lead: [name], units: [name], partners: [], quote, deadlineText: null };
+}
+
 /** Any owner expression in a task text, most specific first. */
 export function extractOwners(text: string): Owners | null {
   const labelled = findLabelledOwners(text);
   if (labelled && labelled.units.length) return labelled;
-  const other = findParentheticalOwners(text) ?? findDelegatedOwners(text) ?? findSentenceOwners(text);
+  const other = findParentheticalOwners(text) ?? findDelegatedOwners(text) ?? findSentenceOwners(text) ?? findClauseOwners(text) ?? findSubjectOwners(text);
   if (other && labelled?.deadlineText) return { ...other, deadlineText: other.deadlineText ?? labelled.deadlineText };
   return other ?? labelled;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractOwners, FIRST_IS_LEAD, ownerSegments, parseOwnerList, splitDepartments } from '../../src/ingest/extract-owners.ts';
+import { extractOwners, findClauseOwners, findSubjectOwners, FIRST_IS_LEAD, labelledSegments, ownerSegments, parseOwnerList, splitDepartments } from '../../src/ingest/extract-owners.ts';
 
 describe('extractOwners', () => {
   it('reads (X负责): several responsible units have no lead, a single one leads', () => {
@@ -140,5 +140,23 @@ describe('extractOwners', () => {
     expect(FIRST_IS_LEAD.test('第一批牵头单位名单')).toBe(false);
     const o = extractOwners('举办质量月宣传活动。活动时间:9月活动地点:全市牵头部门:质监股配合部门:食药股、各分局');
     expect(o).toMatchObject({ lead: ['质监股'], partners: ['食药股', '各分局'], deadlineText: '9月' });
+  });
+
+  it('splits a text of several labelled tasks, labels written with 为 or as 协同责任单位 included', () => {
+    const segs = labelledSegments('人均地区生产总值:增长6%左右,责任单位为区发改委;规模以上工业增加值:增长8%,责任单位为区经信局;');
+    expect(segs?.map((x) => x.owners.units)).toEqual([['区发改委'], ['区经信局']]);
+    expect(segs?.[1].text).toContain('规模以上工业增加值');
+    const one = labelledSegments('1.地区生产总值增长8%以上。\n牵头责任单位:市发改委。\n协同责任单位:市经信局、市商务局。');
+    expect(one).toBeNull();
+    expect(extractOwners('1.地区生产总值增长8%以上。\n牵头责任单位:市发改委。\n协同责任单位:市经信局、市商务局。')).toMatchObject({ lead: ['市发改委'], partners: ['市经信局', '市商务局'] });
+  });
+
+  it('reads owner clauses inside a sentence and the one body a sentence makes its subject', () => {
+    expect(findClauseOwners('会议要求,要早谋划、早着手,县交通局负责,各乡镇配合,细化任务,3月底前完成绿化任务。')).toMatchObject({ lead: ['县交通局'], partners: ['各乡镇'] });
+    expect(findSubjectOwners('县政府督查室将对各单位的落实情况开展专项督查。')).toMatchObject({ lead: ['县政府督查室'] });
+    expect(findSubjectOwners('围绕方案的推进实施,市政府督考办要加大督查考核力度。')).toMatchObject({ lead: ['市政府督考办'] });
+    // Everyone, or two different subjects, is no owner.
+    expect(findSubjectOwners('各单位要高度重视,有关部门要加强配合。')).toBeNull();
+    expect(findSubjectOwners('市发改委要牵头制定方案,市财政局要保障经费。')).toBeNull();
   });
 });
