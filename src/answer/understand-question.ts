@@ -55,10 +55,11 @@ export interface Question {
 const INTENTS: Array<[Intent, RegExp]> = [
   ['help', /^(帮助|help|菜单|功能|使用说明|怎么用|你能做什么|能问什么|你是谁|\?)$/i],
   ['cross_plan', /哪些(城市|方案|地方|市|地区|区|县|省|州)(?!局|委|政府)|哪几个(城市|方案|地方|市|地区)|哪几(个)?市|几个(城市|方案)|各(城市|地)(都)?|(哪些|几个)方案|哪个市|哪些地方|方案(里|中)哪些|哪些(提到|提出|规定|明确|要求)/],
-  ['reporting', /报告|报送|上报|汇报|总结(材料)?(交|报|给|送)|交给谁|报给谁|交到哪|报到哪|报哪/],
+  // (A 政府工作报告 is the document the tasks come from, not a report to send.)
+  ['reporting', /(?<!政府工作|工作)报告(?!重点|确定|任务|目标|责任)|报送|上报|汇报|总结(材料)?(交|报|给|送)|交给谁|报给谁|交到哪|报到哪|报哪/],
   ['schedule', /阶段|进度安排|工作步骤|实施步骤|推进步骤|为期|多久|多长时间|哪段时间|时间安排|分几步/],
   ['deadline', /什么时候|什么时间|何时|啥时候|完成时限|时限|截止|期限|哪天|几月|哪个月|哪月|到期|完成时间|哪年完成|哪一年/],
-  ['duties', /负责什么|负责哪些|负责啥|职责|干啥|干嘛|做什么|干什么|要做|任务有哪些|哪些任务|有什么任务|要干|工作有哪些|要求有哪些|有啥要求|有什么要求|提了什么要求|提出了什么要求|要求是什么|承担/],
+  ['duties', /(?:负责|牵头|承担|参与|配合|分管)(?:了|的)?(?:哪几|哪些)(?!部门|单位|局|委)|负责什么|负责哪些|负责啥|职责|干啥|干嘛|做什么|干什么|要做|任务有哪些|哪些任务|有什么任务|要干|工作有哪些|要求有哪些|有啥要求|有什么要求|提了什么要求|提出了什么要求|要求是什么|承担/],
   ['owner', /谁|哪个部门|哪些部门|哪个单位|哪些单位|哪几家|哪几个部门|哪几个单位|什么部门|啥部门|哪个局|哪些局|哪家|牵头|责任单位|负责单位|由哪|配合|参加|主责|归口/],
   ['target', /多少|几个|几项|几家|几件|几张|几天|几次|目标|指标|比例|百分之|达到|合格率|覆盖率|满意度|率|数量|多大/],
 ];
@@ -85,7 +86,13 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
   // Only names that read as a body (市质监局, 卫计委): stems such as 商务 or 交通 are ordinary words.
   const names = new Set<string>();
   for (const e of kb.departments.entries()) {
-    for (const n of [...e.asWritten, ...kb.departments.aliasesOf(e.key)]) if (DEPT_NAME.test(n)) names.add(n);
+    for (const n of [...e.asWritten, ...kb.departments.aliasesOf(e.key)]) {
+      if (!DEPT_NAME.test(n)) continue;
+      names.add(n);
+      // "嘉鱼县科经局" reads as the place and "科经局" once the place is taken: the name without its level.
+      const bare = n.replace(/^[县区市省州]/, '');
+      if (bare !== n && bare.length >= 3 && DEPT_NAME.test(bare) && !/^(委|政府|人民政府)/.test(bare)) names.add(bare);
+    }
   }
   return {
     plans: plans.sort((a, b) => b[0].length - a[0].length),

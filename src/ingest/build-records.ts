@@ -319,7 +319,8 @@ function chapterOf(node: OutlineNode): string | null {
 
 /** The task text without its owner expression and label lines. */
 function taskText(text: string, owners: Owners | null): string {
-  let t = owners ? text.replace(owners.quote, '') : text;
+  // Without its owner expression, and without the brackets that held it ("…增长11%。[]").
+  let t = owners ? text.replace(owners.quote, '').replace(/[([【（]\s*[)\]】）]/g, '') : text;
   t = t.replace(/\n?(牵头单位|责任单位|配合单位|参加单位|完成时限|完成时间)\s*[:][^\n]*/g, '');
   return t.replace(/\s*\n\s*/g, ' ').replace(/。{2,}/g, '。').replace(/[,;]\s*$/, '').trim();
 }
