@@ -83,7 +83,19 @@ export const MATCH = 0.5;
 const KEY_OVERRIDE = 0.7;
 
 /** Staff shorthand → the plans' wording. */
-const SYNONYMS: Record<string, string> = { gdp: '地区生产总值', cpi: '居民消费价格' };
+/** Words staff use for what plans spell out: GDP, and the office shorthand of 政府工作报告 targets. */
+const SYNONYMS: Record<string, string> = {
+  gdp: '地区生产总值',
+  cpi: '居民消费价格',
+  社零: '社会消费品零售总额',
+  规上: '规模以上',
+  固投: '固定资产投资',
+  高企: '高新技术企业',
+  技改: '技术改造',
+  一般公共预算: '一般公共预算收入',
+  涨: '增长',
+  涨幅: '增长',
+};
 
 export class Ctx {
   readonly files: ReadonlySet<string> | null;
@@ -136,7 +148,11 @@ export class Ctx {
   private scopeUses(word: string): boolean {
     if (!this.files) return this.p.index.knows(word);
     const re = new RegExp(word, 'i');
-    return [...this.files].some((f) => this.p.byFile.get(f)?.passages.some((p) => re.test(p.text)));
+    // (A table's rows are tasks, not passages: "规上" may be written in the 分解表 only.)
+    return [...this.files].some((f) => {
+      const mine = this.p.byFile.get(f);
+      return !!mine && (mine.passages.some((p) => re.test(p.text)) || mine.tasks.some((t) => re.test(t.text)));
+    });
   }
 
   /**
