@@ -157,6 +157,19 @@ function alignRow(ref: string, cells: string[], cols: Array<ReturnType<typeof co
     const k = cols.indexOf(col as never);
     if (k >= 0) row[k] = row[k] ? `${row[k]}、${value}` : value;
   };
+  // A row whose cells broke at spaces inside them ("加强水资源保 护", "严守用水 效率控制 红线"): what is
+  // before the long measure cell is the task, the cells after it fill the owner columns in order.
+  const lastText = cols.lastIndexOf('text');
+  const ownerCols = cols.map((c, k) => (k > lastText && c && c !== 'ref' ? k : -1)).filter((k) => k >= 0);
+  // (The measure reads as sentences; a long cell of unit names ending in 政府/管委会 is no measure.)
+  const sentence = cells.reduce((at, c, k) => (/[。;；]/.test(c) ? k : at), -1);
+  const measure = sentence >= 0 ? sentence : cells.reduce((at, c, k) => (c.length >= 25 && !/(局|委|办|厅|政府|管委会|单位|部门)$/.test(c) ? k : at), -1);
+  const after = cells.length - measure - 1;
+  if (lastText >= 0 && measure >= 0 && ownerCols.length >= 2 && after >= 1 && after <= ownerCols.length) {
+    row[cols.indexOf('text')] = cells.slice(0, measure + 1).join(' ');
+    cells.slice(measure + 1).forEach((c, n) => (row[ownerCols[n]] = c));
+    return row;
+  }
   put('text', cells[0]);
   const owners: string[] = [];
   for (const c of cells.slice(1)) {

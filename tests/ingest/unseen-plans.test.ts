@@ -147,6 +147,16 @@ describe('owners in the idioms real plans use', () => {
     expect(table.consumed).toEqual([0, 1]);
   });
 
+  it('reads a spaced row whose cells broke at spaces inside them: the task before the measure, owners after it', () => {
+    const lines = [
+      '序号 类别 主要任务 细化措施 牵头单位 参与单位 责任单位',
+      '1 加强水资源保 护 严守用水红线 实施总量和强度双控行动,防止不合理新增取水。 市水利局 市发改委、农业局 各县(市、区)人民政府',
+    ].map((text, i) => ({ text, line: i + 1 }));
+    const [table] = findCellTables(lines);
+    expect(table.rows[1].slice(4)).toEqual(['市水利局', '市发改委、农业局', '各县(市、区)人民政府']);
+    expect(table.rows[1][3]).toContain('严守用水红线');
+  });
+
   it('reads an indicator table (专栏) pasted one cell per line into targets of its target year', () => {
     const lines = ['专栏1 主要指标', '指标', '单位', '2022年', '2027年', '制造业产品质量合格率', '%', '93.5', '95以上', '新增省级品牌产品', '个', '—', '30', '二、重点任务']
       .map((text, i) => ({ text, line: i + 1 }));
