@@ -36,10 +36,11 @@ export function answerFromEvidence(c: Ctx): Answer | null {
     if (horizon && !HORIZON.test(text)) return false;
     return statesAttribute(attr, text) && agreesWithQuestion(c, text);
   };
-  const hits = c.search(['sentence'], query, 60).filter(ok);
+  const found = c.search(['sentence'], query, 60);
+  const hits = found.filter(ok);
   const min = c.files ? NAMED : UNNAMED;
   const best = bestPerPlan(hits, min);
-  if (best.length === 0) return null;
+  if (best.length === 0) return attr === 'date' || attr === 'quantity' ? fromNeighbour(c, found, attr, query, min) : null;
   // Within the best plan, a second sentence that covers the question nearly as well is shown too.
   const top = best[0];
   const also = hits.find((h) => h !== top && h.doc.file === top.doc.file && h.coverage >= top.coverage - 0.05);
@@ -47,6 +48,33 @@ export function answerFromEvidence(c: Ctx): Answer | null {
   const toks = tokens(query);
   const lines = shown.map((s) => `${c.label(s.file)}: ${withDate(attr, s.quote, focus(s.quote, toks, 160))}${c.cite(s)}`);
   return c.answer(lines.join('\n'), shown);
+}
+
+/**
+ * The sentence that covers the question states no date or figure, the next one of its paragraph does
+ * ("…开展宣传发动。2021年2月底前,知晓率达90%以上。"): the two together answer, when together they cover
+ * nearly all of the question.
+ */
+function fromNeighbour(c: Ctx, found: Hit[], attr: 'date' | 'quantity', query: string, min: number): Answer | null {
+  const want = [...new Set(tokens(query))];
+  // (The pair's own coverage is the gate: the sentence alone may cover half of the question.)
+  for (const h of bestPerPlan(found, min / 2, 0.2).slice(0, 2)) {
+    const i = h.doc.index;
+    const here = c.p.sentences[i];
+    for (const k of [i + 1, i + 2, i - 1]) {
+      const next = c.p.sentences[k];
+      if (!next || next.passage !== here.passage || !statesAttribute(attr, next.text) || !agreesWithQuestion(c, next.text)) continue;
+      const span = c.p.sentences.slice(Math.min(i, k), Math.max(i, k) + 1);
+      if (span.some((x) => x.passage !== here.passage)) continue;
+      const pair = span.map((x) => x.text).join('');
+      const have = new Set(tokens(pair));
+      if (want.filter((t) => have.has(t)).length < Math.ceil(want.length * 0.8)) continue;
+      const source = sourceOf(c, h);
+      const quote = pair.length > 220 ? `${pair.slice(0, 220)}…` : pair;
+      return c.answer(`${c.label(source.file)}: ${quote}${c.cite(source)}`, [{ ...source, quote }]);
+    }
+  }
+  return null;
 }
 
 /** A date question's excerpt keeps the sentence's date even when the window cut it off ("到2015年,…"). */

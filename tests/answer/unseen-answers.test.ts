@@ -43,6 +43,8 @@ const THIRD = `关山县人民政府关于印发关山县国家知识产权强�
 三、县市场监管局牵头工作(2项)
 1.开展专利侵权纠纷行政裁决试点,建立快速处理机制。
 2.年底前建成知识产权保护工作站,覆盖全部园区。
+四、宣传引导
+组织知识产权宣传周活动,开展专家进企业宣讲。积极营造尊重知识产权的社会氛围。2025年6月底前,宣讲覆盖全部规上企业。
 `;
 
 let dir: string;
@@ -202,6 +204,12 @@ describe('parts of a plan and what its own name says', () => {
 
   it('answers 目标是什么 with the goal statement, not the sentence that repeats the question’s words', () => {
     expect(ask('关山知识产权强县建设的目标是什么').answer).toContain('创造有力、保护严格');
+  });
+
+  it('answers a date from the next sentences of the paragraph that covers the question, cited', () => {
+    const a = ask('关山知识产权宣传周专家进企业宣讲什么时候前要覆盖全部规上企业');
+    expect(a.answer).toContain('2025年6月底前');
+    expect(a.citations[0]?.file).toMatch(/guanshan-ip/);
   });
 
   it('gives items under a heading that names its lead unit to that unit, with a yearless deadline in the plan’s year', () => {
