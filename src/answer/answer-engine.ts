@@ -3,7 +3,7 @@ import type { KnowledgeBase } from '../kb/knowledge-base.ts';
 import { Ctx, prepare, type Answer, type Prepared } from './answer-context.ts';
 import { answerCrossPlan } from './answer-cross-plan.ts';
 import { answerDocFact } from './answer-doc-facts.ts';
-import { answerFromEvidence } from './answer-evidence.ts';
+import { answerFrame, answerFromEvidence } from './answer-evidence.ts';
 import { answerStates, askedAttribute } from './answerability.ts';
 import { answerDuties } from './answer-duties.ts';
 import { answerHelp } from './answer-help.ts';
@@ -47,7 +47,7 @@ const STRATEGIES: Record<Intent, Handler[]> = {
 };
 
 /** Questions about a set (due list, target list, plan data, a department's tasks) come before the kinds. */
-const SET_QUESTIONS: Handler[] = [answerUnknownPlace, answerDocFact, answerPlanMeta, answerLocation, answerDueList, answerTargetList, answerDepartmentFirst, answerSectionList];
+const SET_QUESTIONS: Handler[] = [answerUnknownPlace, answerDocFact, answerFrame, answerPlanMeta, answerLocation, answerDueList, answerTargetList, answerDepartmentFirst, answerSectionList];
 
 export const MAX_QUESTION = 500;
 

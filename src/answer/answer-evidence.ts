@@ -88,7 +88,35 @@ function withDate(attr: string, sentence: string, excerpt: string): string {
 function agreesWithQuestion(c: Ctx, text: string): boolean {
   const year = c.q.targetYear;
   if (year && /\d{4}\s*年/.test(text) && !text.includes(`${year}`)) return false;
+  // A question for a sum of money (预算/资金/经费是多少) is answered by an amount in 元, not by any number.
+  if (/(预算|资金|经费|奖励|补助|补贴|投资|投入|费用)(总额|金额|规模)?(是|为|有|共|大概)?多少/.test(c.q.text) && !/\d\s*(万|亿)?元/.test(text)) return false;
   const unit = c.q.unit;
   if (unit && askedAttribute(c.q.text) === 'quantity' && !new RegExp(`\\d\\s*(${unit}|万${unit})`).test(text)) return false;
   return true;
+}
+
+/**
+ * "以啥为标准" / "以什么为重点" / "主题是啥": the plan's sentence in that frame ("以《…细则》为标准",
+ * "活动主题为“…”"), the one sharing most of the question's other words.
+ */
+const FRAME_QUESTION = /以(?:啥|什么|哪个|哪些|何)(?:作)?为([\u4e00-\u9fff]{1,4}?)(?:的|呢|啊)?[?？]?$|(主题|口号|宗旨|主线|定位)(?:是|为)(?:啥|什么|哪个)/;
+
+export function answerFrame(c: Ctx): Answer | null {
+  const m = FRAME_QUESTION.exec(c.q.text.trim());
+  if (!m || !c.files || c.files.size > 3) return null;
+  const word = m[1] ?? m[2];
+  const frame = new RegExp(`以(?:(?![以为])[^。;；]){2,60}为(?:${word})|${word}(?:是|为|:|：)\\s*[“"《]`);
+  const toks = new Set(tokens(c.q.content.replace(word, ' ')));
+  const score = (i: number) => tokens(c.p.sentences[i].text).filter((t) => toks.has(t)).length;
+  const found = c.sentenceIds().filter((i) => frame.test(c.p.sentences[i].text));
+  if (found.length === 0) return null;
+  const best = found.reduce((a, b) => (score(b) > score(a) ? b : a));
+  const ref = c.p.sentences[best];
+  const passage = c.kb.passages[ref.passage];
+  // The frame with a little of what surrounds it.
+  const hit = frame.exec(ref.text)!;
+  const from = Math.max(0, hit.index - 30);
+  const to = Math.min(ref.text.length, hit.index + hit[0].length + 60);
+  const text = `${from > 0 ? '…' : ''}${ref.text.slice(from, to)}${to < ref.text.length ? '…' : ''}`;
+  return c.answer(`${c.label(passage.file)}: ${text}${c.cite(passage)}`, [{ ...passage, quote: ref.text }]);
 }

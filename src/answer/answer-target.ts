@@ -15,7 +15,30 @@ const HAS_NUMBER = /\d|[一二两三四五六七八九十百千万]+(个|项|年
 const CITED_NUMBERS = /《[^《》]*》|[\u4e00-\u9fff]{1,12}[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]\s*\d{1,4}\s*号/g;
 
 export function answerTarget(c: Ctx): Answer | null {
-  return answerEachMetric(c) ?? answerOneMetric(c, c.q.content) ?? qualitativeTarget(c);
+  return goalStatement(c) ?? answerEachMetric(c) ?? answerOneMetric(c, c.q.content) ?? qualitativeTarget(c);
+}
+
+/** The plan's own statement of its goal: "以“绿色、放心…”为目标", "总体目标是:…". */
+const GOAL_STATEMENT = /以[^。;；]{2,60}为(?:总体|主要|工作|创建|发展)?目标|(?:总体|主要|工作|创建|发展)目标(?:是|为)[:：]?/;
+
+/**
+ * "青浦区食品安全示范城市创建的目标是什么" of a named plan: its goal statement, whatever words the
+ * question repeats (not a figure: "目标是多少" is answered by the targets).
+ */
+function goalStatement(c: Ctx): Answer | null {
+  if (!GOAL_QUESTION.test(c.q.text) || /多少|几|哪一?年/.test(c.q.text) || c.q.unit || !c.files || c.files.size > 2) return null;
+  const toks = new Set(tokens(c.q.content));
+  const lines: Array<{ line: string; source: Source }> = [];
+  for (const file of c.files) {
+    const ids = c.p.byFile.get(file)?.sentences ?? [];
+    const goals = ids.filter((i) => GOAL_STATEMENT.test(c.p.sentences[i].text));
+    if (goals.length === 0) continue;
+    // Of several, the one that shares most of the question's words.
+    const score = (i: number) => tokens(c.p.sentences[i].text).filter((t) => toks.has(t)).length;
+    const best = goals.reduce((a, b) => (score(b) > score(a) ? b : a));
+    lines.push(sentenceLineAt(c, best));
+  }
+  return lines.length ? c.answer(lines.map((l) => l.line).join('\n'), lines.map((l) => l.source)) : null;
 }
 
 /**
@@ -135,7 +158,11 @@ function targetLine(c: Ctx, t: Target): { line: string; source: Source } {
 }
 
 export function sentenceLine(c: Ctx, h: Hit): { line: string; source: Source } {
-  const ref = c.p.sentences[h.doc.index];
+  return sentenceLineAt(c, h.doc.index);
+}
+
+function sentenceLineAt(c: Ctx, index: number): { line: string; source: Source } {
+  const ref = c.p.sentences[index];
   const passage = c.kb.passages[ref.passage];
   const text = focus(ref.text, tokens(c.q.content));
   // The year is often stated once for the paragraph: take it from the targets this sentence states.

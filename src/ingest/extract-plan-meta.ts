@@ -146,8 +146,18 @@ function findNotice(head: string[], nameField: string | undefined): Notice | nul
       return { inner: useQuoted ? quoted.name : inner, issuer: noticeIssuer(m[1]) };
     }
   }
+  // A notice title inside a run-on line or quoted by a page about it ("12011新野县…领导小组关于印发《X》的
+  // 通知各乡镇…", "就《休宁县人民政府办公室关于印发X的通知》解读如下").
+  // Only near the start of a line, and never a document the line cites (根据《…关于印发…的通知》).
+  for (const line of head.slice(0, 6)) {
+    const m = EMBEDDED_NOTICE.exec(line);
+    // (A body named with quotes, "新野县实施“四个带动”领导小组", is whole when it starts with a place.)
+    if (m && m.index <= 40 && !/根据|按照|依据|贯彻|落实|转发|参照/.test(line.slice(0, m.index))) return { inner: quoted?.name ?? unquote(m[2]), issuer: noticeIssuer(m[1]) ?? (findPlaces(m[1])[0]?.index === 0 || /^[\u4e00-\u9fff]{2,6}[省市县区]/.test(m[1]) ? m[1] : null) };
+  }
   return quoted ? { inner: quoted.name, issuer: null } : null;
 }
+
+const EMBEDDED_NOTICE = /((?:[\u4e00-\u9fff“”]){2,40}?(?:领导小组|人民政府办公室|人民政府办公厅|人民政府|办公室|委员会|局|厅))关于(?:印发|转发)\s*([《<]?[^《》<>]{4,90}?[》>]?)的通知/;
 
 /** "现将《X》印发给你们" / "《X》已经市政府同意" / "印发了《X》" / "起草了《X(征求意见稿)》": X, when it names a document. */
 function findQuotedName(head: string[]): { name: string; several: boolean } | null {

@@ -45,6 +45,7 @@ const THIRD = `关山县人民政府关于印发关山县国家知识产权强�
 2.年底前建成知识产权保护工作站,覆盖全部园区。
 四、宣传引导
 组织知识产权宣传周活动,开展专家进企业宣讲。积极营造尊重知识产权的社会氛围。2025年6月底前,宣讲覆盖全部规上企业。
+宣传周活动主题为“知识产权 助力发展”,以专利转化运用为重点,建立一个宣讲平台。
 `;
 
 let dir: string;
@@ -204,6 +205,17 @@ describe('parts of a plan and what its own name says', () => {
 
   it('answers 目标是什么 with the goal statement, not the sentence that repeats the question’s words', () => {
     expect(ask('关山知识产权强县建设的目标是什么').answer).toContain('创造有力、保护严格');
+  });
+
+  it('answers frame questions (以啥为重点, 主题是啥) with the sentence in that frame', () => {
+    expect(ask('关山知识产权强县 宣传周以啥为重点').answer).toContain('以专利转化运用为重点');
+    expect(ask('关山知识产权宣传周主题是啥').answer).toContain('知识产权 助力发展');
+  });
+
+  it('refuses a sum of money when the sentence has only a number of things', () => {
+    const a = ask('关山知识产权宣讲平台建设预算是多少');
+    expect(a.answer).not.toContain('建立一个宣讲平台');
+    expect(a.found).toBe(false);
   });
 
   it('answers a date from the next sentences of the paragraph that covers the question, cited', () => {

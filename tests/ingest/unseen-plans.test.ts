@@ -94,6 +94,13 @@ describe('plan identity on an unseen page', () => {
     expect(title(['关山县人民政府关于分解落实政府工作报告目标任务的通知', '《政府工作报告》已经县人大审议通过,现将目标任务分解如下。'])).toBe('关山县人民政府关于分解落实政府工作报告目标任务的通知');
   });
 
+  it('reads the issuer of a notice run into a page’s first line or quoted by a page about it', () => {
+    expect(extractPlanMeta(['12011关山县实施“四个带动”领导小组关于印发《关山县2011年品牌带动工作计划》的通知各乡镇党委和人民政府:']).issuer).toBe('关山县实施“四个带动”领导小组');
+    expect(extractPlanMeta(['县长就《关山县人民政府办公室关于印发关山县质量服务工作实施方案的通知》解读如下:']).issuer).toBe('关山县人民政府办公室');
+    // A notice the plan cites is not its own.
+    expect(extractPlanMeta(['根据《国务院办公厅关于印发质量发展纲要的通知》精神,制定本方案。']).issuer).toBeNull();
+  });
+
   it('keeps a comment period as written, and never takes its end for the plan’s goal year', () => {
     const m = extractPlanMeta(['关山区质量强区建设实施方案(征求意见稿)', '现向社会公开征求意见,时间为2025年5月29日至2025年6月28日。']);
     const f = m.facts.find((x) => x.kind === 'commentDeadline');
