@@ -26,6 +26,8 @@ export interface BuildInput {
   meta: PlanMeta;
   /** Rows of indicator tables (专栏 主要指标): targets by themselves. */
   indicators?: IndicatorRow[];
+  /** Lines a table pasted as text consumed: still text a question may be answered from. */
+  tableLines?: Array<{ text: string; line: number }>;
 }
 
 type Records = Omit<PlanRecords, 'plan'>;
@@ -80,6 +82,7 @@ export function buildRecords(input: BuildInput): { records: Records; warnings: s
   // must never vanish because it has no outline.
   b.addPreamble(input.outline);
   for (const node of walkOutline(input.outline)) b.addNode(node, dutyNodes.has(node));
+  for (const l of input.tableLines ?? []) b.passages.push({ file: input.file, ref: null, path: [], line: l.line, quote: quoteOf(l.text), text: l.text });
   input.tables.forEach((t) => t.parsed && b.addTable(t, t.parsed));
   if (FIRST_IS_LEAD.test(allText(input.outline))) b.firstListedLeads();
   for (const row of input.indicators ?? []) b.addIndicator(row);

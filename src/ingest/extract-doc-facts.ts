@@ -94,6 +94,16 @@ function goalYears(lines: Line[], title: string | null): Array<{ year: number; q
       if (!out.some((o) => o.year === y)) out.push({ year: y, quote: sentenceAt(l.text, m.index), line: l.line });
     }
   }
+  // "2027年,全县质量整体水平明显提升…": a goal sentence that opens with its year.
+  if (out.length === 0) {
+    for (const l of lines.slice(0, 200)) {
+      const m = /(?:^|[。;；])\s*((?:19|20)\d{2})\s*年\s*[,，]([^。]*?)(提升|增强|建成|形成|达到|实现|显著|明显|基本)/.exec(l.text);
+      if (m) {
+        out.push({ year: Number(m[1]), quote: sentenceAt(l.text, m.index + 1), line: l.line });
+        break;
+      }
+    }
+  }
   const range = title ? PERIOD.exec(title) : null;
   if (range && !out.some((o) => o.year === Number(range[2]))) out.push({ year: Number(range[2]), quote: title!, line: 1 });
   return out;

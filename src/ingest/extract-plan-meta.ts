@@ -273,6 +273,9 @@ function findDocNo(head: string[], field: string | undefined): string | null {
   if (field) {
     const m = [...field.matchAll(DOC_NO)][0];
     if (m) return formatDocNo(m);
+    // The grid's 文号 field as written when it is no bracketed number ("督察通报第十七期").
+    const v = field.replace(/[|｜]/g, ' ').trim();
+    if (v && v.length <= 24 && !/\s/.test(v) && !/^(无|暂无|空|-+)$/.test(v)) return v;
   }
   for (const line of head.slice(0, 40)) {
     if (/^(根据|按照|依据|为)/.test(line)) continue;
@@ -281,6 +284,14 @@ function findDocNo(head: string[], field: string | undefined): string | null {
       if (/[》]\s*[(]?$/.test(before) || /(根据|按照|依据)/.test(before.slice(-30))) continue;
       if (m.index === 0 || /^[(\s]*$/.test(before) || /(通知|方案|意见|办法|规划|计划)\s*\(?$/.test(before) || line.length <= 40) return formatDocNo(m);
     }
+  }
+  // A number alone on its line that the page cut before 号 ("哈质强办[2017]4"), or a bulletin's issue
+  // ("督察通报第十七期").
+  for (const line of head.slice(0, 25)) {
+    const t = line.trim();
+    if (/^[\u4e00-\u9fff]{1,12}\s*[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]\s*\d{1,4}$/.test(t)) return t.replace(/\s+/g, '');
+    const issue = /^(?:[\u4e00-\u9fff]{0,8}(?:通报|简报|快报|专报|情况))?\s*第\s*[一二三四五六七八九十百零〇\d]{1,6}\s*期$/.exec(t);
+    if (issue) return issue[0].replace(/\s+/g, '');
   }
   return null;
 }

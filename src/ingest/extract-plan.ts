@@ -59,7 +59,8 @@ export function extractPlan(doc: LoadedDocument, info: ExtractInfo): PlanRecords
   }
   const outline = parseOutline(content.filter((l) => l.text));
   const parsedTables = tables.map((t) => ({ ...t, parsed: parseTaskTable(t.rows) }));
-  const records = buildRecords({ file: doc.file, outline, tables: parsedTables, meta, indicators });
+  const tableLines = [...consumed].sort((a, b) => a - b).map((i) => lines[i]).filter((l) => l.text.length >= 4 && !isNoiseLine(l.text));
+  const records = buildRecords({ file: doc.file, outline, tables: parsedTables, meta, indicators, tableLines });
   const warnings = [...records.warnings];
   // A table whose header shows in the text but whose rows were not read (a PDF's positioned text, an
   // image): say so, rather than answer as if the plan had no table.

@@ -65,7 +65,7 @@ function readSpacedTable(lines: CellLine[], start: number): CellTable | null {
     const m = /^(\d{1,3})[\s、.]+(.+)$/.exec(lines[i].text.trim());
     if (!m) break;
     const cells = m[2].split(/\s+/);
-    rows.push(alignRow(m[1], cells, cols));
+    rows.push(alignRow(m[1], cells, cols, true));
     consumed.push(i);
   }
   return rows.length > 1 ? { rows, line: lines[start].line, consumed } : null;
@@ -87,13 +87,13 @@ function readTable(lines: CellLine[], start: number): CellTable | null {
   const consumed: number[] = [];
   for (let k = start; k < i; k++) consumed.push(k);
   // Section rows ("一、主要预期目标") sit between rows; the numbering may run on across them.
+  // Only section rows the table goes on after: "三、进度安排" after the last row is the next chapter.
   const skipSections = () => {
-    let skipped = false;
-    while (i < lines.length && SECTION_ROW.test(cellText(lines[i].text))) {
-      consumed.push(i++);
-      skipped = true;
-    }
-    return skipped;
+    let j = i;
+    while (j < lines.length && SECTION_ROW.test(cellText(lines[j].text))) j++;
+    if (j === i || j >= lines.length || !BARE_NUMBER.test(cellText(lines[j].text))) return false;
+    while (i < j) consumed.push(i++);
+    return true;
   };
   skipSections();
   let ref = Number(cellText(lines[i]?.text ?? ''));
@@ -144,7 +144,7 @@ function trimLastRow(cells: string[], at: number[], columns: number): void {
 }
 
 /** One row's cells placed under the header's columns. */
-function alignRow(ref: string, cells: string[], cols: Array<ReturnType<typeof columnOf>>): string[] {
+function alignRow(ref: string, cells: string[], cols: Array<ReturnType<typeof columnOf>>, spaced = false): string[] {
   const row = cols.map(() => '');
   const refAt = cols.indexOf('ref');
   if (refAt >= 0) row[refAt] = ref;
@@ -165,7 +165,7 @@ function alignRow(ref: string, cells: string[], cols: Array<ReturnType<typeof co
   const sentence = cells.reduce((at, c, k) => (/[。;；]/.test(c) ? k : at), -1);
   const measure = sentence >= 0 ? sentence : cells.reduce((at, c, k) => (c.length >= 25 && !/(局|委|办|厅|政府|管委会|单位|部门)$/.test(c) ? k : at), -1);
   const after = cells.length - measure - 1;
-  if (lastText >= 0 && measure >= 0 && ownerCols.length >= 2 && after >= 1 && after <= ownerCols.length) {
+  if (spaced && lastText >= 0 && measure >= 0 && ownerCols.length >= 2 && after >= 1 && after <= ownerCols.length) {
     row[cols.indexOf('text')] = cells.slice(0, measure + 1).join(' ');
     cells.slice(measure + 1).forEach((c, n) => (row[ownerCols[n]] = c));
     return row;

@@ -20,7 +20,17 @@ const SECOND = `关山县人民政府办公室关于印发关山县2025年食品
 一、工作任务
 1.开展食品安全示范创建。全年完成食品抽检3000批次以上。(县市场监管局负责,2025年11月底前完成)
 2.稳住经济大盘。地区生产总值增长6%以上。(县发改局负责)
-二、进度安排
+二、任务分解
+序号
+工作任务
+责任单位
+完成时限
+一、食品抽检工作(牵头领导:张三、李四)
+1
+完成校园食堂检查200家
+县市场监管局
+2025年11月底前
+三、进度安排
 (一)部署阶段(2025年1月-2025年3月)。制定方案,明确分工。
 (二)实施阶段(2025年4月-2025年10月)。全面推进各项任务。
 (三)总结阶段(2025年11月-2025年12月)。总结评估,报送情况。
@@ -210,6 +220,11 @@ describe('parts of a plan and what its own name says', () => {
   it('answers frame questions (以啥为重点, 主题是啥) with the sentence in that frame', () => {
     expect(ask('关山知识产权强县 宣传周以啥为重点').answer).toContain('以专利转化运用为重点');
     expect(ask('关山知识产权宣传周主题是啥').answer).toContain('知识产权 助力发展');
+  });
+
+  it('answers from the text of a table pasted as lines, and names the persons a 牵头领导 label gives', () => {
+    const a = ask('关山食品安全工作里抽检这一块的牵头领导是谁');
+    expect(a.answer).toContain('张三、李四');
   });
 
   it('refuses a sum of money when the sentence has only a number of things', () => {

@@ -101,6 +101,16 @@ describe('plan identity on an unseen page', () => {
     expect(extractPlanMeta(['根据《国务院办公厅关于印发质量发展纲要的通知》精神,制定本方案。']).issuer).toBeNull();
   });
 
+  it('reads a 文号 as the grid or the page writes it: a bulletin’s issue, a number the page cut before 号', () => {
+    expect(extractPlanMeta(['文号 | 督察通报第十七期 | 成文日期: | 2022年09月14日 |']).docNo).toBe('督察通报第十七期');
+    expect(extractPlanMeta(['关山市贯彻实施质量发展纲要2017年行动计划', '关质强办[2017]4', '各成员单位:']).docNo).toBe('关质强办[2017]4');
+  });
+
+  it('takes a goal sentence that opens with its year for the goal year', () => {
+    const m = extractPlanMeta(['关山县质量强县建设实施方案', '二、主要目标', '2027年,全县质量整体水平明显提升,质量品牌影响力显著增强。']);
+    expect(m.goalYear).toBe(2027);
+  });
+
   it('keeps a comment period as written, and never takes its end for the plan’s goal year', () => {
     const m = extractPlanMeta(['关山区质量强区建设实施方案(征求意见稿)', '现向社会公开征求意见,时间为2025年5月29日至2025年6月28日。']);
     const f = m.facts.find((x) => x.kind === 'commentDeadline');
