@@ -163,12 +163,15 @@ export class Ctx {
     if (!this.files || this.files.size > 3) return toks;
     const q = new Set(toks);
     const title = new Set<string>();
+    const shared: string[] = [];
     for (const f of this.files) {
       const tt = this.p.titles.plans.find((p) => p.file === f)?.tokens ?? new Set<string>();
       // Only when the question names the plan by its title: most of the title's words are in it.
-      const shared = [...tt].filter((t) => q.has(t));
-      if (shared.length >= 3 && shared.length >= tt.size * 0.25) shared.forEach((t) => title.add(t));
+      const mine = [...tt].filter((t) => q.has(t));
+      if (mine.length >= 3 && mine.length >= tt.size * 0.25) mine.forEach((t) => (title.add(t), shared.push(t)));
     }
+    // "国家知识产权…推进计划" names a national plan by its level, as "厦门…方案" names a city's.
+    if (shared.length && [...this.files].some((f) => this.kb.plans.find((p) => p.file === f)?.city === '全国')) ['国家', '全国'].forEach((t) => title.add(t));
     const kept = toks.filter((t) => !title.has(t));
     return kept.length >= 2 ? kept : toks;
   }

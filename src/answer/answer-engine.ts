@@ -2,7 +2,7 @@ import type { DepartmentEntry } from '../kb/departments.ts';
 import type { KnowledgeBase } from '../kb/knowledge-base.ts';
 import { Ctx, prepare, type Answer, type Prepared } from './answer-context.ts';
 import { answerCrossPlan } from './answer-cross-plan.ts';
-import { answerDocFact } from './answer-doc-facts.ts';
+import { answerDocFact, withoutTitles } from './answer-doc-facts.ts';
 import { answerFrame, answerFromEvidence } from './answer-evidence.ts';
 import { answerStates, askedAttribute } from './answerability.ts';
 import { answerDuties } from './answer-duties.ts';
@@ -110,7 +110,8 @@ export class AnswerEngine {
     let answer: Answer | null = null;
     // The first handler whose answer states what is asked (a date for 什么时候, a figure for 多少 …);
     // an answer that does not is no answer.
-    const attr = askedAttribute(q.text);
+    // (Words of the plan's own name — "…年度推进计划" — ask for nothing.)
+    const attr = askedAttribute(withoutTitles(q.text, c.planFiles().length <= 6 ? c.planFiles().map((f) => c.kb.plans.find((p) => p.file === f)?.title ?? null) : []));
     for (const handler of [...first, ...STRATEGIES[q.intent]]) {
       const a = handler(c);
       // (The document-fact handler answers exactly the attributes it read from the question.)

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { askedDocAttributes, withoutTitles } from '../../src/answer/answer-doc-facts.ts';
+import { askedAttribute, statesAttribute } from '../../src/answer/answerability.ts';
+
+describe('what a question asks for', () => {
+  it('reads the attribute without the words of the plan’s own name', () => {
+    const title = '知识产权强国建设年度推进计划';
+    const q = '知识产权强国建设年度推进计划里,地理标志立法论证归哪些部门?';
+    expect(askedAttribute(withoutTitles(q, [title]))).toBe('owner');
+    // A 文号 question on a plan whose name says 国家 asks for its own number, not a cited one.
+    expect(askedDocAttributes('明州市国家知识产权强市建设方案的文号是多少', ['明州市国家知识产权强市建设方案'])).toEqual(['docNo']);
+    expect(askedDocAttributes('明州方案依据的国家文件文号是多少', ['明州市国家知识产权强市建设方案'])).toEqual(['implements']);
+    // Removing a name keeps apart what stood apart ("落实<name>的通知" is no 落实的).
+    expect(withoutTitles('郧阳分解落实2023年区政府工作目标任务的通知', ['2023年区政府工作目标任务落实责任分解表'])).toBe('郧阳分解落实 的通知');
+  });
+
+  it('tells when comments are due from when the call for comments was issued', () => {
+    expect(askedDocAttributes('质量强区方案征求意见公告是哪天发的')).toEqual(['signed']);
+    expect(askedDocAttributes('征求意见到什么时候截止')).toContain('commentDeadline');
+    expect(askedDocAttributes('这份方案现在是什么稿')).toEqual(['title']);
+  });
+
+  it('counts a 牵头领导 label as naming persons, and a lone 一 as no figure', () => {
+    expect(statesAttribute('person', '一、主要经济指标(牵头领导:成坤、柯相国)')).toBe(true);
+    expect(statesAttribute('quantity', '二是建立一个共享平台')).toBe(false);
+    expect(statesAttribute('quantity', '新建三个服务站')).toBe(true);
+  });
+});
