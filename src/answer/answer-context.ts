@@ -195,6 +195,12 @@ export class Ctx {
   }
 
   /** Plans in scope, in knowledge-base order. */
+  /** The titles of the few plans a question names (none when it names none or many). */
+  scopeTitles(): Array<string | null> {
+    if (!this.files || this.files.size > 6) return [];
+    return [...this.files].map((f) => this.kb.plans.find((p) => p.file === f)?.title ?? null);
+  }
+
   planFiles(): string[] {
     return this.kb.plans.map((p) => p.file).filter((f) => !this.files || this.files.has(f));
   }

@@ -64,8 +64,7 @@ function coversTopic(c: Ctx, w: DeptWork): boolean {
 /** Whether a text speaks of the question's own topic (always, when the question has none). */
 export function speaksOfTopic(c: Ctx, text: string): boolean {
   // The plan's own name ("在2024年政府工作报告责任分解里") and words for its items are no topic.
-  const titles = c.planFiles().map((f) => c.kb.plans.find((p) => p.file === f)?.title ?? null);
-  const content = withoutTitles(c.q.content, titles).replace(/政府工作报告|责任分解|任务分解|任务清单|分解表|分工表|指标|事项|几项|哪些事|事/g, ' ');
+  const content = withoutTitles(c.q.content, c.scopeTitles()).replace(/政府工作报告|责任分解|任务分解|任务清单|分解表|分工表|指标|事项|几项|哪些事|事/g, ' ');
   const topic = tokens(content.replace(DUTY_WORDS, ' '));
   if (topic.length < 2) return true;
   const mine = new Set(tokens(text));

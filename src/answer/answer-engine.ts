@@ -111,7 +111,7 @@ export class AnswerEngine {
     // The first handler whose answer states what is asked (a date for 什么时候, a figure for 多少 …);
     // an answer that does not is no answer.
     // (Words of the plan's own name — "…年度推进计划" — ask for nothing.)
-    const attr = askedAttribute(withoutTitles(q.text, c.planFiles().length <= 6 ? c.planFiles().map((f) => c.kb.plans.find((p) => p.file === f)?.title ?? null) : []));
+    const attr = askedAttribute(withoutTitles(q.text, c.scopeTitles()));
     for (const handler of [...first, ...STRATEGIES[q.intent]]) {
       const a = handler(c);
       // (The document-fact handler answers exactly the attributes it read from the question.)

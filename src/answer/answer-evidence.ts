@@ -25,7 +25,7 @@ export function answerFromEvidence(c: Ctx): Answer | null {
   if (c.q.intent === 'help' || c.q.intent === 'cross_plan') return null;
   const attr = askedAttribute(c.q.text);
   // The plan's own 文号 is a record; a sentence can only give another document's.
-  if (attr === 'docNo' && !CITED_DOCUMENT.test(withoutTitles(c.q.text, c.planFiles().map((f) => c.kb.plans.find((p) => p.file === f)?.title ?? null)))) return null;
+  if (attr === 'docNo' && !CITED_DOCUMENT.test(withoutTitles(c.q.text, c.scopeTitles()))) return null;
   const query = c.q.topic.replace(ATTRIBUTE_WORDS, ' ').trim() || c.q.topic;
   if (tokens(query).length === 0) return null;
   // A question for the year a plan's goals are set for is answered by a horizon (到2025年, 2025年底前),
