@@ -54,7 +54,7 @@ function segmentText(seg: { text: string; owners: Owners }): string {
 
 /** Label-style owners (牵头单位:…) make one task of the item; bracketed annotations may make several. */
 function findLabelledOwnersAbsent(text: string): boolean {
-  return !/(牵头|责任|配合|协办)(单位|部门)\s*([:：】\]]|为(?=[\u4e00-\u9fff]))/.test(text);
+  return !/(牵头|责任|配合|协办)(单位|部门)\s*([:：】\]]|为(?=[\u4e00-\u9fff])(?!牵头|主责|准))/.test(text);
 }
 
 /** The one deadline a task's text states ("2024年6月底前", or yearless "年底前" / "9月底前" in the plan's year). */

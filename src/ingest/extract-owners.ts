@@ -81,11 +81,13 @@ export function splitDepartments(list: string): string[] {
     let name = parts[i];
     // "各县、市、区政府" → 各县市区政府: every part after 各县 that begins with a level word joins it.
     while (/^各[\u4e00-\u9fff]{0,4}[县市区镇乡州旗]$/.test(name) && /^[县市区镇乡州旗]/.test(parts[i + 1] ?? '')) name += parts[++i];
-    // "市直有关部门、单位": a bare 单位/部门 completes the name before it.
-    if (/^(单位|部门|有关单位|相关单位)$/.test(name) && out.length && /部门$|单位$/.test(out[out.length - 1])) {
-      out[out.length - 1] += `、${name}`;
+    // "市直有关部门、单位": a bare 单位/部门 completes the name before it; after "X等部门" it is the
+    // list's tail, and a lone level word ("市经信局、市" cut by the page) is no unit.
+    if (/^(单位|部门|有关单位|相关单位)$/.test(name)) {
+      if (out.length && /部门$|单位$/.test(out[out.length - 1])) out[out.length - 1] += `、${name}`;
       continue;
     }
+    if (/^[省市县区镇乡]$/.test(name)) continue;
     out.push(...(name === parts[i] ? splitJoined(name) : [name]));
   }
   return out;
@@ -286,10 +288,10 @@ const PART_LABEL = '(?:配合|协办|协助|参与|参加|协同)(?:责任)?(?:�
 export const TIME_LABEL = '(?:完成时限|完成时间|时间节点|时限要求|时间要求|完成期限|时间安排|活动时间|实施时间|推进时间)';
 /** A label: "牵头单位:" or "【牵头单位】" (a bracketed label needs no colon). */
 const LABEL = new RegExp(
-  `(?:[【\\[]\\s*(${LEAD_LABEL}|${RESP_LABEL}|${PART_LABEL}|${TIME_LABEL})\\s*[】\\]]\\s*[:：]?|(${LEAD_LABEL}|${RESP_LABEL}|${PART_LABEL}|${TIME_LABEL})\\s*(?:[:：]|为(?=[\\u4e00-\\u9fff])))`,
+  `(?:[【\\[]\\s*(${LEAD_LABEL}|${RESP_LABEL}|${PART_LABEL}|${TIME_LABEL})\\s*[】\\]]\\s*[:：]?|(${LEAD_LABEL}|${RESP_LABEL}|${PART_LABEL}|${TIME_LABEL})\\s*(?:[:：]|为(?=[\\u4e00-\\u9fff])(?!牵头|主责|准)))`,
   'g',
 );
-const LABEL_AT = new RegExp(`(${LEAD_LABEL}|${RESP_LABEL}|${PART_LABEL}|${TIME_LABEL})\\s*(?:[:：]|为(?=[\\u4e00-\\u9fff]))`);
+const LABEL_AT = new RegExp(`(${LEAD_LABEL}|${RESP_LABEL}|${PART_LABEL}|${TIME_LABEL})\\s*(?:[:：]|为(?=[\\u4e00-\\u9fff])(?!牵头|主责|准))`);
 
 /**
  * A text holding several labelled tasks, one after another ("A…,责任单位为区发改委;B…,责任单位为区经信局;"
@@ -381,7 +383,7 @@ function valueUntil(text: string, start: number, limit: number): string {
 /**
  * A plan's own rule for lists without a 牵头 mark: "(列第一位的为牵头单位)", "首位单位为牵头单位,下同".
  */
-export const FIRST_IS_LEAD = /(首位|列第一位|排在第一位|排名第一位?|第一个|列首位|排序第一|(?<![\u4e00-\u9fff])第一位?)(的|者)?(单位|部门)?(为|是)(工作)?(牵头|主责)/;
+export const FIRST_IS_LEAD = /(首位|列第一位|排在第一位|排名第一位?|第一个|列首位|排序第一|(?<![\u4e00-\u9fff])第一位?)(的|者)?(责任)?(单位|部门)?(为|是)(工作)?(牵头|主责)/;
 
 /**
  * A sentence that is nothing but an owner statement: "省质监局、工业和信息化厅、科技厅负责落实。" — every
@@ -409,14 +411,14 @@ const isBody = (n: string) => n.length <= MAX_NAME && (DEPT_END.test(n) || /(部
 export function findClauseOwners(text: string): Owners | null {
   const clauses = text.split(/[,，;；。\n]/).map((c) => c.trim());
   for (let i = 0; i < clauses.length; i++) {
-    const m = /^(.{2,40}?)(牵头负责|牵头|负责)$/.exec(clauses[i]);
+    const m = /^(.{2,80}?)(牵头负责|牵头|负责)$/.exec(clauses[i]);
     if (!m) continue;
     const leads = splitDepartments(m[1]);
     if (leads.length === 0 || !leads.every(isBody) || /^(各|全|有关|相关)/.test(leads[0])) continue;
     const found: Clause[] = [{ names: leads, role: /牵头/.test(m[2]) || leads.length === 1 ? 'lead' : 'responsible' }];
     const quote = [clauses[i]];
     for (let k = i + 1; k < clauses.length; k++) {
-      const p = /^(.{2,40}?)(配合|参与|协助|协办|参加)$/.exec(clauses[k]);
+      const p = /^(.{2,160}?)(配合|参与|协助|协办|参加)$/.exec(clauses[k]);
       const names = p ? splitDepartments(p[1]) : [];
       if (!p || !names.every(isBody)) break;
       found.push({ names, role: 'partner' });

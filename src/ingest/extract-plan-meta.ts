@@ -81,7 +81,7 @@ function headOf(lines: MetaLine[]): MetaLine[] {
 
 /** Document kinds a title ends with (longest first), optionally followed by (2023—2027年)/(征求意见稿). */
 const DOC_KIND =
-  '实施方案|工作方案|行动方案|创建方案|活动方案|建设方案|方案|实施意见|指导意见|若干意见|意见|发展规划|规划|行动计划|工作计划|计划|管理办法|实施办法|办法|实施细则|评分细则|细则|纲要|工作要点|要点|任务清单|责任清单|清单|工作安排|安排|若干措施|具体措施|措施|任务分工|责任分工|任务分解|责任分解|分解方案|责任分工表|分工表|责任表|任务表|一览表|决定|规定|通告|任务书|分解表|情况表|执行情况|进展情况|通报|汇报';
+  '实施方案|工作方案|行动方案|创建方案|活动方案|建设方案|方案|实施意见|指导意见|若干意见|意见|发展规划|规划|行动计划|工作计划|计划|管理办法|实施办法|办法|实施细则|评分细则|细则|纲要|工作要点|要点|任务清单|责任清单|清单|工作安排|安排|若干措施|具体措施|措施|任务分工|责任分工|任务分解|责任分解|分解方案|责任分工表|分工表|责任表|任务表|一览表|进度表|汇总表|明细表|统计表|决定|规定|通告|任务书|分解表|情况表|执行情况|进展情况|通报|汇报';
 const TITLE_END = new RegExp(`(?:${DOC_KIND})(?:\\s*\\([^()]{1,24}\\))*$`);
 const NOT_A_TITLE = /^(根据|按照|依据|为了?|经|现将|现就|各|请|以|在|对|通过|围绕|坚持|附件|关于印发|关于转发|印发)/;
 
@@ -142,7 +142,12 @@ function findNotice(head: string[], nameField: string | undefined): Notice | nul
       const inner = unquote(m[2]);
       // The body's name for it wins when it is the same name, or when the notice issues several documents
       // ("关于印发A和B的通知", body "《A》和《B》…"): the first is the plan.
-      const useQuoted = quoted && (loose(quoted.name) === loose(inner) || (quoted.several && loose(inner).startsWith(loose(quoted.name).slice(0, 6))));
+      const useQuoted =
+        quoted &&
+        (loose(quoted.name) === loose(inner) ||
+          // "《厦门市聚焦…的若干措施》" in the body, "关于印发聚焦…若干措施的通知" above it: the body's is fuller.
+          (loose(quoted.name).endsWith(loose(inner)) && findPlaces(quoted.name)[0]?.index === 0) ||
+          (quoted.several && loose(inner).startsWith(loose(quoted.name).slice(0, 6))));
       return { inner: useQuoted ? quoted.name : inner, issuer: noticeIssuer(m[1]) };
     }
   }
@@ -160,9 +165,13 @@ function findNotice(head: string[], nameField: string | undefined): Notice | nul
 const EMBEDDED_NOTICE = /((?:[\u4e00-\u9fff“”]){2,40}?(?:领导小组|人民政府办公室|人民政府办公厅|人民政府|办公室|委员会|局|厅))关于(?:印发|转发)\s*([《<]?[^《》<>]{4,90}?[》>]?)的通知/;
 
 /** "现将《X》印发给你们" / "《X》已经市政府同意" / "印发了《X》" / "起草了《X(征求意见稿)》": X, when it names a document. */
+/** A news page on the plan: "…人民政府印发《X》,并发出通知", "《X》全文如下". */
+const NEWS_ISSUE = /(?:印发|出台|发布)了?\s*《([^《》]{4,90}?)》\s*[,，]?\s*(?:并发出通知|的通知|要求)|《([^《》]{4,90}?)》\s*全文如下/;
+
 function findQuotedName(head: string[]): { name: string; several: boolean } | null {
   for (const line of head) {
-    const m = NOTICE_BODY.exec(line) ?? DRAFT.exec(line) ?? DRAFTED.exec(line);
+    const news = NEWS_ISSUE.exec(line);
+    const m = NOTICE_BODY.exec(line) ?? DRAFT.exec(line) ?? DRAFTED.exec(line) ?? (news && !/根据|按照|依据|贯彻|落实/.test(line.slice(0, news.index)) ? news : null);
     const name = m ? unquote(m.slice(1).find(Boolean) ?? '') : '';
     // "《政府工作报告》已经…通过" cites what the plan serves; only a document kind is the plan itself.
     if (name && TITLE_END.test(name)) return { name, several: /》\s*[和、及与]?\s*《/.test(m![0]) };
@@ -244,6 +253,8 @@ function redHead(head: string[]): string | null {
 function asTitle(raw: string): string | null {
   if (raw.length > 130 || raw.length < 5 || /[。;]/.test(raw)) return null;
   const t = raw
+    // "(湖北省)武汉市…方案": a repost's province tag is no part of the title.
+    .replace(/^[(（][\u4e00-\u9fff]{2,8}(?:省|自治区|市)[)）]\s*(?=[\u4e00-\u9fff])/, '')
     // "《X》(草案)": a heading that quotes its own name, with its status.
     .replace(/^《([^《》]{4,90})》\s*(\((?:草案|征求意见稿|试行|修订稿|送审稿|讨论稿)\))$/, '$1$2')
     .replace(/^(标题|题目|名称|文件名称)\s*[:|]\s*/, '')

@@ -159,4 +159,13 @@ describe('extractOwners', () => {
     expect(findSubjectOwners('各单位要高度重视,有关部门要加强配合。')).toBeNull();
     expect(findSubjectOwners('市发改委要牵头制定方案,市财政局要保障经费。')).toBeNull();
   });
+
+  it('never reads a list note as a label, a list’s tail as a unit, or a level word the page cut off as a unit', () => {
+    expect(extractOwners('推进PPP长效机制。责任单位:市发改委、市财政局(第一责任单位为牵头单位,下同)')).toMatchObject({ units: ['市发改委', '市财政局'] });
+    expect(FIRST_IS_LEAD.test('(第一责任单位为牵头单位,下同)')).toBe(true);
+    expect(splitDepartments('区公共项目建设管理中心、区国有资产管理中心等部门、单位')).toEqual(['区公共项目建设管理中心', '区国有资产管理中心']);
+    expect(splitDepartments('市经信局、市')).toEqual(['市经信局']);
+    const long = '市卫生局负责,市食安办、市农业局、市海洋与渔业局、市环保局、市工商局、市质监局、市粮食局、出入境检验检疫局配合,制定年度计划。';
+    expect(findClauseOwners(long)?.partners).toHaveLength(8);
+  });
 });

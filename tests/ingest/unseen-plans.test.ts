@@ -111,6 +111,14 @@ describe('plan identity on an unseen page', () => {
     expect(m.goalYear).toBe(2027);
   });
 
+  it('names a plan from news pages and reposts: 印发《X》并发出通知, 全文如下, a province tag, the body’s fuller name', () => {
+    const title = (lines: string[]) => extractPlanMeta(lines).title;
+    expect(title(['2023年6月14日,北川省党委、省人民政府印发《北川省质量强省建设实施方案》,并发出通知,要求认真贯彻。'])).toBe('北川省质量强省建设实施方案');
+    expect(title(['方案全文', '《北川省质量强省建设实施方案》全文如下。'])).toBe('北川省质量强省建设实施方案');
+    expect(title(['(湖北省)武汉市2023年《政府工作报告》目标任务责任分解方案', '——推进教育高质量发展'])).toBe('武汉市2023年《政府工作报告》目标任务责任分解方案');
+    expect(title(['厦门市人民政府办公厅关于印发聚焦企业关切落实营商环境政策若干措施的通知', '《厦门市聚焦企业关切落实营商环境政策的若干措施》已经市政府同意,现印发给你们。'])).toBe('厦门市聚焦企业关切落实营商环境政策的若干措施');
+  });
+
   it('keeps a comment period as written, and never takes its end for the plan’s goal year', () => {
     const m = extractPlanMeta(['关山区质量强区建设实施方案(征求意见稿)', '现向社会公开征求意见,时间为2025年5月29日至2025年6月28日。']);
     const f = m.facts.find((x) => x.kind === 'commentDeadline');
