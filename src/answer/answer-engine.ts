@@ -4,6 +4,7 @@ import { Ctx, prepare, type Answer, type Prepared } from './answer-context.ts';
 import { answerCrossPlan } from './answer-cross-plan.ts';
 import { answerDocFact, withoutTitles } from './answer-doc-facts.ts';
 import { answerFrame, answerFromEvidence } from './answer-evidence.ts';
+import { tokens } from '../kb/text-tokens.ts';
 import { answerStates, askedAttribute } from './answerability.ts';
 import { answerDuties } from './answer-duties.ts';
 import { answerHelp } from './answer-help.ts';
@@ -86,11 +87,14 @@ export class AnswerEngine {
     if (parts.length < 2) return this.askOne(raw, opts);
     const answers: Answer[] = [];
     let files = opts.files;
-    for (const part of parts.slice(0, 3)) {
-      const q = understandQuestion(part, this.prepared.lexicon);
+    parts.slice(0, 3).forEach((part, k) => {
+      // "…什么时候前报送?报给谁?": a follow-up without words of its own asks about what came before.
+      const own = understandQuestion(part, this.prepared.lexicon);
+      const text = k > 0 && own.files.length === 0 && tokens(own.content).length < 2 ? `${parts[k - 1]} ${part}` : part;
+      const q = text === part ? own : understandQuestion(text, this.prepared.lexicon);
       if (q.files.length) files = q.files;
-      answers.push(this.askOne(part, { ...opts, files }));
-    }
+      answers.push(this.askOne(text, { ...opts, files }));
+    });
     const lines = [...new Set(answers.map((a) => a.answer))];
     return {
       answer: lines.join('\n'),

@@ -105,7 +105,9 @@ function placeForms(city: string | null): string[] {
   if (!city) return [];
   const full = lookupPlaceLoosely(city)?.name ?? (/[省市县区州旗]$/.test(city) ? city : `${city}市`);
   const short = shortPlaceName(full);
-  return [...new Set([city, full, short].filter((n) => n.length >= 2 && n !== '全国'))];
+  // 巴音郭楞蒙古自治州 → 巴州, 博尔塔拉 → 博州: an autonomous prefecture goes by its first character and 州.
+  const abbrev = /自治州$/.test(full) && short.length >= 3 ? `${short[0]}州` : null;
+  return [...new Set([city, full, short, abbrev].filter((n): n is string => !!n && n.length >= 2 && n !== '全国'))];
 }
 
 /** The level word that may follow a short place name: 湘西(州), 洞头(区) — only its own level (吐鲁番省优 is 省优). */

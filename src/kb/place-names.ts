@@ -35,7 +35,10 @@ const ETHNIC_SUFFIX = new RegExp(`(?:(?:${ETHNIC})+|蒙古|哈萨克|柯尔克�
 /** 浙江省 → 浙江, 杭州市 → 杭州, 内蒙古自治区 → 内蒙古, 延边朝鲜族自治州 → 延边, 磐安县 → 磐安. */
 export function shortPlaceName(name: string): string {
   const short = name.replace(ETHNIC_SUFFIX, '').replace(/(特别行政区|省|市|县|区|地区|盟|林区|旗)$/, '');
-  return short.length >= 2 ? short : name;
+  if (short.length >= 2) return short;
+  // 鄂温克族自治旗 → 鄂温克: the people's name is the place's name.
+  const people = name.replace(/族?自治(?:州|区|县|旗)$/, '');
+  return people.length >= 2 && people !== name ? people : name;
 }
 
 function load(): Gazetteer {

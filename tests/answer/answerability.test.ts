@@ -26,3 +26,14 @@ describe('what a question asks for', () => {
     expect(statesAttribute('quantity', '新建三个服务站')).toBe(true);
   });
 });
+
+describe('place names staff use', () => {
+  it('names an autonomous banner by its people and an autonomous prefecture by 州', async () => {
+    const { shortPlaceName } = await import('../../src/kb/place-names.ts');
+    expect(shortPlaceName('鄂温克族自治旗')).toBe('鄂温克');
+    expect(shortPlaceName('巴音郭楞蒙古自治州')).toBe('巴音郭楞');
+    const { buildLexicon } = await import('../../src/answer/understand-question.ts');
+    const kb = { plans: [{ file: 'a.txt', city: '巴音郭楞蒙古自治州', docNo: null }], departments: { entries: () => [], aliasesOf: () => [] } };
+    expect(buildLexicon(kb as never).plans.map(([n]) => n)).toContain('巴州');
+  });
+});

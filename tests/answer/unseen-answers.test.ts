@@ -217,6 +217,12 @@ describe('parts of a plan and what its own name says', () => {
     expect(ask('关山知识产权强县建设的目标是什么').answer).toContain('创造有力、保护严格');
   });
 
+  it('takes a follow-up without words of its own as part of the question before it', () => {
+    const a = ask('关山知识产权宣传周专家进企业宣讲什么时候前要覆盖全部企业?覆盖哪些?');
+    expect(a.answer).toContain('2025年6月底前');
+    expect(a.answer).not.toMatch(/没有找到“覆盖/);
+  });
+
   it('answers frame questions (以啥为重点, 主题是啥) with the sentence in that frame', () => {
     expect(ask('关山知识产权强县 宣传周以啥为重点').answer).toContain('以专利转化运用为重点');
     expect(ask('关山知识产权宣传周主题是啥').answer).toContain('知识产权 助力发展');

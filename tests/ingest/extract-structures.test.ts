@@ -37,6 +37,11 @@ describe('extractReports', () => {
     });
   });
 
+  it('reads 将X报Y: the thing sent, the recurring time over a start date, the office it goes to', () => {
+    const [r] = extractReports('从2022年3月起,务于每月25日前将本单位主要领导审阅同意后的《重点任务落实推进情况表》(电子版)报旗政府督查室。');
+    expect(r).toMatchObject({ what: '重点任务落实推进情况表(电子版)', when: '每月25日前', to: '旗政府督查室' });
+  });
+
   it('reads cadences and reporting systems', () => {
     const rs = extractReports('每年发布2次以上质量分析报告;建立重大质量事故报告制度。');
     expect(rs.map((r) => [r.kind, r.what, r.perYear])).toEqual([
