@@ -25,7 +25,7 @@ export interface CellTable {
 const REF_LABEL = /^(序号|编号|序)$/;
 const BARE_NUMBER = /^\d{1,3}$/;
 const DEADLINE_CELL = /^(?:\d{4}\s*年)?\s*(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?|年)?\s*(?:底|末|上旬|中旬|下旬|内)?\s*(?:前|以前)?\s*(?:完成|投入使用|动工|开工|建成)?$|^(?:长期|持续推进|年底前|每季度|每月|全年|常态化)/;
-const MAX_ROW_CELLS = 10;
+const MAX_ROW_CELLS = 30;
 /** A section row inside a table: 一、… / (一)… / 第一部分 …. */
 const SECTION_ROW = /^([一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+(部分|章))/;
 
@@ -133,7 +133,9 @@ function readTable(lines: CellLine[], start: number): CellTable | null {
 }
 
 const TASK_WORDS = /建设|开展|推进|实施|完成|加快|提升|新建|启动|开工|打造|建成/;
-const UNIT_CELL = /^[\u4e00-\u9fff()、]{2,24}(局|委|办|部|院|会|厅|中心|政府|管委会|公司|所|站|队|街道|镇|乡|指挥部)$/;
+const UNIT_CELL = /^[\u4e00-\u9fff()、]{2,24}(局|委|办|部|院|会|厅|中心|政府|管委会|公司|集团|所|站|队|街道|镇|乡|社|指挥部)(?:\([\u4e00-\u9fff、]{1,12}\))?$/;
+/** A cell of an owner column: a unit, a list of units, or blank ("/"). */
+const OWNER_CELL = (c: string) => /^[/／无-]$/.test(c) || UNIT_CELL.test(c) || (/[、,，]/.test(c) && c.split(/[、,，]/).every((p) => UNIT_CELL.test(p.trim())));
 
 /** Keeps the header's number of cells, and after them only unit names and deadlines. */
 function trimLastRow(cells: string[], at: number[], columns: number): void {
@@ -149,14 +151,16 @@ function alignRow(ref: string, cells: string[], cols: Array<ReturnType<typeof co
   const refAt = cols.indexOf('ref');
   if (refAt >= 0) row[refAt] = ref;
   const rest = cols.map((c, k) => (k === refAt ? -1 : k)).filter((k) => k >= 0);
-  if (cells.length === rest.length) {
-    rest.forEach((k, n) => (row[k] = cells[n]));
-    return row;
-  }
   const put = (col: string, value: string) => {
     const k = cols.indexOf(col as never);
     if (k >= 0) row[k] = row[k] ? `${row[k]}、${value}` : value;
   };
+  const shaped = spaced ? null : byShape(cells, cols, row, put);
+  if (shaped) return shaped;
+  if (cells.length === rest.length) {
+    rest.forEach((k, n) => (row[k] = cells[n]));
+    return row;
+  }
   // A row whose cells broke at spaces inside them ("加强水资源保 护", "严守用水 效率控制 红线"): what is
   // before the long measure cell is the task, the cells after it fill the owner columns in order.
   const lastText = cols.lastIndexOf('text');
@@ -183,5 +187,30 @@ function alignRow(ref: string, cells: string[], cols: Array<ReturnType<typeof co
     put('lead', owners[0]);
     owners.slice(1).forEach((o) => put(cols.includes('partners') ? 'partners' : 'units', o));
   } else owners.forEach((o) => put(ownerCol, o));
+  return row;
+}
+
+/**
+ * Cells by their shape (merged cells leave rows short, lists of units leave them long): the unit cells
+ * at the end fill the owner columns (the first the lead's), the cells before them the columns before,
+ * right-aligned. Null when the row does not end in unit cells.
+ */
+function byShape(cells: string[], cols: Array<ReturnType<typeof columnOf>>, row: string[], put: (col: string, value: string) => void): string[] | null {
+  const ownerAt = cols.map((c, k) => (c === 'lead' || c === 'units' || c === 'partners' ? k : -1)).filter((k) => k >= 0);
+  if (ownerAt.length === 0) return null;
+  let b = cells.length;
+  while (b > 1 && (OWNER_CELL(cells[b - 1]) || (cols.includes('deadline') && DEADLINE_CELL.test(cells[b - 1].replace(/\s+/g, ''))))) b--;
+  const textAt = cols.map((c, k) => (k < ownerAt[0] && c !== 'ref' ? k : -1)).filter((k) => k >= 0);
+  if (b === cells.length || b > textAt.length) return null;
+  cells.slice(0, b).forEach((c, n) => (row[textAt[textAt.length - b + n]] = c));
+  const units: string[] = [];
+  for (const c of cells.slice(b)) {
+    if (cols.includes('deadline') && DEADLINE_CELL.test(c.replace(/\s+/g, ''))) put('deadline', c);
+    else units.push(c);
+  }
+  const blank = (u: string) => /^[/／无-]$/.test(u);
+  const lead = units.shift();
+  if (lead && !blank(lead)) put(cols.includes('lead') ? 'lead' : 'units', lead);
+  for (const u of units) if (!blank(u)) put(cols.includes('partners') ? 'partners' : 'units', u);
   return row;
 }

@@ -172,6 +172,18 @@ describe('owners in the idioms real plans use', () => {
     expect(table.consumed).toEqual([0, 1]);
   });
 
+  it('reads cell rows by their shape: merged cells leave them short, unit lists long, "/" is blank', () => {
+    const lines = ['序号', '事项分类', '事项名称', '项目内容', '牵头单位', '协同单位',
+      '1', '打造教育高地', '新建一批中小学校', '实施新建学校5家。', '区教体局', '东孝街道', '孝顺镇', '区发改局', '区城投集团',
+      '2', '中小学校阳光厨房建设', '对28所学校安装平台。', '区教体局', '/',
+      '3', '献血屋建设', '建设献血屋1个。', '区卫健局', '区红十字会', '各乡镇(街道)',
+    ].map((text, i) => ({ text, line: i + 1 }));
+    const [table] = findCellTables(lines);
+    expect(table.rows[1]).toEqual(['1', '打造教育高地', '新建一批中小学校', '实施新建学校5家。', '区教体局', '东孝街道、孝顺镇、区发改局、区城投集团']);
+    expect(table.rows[2]).toEqual(['2', '', '中小学校阳光厨房建设', '对28所学校安装平台。', '区教体局', '']);
+    expect(table.rows[3].slice(4)).toEqual(['区卫健局', '区红十字会、各乡镇(街道)']);
+  });
+
   it('reads a spaced row whose cells broke at spaces inside them: the task before the measure, owners after it', () => {
     const lines = [
       '序号 类别 主要任务 细化措施 牵头单位 参与单位 责任单位',
