@@ -136,7 +136,9 @@ export class Ctx {
     const hits = this.p.index.search(toks, { files: this.files, kinds: new Set(kinds), limit });
     const key = this.p.index.mostSpecific(toks);
     if (!key) return hits;
-    return hits.filter((h) => h.coverage >= KEY_OVERRIDE || this.p.index.contains(h.doc, key));
+    // (The key word written in the record counts even when the record was segmented otherwise:
+    // "2024年老旧小区" may be cut 年老|旧…, and has no 老旧 token.)
+    return hits.filter((h) => h.coverage >= KEY_OVERRIDE || this.p.index.contains(h.doc, key) || h.doc.text.includes(key));
   }
 
   /** A word staff use that plans spell out (GDP → 地区生产总值), when the plans do not use the word itself. */

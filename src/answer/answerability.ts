@@ -41,7 +41,7 @@ const DOC_NO = /[\u4e00-\u9fff]{1,12}[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]\
 const PLACE = /设在|位于|地址|地点|[\u4e00-\u9fff]{2,}(路|街|大道)\d*号|广场|会议室|中心/;
 
 /** A document's title or heading line ("…2021年重点任务分工方案"): it names things, it states nothing. */
-const TITLE_LINE = /^(?:附件\s*\d*\s*[:：]\s*)?[^。;,:：]{4,70}(方案|通知|意见|计划|清单|办法|规划|要点|纲要|分解表|安排|情况表|进度表|汇总表|一览表|统计表|明细表|台账)$/;
+const TITLE_LINE = /^(?:附件\s*\d*\s*[:：]\s*)?[^。;,:：]{4,70}(方案|通知|意见|计划|清单|办法|规划|要点|纲要|分解表|安排|情况表|进度表|汇总表|一览表|统计表|明细表|台账|责任分解|任务分解|责任分工|任务分工)$/;
 
 /** Whether a text states the asked attribute. */
 export function statesAttribute(attr: AskedAttribute, text: string): boolean {
