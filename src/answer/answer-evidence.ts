@@ -40,7 +40,7 @@ export function answerFromEvidence(c: Ctx): Answer | null {
   const hits = found.filter(ok);
   const min = c.files ? NAMED : UNNAMED;
   const best = bestPerPlan(hits, min);
-  if (best.length === 0) return attr === 'date' || attr === 'quantity' ? fromNeighbour(c, found, attr, query, min) : null;
+  if (best.length === 0) return attr === 'date' || attr === 'quantity' || attr === 'money' ? fromNeighbour(c, found, attr, query, min) : null;
   // Within the best plan, a second sentence that covers the question nearly as well is shown too.
   const top = best[0];
   const also = hits.find((h) => h !== top && h.doc.file === top.doc.file && h.coverage >= top.coverage - 0.05);
@@ -55,7 +55,7 @@ export function answerFromEvidence(c: Ctx): Answer | null {
  * ("…开展宣传发动。2021年2月底前,知晓率达90%以上。"): the two together answer, when together they cover
  * nearly all of the question.
  */
-function fromNeighbour(c: Ctx, found: Hit[], attr: 'date' | 'quantity', query: string, min: number): Answer | null {
+function fromNeighbour(c: Ctx, found: Hit[], attr: 'date' | 'quantity' | 'money', query: string, min: number): Answer | null {
   const want = [...new Set(tokens(query))];
   // (The pair's own coverage is the gate: the sentence alone may cover half of the question.)
   for (const h of bestPerPlan(found, min / 2, 0.2).slice(0, 2)) {

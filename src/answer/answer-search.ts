@@ -15,7 +15,7 @@ import type { Hit } from '../kb/search-index.ts';
 export function answerSearch(c: Ctx): Answer | null {
   // A question for a number is answered by a sentence or target with one (in the unit asked for).
   const attr = askedAttribute(c.q.text);
-  const quantity = c.q.intent === 'target' || attr === 'quantity';
+  const quantity = c.q.intent === 'target' || attr === 'quantity' || attr === 'money';
   let found = c.search(quantity ? ['sentence', 'target'] : ['sentence', 'task', 'target', 'duty', 'report', 'phase'], c.q.topic);
   if (quantity) found = found.filter((h) => isQuantity(c, h));
   // Only records that state what is asked (a date for "什么时候", an owner for "谁负责" …).
@@ -64,6 +64,6 @@ function recordStates(c: Ctx, h: Hit, attr: AskedAttribute): boolean {
     if (attr === 'owner') return t.units.length > 0;
     if (attr === 'date' && t.deadline) return true;
   }
-  if (h.doc.kind === 'target' && attr === 'quantity') return true;
+  if (h.doc.kind === 'target' && (attr === 'quantity' || attr === 'money')) return true;
   return statesAttribute(attr, sourceOf(c, h).quote);
 }

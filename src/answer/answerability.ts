@@ -5,13 +5,15 @@
  * that merely mentions 组长, a question for a figure not with a sentence that has none.
  */
 
-export type AskedAttribute = 'person' | 'owner' | 'quantity' | 'date' | 'phone' | 'email' | 'docNo' | 'place' | 'text';
+export type AskedAttribute = 'person' | 'owner' | 'money' | 'quantity' | 'date' | 'phone' | 'email' | 'docNo' | 'place' | 'text';
 
 const ASKS: Array<[AskedAttribute, RegExp]> = [
   ['docNo', /文号|字号/],
   ['email', /邮箱|邮件|e-?mail/i],
   ['phone', /电话|联系方式|号码/],
   ['person', /(组长|副组长|主任|负责人|联系人|领导|县长|市长|区长|书记|局长)(是|为)?(谁|哪位|哪个人|是哪位)|哪位(领导|县长|市长|区长|同志)?|谁(担任|任|当)|姓名|名字/],
+  // A sum of money: answered only by an amount in 元.
+  ['money', /多少(?:万元|亿元|元|钱)|(?:预算|资金|经费|奖励|补助|补贴|投资|投入|费用|奖金)[^,，。?？]{0,8}多少|多少[^,，。?？]{0,4}(?:预算|资金|经费|奖金)/],
   // "哪几个部门" asks which, not how many.
   ['quantity', /多少|(?<!哪)几(个|项|家|件|次|名|所|座|条|种|类|亩|吨|天|年|倍|批|户|人|张|期|场|位|部|套)(?!部门|单位|局)|百分之几/],
   ['date', /什么时候|何时|啥时候|哪天|哪一天|哪年|哪一年|几月|哪个月|时限|期限|截止|截至|之前|多久|时间|日期|哪个年度|什么年度|多长时间|哪段时间|频次|多久一次|几次/],
@@ -53,6 +55,8 @@ export function statesAttribute(attr: AskedAttribute, text: string): boolean {
       return ROLE.test(text) && DEPARTMENT.test(text);
     case 'quantity':
       return NUMBER.test(text);
+    case 'money':
+      return /\d+(?:\.\d+)?\s*(?:万|亿)?元/.test(text);
     case 'date':
       // A year inside a document's title (《…2021年…方案》) is no date of this task.
       return DATE.test(text.replace(/《[^》]*》/g, ' '));
@@ -70,7 +74,7 @@ export function statesAttribute(attr: AskedAttribute, text: string): boolean {
 }
 
 /** Attributes a composed answer must state to count as an answer (owners are composed from records). */
-const CHECKED: ReadonlySet<AskedAttribute> = new Set(['date', 'quantity', 'phone', 'email', 'docNo', 'person']);
+const CHECKED: ReadonlySet<AskedAttribute> = new Set(['date', 'quantity', 'money', 'phone', 'email', 'docNo', 'person']);
 
 /** Whether a handler's answer states what was asked; answers that do not are no answer. */
 export function answerStates(attr: AskedAttribute, text: string): boolean {

@@ -41,7 +41,9 @@ export function extractPlanMeta(all: MetaLine[] | string[], file?: string): Plan
   const title = findTitle(headText, notice);
   const docNo = findDocNo(headText, fields.get('docNo'));
   const signature = findSignature(lines);
-  const issuer = fields.get('issuer') ?? signature.issuer ?? notice?.issuer ?? redHead(headText) ?? null;
+  // A page whose only issuer is its 来源 line ("来源:盐田区发展和改革局") was published by that body.
+  const sourceOrgan = fields.get('source') && ORGAN_ONLY.test(fields.get('source')!.trim()) ? fields.get('source')!.trim() : null;
+  const issuer = fields.get('issuer') ?? signature.issuer ?? notice?.issuer ?? redHead(headText) ?? sourceOrgan;
   const date =
     parseDate(fields.get('written')) ??
     signature.date ??

@@ -22,7 +22,11 @@ const LABELS: Array<[MetaField, string[]]> = [
 const spaced = (label: string) => [...label].join('\\s*');
 const ALL = LABELS.flatMap(([field, names]) => names.map((n) => ({ field, n }))).sort((a, b) => b.n.length - a.n.length);
 // "文号: …", "文号 | … |", "[ 文号 ] …" (a bracketed label needs no colon).
-const LABEL_RE = new RegExp(`(?:^|[\\s|\\[【])(${ALL.map((l) => spaced(l.n)).join('|')})\\s*(?:[\\]】]\\s*[:|]?|[:|])\\s*\\|?`, 'g');
+const LABEL_RE = new RegExp(
+  // (A label of four characters may follow the value before it without a space: "来源:X局发布时间:2023-03-10".)
+  `(?:(?:^|[\\s|\\[【])(${ALL.map((l) => spaced(l.n)).join('|')})|(?<=[\\u4e00-\\u9fff)])(${ALL.filter((l) => l.n.length >= 4).map((l) => l.n).join('|')}))\\s*(?:[\\]】]\\s*[:|]?|[:|])\\s*\\|?`,
+  'g',
+);
 const LABEL_ONLY = new RegExp(`^\\s*[\\[【]?\\s*(${ALL.map((l) => spaced(l.n)).join('|')})\\s*[\\]】]?\\s*[:|]?\\s*$`);
 const FIELD_OF = new Map(ALL.map((l) => [l.n, l.field]));
 
@@ -48,7 +52,7 @@ export function readMetaFields(lines: string[]): Map<MetaField, string> {
       if (spacedLabels[0]?.index === 0) found = spacedLabels;
     }
     found.forEach((m, i) => {
-      const label = m[1].replace(/\s+/g, '');
+      const label = (m[1] ?? m[2]).replace(/\s+/g, '');
       const field = FIELD_OF.get(label);
       if (!field || out.has(field)) return;
       const end = found[i + 1]?.index ?? line.length;

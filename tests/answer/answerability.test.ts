@@ -20,6 +20,14 @@ describe('what a question asks for', () => {
     expect(askedDocAttributes('这份方案现在是什么稿')).toEqual(['title']);
   });
 
+  it('asks for money only with an amount in 元', () => {
+    expect(askedAttribute('临空经济示范区建设今年安排了多少预算资金')).toBe('money');
+    expect(askedAttribute('质押融资贷款要达到多少亿元')).toBe('money');
+    expect(statesAttribute('money', '旅客吞吐量1370万人次')).toBe(false);
+    expect(statesAttribute('money', '年度投资4930万元')).toBe(true);
+    expect(askedDocAttributes('方案的文件编号是多少')).toEqual(['docNo']);
+  });
+
   it('counts a 牵头领导 label as naming persons, and a lone 一 as no figure', () => {
     expect(statesAttribute('person', '一、主要经济指标(牵头领导:成坤、柯相国)')).toBe(true);
     expect(statesAttribute('quantity', '二是建立一个共享平台')).toBe(false);

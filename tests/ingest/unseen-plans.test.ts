@@ -119,6 +119,12 @@ describe('plan identity on an unseen page', () => {
     expect(title(['厦门市人民政府办公厅关于印发聚焦企业关切落实营商环境政策若干措施的通知', '《厦门市聚焦企业关切落实营商环境政策的若干措施》已经市政府同意,现印发给你们。'])).toBe('厦门市聚焦企业关切落实营商环境政策的若干措施');
   });
 
+  it('reads grid labels run into the value before them, and a page’s 来源 body as its issuer', () => {
+    const m = extractPlanMeta(['关山区关于持续优化营商环境的若干措施', '来源:关山区发展和改革局发布时间:2023-03-10', '为贯彻落实…']);
+    expect(m.issuer).toBe('关山区发展和改革局');
+    expect(m.date).toBe('2023-03-10');
+  });
+
   it('keeps a comment period as written, and never takes its end for the plan’s goal year', () => {
     const m = extractPlanMeta(['关山区质量强区建设实施方案(征求意见稿)', '现向社会公开征求意见,时间为2025年5月29日至2025年6月28日。']);
     const f = m.facts.find((x) => x.kind === 'commentDeadline');
