@@ -18,10 +18,10 @@ export interface TargetDraft {
 }
 
 const UNITS =
-  '个百分点|分|万平方米|平方公里|万千瓦|万吨|万亩|万元|亿元|万人|万户|公里|%|‰|个|件|项|家|只|张|天|次|名|所|座|台|批|户|人|倍|张|条|种|类|处|部|套|支|篇|期|场|位|级';
+  '个百分点|个工作日|工作日|个小时|小时|个月|分钟|分|万平方米|平方公里|万千瓦|万吨|万亩|万元|亿元|万人|万户|公里|%|‰|个|件|项|家|只|张|天|次|名|所|座|台|批|户|人|倍|张|条|种|类|处|部|套|支|篇|期|场|位|级';
 const QUALIFIERS = '以上|以下|以内|左右|之内';
 const COMPARATORS =
-  '不低于|不少于|不超过|不高于|稳定在|保持在|控制在|提高到|提高至|提升到|提升至|降低到|降到|降至|达到|超过|高于|低于|下降|降低|减少|削减|增长|增加|累计新增|新增|建成|创建|培育|争创|制定|实现|引进|打造|建设|发布|认定|组建|达|为';
+  '压缩至|压缩到|压减至|缩短至|缩短到|缩减至|不低于|不少于|不超过|不高于|稳定在|保持在|控制在|提高到|提高至|提升到|提升至|降低到|降到|降至|达到|超过|高于|低于|下降|降低|减少|削减|增长|增加|累计新增|新增|建成|创建|培育|争创|制定|实现|引进|打造|建设|发布|认定|组建|达|为';
 
 const NUM = String.raw`\d+(?:\.\d+)?`;
 // A unit may carry a magnitude: 7万件, 1.2亿元, 3千家.
@@ -132,6 +132,8 @@ function isNotAQuantity(clause: string, start: number, end: number, unit: string
   if (/[〔\[.\d·]/.test(before)) return true;
   const num = clause.slice(start, end);
   if (!unit && /^\d{4,}$/.test(num.replace(/\D.*$/, ''))) return true;
+  // "市政府七届44次常务会议", "第3次全会": a meeting's number.
+  if (/^\s*(?:常务)?(?:会议|全会|党代会|全体会议|主任会议)/.test(clause.slice(end, end + 6)) || /届\s*$/.test(clause.slice(Math.max(0, start - 2), start))) return true;
   return false;
 }
 

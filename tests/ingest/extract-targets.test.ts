@@ -13,6 +13,11 @@ describe('extractTargets', () => {
     ]);
   });
 
+  it('reads times in working days as one unit, and never a meeting’s number as a target', () => {
+    expect(pick('全流程审批时间压缩至90个工作日以内。')).toEqual([['全流程审批时间', '压缩至', '90个工作日以内', '个工作日', '以内', null]]);
+    expect(pick('《实施方案》已经市政府七届44次常务会议讨论通过。')).toEqual([]);
+  });
+
   it('lists several targets in one clause separated by 、', () => {
     const t = pick('创中国名牌产品3个、地理标志产品达到22个、省著名商标达到100件', 2015);
     expect(t.map((x) => [x[0], x[2]])).toEqual([
