@@ -9,10 +9,11 @@ import { CITED_DOCUMENT } from './answerability.ts';
  * Each asked attribute is answered from the plan's own record — or the plan is said not to state it.
  */
 
-type Attr = 'addressees' | 'drafter' | 'planYear' | 'docNo' | 'signed' | 'published' | 'source' | 'issuer' | 'title' | 'implements' | 'goalYear' | 'period' | 'commentDeadline' | 'phone' | 'email' | 'contact' | 'address';
+type Attr = 'index' | 'addressees' | 'drafter' | 'planYear' | 'docNo' | 'signed' | 'published' | 'source' | 'issuer' | 'title' | 'implements' | 'goalYear' | 'period' | 'commentDeadline' | 'phone' | 'email' | 'contact' | 'address';
 
 const ASKS: Array<[Attr, RegExp]> = [
-  ['addressees', /发给谁|发给哪些|下发给|印发给|发到哪些|主送|发往|发至哪/],
+  ['index', /索引号/],
+  ['addressees', /发给谁|发给哪些单位|下发给哪|发给哪些|下发给|印发给|发到哪些|主送|发往|发至哪/],
   ['drafter', /(哪个|哪些|哪几个|哪两个|哪几家|哪两家|哪家|什么|谁)(单位|部门|机构)?(牵头)?(联合)?(起草|草拟|拟定|拟制)(的|了)?([?？、,，]|$)/],
   ['planYear', /(方案|计划|清单|要点|安排|文件|报告|这份|这个)[^,，]{0,12}(哪一?个?年度|哪一?年的|什么年度|针对哪一?年)/],
   ['docNo', /文号|发文字号|字号|几号文|第几期|哪一期|文件编号|发文编号/],
@@ -24,7 +25,7 @@ const ASKS: Array<[Attr, RegExp]> = [
   // The document's own issuer: the issuing verb ends the question ("是哪个单位印发的"), or a label names it —
   // not "哪个部门发布质量状况报告", whose object is another thing.
   ['issuer', /(哪个|哪些|哪几个|哪两个|哪几家|哪两家|哪家|什么|谁)(单位|部门|机构|机关|政府)?(牵头)?(联合)?(发布|印发|发|出台|下发|发文|签发)(的|了)?([?？、,，]|$)|是谁[、,，和](哪天|何时|什么时候)?(印发|发布|发)|发文(单位|机关)|发布机构|制发机关|落款单位|联合(印发|发文|发的|发布)/],
-  ['title', /标题|全称|全名|名称是|叫什么|(什么|哪个|哪一)稿|是不是(草案|征求意见稿|定稿)/],
+  ['title', /标题|全称|全名|名称是|叫什么|(什么|哪个|哪一)稿|是不是(草案|征求意见稿|定稿|正式)|(是|算)?(正式稿|定稿|正式文件)(吗|么|幺|嘛)?[?？]?$/],
   ['implements', /(根据|依据|依照|按照)(了)?(哪|什么|啥)|(依据|根据)的[^,，]{0,6}(文件|精神)|(根据|依据|依照|按照|贯彻|落实|引用)[^,，。?？]{0,10}(哪个|哪些|什么|哪一个|哪份)(文件|精神|纲要|意见|规定|方案|通知)|(文件|精神)是(哪个|什么|哪些)|(为|是)(贯彻|落实)(哪|什么)|(根据|依据|贯彻|落实|引用)(的是|了)?(哪个|哪些|什么|哪一个)(文件|精神|纲要|意见|规定)|上位(文件|政策)|依据(的)?(文件|是什么)/],
   ['period', /实施期|规划期|哪几年|起止|时间跨度|期限是|(覆盖|涵盖|适用)(哪|几|的)(年|时间|期)/],
   ['goalYear', /(目标|到|截至|完成)(年份|哪一?年)|目标年|到哪一?年|哪一年(完成|实现|达到)|发展目标是到/],
@@ -35,6 +36,7 @@ const ASKS: Array<[Attr, RegExp]> = [
 ];
 
 const LABEL: Record<Attr, string> = {
+  index: '索引号',
   addressees: '主送',
   drafter: '起草单位',
   planYear: '年度',

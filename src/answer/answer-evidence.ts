@@ -99,13 +99,15 @@ function agreesWithQuestion(c: Ctx, text: string): boolean {
  * "以啥为标准" / "以什么为重点" / "主题是啥": the plan's sentence in that frame ("以《…细则》为标准",
  * "活动主题为“…”"), the one sharing most of the question's other words.
  */
-const FRAME_QUESTION = /以(?:啥|什么|哪个|哪些|何)(?:作)?为([\u4e00-\u9fff]{1,4}?)(?:的|呢|啊)?[?？]?$|(主题|口号|宗旨|主线|定位)(?:是|为)(?:啥|什么|哪个)/;
+const FRAME_QUESTION =
+  /以(?:啥|什么|哪个|哪些|何)(?:作)?为([\u4e00-\u9fff]{1,4}?)(?:的|呢|啊)?[?？]?$|(主题|口号|宗旨|主线|定位|格局|方针|理念)(?:是|为)?(?:啥|什么|哪个|咋说的?|怎么说的?|怎么表述的?)?[?？]?$/;
 
 export function answerFrame(c: Ctx): Answer | null {
   const m = FRAME_QUESTION.exec(c.q.text.trim());
   if (!m || !c.files || c.files.size > 3) return null;
   const word = m[1] ?? m[2];
-  const frame = new RegExp(`以(?:(?![以为])[^。;；]){2,60}为(?:${word})|${word}(?:是|为|:|：)\\s*[“"《]`);
+  // "以X为重点", "主题为“…”", "“党委领导、政府主导…”的质量工作格局".
+  const frame = new RegExp(`以(?:(?![以为])[^。;；]){2,60}为(?:${word})|${word}(?:是|为|:|：)\\s*[“"《]|“[^”]{2,80}”(?:的)?[\\u4e00-\\u9fff]{0,6}${word}`);
   const toks = new Set(tokens(c.q.content.replace(word, ' ')));
   const score = (i: number) => tokens(c.p.sentences[i].text).filter((t) => toks.has(t)).length;
   const found = c.sentenceIds().filter((i) => frame.test(c.p.sentences[i].text));
@@ -115,7 +117,7 @@ export function answerFrame(c: Ctx): Answer | null {
   const passage = c.kb.passages[ref.passage];
   // The frame with a little of what surrounds it.
   const hit = frame.exec(ref.text)!;
-  const from = Math.max(0, hit.index - 30);
+  const from = Math.max(0, hit.index - 10);
   const to = Math.min(ref.text.length, hit.index + hit[0].length + 60);
   const text = `${from > 0 ? '…' : ''}${ref.text.slice(from, to)}${to < ref.text.length ? '…' : ''}`;
   return c.answer(`${c.label(passage.file)}: ${text}${c.cite(passage)}`, [{ ...passage, quote: ref.text }]);

@@ -13,7 +13,7 @@ import type { Answer, Ctx } from './answer-context.ts';
 const ASKS_LIST = /有哪些|有什么|是什么|是啥|包括哪些|包括什么|哪几(项|条|个方面)|主要内容/;
 const ORDINAL = /第\s*([一二三四五六七八九十]{1,3}|\d{1,2})\s*(条|项|点|个方面|方面|部分)/;
 /** An item line inside a part without sub-headings: 一是… / 1.… / (1)… / 第一,… */
-const ITEM_LINE = /^(?:[一二三四五六七八九十]+是|\d{1,2}\s*[.、]|\(\d{1,2}\)|[①-⑳]|第[一二三四五六七八九十]+[,，、])/;
+const ITEM_LINE = /^(?:——|—|•|●|■|◆|[一二三四五六七八九十]+是|\d{1,2}\s*[.、]|\(\d{1,2}\)|[①-⑳]|第[一二三四五六七八九十]+[,，、])/;
 const LABEL = /^(?:[一二三四五六七八九十]+\s*、|\(\s*[一二三四五六七八九十]+\s*\)|\d{1,2}\s*[、.]|\(\d{1,2}\)|第[一二三四五六七八九十]+[章节部分条])\s*/;
 
 const titleOf = (heading: string) => heading.replace(LABEL, '').replace(/[。:：\s]+$/, '').trim();

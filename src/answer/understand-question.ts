@@ -106,7 +106,8 @@ function placeForms(city: string | null): string[] {
   const full = lookupPlaceLoosely(city)?.name ?? (/[省市县区州旗]$/.test(city) ? city : `${city}市`);
   const short = shortPlaceName(full);
   // 巴音郭楞蒙古自治州 → 巴州, 博尔塔拉 → 博州: an autonomous prefecture goes by its first character and 州.
-  const abbrev = /自治州$/.test(full) && short.length >= 3 ? `${short[0]}州` : null;
+  // 呼和浩特市 → 呼市, 乌鲁木齐市 → 乌市: a four-character city by its first character.
+  const abbrev = /自治州$/.test(full) && short.length >= 3 ? `${short[0]}州` : /市$/.test(full) && short.length >= 4 ? `${short[0]}市` : null;
   return [...new Set([city, full, short, abbrev].filter((n): n is string => !!n && n.length >= 2 && n !== '全国'))];
 }
 

@@ -25,7 +25,8 @@ export type PlanFactKind =
   /** Departments that drafted a plan another body issues ("转发市市场监管局市农业农村局关于…方案"). */
   | 'drafter'
   /** Whom a notice is sent to ("各区人民政府,市政府各部门:"). */
-  | 'addressees';
+  | 'addressees'
+  | 'index';
 
 export interface PlanFact {
   kind: PlanFactKind;
@@ -51,7 +52,11 @@ export function extractDocFacts(lines: Line[], title: string | null): PlanFact[]
   goalYears(lines, title).forEach((g) => add('goalYear', String(g.year), g.quote, g.line));
   const period = title ? PERIOD.exec(title) : null;
   if (period) add('period', period[0], title!, 1);
-  const to = lines.slice(0, 40).map((l) => ({ l, m: /^(各[^。]{2,160}?)[:：]/.exec(l.text.trim()) })).find((x) => x.m);
+  // "各市(州)人民政府,…:" — after the issuer when the page ran them together ("吉林省人民政府各市(州)…").
+  const to = lines
+    .slice(0, 40)
+    .map((l) => ({ l, m: /^(?:[\u4e00-\u9fff]{2,20}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室))?(各[^。]{2,160}?)[:：]/.exec(l.text.trim()) }))
+    .find((x) => x.m);
   if (to) add('addressees', to.m![1], to.m![0], to.l.line);
   for (const l of lines.slice(0, 80)) {
     for (const sentence of l.text.split(/(?<=[。;])/)) {

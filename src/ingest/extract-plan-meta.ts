@@ -60,6 +60,8 @@ export function extractPlanMeta(all: MetaLine[] | string[], file?: string): Plan
   if (published) facts.push({ kind: 'published', value: published, quote: `发布日期: ${published}`, line: 1 });
   const drafted = headText.map((l) => DRAFTERS.exec(l)).find(Boolean);
   if (drafted) facts.push({ kind: 'drafter', value: drafted[1].match(new RegExp(DEPARTMENT, 'g'))!.join('、'), quote: drafted[0], line: 1 });
+  const index = fields.get('index');
+  if (index) facts.push({ kind: 'index', value: index.split(/\s+/)[0], quote: `索引号: ${index}`, line: 1 });
   const source = fields.get('source');
   if (source) facts.push({ kind: 'source', value: source, quote: `来源: ${source}`, line: 1 });
   const city = findPlanPlace({ title, issuer, notice: notice?.issuer ?? null, docNo, lines: lines.map((l) => l.text), file: file ?? null });

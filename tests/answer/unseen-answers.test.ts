@@ -45,6 +45,9 @@ const THIRD = `关山县人民政府关于印发关山县国家知识产权强�
 (一)基本原则
 1.政府引导,市场主导。发挥市场配置资源的决定性作用。
 2.统筹推进,重点突破。聚焦主导产业开展专利导航。
+(三)工作格局
+——党政同责。县委县政府共同负责。
+——部门协同。形成“政府主导、部门联动、企业主责”的知识产权工作格局。
 (二)主要目标
 以“创造有力、保护严格”为目标,建成知识产权强县。
 二、主要任务
@@ -221,6 +224,11 @@ describe('parts of a plan and what its own name says', () => {
     const a = ask('关山知识产权宣传周专家进企业宣讲什么时候前要覆盖全部企业?覆盖哪些?');
     expect(a.answer).toContain('2025年6月底前');
     expect(a.answer).not.toMatch(/没有找到“覆盖/);
+  });
+
+  it('gives the N-th item of a part whose items are dash lines, and a 格局 by its quoted wording', () => {
+    expect(ask('关山知识产权强县方案工作格局第二条是什么').answer).toContain('部门协同');
+    expect(ask('关山知识产权工作格局咋说的').answer).toContain('政府主导、部门联动、企业主责');
   });
 
   it('answers frame questions (以啥为重点, 主题是啥) with the sentence in that frame', () => {

@@ -119,6 +119,12 @@ describe('plan identity on an unseen page', () => {
     expect(title(['厦门市人民政府办公厅关于印发聚焦企业关切落实营商环境政策若干措施的通知', '《厦门市聚焦企业关切落实营商环境政策的若干措施》已经市政府同意,现印发给你们。'])).toBe('厦门市聚焦企业关切落实营商环境政策的若干措施');
   });
 
+  it('reads addressees run into the issuer before them, and the page’s 索引号', () => {
+    const m = extractPlanMeta(['索引号: 011217651/2017-20006 发布机构: 北川省人民政府', '北川省人民政府各市(州)人民政府,长白山管委会,省政府各厅委办:', '现将意见印发给你们。']);
+    expect(m.facts.find((f) => f.kind === 'addressees')?.value).toBe('各市(州)人民政府,长白山管委会,省政府各厅委办');
+    expect(m.facts.find((f) => f.kind === 'index')?.value).toBe('011217651/2017-20006');
+  });
+
   it('reads grid labels run into the value before them, and a page’s 来源 body as its issuer', () => {
     const m = extractPlanMeta(['关山区关于持续优化营商环境的若干措施', '来源:关山区发展和改革局发布时间:2023-03-10', '为贯彻落实…']);
     expect(m.issuer).toBe('关山区发展和改革局');
