@@ -223,6 +223,13 @@ class RecordBuilder {
     t.deadline = row.deadline ?? (row.deadlineText ? parseDeadlineIn(row.deadlineText, this.year) : null);
     const year = row.deadline ? Number(row.deadline.slice(0, 4)) : null;
     this.addTargets(row.text, year, taskId, source);
+    // An indicator row: its figure in the 年度目标 column, in the unit of its 单位 column.
+    const figure = row.goal ? /^[≥≤>＜<]?\s*(\d+(?:\.\d+)?)/.exec(row.goal) : null;
+    if (figure) {
+      const valueText = `${row.goal}${row.measure && !row.goal!.includes(row.measure) ? row.measure : ''}`;
+      const qualifier = /^[≥>]|以上$/.test(row.goal!) ? '以上' : /^[≤<]|以内$|以下$/.test(row.goal!) ? '以内' : null;
+      this.targets.push({ id: this.id('g'), file: this.file, metric: row.text, comparator: null, value: Number(figure[1]), valueText, unit: row.measure ?? null, qualifier, year: year ?? this.annualYear ?? this.year, taskId, source: { ...source, quote: quoteOf(`${row.text} ${valueText}`) } });
+    }
     this.addReports(row.text, owners?.units ?? [], source);
   }
 

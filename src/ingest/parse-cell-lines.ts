@@ -26,6 +26,8 @@ const REF_LABEL = /^(序号|编号|序)$/;
 const BARE_NUMBER = /^\d{1,3}$/;
 const DEADLINE_CELL = /^(?:\d{4}\s*年)?\s*(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?|年)?\s*(?:底|末|上旬|中旬|下旬|内)?\s*(?:前|以前)?\s*(?:完成|投入使用|动工|开工|建成)?$|^(?:长期|持续推进|年底前|每季度|每月|全年|常态化)/;
 const MAX_ROW_CELLS = 30;
+/** What a header cell looks like even when its column is not one duban reads ("当前进度", "建设地点"). */
+const LABELISH = /(单位|部门|时限|时间|内容|进度|情况|名称|目标|指标|备注|类别|分类|事项|项目|任务|措施|领导|数|值|量|率|地点|规模|投资|金额|编号|序号)$/;
 /** A section row inside a table: 一、… / (一)… / 第一部分 …. */
 const SECTION_ROW = /^([一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+(部分|章))/;
 
@@ -78,6 +80,8 @@ function readTable(lines: CellLine[], start: number): CellTable | null {
     const t = cellText(lines[i].text);
     if (!t) continue;
     if ((BARE_NUMBER.test(t) || SECTION_ROW.test(t)) && header.length >= 3) break;
+    // "农业高质高效" then "1": a merged category cell before the first row, not a header cell.
+    if (header.length >= 3 && !columnOf(t.replace(/\s+/g, '')) && !LABELISH.test(t) && BARE_NUMBER.test(cellText(lines[i + 1]?.text ?? ''))) break;
     if (t.length > 16) return null;
     header.push(t);
   }
@@ -91,6 +95,8 @@ function readTable(lines: CellLine[], start: number): CellTable | null {
   const skipSections = () => {
     let j = i;
     while (j < lines.length && SECTION_ROW.test(cellText(lines[j].text))) j++;
+    // A category cell on its own line before the next row ("农业高质高效" / "1").
+    if (j === i && j + 1 < lines.length && !BARE_NUMBER.test(cellText(lines[j].text)) && cellText(lines[j].text).length <= 12 && BARE_NUMBER.test(cellText(lines[j + 1].text))) j++;
     if (j === i || j >= lines.length || !BARE_NUMBER.test(cellText(lines[j].text))) return false;
     while (i < j) consumed.push(i++);
     return true;
@@ -209,6 +215,10 @@ function byShape(cells: string[], cols: Array<ReturnType<typeof columnOf>>, row:
     else units.push(c);
   }
   const blank = (u: string) => /^[/／无-]$/.test(u);
+  // Columns after the owners that are no owners (评分部门) take the last unit cells.
+  const lastOwner = ownerAt[ownerAt.length - 1];
+  const ignored = cols.slice(lastOwner + 1).filter((c) => c === 'ignore').length;
+  if (ignored && units.length > ignored) units.length -= ignored;
   const lead = units.shift();
   if (lead && !blank(lead)) put(cols.includes('lead') ? 'lead' : 'units', lead);
   for (const u of units) if (!blank(u)) put(cols.includes('partners') ? 'partners' : 'units', u);

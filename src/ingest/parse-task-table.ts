@@ -10,18 +10,23 @@ import { parseDeadline } from './parse-dates.ts';
  * across groups — a blank in a new group stays blank.
  */
 
-export type Column = 'ref' | 'category' | 'project' | 'text' | 'units' | 'lead' | 'partners' | 'deadline';
+export type Column = 'ref' | 'category' | 'project' | 'text' | 'units' | 'lead' | 'partners' | 'deadline' | 'measure' | 'goal' | 'ignore';
 
 const HEADER_LABELS: Array<[Column, RegExp]> = [
   ['ref', /^(序号|编号|序|项目编号|任务编号)$/],
   ['category', /^(目标类别|类别|任务类别|工作类别|领域|分类|事项分类|项目类别|项目分类)$/],
   ['project', /^(目标项目|项目|重点任务|工作项目|任务项目|主要任务)$/],
   // (A row's name — 事项名称, 项目名称 — is its task; a 项目内容 column after it only describes it.)
-  ['text', /^(目标内容|任务内容|工作内容|工作任务|具体任务|任务|具体措施|工作措施|目标任务|主要内容|内容|任务名称|事项名称|项目名称|实事名称|实事项目)$/],
+  ['text', /^(目标内容|任务内容|工作内容|工作任务|具体任务|任务|具体措施|工作措施|目标任务|主要内容|内容|任务名称|事项名称|项目名称|实事名称|实事项目|指标名称|考核内容)$/],
   ['lead', /^(牵头单位|牵头部门|牵头|牵头责任单位|主要责任单位|主责单位|牵头科室)$/],
   ['units', /^(责任单位|责任部门|负责单位|实施单位|责任科室|落实单位|承办单位)$/],
   ['partners', /^(配合单位|配合部门|参加单位|协办单位|协助单位|参与单位|协同配合单位|协同单位|配合责任单位|协办部门|参与部门|协同部门)$/],
   ['deadline', /^(完成时限|完成时间|时间要求|时限|时间节点|完成期限|进度要求|时间安排)$/],
+  // An indicator's unit of measure and its figure for the year ("单位 | 年度目标"): a target of the row.
+  ['measure', /^(单位|计量单位|指标单位)$/],
+  ['goal', /^(年度目标|目标值|年度目标值|目标任务数|任务数|年度任务|((19|20)\d{2})年?目标(值)?)$/],
+  // Who scores a task is not who does it.
+  ['ignore', /^(评分部门|评分单位|考核部门|考核单位|监考单位|评价部门|牵头领导|责任领导|分管领导)$/],
 ];
 
 const cellLabel = (cell: string) => cell.replace(/[\s:：|]/g, '');
@@ -47,6 +52,9 @@ export function readHeader(row: string[]): Array<Column | null> | null {
 
 export interface TableTaskRow {
   ref: string | null;
+  /** An indicator row's figure and its unit of measure ("0.07" / "万亩"), when the table has them. */
+  goal?: string | null;
+  measure?: string | null;
   category: string | null;
   project: string | null;
   text: string;
@@ -133,6 +141,8 @@ function toTaskRow(cells: Cells, index: number, carry: Carry, warnings: string[]
   if (!carry.owners) warnings.push(`第${index + 1}行${ref ? `(${ref})` : ''}没有责任单位`);
   return {
     ref,
+    goal: cells.goal || null,
+    measure: cells.measure && !/^[-—/]$/.test(cells.measure) ? cells.measure : null,
     category: carry.category,
     project: carry.project,
     text,
