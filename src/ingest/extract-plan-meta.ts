@@ -207,6 +207,8 @@ function noticeIssuer(raw: string): string | null {
 const COUNT_NOTE = /\s*\((?:共计?|合计)\s*\d+\s*项\)$/;
 const unquote = (s: string) =>
   s
+    // "《A》《B》": a notice issuing several documents names the plan first.
+    .replace(/^《((?:[^《》]|[<〈][^<>〈〉]*[>〉])+)》\s*[和、及与]?\s*《.*$/, '$1')
     .replace(/^[《<〈](.*)[》>〉]$/, '$1')
     .replace(COUNT_NOTE, '')
     .replace(/^(?:[\u4e00-\u9fff]{2,16}?(?:局|委|厅)){1,}(?=关于.{4,}(方案|意见|计划|规划|办法)$)/, '')
@@ -242,7 +244,14 @@ function findTitle(lines: string[], notice: Notice | null): string | null {
     own[0] ??
     head
       .slice(0, 20)
-      .map((l) => l.trim().replace(/^[\u4e00-\u9fff]{1,10}[〔\[(]\d{4}[〕\])]\d{1,4}号\s*/, '').replace(/^【[^】]*】/, ''))
+      .map((l) =>
+        l
+          .trim()
+          .replace(/^[-•*·]\s*/, '')
+          .replace(/^(标题|题目|名称|文件名称)\s*[:|]\s*/, '')
+          .replace(/^[\u4e00-\u9fff]{1,10}[〔\[(]\d{4}[〕\])]\d{1,4}号\s*/, '')
+          .replace(/^【[^】]*】/, ''),
+      )
       .find((l) => /^.{2,40}?关于.{4,80}的(通知|通告|决定)$/.test(l) && !/印发|转发/.test(l)) ??
     null
   );
@@ -261,6 +270,7 @@ function asTitle(raw: string): string | null {
     .replace(/^[(（][\u4e00-\u9fff]{2,8}(?:省|自治区|市)[)）]\s*(?=[\u4e00-\u9fff])/, '')
     // "《X》(草案)": a heading that quotes its own name, with its status.
     .replace(/^《([^《》]{4,90})》\s*(\((?:草案|征求意见稿|试行|修订稿|送审稿|讨论稿)\))$/, '$1$2')
+    .replace(/^[-•*·]\s*/, '')
     .replace(/^(标题|题目|名称|文件名称)\s*[:|]\s*/, '')
     .replace(/[\s|?]+$/, '')
     .replace(/\s*\(?[\u4e00-\u9fff]{1,10}[〔\[(]\d{4}[〕\])]\d{1,4}号\)?$/, '')
