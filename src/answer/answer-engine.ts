@@ -5,7 +5,7 @@ import { answerCrossPlan } from './answer-cross-plan.ts';
 import { answerDocFact, withoutTitles } from './answer-doc-facts.ts';
 import { answerFrame, answerFromEvidence } from './answer-evidence.ts';
 import { tokens } from '../kb/text-tokens.ts';
-import { answerStates, askedAttribute } from './answerability.ts';
+import { answerStates, askedAttribute, asksForPointInTime } from './answerability.ts';
 import { answerDuties } from './answer-duties.ts';
 import { answerHelp } from './answer-help.ts';
 import { answerDepartmentFirst, answerDueList, answerPlanMeta, answerTargetList, answerUnknownPlace } from './answer-lists.ts';
@@ -116,10 +116,11 @@ export class AnswerEngine {
     // an answer that does not is no answer.
     // (Words of the plan's own name — "…年度推进计划" — ask for nothing.)
     const attr = askedAttribute(withoutTitles(q.text, c.scopeTitles()));
+    const pointInTime = asksForPointInTime(q.text);
     for (const handler of [...first, ...STRATEGIES[q.intent]]) {
       const a = handler(c);
       // (The document-fact handler answers exactly the attributes it read from the question.)
-      if (!a || (a.found && handler !== answerDocFact && !answerStates(attr, a.answer))) continue;
+      if (!a || (a.found && handler !== answerDocFact && !answerStates(attr, a.answer, pointInTime))) continue;
       answer = { ...a, via: handler.name };
       break;
     }

@@ -1,7 +1,7 @@
 import type { Answer, Ctx } from './answer-context.ts';
 import { bestPerPlan, MATCH } from './answer-context.ts';
 import { sourceOf } from './answer-cross-plan.ts';
-import { askedAttribute, ATTRIBUTE_WORDS, CITED_DOCUMENT, statesAttribute } from './answerability.ts';
+import { askedAttribute, asksForPointInTime, ATTRIBUTE_WORDS, CITED_DOCUMENT, statesAttribute } from './answerability.ts';
 import { focus } from './format.ts';
 import { askedDocAttributes, withoutTitles } from './answer-doc-facts.ts';
 
@@ -31,10 +31,11 @@ export function answerFromEvidence(c: Ctx): Answer | null {
   // A question for the year a plan's goals are set for is answered by a horizon (到2025年, 2025年底前),
   // not by any date ("征求意见时间为…至2025年6月28日").
   const horizon = askedDocAttributes(c.q.text).includes('goalYear');
+  const pointInTime = asksForPointInTime(c.q.text);
   const ok = (h: Hit) => {
     const text = c.p.sentences[h.doc.index].text;
     if (horizon && !HORIZON.test(text)) return false;
-    return statesAttribute(attr, text) && agreesWithQuestion(c, text);
+    return statesAttribute(attr, text, pointInTime) && agreesWithQuestion(c, text);
   };
   const found = c.search(['sentence'], query, 60);
   const hits = found.filter(ok);

@@ -45,8 +45,16 @@ const PLACE = /设在|位于|地址|地点|[\u4e00-\u9fff]{2,}(路|街|大道)\d
 /** A document's title or heading line ("…2021年重点任务分工方案"): it names things, it states nothing. */
 const TITLE_LINE = /^(?:附件\s*\d*\s*[:：]\s*)?[^。;,:：]{4,70}(方案|通知|意见|计划|清单|办法|规划|要点|纲要|分解表|安排|情况表|进度表|汇总表|一览表|统计表|明细表|台账|责任分解|任务分解|责任分工|任务分工)$/;
 
-/** Whether a text states the asked attribute. */
-export function statesAttribute(attr: AskedAttribute, text: string): boolean {
+/** A span of time ("90个工作日以内", "3个月内"): it answers 多久, not 什么时候. */
+const DURATION = /(?<![\d年])(?:[一二三四五六七八九十两]+|\d{1,3})\s*(?:个\s*(?:月|工作日|小时|星期)|工作日|天|周|小时|年\s*(?:内|以内|之内))\s*(?:内|以内|之内)?/g;
+
+/** A question for a point in time (什么时候, 时间节点), not for how long. */
+export function asksForPointInTime(question: string): boolean {
+  return /什么时候|何时|啥时候|哪天|哪一天|几月|哪个月|时间节点|截止|之前|哪年|哪一年/.test(question) && !/多久|多长时间|几天|多少天|为期|期限多长|几个工作日/.test(question);
+}
+
+/** Whether a text states the asked attribute (for a date, with `pointInTime`, not a mere duration). */
+export function statesAttribute(attr: AskedAttribute, text: string, pointInTime = false): boolean {
   if (attr !== 'text' && TITLE_LINE.test(text.trim())) return false;
   switch (attr) {
     case 'person':
@@ -59,7 +67,7 @@ export function statesAttribute(attr: AskedAttribute, text: string): boolean {
       return /\d+(?:\.\d+)?\s*(?:万|亿)?元/.test(text);
     case 'date':
       // A year inside a document's title (《…2021年…方案》) is no date of this task.
-      return DATE.test(text.replace(/《[^》]*》/g, ' '));
+      return DATE.test(text.replace(/《[^》]*》/g, ' ').replace(pointInTime ? DURATION : /$^/, ' '));
     case 'phone':
       return PHONE.test(text.replace(EMAIL_G, ' '));
     case 'email':
@@ -77,12 +85,12 @@ export function statesAttribute(attr: AskedAttribute, text: string): boolean {
 const CHECKED: ReadonlySet<AskedAttribute> = new Set(['date', 'quantity', 'money', 'phone', 'email', 'docNo', 'person']);
 
 /** Whether a handler's answer states what was asked; answers that do not are no answer. */
-export function answerStates(attr: AskedAttribute, text: string): boolean {
+export function answerStates(attr: AskedAttribute, text: string, pointInTime = false): boolean {
   if (!CHECKED.has(attr)) return true;
   // A statement that the plan lacks it ("没有找到第六阶段") answers too.
   if (/没有找到|没有包含|没有写明|未写明|没有提到|没有规定/.test(text)) return true;
   // Each line without its "城市: " label and its citation: one that states it is enough.
-  return text.split('\n').some((line) => statesAttribute(attr, line.replace(/^[^:\s]{1,12}: /, '').replace(/〔[^〕]*〕$/, '').trim()));
+  return text.split('\n').some((line) => statesAttribute(attr, line.replace(/^[^:\s]{1,12}: /, '').replace(/〔[^〕]*〕$/, '').trim(), pointInTime));
 }
 
 /** A question for another document's number (依据的…文件文号) rather than the plan's own. */

@@ -20,6 +20,16 @@ describe('what a question asks for', () => {
     expect(askedDocAttributes('这份方案现在是什么稿')).toEqual(['title']);
   });
 
+  it('answers 什么时候 with a point in time, not a duration; 多久 with either', async () => {
+    const { asksForPointInTime } = await import('../../src/answer/answerability.ts');
+    expect(asksForPointInTime('审批时间压缩至90个工作日以内的时间节点是什么时候')).toBe(true);
+    expect(asksForPointInTime('为期多久')).toBe(false);
+    expect(statesAttribute('date', '全流程审批时间压缩至90个工作日以内', true)).toBe(false);
+    expect(statesAttribute('date', '到2019年6月底,审批时间压缩至90个工作日以内', true)).toBe(true);
+    expect(statesAttribute('date', '完成时限2027年12月', true)).toBe(true);
+    expect(statesAttribute('date', '全流程审批时间压缩至90个工作日以内')).toBe(true);
+  });
+
   it('asks for money only with an amount in 元', () => {
     expect(askedAttribute('临空经济示范区建设今年安排了多少预算资金')).toBe('money');
     expect(askedAttribute('质押融资贷款要达到多少亿元')).toBe('money');
