@@ -99,6 +99,6 @@ export function stripPrefixes(name: string, city: string | null): string {
   let n = name.replace(/\([^)]*\)$/, '').trim();
   if (city && n.startsWith(city) && n.length > city.length + 1) n = n.slice(city.length);
   // 市质监局 → 质监局, 县示范区管委会 → 示范区管委会 (not 市委, 县政府, 区直).
-  if (/^[市县区](?!委|政府|直|级|人民政府)/.test(n) && n.length > 2) n = n.slice(1);
+  if (/^[省市县区](?!委|政府|直|级|人民政府|属)/.test(n) && n.length > 2) n = n.slice(1);
   return n;
 }

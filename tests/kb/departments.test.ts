@@ -37,6 +37,11 @@ describe('DepartmentRegistry', () => {
   it('strips city, 市 and notes, but keeps 市委', () => {
     expect(stripPrefixes('厦门检验检疫局', '厦门')).toBe('检验检疫局');
     expect(stripPrefixes('市科技局(知识产权局)', null)).toBe('科技局');
+    // A level word goes, a body of that level stays: 省农业厅 → 农业厅, 县示范区管委会 → 示范区管委会, 县政府 stays.
+    expect(stripPrefixes('省农业厅', null)).toBe('农业厅');
+    expect(stripPrefixes('县示范区管委会', null)).toBe('示范区管委会');
+    expect(stripPrefixes('县政府', null)).toBe('县政府');
+    expect(stripPrefixes('省委宣传部', null)).toBe('省委宣传部');
     expect(stripPrefixes('市委宣传部', null)).toBe('市委宣传部');
   });
 });
