@@ -245,10 +245,7 @@ function findTitle(lines: string[], notice: Notice | null): string | null {
     head
       .slice(0, 20)
       .map((l) =>
-        l
-          .trim()
-          .replace(/^[-•*·]\s*/, '')
-          .replace(/^(标题|题目|名称|文件名称)\s*[:|]\s*/, '')
+        withoutLineLabel(l.trim())
           .replace(/^[\u4e00-\u9fff]{1,10}[〔\[(]\d{4}[〕\])]\d{1,4}号\s*/, '')
           .replace(/^【[^】]*】/, ''),
       )
@@ -263,15 +260,20 @@ function redHead(head: string[]): string | null {
   return line ? line.trim().replace(/文件$/, '') : null;
 }
 
+/** A line without its list bullet and its 标题:/名称: label ("- 标题:X" → X). */
+function withoutLineLabel(line: string): string {
+  return line.replace(/^[-•*·]\s*/, '').replace(/^(标题|题目|名称|文件名称)\s*[:|]\s*/, '');
+}
+
 function asTitle(raw: string): string | null {
   if (raw.length > 130 || raw.length < 5 || /[。;]/.test(raw)) return null;
-  const t = raw
-    // "(湖北省)武汉市…方案": a repost's province tag is no part of the title.
-    .replace(/^[(（][\u4e00-\u9fff]{2,8}(?:省|自治区|市)[)）]\s*(?=[\u4e00-\u9fff])/, '')
-    // "《X》(草案)": a heading that quotes its own name, with its status.
-    .replace(/^《([^《》]{4,90})》\s*(\((?:草案|征求意见稿|试行|修订稿|送审稿|讨论稿)\))$/, '$1$2')
-    .replace(/^[-•*·]\s*/, '')
-    .replace(/^(标题|题目|名称|文件名称)\s*[:|]\s*/, '')
+  const t = withoutLineLabel(
+    raw
+      // "(湖北省)武汉市…方案": a repost's province tag is no part of the title.
+      .replace(/^[(（][\u4e00-\u9fff]{2,8}(?:省|自治区|市)[)）]\s*(?=[\u4e00-\u9fff])/, '')
+      // "《X》(草案)": a heading that quotes its own name, with its status.
+      .replace(/^《([^《》]{4,90})》\s*(\((?:草案|征求意见稿|试行|修订稿|送审稿|讨论稿)\))$/, '$1$2'),
+  )
     .replace(/[\s|?]+$/, '')
     .replace(/\s*\(?[\u4e00-\u9fff]{1,10}[〔\[(]\d{4}[〕\])]\d{1,4}号\)?$/, '')
     .replace(/\s*\(\d{4}年\d{1,2}月\d{1,2}日\)$/, '')

@@ -202,14 +202,8 @@ describe('owners in the idioms real plans use', () => {
     const lines = ['序号', '考核内容', '单位', '年度目标', '责任部门', '评分部门',
       '1', '粮食播种面积', '万亩', '0.07', '县农业农村局', '市农业农村局',
       '2', '水产品产量', '万吨', '42', '县海洋与渔业局', '市海洋渔业局'];
-    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const { ingestPlans } = await import('../../src/ingest/ingest-plans.ts');
-    const dir = mkdtempSync(join(tmpdir(), 'duban-ind-'));
-    writeFileSync(join(dir, 'x.txt'), ['关山县2021年乡村振兴任务清单', ...lines].join('\n'));
-    const [r] = (await ingestPlans([dir], { cache: null })).plans;
-    rmSync(dir, { recursive: true, force: true });
+    const { ingestTexts } = await import('../helpers/ingest-texts.ts');
+    const [r] = (await ingestTexts({ 'x.txt': ['关山县2021年乡村振兴任务清单', ...lines].join('\n') })).plans;
     expect(r.tasks.map((t) => [t.text, t.units])).toEqual([['粮食播种面积', ['县农业农村局']], ['水产品产量', ['县海洋与渔业局']]]);
     expect(r.targets.map((t) => [t.metric, t.valueText, t.unit])).toContainEqual(['水产品产量', '42万吨', '万吨']);
   });
