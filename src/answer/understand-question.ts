@@ -212,11 +212,13 @@ function clean(rest: string): string {
 }
 
 function targetYearOf(text: string): number | null {
+  const years = new Set<number>();
   for (const m of text.matchAll(/(\d{4})\s*年(?!\d{1,2}月)/g)) {
     const before = text.slice(Math.max(0, m.index - 1), m.index);
-    if (!/[比较]/.test(before)) return Number(m[1]);
+    if (!/[比较]/.test(before)) years.add(Number(m[1]));
   }
-  return null;
+  // "宁波2019年和慈溪2021年的…分别是多少": each place its own year — no one year for all.
+  return years.size === 1 ? [...years][0] : null;
 }
 
 const UNIT_WORDS: Array<[RegExp, string]> = [

@@ -174,6 +174,12 @@ describe('scope', () => {
     expect(ask('质量强县建设实施方案(2024—2027年)的文号').answer).toContain('关政发〔2024〕5号');
   });
 
+  it('gives each place its own year when a question names places with different years', () => {
+    const q = understandQuestion('关山2025年和明水2024年的目标分别是多少', engine.prepared.lexicon);
+    expect(q.targetYear).toBeNull();
+    expect(understandQuestion('关山2025年地区生产总值增长多少', engine.prepared.lexicon).targetYear).toBe(2025);
+  });
+
   it('answers for each place a question names, and says which gave nothing', () => {
     const a = ask('关山和明水质量工作的目标是到哪一年');
     expect(a.answer).toContain('2027年');
