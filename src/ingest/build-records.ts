@@ -57,11 +57,20 @@ function findLabelledOwnersAbsent(text: string): boolean {
   return !/(牵头|责任|配合|协办)(单位|部门)\s*([:：】\]]|为(?=[\u4e00-\u9fff])(?!牵头|主责|准))/.test(text);
 }
 
+/** A horizon as a deadline: "到2025年" is due by the end of 2025. */
+function byYearEnd(text: string): string {
+  return text.replace(/^(?:到|至)\s*((?:19|20)\d{2})\s*年$/, '$1年底').replace(/^(?:到|至)\s*/, '');
+}
+
 /** The one deadline a task's text states ("2024年6月底前", or yearless "年底前" / "9月底前" in the plan's year). */
 function deadlineInText(text: string): string | null {
   const found = [...text.matchAll(/(?:(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?|(?<![\d年])\d{1,2}\s*月\s*|(?<![\d每])年)(?:底|末)\s*(?:前|以前|之前)|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?\s*(?:前|以前|之前)|(?:19|20)\d{2}\s*年\s*(?:前|以前|之前)/g)];
   const distinct = [...new Set(found.map((m) => m[0]))];
-  return distinct.length === 1 ? distinct[0] : null;
+  if (distinct.length === 1) return distinct[0];
+  if (distinct.length > 1) return null;
+  // "…到2025年,完成元墩头村等18个项目建设": the one horizon a task sets is its deadline.
+  const horizons = [...new Set([...text.matchAll(/(?:到|至)\s*(?:19|20)\d{2}\s*年(?:底|末)?(?!\s*\d{1,2}\s*月)/g)].map((m) => m[0]))];
+  return horizons.length === 1 ? horizons[0] : null;
 }
 
 /** The plan's own year: of its date, else the year its title names ("2020年…工作计划"), else its 文号's. */
@@ -199,7 +208,7 @@ class RecordBuilder {
       lead: owners?.lead ?? [],
       units: unique([...(owners?.units ?? [])]),
       partners: owners?.partners ?? [],
-      deadline: deadlineText ? parseDeadlineIn(deadlineText, this.year) : null,
+      deadline: deadlineText ? parseDeadlineIn(byYearEnd(deadlineText), this.year) : null,
       deadlineText,
       origin,
       category,
