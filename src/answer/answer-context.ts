@@ -191,18 +191,24 @@ export class Ctx {
   }
 
   /** Indexes of the sentences in scope (all of them when no plan is named). */
+  /** Of the sentences `ids`, the one that shares most tokens with `toks` (the first on a tie). */
+  mostShared(ids: number[], toks: ReadonlySet<string>): number {
+    const score = (i: number) => tokens(this.p.sentences[i].text).filter((t) => toks.has(t)).length;
+    return ids.reduce((a, b) => (score(b) > score(a) ? b : a));
+  }
+
   sentenceIds(): number[] {
     if (!this.files) return this.p.sentences.map((_, i) => i);
     return [...this.files].flatMap((f) => this.p.byFile.get(f)?.sentences ?? []);
   }
 
-  /** Plans in scope, in knowledge-base order. */
   /** The titles of the few plans a question names (none when it names none or many). */
   scopeTitles(): Array<string | null> {
     if (!this.files || this.files.size > 6) return [];
     return [...this.files].map((f) => this.kb.plans.find((p) => p.file === f)?.title ?? null);
   }
 
+  /** Plans in scope, in knowledge-base order. */
   planFiles(): string[] {
     return this.kb.plans.map((p) => p.file).filter((f) => !this.files || this.files.has(f));
   }

@@ -13,7 +13,7 @@ type Attr = 'index' | 'addressees' | 'drafter' | 'planYear' | 'docNo' | 'signed'
 
 const ASKS: Array<[Attr, RegExp]> = [
   ['index', /索引号/],
-  ['addressees', /发给谁|发给哪些单位|下发给哪|发给哪些|下发给|印发给|发到哪些|主送|发往|发至哪/],
+  ['addressees', /发给谁|发给哪些|下发给|印发给|发到哪些|主送|发往|发至哪/],
   ['drafter', /(哪个|哪些|哪几个|哪两个|哪几家|哪两家|哪家|什么|谁)(单位|部门|机构)?(牵头)?(联合)?(起草|草拟|拟定|拟制)(的|了)?([?？、,，]|$)/],
   ['planYear', /(方案|计划|清单|要点|安排|文件|报告|这份|这个)[^,，]{0,12}(哪一?个?年度|哪一?年的|什么年度|针对哪一?年)/],
   ['docNo', /文号|发文字号|字号|几号文|第几期|哪一期|文件编号|发文编号/],
@@ -88,7 +88,7 @@ export function answerDocFact(c: Ctx): Answer | null {
   if (c.q.refs.length || !ASKS.some(([, re]) => re.test(c.q.text))) return null;
   const files = c.planFiles();
   if (!c.files || files.length === 0 || files.length > 6) return null;
-  const attrs = askedDocAttributes(c.q.text, files.map((f) => c.kb.plans.find((p) => p.file === f)?.title ?? null));
+  const attrs = askedDocAttributes(c.q.text, c.scopeTitles());
   if (attrs.length === 0) return null;
   const lines: string[] = [];
   const sources: Source[] = [];

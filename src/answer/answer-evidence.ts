@@ -5,9 +5,11 @@ import { askedAttribute, asksForPointInTime, ATTRIBUTE_WORDS, CITED_DOCUMENT, st
 import { focus } from './format.ts';
 import { askedDocAttributes, withoutTitles } from './answer-doc-facts.ts';
 
-const HORIZON = /(?:到|至|力争|争取|确保)\s*(?:19|20)\d{2}\s*年(?!\s*\d{1,2}\s*月)|(?:19|20)\d{2}\s*年(?:底|末)?\s*(?:前|以前)|^[^。]{0,12}?(?:19|20)\d{2}\s*年\s*[,，]/;
 import { tokens } from '../kb/text-tokens.ts';
 import type { Hit } from '../kb/search-index.ts';
+
+/** A goal's horizon in a sentence: 到2025年, 2025年底前, or a sentence that opens with its year. */
+const HORIZON = /(?:到|至|力争|争取|确保)\s*(?:19|20)\d{2}\s*年(?!\s*\d{1,2}\s*月)|(?:19|20)\d{2}\s*年(?:底|末)?\s*(?:前|以前)|^[^。]{0,12}?(?:19|20)\d{2}\s*年\s*[,，]/;
 
 /**
  * The retrieval floor: when no record answers, the plan's own sentence that covers the question and
@@ -110,10 +112,9 @@ export function answerFrame(c: Ctx): Answer | null {
   // "以X为重点", "主题为“…”", "“党委领导、政府主导…”的质量工作格局".
   const frame = new RegExp(`以(?:(?![以为])[^。;；]){2,60}为(?:${word})|${word}(?:是|为|:|：)\\s*[“"《]|“[^”]{2,80}”(?:的)?[\\u4e00-\\u9fff]{0,6}${word}`);
   const toks = new Set(tokens(c.q.content.replace(word, ' ')));
-  const score = (i: number) => tokens(c.p.sentences[i].text).filter((t) => toks.has(t)).length;
   const found = c.sentenceIds().filter((i) => frame.test(c.p.sentences[i].text));
   if (found.length === 0) return null;
-  const best = found.reduce((a, b) => (score(b) > score(a) ? b : a));
+  const best = c.mostShared(found, toks);
   const ref = c.p.sentences[best];
   const passage = c.kb.passages[ref.passage];
   // The frame with a little of what surrounds it.

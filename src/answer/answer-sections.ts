@@ -1,5 +1,6 @@
 import type { Passage, Source } from '../kb/records.ts';
 import type { Answer, Ctx } from './answer-context.ts';
+import { cnToNumber } from './understand-question.ts';
 
 /**
  * Questions about a named part of a plan, at any depth of its outline:
@@ -75,14 +76,7 @@ function itemsOf(part: Part): Item[] {
     .map((p) => ({ title: p.text.trim(), text: p.text.trim(), source: p }));
 }
 
-function ordinalOf(s: string): number {
-  if (/^\d+$/.test(s)) return Number(s);
-  const d: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-  if (s === '十') return 10;
-  if (s.startsWith('十')) return 10 + (d[s[1]] ?? 0);
-  if (s.includes('十')) return (d[s[0]] ?? 1) * 10 + (d[s[2]] ?? 0);
-  return d[s] ?? 0;
-}
+const ordinalOf = (s: string): number => Number(/^\d+$/.test(s) ? s : cnToNumber(s));
 
 const short = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
 

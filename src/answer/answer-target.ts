@@ -34,9 +34,7 @@ function goalStatement(c: Ctx): Answer | null {
     const goals = ids.filter((i) => GOAL_STATEMENT.test(c.p.sentences[i].text));
     if (goals.length === 0) continue;
     // Of several, the one that shares most of the question's words.
-    const score = (i: number) => tokens(c.p.sentences[i].text).filter((t) => toks.has(t)).length;
-    const best = goals.reduce((a, b) => (score(b) > score(a) ? b : a));
-    lines.push(sentenceLineAt(c, best));
+    lines.push(sentenceLineAt(c, c.mostShared(goals, toks)));
   }
   return lines.length ? c.answer(lines.map((l) => l.line).join('\n'), lines.map((l) => l.source)) : null;
 }

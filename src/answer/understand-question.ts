@@ -270,7 +270,7 @@ function findRefs(text: string): Array<{ raw: string; ref: string }> {
   return out;
 }
 
-function cnToNumber(s: string): string {
+export function cnToNumber(s: string): string {
   const d: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
   if (s === '十') return '10';
   if (s.startsWith('十')) return String(10 + (d[s[1]] ?? 0));

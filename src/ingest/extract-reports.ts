@@ -23,8 +23,9 @@ export interface ReportDraft {
 
 const REPORT_WORD = /报告|报送|上报|呈报|汇报|总结材料|报市政府|报市委|报领导小组|报上级|报(?:至|给|到)?[市县区旗州省][\u4e00-\u9fff]{0,12}(?:政府|办公室|督查室|督办室|督考办|领导小组)/;
 const SYSTEM = /([\u4e00-\u9fff、]{2,24}报告制度)/g;
-const WHEN =
-  /(每年|每半年|每季度|每季|每月|每周)[^,;。]{0,8}?(\d+)?\s*次(以上)?|每(?:年|半年|季度|季|月|周)(?:末|底|初|\d{1,2}日)?(?:前|以前)?|(?:\d{1,2}月(?:底|末|\d{1,2}日)?(?:前)?(?:和|、|及|与)?)+|定期|及时|适时|年底|年终|半年/;
+/** A recurring time ("每月25日前"): it goes before a start date in the same clause ("从2022年3月起"). */
+const RECURRING = /(每年|每半年|每季度|每季|每月|每周)[^,;。]{0,8}?(\d+)?\s*次(以上)?|每(?:年|半年|季度|季|月|周)(?:末|底|初|\d{1,2}日)?(?:前|以前)?/;
+const WHEN = new RegExp(`${RECURRING.source}|(?:\\d{1,2}月(?:底|末|\\d{1,2}日)?(?:前)?(?:和|、|及|与)?)+|定期|及时|适时|年底|年终|半年`);
 const TO = /向([^,;。]{2,60}?)(?:书面)?(?:报告|报送|上报|汇报|呈报|提交|报)|(?:报|报送|上报|提交)(?:至|给|到)?(市政府|市委|省政府|上级政府|上级|[市县区旗州省][\u4e00-\u9fff]{0,20}(?:领导小组办公室|领导小组|办公室|督查室|督办室|督考办))/;
 /** "将《…情况表》(电子版)报旗政府督查室": what is sent is what 将 takes. */
 const SENT = /将(?:本单位|各自|本部门)?[^,;。《]{0,24}?(《[^《》]{2,60}》(?:\([^()]{0,10}\))?|[\u4e00-\u9fff]{2,30}?(?:情况|材料|总结|报告|表))\s*(?:报送|上报|报|送|提交)/;
@@ -76,8 +77,6 @@ function systemReport(name: string, clause: string): ReportDraft {
   return { what, when: null, dates: [], perYear: null, to: null, from: null, kind: 'system', quote: clause.trim() };
 }
 
-/** A recurring time ("每月25日前") over a start date before it ("从2022年3月起"). */
-const RECURRING = /(每年|每半年|每季度|每季|每月|每周)[^,;。]{0,8}?(\d+)?\s*次(以上)?|每(?:年|半年|季度|季|月|周)(?:末|底|初|\d{1,2}日)?(?:前|以前)?/;
 
 function dutyReport(clause: string): ReportDraft | null {
   const whenMatch = RECURRING.exec(clause) ?? WHEN.exec(clause);

@@ -141,7 +141,9 @@ function readTable(lines: CellLine[], start: number): CellTable | null {
 const TASK_WORDS = /建设|开展|推进|实施|完成|加快|提升|新建|启动|开工|打造|建成/;
 const UNIT_CELL = /^[\u4e00-\u9fff()、]{2,24}(局|委|办|部|院|会|厅|中心|政府|管委会|公司|集团|所|站|队|街道|镇|乡|社|指挥部)(?:\([\u4e00-\u9fff、]{1,12}\))?$/;
 /** A cell of an owner column: a unit, a list of units, or blank ("/"). */
-const OWNER_CELL = (c: string) => /^[/／无-]$/.test(c) || UNIT_CELL.test(c) || (/[、,，]/.test(c) && c.split(/[、,，]/).every((p) => UNIT_CELL.test(p.trim())));
+/** An empty cell as tables write it. */
+const BLANK_CELL = /^[/／无-]$/;
+const OWNER_CELL = (c: string) => BLANK_CELL.test(c) || UNIT_CELL.test(c) || (/[、,，]/.test(c) && c.split(/[、,，]/).every((p) => UNIT_CELL.test(p.trim())));
 
 /** Keeps the header's number of cells, and after them only unit names and deadlines. */
 function trimLastRow(cells: string[], at: number[], columns: number): void {
@@ -214,13 +216,12 @@ function byShape(cells: string[], cols: Array<ReturnType<typeof columnOf>>, row:
     if (cols.includes('deadline') && DEADLINE_CELL.test(c.replace(/\s+/g, ''))) put('deadline', c);
     else units.push(c);
   }
-  const blank = (u: string) => /^[/／无-]$/.test(u);
   // Columns after the owners that are no owners (评分部门) take the last unit cells.
   const lastOwner = ownerAt[ownerAt.length - 1];
   const ignored = cols.slice(lastOwner + 1).filter((c) => c === 'ignore').length;
   if (ignored && units.length > ignored) units.length -= ignored;
   const lead = units.shift();
-  if (lead && !blank(lead)) put(cols.includes('lead') ? 'lead' : 'units', lead);
-  for (const u of units) if (!blank(u)) put(cols.includes('partners') ? 'partners' : 'units', u);
+  if (lead && !BLANK_CELL.test(lead)) put(cols.includes('lead') ? 'lead' : 'units', lead);
+  for (const u of units) if (!BLANK_CELL.test(u)) put(cols.includes('partners') ? 'partners' : 'units', u);
   return row;
 }
