@@ -1,3 +1,4 @@
+import { withLeadIn } from './answer-passages.ts';
 import type { Source } from '../kb/records.ts';
 import type { Hit } from '../kb/search-index.ts';
 import type { Answer, Ctx } from './answer-context.ts';
@@ -119,7 +120,7 @@ export function sourceOf(c: Ctx, h: Hit): Source {
       return c.kb.reports[d.index].source;
     case 'sentence': {
       const s = c.p.sentences[d.index];
-      return { ...c.kb.passages[s.passage], quote: s.text };
+      return { ...c.kb.passages[s.passage], quote: withLeadIn(c, d.index) };
     }
   }
 }

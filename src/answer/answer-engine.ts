@@ -5,9 +5,11 @@ import { answerCrossPlan } from './answer-cross-plan.ts';
 import { answerDocFact, withoutTitles } from './answer-doc-facts.ts';
 import { answerFrame, answerFromEvidence } from './answer-evidence.ts';
 import { tokens } from '../kb/text-tokens.ts';
+import { shortPlaceName } from '../kb/place-names.ts';
 import { answerStates, askedAttribute, asksForPointInTime } from './answerability.ts';
 import { answerDuties } from './answer-duties.ts';
 import { answerHelp } from './answer-help.ts';
+import { answerFromPassages } from './answer-passages.ts';
 import { answerDepartmentFirst, answerDueList, answerPlanMeta, answerTargetList, answerUnknownPlace } from './answer-lists.ts';
 import { answerDeadline, answerOwner } from './answer-owner.ts';
 import { answerReporting } from './answer-reporting.ts';
@@ -90,10 +92,11 @@ export class AnswerEngine {
     parts.slice(0, 3).forEach((part, k) => {
       // "…什么时候前报送?报给谁?": a follow-up without words of its own asks about what came before.
       const own = understandQuestion(part, this.prepared.lexicon);
-      const text = k > 0 && own.files.length === 0 && tokens(own.content).length < 2 ? `${parts[k - 1]} ${part}` : part;
+      const text = k > 0 && own.files.length === 0 && tokens(own.content).length === 0 ? `${parts[k - 1]} ${part}` : part;
       const q = text === part ? own : understandQuestion(text, this.prepared.lexicon);
       if (q.files.length) files = q.files;
       answers.push(this.askOne(text, { ...opts, files }));
+      if (process.env.DUBAN_DEBUG) console.error("PART", JSON.stringify(text), files, JSON.stringify(answers.at(-1)));
     });
     const lines = [...new Set(answers.map((a) => a.answer))];
     return {
@@ -104,8 +107,35 @@ export class AnswerEngine {
     };
   }
 
+  /** Plans whose own text names a place no plan is for ("涉及嘉鱼的重点事项" in a plan without a place). */
+  private readonly mentioning = new Map<string, string[]>();
+
+  private plansMentioning(place: string): string[] {
+    let files = this.mentioning.get(place);
+    if (!files) {
+      const short = shortPlaceName(place);
+      const forms = [...new Set([place, short])].filter((f) => f.length >= 2);
+      const { kb } = this.prepared;
+      const found = new Set<string>();
+      for (const p of kb.passages) if (!found.has(p.file) && forms.some((f) => p.text.includes(f))) found.add(p.file);
+      for (const t of kb.tasks) if (!found.has(t.file) && forms.some((f) => t.text.includes(f))) found.add(t.file);
+      files = kb.plans.map((p) => p.file).filter((f) => found.has(f));
+      this.mentioning.set(place, files);
+    }
+    return files;
+  }
+
   private askOne(raw: string, opts: AskOptions): Answer {
     const q = understandQuestion(raw.slice(0, MAX_QUESTION), this.prepared.lexicon);
+    // A place no plan is for, which a few plans' own text names, scopes the question to those plans
+    // rather than being "not loaded".
+    if (q.unknownPlace) {
+      const files = this.plansMentioning(q.unknownPlace);
+      if (files.length > 0 && files.length <= 3) {
+        const drop = (s: string) => s.split(q.unknownPlace!).join(' ').split(shortPlaceName(q.unknownPlace!)).join(' ').replace(/\s+/g, ' ').trim();
+        Object.assign(q, { files, unknownPlace: null, content: drop(q.content), topic: drop(q.topic) });
+      }
+    }
     if (!q.text.replace(/[\s\p{P}\p{S}]/gu, '')) q.intent = 'help';
     const c = new Ctx(this.prepared, q, opts.now ?? new Date(), opts.department ?? null, opts.files);
     // A cross-plan question may name a place inside what it cites ("落实重庆市委…《…》(渝委发〔2023〕11号)").
@@ -129,6 +159,10 @@ export class AnswerEngine {
     if (!answer?.found && !answer?.decided) {
       const floor = answerFromEvidence(c);
       if (floor) answer = { ...floor, via: 'answerFromEvidence' };
+      else {
+        const passages = answerFromPassages(c);
+        if (passages) answer = { ...passages, via: 'answerFromPassages' };
+      }
     }
     return withMissingPlaces(c, answer ?? { ...refusal(c), via: 'refusal' });
   }

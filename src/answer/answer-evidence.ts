@@ -3,6 +3,7 @@ import { bestPerPlan, MATCH } from './answer-context.ts';
 import { sourceOf } from './answer-cross-plan.ts';
 import { askedAttribute, asksForPointInTime, ATTRIBUTE_WORDS, CITED_DOCUMENT, statesAttribute } from './answerability.ts';
 import { focus } from './format.ts';
+import { withLeadIn } from './answer-passages.ts';
 import { askedDocAttributes, withoutTitles } from './answer-doc-facts.ts';
 
 import { tokens } from '../kb/text-tokens.ts';
@@ -35,7 +36,7 @@ export function answerFromEvidence(c: Ctx): Answer | null {
   const horizon = askedDocAttributes(c.q.text).includes('goalYear');
   const pointInTime = asksForPointInTime(c.q.text);
   const ok = (h: Hit) => {
-    const text = c.p.sentences[h.doc.index].text;
+    const text = withLeadIn(c, h.doc.index);
     if (horizon && !HORIZON.test(text)) return false;
     return statesAttribute(attr, text, pointInTime) && agreesWithQuestion(c, text);
   };
@@ -88,7 +89,7 @@ function withDate(attr: string, sentence: string, excerpt: string): string {
 }
 
 /** A year or unit the question asks about must be the sentence's, not another one. */
-function agreesWithQuestion(c: Ctx, text: string): boolean {
+export function agreesWithQuestion(c: Ctx, text: string): boolean {
   const year = c.q.targetYear;
   if (year && /\d{4}\s*年/.test(text) && !text.includes(`${year}`)) return false;
   // A question for a sum of money (预算/资金/经费是多少) is answered by an amount in 元, not by any number.

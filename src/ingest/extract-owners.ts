@@ -350,6 +350,17 @@ export function findLabelledOwners(text: string): Owners | null {
       else if (p) kept.push(p);
     }
     const joined = kept.join('、');
+    // "责任单位:市环保局牵头,市发改委、市经信委配合": the value carries its own role words, which decide.
+    const inner = INNER_ROLE.test(joined) ? parseOwnerList(kept.join(',')) : null;
+    if (inner && inner.units.length) {
+      const marked = new Set([...inner.lead, ...inner.partners]);
+      const rest = inner.units.filter((u) => !marked.has(u));
+      if (inner.lead.length && (inner.partners.length || rest.length)) clauses.push({ names: inner.lead, role: 'lead' });
+      else if (inner.lead.length) rest.unshift(...inner.lead);
+      if (rest.length) clauses.push({ names: rest, role });
+      if (inner.partners.length) clauses.push({ names: inner.partners, role: 'partner' });
+      return;
+    }
     const tail = ROLE_TAIL.exec(joined);
     const names = splitDepartments(joined.replace(ROLE_TAIL, ''));
     if (names.length) clauses.push({ names, role: tail && /牵头/.test(tail[1]) ? 'lead' : role });
@@ -358,6 +369,9 @@ export function findLabelledOwners(text: string): Owners | null {
   if (clauses.length === 0) return { lead: [], units: [], partners: [], quote: quotes.join(';'), deadlineText };
   return { ...collect(clauses, quotes.join(';')), deadlineText };
 }
+
+/** Role words inside a label's value that split it into roles of its own. */
+const INNER_ROLE = /[\u4e00-\u9fff](?:牵头|配合|参加|协助|协办|参与)(?:[,，、;；]|$)/;
 
 const ROLE_TAIL = /(分别牵头|按职责分工负责|按职责负责|分工负责|负责落实|牵头负责|负责)$/;
 

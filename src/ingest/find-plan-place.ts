@@ -38,7 +38,7 @@ export function findPlanPlace(input: PlaceInput): string | null {
     const place = anyPlace(text);
     if (place) return place;
   }
-  return selfNamedPlace(input.lines) ?? fileNamePlace(input.file) ?? (NATIONAL.test([input.issuer, input.notice, input.docNo, input.title].join(' ')) ? '全国' : null);
+  return selfNamedPlace(input.lines) ?? docNoPlace(input.docNo, input.lines) ?? fileNamePlace(input.file) ?? (NATIONAL.test([input.issuer, input.notice, input.docNo, input.title].join(' ')) ? '全国' : null);
 }
 
 /** A national body's document applies to the whole country. */
@@ -75,6 +75,23 @@ function anyPlace(raw: string | null): string | null {
   if (!raw) return null;
   const first = findPlaces(withoutCitations(raw))[0];
   return first ? display(first.place.name) : null;
+}
+
+/**
+ * "嘉政办发〔2021〕5号 … 涉及嘉鱼的重点事项": a 文号 opens with its place's first character, and the text names
+ * that place by its short form — which alone would be too weak (short county names are often words).
+ */
+function docNoPlace(docNo: string | null, lines: string[]): string | null {
+  const initial = /^([\u4e00-\u9fff])[\u4e00-\u9fff]{0,5}(?:发|字|函|文|办)/.exec(docNo?.trim() ?? '')?.[1];
+  if (!initial) return null;
+  const text = withoutCitations(lines.join('\n').slice(0, 6000));
+  for (let i = text.indexOf(initial); i >= 0; i = text.indexOf(initial, i + 1)) {
+    for (const len of [3, 2]) {
+      const place = lookupPlaceLoosely(text.slice(i, i + len));
+      if (place && place.level !== 'province') return display(place.name);
+    }
+  }
+  return null;
 }
 
 /** A known place in the file name, when the text names none. */

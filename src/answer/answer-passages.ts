@@ -1,0 +1,118 @@
+import type { Answer, Ctx } from './answer-context.ts';
+import { agreesWithQuestion } from './answer-evidence.ts';
+import { withoutTitles } from './answer-doc-facts.ts';
+import { tokens } from '../kb/text-tokens.ts';
+import { askedAttribute, asksForPointInTime, ATTRIBUTE_WORDS, CITED_DOCUMENT, statesAttribute } from './answerability.ts';
+
+/**
+ * The second retrieval floor, for the few plans a question names: the plans' sentences ranked by their
+ * characters (BM25 over character bigrams and single characters, as a plain retrieval bot would),
+ * so that wording jieba segments otherwise than the plan ("把2020年定为…年" / "确定2020年为…攻坚年",
+ * "隔多久再申报" / "再次申报应当间隔三届") still finds its sentence. Answerability still decides: the
+ * sentence must cover most of the question's characters and state what is asked (a date, a figure,
+ * a person …), in the year and unit asked; otherwise nothing is said and the question is refused.
+ */
+
+/** Question words and particles: what a question asks with, not what it asks about. */
+const ASKING =
+  /什么|啥子|啥|哪些|哪个|哪几个|哪几项|哪几|哪一|哪|多少|几个|几项|怎么样|怎么|咋个|咋样|咋|如何|怎样|是否|是不是|有没有|吗|呢|吧|啊|呀|嘛|请问|一下|具体|主要|都有|分别|方案里|方案中|方案|文件里|文件|计划里|规划里|里面|里/g;
+
+/** Characters too common to carry a question on their own (they still count inside a bigram). */
+const WEAK = new Set([...'的了和与及或在是有为对等中上下将把被从向于以其之这那个各并且也都要应须可能会就还而让使由给到过着年月日要做干说搞']);
+
+const MAX_PLANS = 6;
+/** How much of the question's weight a sentence must hold. */
+const MIN_COVERAGE = 0.55;
+const SHOWN = 2;
+const WIDTH = 220;
+
+interface Term {
+  t: string;
+  w: number;
+}
+
+function termsOf(text: string): string[] {
+  const s = text.replace(/[^\u4e00-\u9fff0-9a-z%]/gi, '');
+  const out: string[] = [];
+  for (let i = 0; i < s.length; i++) {
+    if (/[\u4e00-\u9fff]/.test(s[i]) && !WEAK.has(s[i])) out.push(s[i]);
+    const pair = s.slice(i, i + 2);
+    if (pair.length === 2 && !(WEAK.has(pair[0]) && WEAK.has(pair[1])) && !/^\d\d$/.test(pair)) out.push(pair);
+  }
+  return out;
+}
+
+export function answerFromPassages(c: Ctx): Answer | null {
+  if (c.q.intent === 'help' || c.q.intent === 'cross_plan' || !c.files || c.files.size > MAX_PLANS) return null;
+  const attr = askedAttribute(c.q.text);
+  if (attr === 'docNo' && !CITED_DOCUMENT.test(withoutTitles(c.q.text, c.scopeTitles()))) return null;
+  const query = withoutTitles(c.q.topic, c.scopeTitles()).replace(ATTRIBUTE_WORDS, ' ').replace(ASKING, ' ');
+  const qTerms = [...new Set(termsOf(query))];
+  if (qTerms.filter((t) => t.length === 2).length === 0) return null;
+  const ids = c.sentenceIds();
+  if (ids.length === 0) return null;
+  // A word of the question that the plans in scope never use ("制造业质量竞争力指数" where they speak of
+  // 质量竞争力 only) means the fact asked for is not there: for a date, figure or person that refuses;
+  // a question in plain words may carry one colloquial word of its own.
+  const scopeText = ids.map((i) => c.p.sentences[i].text).join('\n');
+  const absent = tokens(query).filter((t) => !t.startsWith('+') && !scopeText.includes(t));
+  if (absent.length > (attr === 'text' ? 1 : 0)) return null;
+  const sets = ids.map((i) => new Set(termsOf(c.p.sentences[i].text)));
+  const df = new Map<string, number>(qTerms.map((t) => [t, 0]));
+  for (const s of sets) for (const t of qTerms) if (s.has(t)) df.set(t, df.get(t)! + 1);
+  const n = ids.length;
+  // A term no sentence in scope has weighs as a rare one: the question asks about something absent.
+  const weight = (t: string): number => Math.log(1 + (n - df.get(t)! + 0.5) / (df.get(t)! + 0.5)) * (t.length === 1 ? 0.5 : 1);
+  const terms: Term[] = qTerms.map((t) => ({ t, w: weight(t) }));
+  const total = terms.reduce((a, x) => a + x.w, 0);
+  if (total === 0) return null;
+  const pointInTime = asksForPointInTime(c.q.text);
+  const scored = ids
+    .map((id, k) => ({ id, coverage: terms.reduce((a, x) => a + (sets[k].has(x.t) ? x.w : 0), 0) / total }))
+    .filter((x) => x.coverage >= MIN_COVERAGE)
+    .sort((a, b) => b.coverage - a.coverage);
+  const shown: Array<{ id: number; text: string }> = [];
+  for (const x of scored) {
+    const text = withLeadIn(c, x.id);
+    if (!statesAttribute(attr, text, pointInTime) || !agreesWithQuestion(c, text)) continue;
+    if (shown.some((s) => s.text.includes(text) || text.includes(s.text))) continue;
+    if (shown.length && x.coverage < scored[0].coverage - 0.1) break;
+    shown.push({ id: x.id, text });
+    if (shown.length === SHOWN) break;
+  }
+  if (shown.length === 0) return null;
+  const sources = shown.map((s) => {
+    const ref = c.p.sentences[s.id];
+    return { ...c.kb.passages[ref.passage], quote: s.text };
+  });
+  const lines = shown.map((s, k) => `${c.label(sources[k].file)}: ${excerpt(s.text, qTerms)}${c.cite(sources[k])}`);
+  return c.answer(lines.join('\n'), sources);
+}
+
+/**
+ * A line that only leads into the next ("各县区人民政府,市政府各有关直属单位:", "责任单位:") states nothing
+ * by itself: it is shown with the sentence that follows it in the same plan.
+ */
+export function withLeadIn(c: Ctx, id: number): string {
+  const here = c.p.sentences[id];
+  const text = here.text.trim();
+  if (!/[:：]$/.test(text)) return text;
+  const next = c.p.sentences[id + 1];
+  if (!next || c.kb.passages[next.passage].file !== c.kb.passages[here.passage].file) return text;
+  return `${text}${next.text.trim()}`;
+}
+
+/** A long sentence is cut to the window holding most of the question's terms. */
+function excerpt(text: string, qTerms: string[]): string {
+  if (text.length <= WIDTH + 20) return text;
+  const q = new Set(qTerms.filter((t) => t.length === 2));
+  let best = 0;
+  let bestScore = -1;
+  for (let start = 0; start + WIDTH <= text.length; start += 10) {
+    let score = 0;
+    for (let i = start; i + 1 < start + WIDTH; i++) if (q.has(text.slice(i, i + 2))) score++;
+    if (score > bestScore) [best, bestScore] = [start, score];
+  }
+  const end = Math.min(text.length, best + WIDTH);
+  return `${best > 0 ? '…' : ''}${text.slice(best, end)}${end < text.length ? '…' : ''}`;
+}
