@@ -96,7 +96,6 @@ export class AnswerEngine {
       const q = text === part ? own : understandQuestion(text, this.prepared.lexicon);
       if (q.files.length) files = q.files;
       answers.push(this.askOne(text, { ...opts, files }));
-      if (process.env.DUBAN_DEBUG) console.error("PART", JSON.stringify(text), files, JSON.stringify(answers.at(-1)));
     });
     const lines = [...new Set(answers.map((a) => a.answer))];
     return {

@@ -1,7 +1,7 @@
 import type { CampaignDate, Duty, Passage, Phase, PlanRecords, Report, Source, Target, Task } from '../kb/records.ts';
 import { extractCampaignDates } from './extract-campaign-dates.ts';
 import { extractDuties } from './extract-duties.ts';
-import { extractOwners, findClauseOwners, labelledSegments, findSubjectOwners, FIRST_IS_LEAD, ownerSegments, parseOwnerList, TIME_LABEL, type Owners } from './extract-owners.ts';
+import { extractOwners, findDelegatedOwners, findLabelledOwners, findParentheticalOwners, findClauseOwners, labelledSegments, findSubjectOwners, subjectSegments, FIRST_IS_LEAD, ownerSegments, parseOwnerList, TIME_LABEL, type Owners } from './extract-owners.ts';
 import { extractPhases } from './extract-phases.ts';
 import type { PlanMeta } from './extract-plan-meta.ts';
 import { extractReports } from './extract-reports.ts';
@@ -142,7 +142,7 @@ class RecordBuilder {
     const source = this.source(null, [], 1, root.text);
     this.addCampaignDates(root.text, source);
     // A text without headings may still hand out tasks ("由X牵头…;由Y牵头…", "A(X负责)。B(Y负责)。").
-    const segments = findLabelledOwnersAbsent(root.text) ? ownerSegments(root.text) : labelledSegments(root.text);
+    const segments = (findLabelledOwnersAbsent(root.text) ? ownerSegments(root.text) : labelledSegments(root.text)) ?? subjectSegments(root.text);
     for (const seg of segments ?? []) {
       this.addTask(segmentText(seg), seg.owners, seg.owners.deadlineText ?? deadlineInText(seg.text), 'body', { ...source, quote: quoteOf(seg.text) }, null, []);
     }
@@ -164,7 +164,7 @@ class RecordBuilder {
     );
     this.addCampaignDates(node.text, this.source(node.label, path, node.line, node.text));
     if (isDuty) return;
-    const segments = findLabelledOwnersAbsent(node.text) ? ownerSegments(node.text) : labelledSegments(node.text);
+    const segments = (findLabelledOwnersAbsent(node.text) ? ownerSegments(node.text) : labelledSegments(node.text)) ?? (statedOwners(node.text) ? null : subjectSegments(node.text));
     if (segments) {
       // Several tasks in one item, each with its own owners.
       const source = this.source(node.label, path, node.line, node.text);
@@ -351,4 +351,9 @@ function contextYear(node: OutlineNode): number | null {
     if (m) return Number(m[1]);
   }
   return null;
+}
+
+/** Owners a text states by label, bracket or 由X牵头 — which win over sentence subjects. */
+function statedOwners(text: string): boolean {
+  return !!(findLabelledOwners(text)?.units.length || findParentheticalOwners(text) || findDelegatedOwners(text));
 }

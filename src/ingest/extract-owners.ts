@@ -64,7 +64,7 @@ function cleanName(raw: string): string {
   while (s && OPEN.includes(s[0]) && count(s, OPEN) > count(s, CLOSE)) s = s.slice(1);
   s = s.replace(/[(〔【]以下简称[^()〔〕【】]*[)〕】]/g, '');
   // "县发改局(首位单位为牵头单位,下同)": a note on the list, not part of the name.
-  s = s.replace(/[(〔【][^()〔〕【】]*(牵头|下同|为准|汇总)[^()〔〕【】]*[)〕】]$/, '');
+  s = s.replace(/[(〔【][^()〔〕【】]*(牵头|下同|为准|汇总|以下|不再|涉及|合署)[^()〔〕【】]*[)〕】]$/, '');
   // "县发改局(粮食局)", "区民政局(区委社会工委)": a body's second nameplate is part of its name as written
   // (the registry matches it by its first name).
   return s.replace(/[,，;；:：。、\s]+$/, '').trim();
@@ -347,6 +347,7 @@ export function findLabelledOwners(text: string): Owners | null {
     const kept: string[] = [];
     for (const p of parts) {
       if (DEADLINE_PHRASE.test(p)) deadlineText ??= p;
+      else if (LIST_NOTE.test(p)) continue;
       else if (p) kept.push(p);
     }
     const joined = kept.join('、');
@@ -372,6 +373,9 @@ export function findLabelledOwners(text: string): Owners | null {
 
 /** Role words inside a label's value that split it into roles of its own. */
 const INNER_ROLE = /[\u4e00-\u9fff](?:牵头|配合|参加|协助|协办|参与)(?:[,，、;；]|$)/;
+
+/** A note on a list, not a unit: "…,不再列出", "下同". */
+const LIST_NOTE = /^(下同|以下|不再列出|不再一一列出|不再重复)/;
 
 const ROLE_TAIL = /(分别牵头|按职责分工负责|按职责负责|分工负责|负责落实|牵头负责|负责)$/;
 
@@ -416,7 +420,11 @@ export function findSentenceOwners(text: string): Owners | null {
   return found;
 }
 
-const isBody = (n: string) => n.length <= MAX_NAME && (DEPT_END.test(n) || /(部门|单位|街道|乡镇|企业|各乡镇|各镇|各街道|督查室|督办室|领导小组)$/.test(n));
+const isBody = (n: string) => {
+  // "区纪委(区监委)": a second nameplate after the name.
+  const name = n.replace(/[(（][\u4e00-\u9fff]{1,12}[)）]$/, '');
+  return n.length <= MAX_NAME && (DEPT_END.test(name) || /(部门|单位|街道|乡镇|企业|各乡镇|各镇|各街道|办公室|督查室|督办室|领导小组)$/.test(name));
+};
 
 /**
  * Owner clauses inside a sentence, without brackets or 由: "…早着手,县交通局负责,各乡镇配合,细化任务…" — a
@@ -458,6 +466,29 @@ export function findSubjectOwners(text: string): Owners | null {
   const [[name, quote]] = [...subjects];
   return { lead: [name], units: [name], partners: [], quote, deadlineText: null };
 }
+
+/**
+ * A paragraph that hands out duties sentence by sentence, each opening with its body: "区委办公室负责将…;
+ * 区政府办公室负责对…;区统计局负责对…" or "质监部门要…。宣传部门负责…。商务部门牵头负责…" — one task per such
+ * sentence (what precedes the first is the paragraph's lead-in), or null for fewer than two.
+ */
+export function subjectSegments(text: string): Array<{ text: string; owners: Owners }> | null {
+  const out: Array<{ text: string; owners: Owners }> = [];
+  for (const sentence of text.split(/(?<=[。;；])|\n/)) {
+    const m = SUBJECT_AT.exec(sentence.trim());
+    const names = m ? splitDepartments(m[1]) : [];
+    if (m && names.length && names.every(isBody) && !/^(各|全|有关|相关|其他|其余|我|本|该)/.test(names[0])) {
+      const lead = /牵头/.test(m[2]) || names.length === 1 ? names : [];
+      out.push({ text: sentence.trim(), owners: { lead, units: names, partners: [], quote: sentence.trim(), deadlineText: null } });
+    } else if (out.length && sentence.trim()) out[out.length - 1].text += sentence.trim();
+  }
+  // (The subject is the sentences' own grammar: the whole segment is the task and its quote.)
+  for (const seg of out) seg.owners.quote = seg.text;
+  return out.length >= 2 ? out : null;
+}
+
+/** A sentence's subject bodies and the verb that hands them the duty. */
+const SUBJECT_AT = /^((?:[\u4e00-\u9fff()（）]{2,24}?(?:局|委|办|厅|部门|办公室|中心|政府|管委会|领导小组|督查室)(?:[(（][\u4e00-\u9fff]{1,10}[)）])?[、和及]?){1,6}?)(牵头负责|牵头|负责|要|将|须|应)(?=[\u4e00-\u9fff])/;
 
 /** Any owner expression in a task text, most specific first. */
 export function extractOwners(text: string): Owners | null {
