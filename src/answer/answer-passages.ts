@@ -17,6 +17,9 @@ import { askedAttribute, asksForPointInTime, ATTRIBUTE_WORDS, CITED_DOCUMENT, st
 const ASKING =
   /什么|啥子|啥|哪些|哪个|哪几个|哪几项|哪几|哪一|哪|多少|几个|几项|怎么样|怎么|咋个|咋样|咋|如何|怎样|是否|是不是|有没有|吗|呢|吧|啊|呀|嘛|请问|一下|具体|主要|都有|分别|方案里|方案中|方案|文件里|文件|计划里|规划里|里面|里/g;
 
+/** Words of how staff ask, not of what: never a sign that the plan lacks the topic. */
+const FUNCTION_WORDS = /才能|能够|可以|需要|应该|应当|多久|时候|怎么|为啥|为何|干啥|哪里|这个|那个|这些|那些|还是|或者|一般|目前|现在|拿到|收到|下发|发下|以后|之后|后来|到底|准备|打算|说要|提到/g;
+
 /** Characters too common to carry a question on their own (they still count inside a bigram). */
 const WEAK = new Set([...'的了和与及或在是有为对等中上下将把被从向于以其之这那个各并且也都要应须可能会就还而让使由给到过着年月日要做干说搞']);
 
@@ -31,14 +34,14 @@ interface Term {
   w: number;
 }
 
+/**
+ * A text's search terms: the bigrams inside its words (as jieba cuts them), its characters (so that a word
+ * cut otherwise still matches: 隔 / 间隔), and its years.
+ */
 function termsOf(text: string): string[] {
-  const s = text.replace(/[^\u4e00-\u9fff0-9a-z%]/gi, '');
-  const out: string[] = [];
-  for (let i = 0; i < s.length; i++) {
-    if (/[\u4e00-\u9fff]/.test(s[i]) && !WEAK.has(s[i])) out.push(s[i]);
-    const pair = s.slice(i, i + 2);
-    if (pair.length === 2 && !(WEAK.has(pair[0]) && WEAK.has(pair[1])) && !/^\d\d$/.test(pair)) out.push(pair);
-  }
+  const out = tokens(text).filter((t) => !t.startsWith('+'));
+  for (const ch of text) if (/[\u4e00-\u9fff]/.test(ch) && !WEAK.has(ch)) out.push(ch);
+  for (const m of text.matchAll(/(?:19|20)\d{2}(?=\s*年)/g)) out.push(m[0]);
   return out;
 }
 
@@ -46,9 +49,11 @@ export function answerFromPassages(c: Ctx): Answer | null {
   if (c.q.intent === 'help' || c.q.intent === 'cross_plan' || !c.files || c.files.size > MAX_PLANS) return null;
   const attr = askedAttribute(c.q.text);
   if (attr === 'docNo' && !CITED_DOCUMENT.test(withoutTitles(c.q.text, c.scopeTitles()))) return null;
-  const query = withoutTitles(c.q.topic, c.scopeTitles()).replace(ATTRIBUTE_WORDS, ' ').replace(ASKING, ' ');
-  const qTerms = [...new Set(termsOf(query))];
-  if (qTerms.filter((t) => t.length === 2).length === 0) return null;
+  const query = withoutTitles(c.q.topic, c.scopeTitles()).replace(ATTRIBUTE_WORDS, ' ').replace(ASKING, ' ').replace(FUNCTION_WORDS, ' ');
+  // (Years are read apart from the topic; they still pick the sentence: "把2020年定为…".)
+  const years = [...c.q.text.matchAll(/(?:19|20)\d{2}(?=\s*年)/g)].map((m) => `${m[0]}年`).join(' ');
+  const qTerms = [...new Set(termsOf(`${query} ${years}`))];
+  if (qTerms.filter((t) => t.length >= 2).length === 0) return null;
   const ids = c.sentenceIds();
   if (ids.length === 0) return null;
   // A word of the question that the plans in scope never use ("制造业质量竞争力指数" where they speak of
@@ -57,13 +62,19 @@ export function answerFromPassages(c: Ctx): Answer | null {
   const scopeText = ids.map((i) => c.p.sentences[i].text).join('\n');
   const absent = tokens(query).filter((t) => !t.startsWith('+') && !scopeText.includes(t));
   if (absent.length > (attr === 'text' ? 1 : 0)) return null;
-  const sets = ids.map((i) => new Set(termsOf(c.p.sentences[i].text)));
+  if (process.env.DUBAN_DEBUG) console.error("PASSAGES", query, qTerms.length, absent, attr);
+  // (Terms are substrings: a sentence has one when it contains it, whatever its own segmentation.)
+  const sets = ids.map((i) => {
+    const text = c.p.sentences[i].text;
+    return new Set(qTerms.filter((t) => text.includes(t)));
+  });
   const df = new Map<string, number>(qTerms.map((t) => [t, 0]));
-  for (const s of sets) for (const t of qTerms) if (s.has(t)) df.set(t, df.get(t)! + 1);
+  for (const s of sets) for (const t of s) df.set(t, df.get(t)! + 1);
   const n = ids.length;
   // A term no sentence in scope has weighs as a rare one: the question asks about something absent.
   const weight = (t: string): number => Math.log(1 + (n - df.get(t)! + 0.5) / (df.get(t)! + 0.5)) * (t.length === 1 ? 0.5 : 1);
-  const terms: Term[] = qTerms.map((t) => ({ t, w: weight(t) }));
+  // A colloquial word the plans never use (tolerated above) does not count against the sentences.
+  const terms: Term[] = qTerms.filter((t) => !absent.includes(t)).map((t) => ({ t, w: weight(t) }));
   const total = terms.reduce((a, x) => a + x.w, 0);
   if (total === 0) return null;
   const pointInTime = asksForPointInTime(c.q.text);

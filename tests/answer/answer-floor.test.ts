@@ -1,0 +1,81 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AnswerEngine } from '../../src/answer/answer-engine.ts';
+import { ingestTexts } from '../helpers/ingest-texts.ts';
+
+/**
+ * The character floor and the places a question names, on plans written for this test: wording that
+ * word segmentation reads otherwise than the plan, lines that only lead into the next, a place that
+ * only a plan's text names, and follow-up questions with words of their own.
+ */
+
+const AWARD = `明州市人民政府关于印发明州市市长质量奖管理办法的通知
+各区县人民政府,市政府各部门:
+现将《明州市市长质量奖管理办法》印发给你们,请结合实际认真贯彻执行。
+明州市市长质量奖管理办法
+第一条 为树立质量标杆,引领全市高质量发展,制定本办法。
+第二条 市长质量奖每两年评审一次,每次获奖组织不超过5个。
+第三条 获奖单位再次申报应当间隔三届。
+第四条 评审工作经费列入年度市财政预算,实行专款专用。
+第五条 市人民政府确定2020年为“质量提升攻坚年”,集中开展质量提升行动。
+`;
+
+const DUTIES = `县人民政府办公室关于对2021年重点工作进行责任分解的通知
+各镇人民政府,县政府各部门:
+经县人民政府同意,现将县政府工作报告确定的重点工作以及涉及黄石的重点事项责任分解给你们,请抓好落实。
+县政府政务督查室将对各单位的贯彻落实情况开展专项督查,对落实不力的单位予以通报。
+`;
+
+let engine: AnswerEngine;
+const NOW = new Date('2025-06-10T09:00:00+08:00');
+const ask = (q: string) => engine.ask(q, { now: NOW });
+
+beforeAll(async () => {
+  const { kb } = await ingestTexts({ 'award.txt': AWARD, 'duties.txt': DUTIES });
+  engine = new AnswerEngine(kb);
+});
+
+describe('the character floor', () => {
+  it('finds the sentence whatever the segmentation: 隔多久再申报 / 再次申报应当间隔三届', () => {
+    const a = ask('明州市长质量奖获奖单位隔多久才能再申报？');
+    expect(a.found).toBe(true);
+    expect(a.answer).toContain('间隔三届');
+    expect(a.answer).toContain('〔明州');
+  });
+
+  it('把2020年定为什么年 / 确定2020年为“质量提升攻坚年”', () => {
+    expect(ask('明州把2020年定为什么年？').answer).toContain('质量提升攻坚年');
+  });
+
+  it('refuses when a word of the question is nowhere in the plan (奖金), even though other words match', () => {
+    const a = ask('明州市长质量奖每次的奖金是多少？');
+    expect(a.found).toBe(false);
+    expect(a.answer).toMatch(/^在明州方案中没有找到/);
+  });
+});
+
+describe('lines that only lead into the next', () => {
+  it('an addressee line is answered with the instruction that follows it', () => {
+    const a = ask('明州各区县人民政府收到这个办法要怎么做？');
+    expect(a.answer).toContain('认真贯彻执行');
+  });
+});
+
+describe('a place that only a plan’s text names', () => {
+  it('scopes the question to that plan instead of saying the place is not loaded', () => {
+    const a = ask('黄石的重点工作落实不力由谁通报？');
+    expect(a.answer).not.toContain('还没有收录');
+    expect(a.answer).toContain('县政府政务督查室');
+  });
+
+  it('a place neither a plan is for nor any plan names is still "not loaded"', () => {
+    expect(ask('鄂州的重点工作落实不力由谁通报？').answer).toContain('还没有收录鄂州');
+  });
+});
+
+describe('follow-up questions', () => {
+  it('a follow-up with words of its own asks its own question in the same plan', () => {
+    const a = ask('明州市长质量奖每次获奖组织不超过几个？评审经费从哪出？');
+    expect(a.answer).toContain('不超过5个');
+    expect(a.answer).toContain('市财政预算');
+  });
+});

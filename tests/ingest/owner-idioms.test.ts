@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { extractOwners, subjectSegments } from '../../src/ingest/extract-owners.ts';
+import { findCellTables } from '../../src/ingest/parse-cell-lines.ts';
+import { parseTaskTable } from '../../src/ingest/parse-task-table.ts';
+import { findPlanPlace } from '../../src/ingest/find-plan-place.ts';
+import { ingestTexts } from '../helpers/ingest-texts.ts';
+
+/** Owner idioms and plan identity seen on real pages of other places (fixtures written for these tests). */
+
+describe('a label whose value carries its own role words', () => {
+  it('责任单位:X牵头,Y、Z配合 — the value decides lead and partners', () => {
+    const o = extractOwners('开展涉重金属企业排查整治。\n责任单位:市环保局牵头,市发改委、市经信委配合。');
+    expect(o).toMatchObject({ lead: ['市环保局'], units: ['市环保局', '市发改委', '市经信委'], partners: ['市发改委', '市经信委'] });
+  });
+
+  it('a plain value keeps the label role: several 责任单位 have no lead', () => {
+    expect(extractOwners('(责任单位:市质监局、市工商局)')).toMatchObject({ lead: [], units: ['市质监局', '市工商局'] });
+  });
+
+  it('list notes are no units: "…(以下工作都涉及县区党委政府责任),不再列出"', () => {
+    const o = extractOwners('建立责任清单。〔责任单位:市委办、市食安办,各县区党委政府(以下工作都涉及县区党委政府责任),不再列出〕');
+    expect(o?.units).toEqual(['市委办', '市食安办', '各县区党委政府']);
+  });
+});
+
+describe('duties handed out sentence by sentence', () => {
+  const text =
+    '各部门要明确责任。区委办公室负责将目标任务完成情况纳入综合考评;区政府办公室负责对进度情况进行督察通报;区纪委(区监委)负责对实施情况进行全程跟踪,对严重滞后的单位进行问责。各部门、各单位要强化担当。';
+
+  it('one task per sentence that opens with its body; the lead-in and generic subjects are no tasks', () => {
+    const segs = subjectSegments(text)!;
+    expect(segs.map((s) => [s.text.slice(0, 8), s.owners.lead, s.owners.units])).toEqual([
+      ['区委办公室负责将', ['区委办公室'], ['区委办公室']],
+      ['区政府办公室负责', ['区政府办公室'], ['区政府办公室']],
+      ['区纪委(区监委)', ['区纪委(区监委)'], ['区纪委(区监委)']],
+    ]);
+    // A generic subject (各部门、各单位) continues the sentence before it.
+    expect(segs[2].text).toContain('各部门、各单位要强化担当');
+  });
+
+  it('several bodies in one subject have no lead unless marked 牵头', () => {
+    const segs = subjectSegments('质监部门要加强协调督促。市经委、市中小企业局负责组织重点企业入网。商务部门牵头负责编制配置规划。')!;
+    expect(segs.map((s) => [s.owners.lead, s.owners.units])).toEqual([
+      [['质监部门'], ['质监部门']],
+      [[], ['市经委', '市中小企业局']],
+      [['商务部门'], ['商务部门']],
+    ]);
+  });
+
+  it('a single subject sentence is not split', () => {
+    expect(subjectSegments('县政府督查室将对落实情况开展专项督查。')).toBeNull();
+  });
+
+  it('in a plan, each sentence is a task whose text keeps its subject', async () => {
+    const { kb } = await ingestTexts({ 'x.txt': `明州区2021年目标任务分解方案\n一、工作要求\n${text}` });
+    const tasks = kb.tasks.filter((t) => t.lead.length === 1);
+    expect(tasks.map((t) => t.text.slice(0, 6))).toEqual(['区委办公室负', '区政府办公室', '区纪委(区监']);
+  });
+});
+
+describe('tables as pages paste them', () => {
+  it('a header cell written with spaces between its characters (目 标 类 型) is a header cell, not a category', () => {
+    const lines = ['序号', '任 务 名 称', '指 标 要 求', '牵 头 部 门', '配 合 部 门', '目 标 类 型', '1', '地区生产总值', '增长6%', '区发改局', '区财政局、区统计局', 'A类', '2', '服务业增加值', '增长7%', '区发改局', '区商务局', 'B类']
+      .map((text, i) => ({ text, line: i + 1 }));
+    const [table] = findCellTables(lines);
+    expect(table.rows[0]).toHaveLength(6);
+    const parsed = parseTaskTable(table.rows)!;
+    expect(parsed.rows.map((r) => [r.text, r.owners?.lead, r.owners?.units])).toEqual([
+      ['地区生产总值', ['区发改局'], ['区发改局', '区财政局', '区统计局']],
+      ['服务业增加值', ['区发改局'], ['区发改局', '区商务局']],
+    ]);
+  });
+});
+
+describe('plan place from its 文号', () => {
+  it('"通政办发〔2021〕5号" and a text that names 通山 by its short form: 通山县', () => {
+    const lines = ['通政办发〔2021〕5号', '县人民政府办公室关于对2021年重点工作进行责任分解的通知', '现将涉及通山的重点事项责任分解给你们。'];
+    expect(findPlanPlace({ title: lines[1], issuer: null, notice: null, docNo: lines[0], lines })).toBe('通山县');
+  });
+
+  it('no 文号 initial to match: the short form alone names no place', () => {
+    const lines = ['县人民政府办公室关于重点工作责任分解的通知', '现将涉及通山的重点事项责任分解给你们。'];
+    expect(findPlanPlace({ title: lines[0], issuer: null, notice: null, docNo: null, lines })).toBeNull();
+  });
+});
