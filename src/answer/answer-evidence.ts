@@ -111,7 +111,7 @@ export function answerFrame(c: Ctx): Answer | null {
   if (!m || !c.files || c.files.size > 3) return null;
   const word = m[1] ?? m[2];
   // "以X为重点", "主题为“…”", "“党委领导、政府主导…”的质量工作格局".
-  const frame = new RegExp(`以(?:(?![以为])[^。;；]){2,60}为(?:${word})|${word}(?:是|为|:|：)\\s*[“"《]|“[^”]{2,80}”(?:的)?[\\u4e00-\\u9fff]{0,6}${word}`);
+  const frame = new RegExp(`以(?:(?![以为])[^。;；]){2,60}为(?:${word})|${word}(?:是|为|:|：)\\s*[“"《]|“[^”]{2,80}”(?:的)?[\\u4e00-\\u9fff]{0,6}${word}|(?:把握|坚持|围绕|突出|紧扣|聚焦|构建|形成|树立)[^。;；,，]{2,40}${word}`);
   const toks = new Set(tokens(c.q.content.replace(word, ' ')));
   const found = c.sentenceIds().filter((i) => frame.test(c.p.sentences[i].text));
   if (found.length === 0) return null;

@@ -10,6 +10,8 @@ import { sentenceLine } from './answer-target.ts';
  */
 
 const DURATION = /为期|多久|多长时间|几年/;
+/** A question for the plan's own phases. */
+const ASKS_PHASES = /(几个|哪些|哪几个|哪几|什么|哪个|当前|现在|目前)(工作)?阶段|分几(个)?(阶段|步)|阶段(安排|划分|怎么分|有哪些|有几个)|步骤|进度安排|^[^,，]{0,12}阶段[?？]?$/;
 const CN_ORDINAL = '一二三四五六七八九十';
 /** A phase whose description covers this much of a deadline question is what it asks about. */
 const PHASE_MATCH = 0.6;
@@ -40,7 +42,9 @@ export function answerSchedule(c: Ctx): Answer | null {
   if (lines.length) return c.answer(lines.join('\n'), sources);
   if (withPhases.length === 0) {
     const refusal = c.answer(`${c.scopeLabel()}中没有找到分阶段的进度安排(没有写明阶段和时间)。`, [], false);
-    return /阶段|步骤|进度安排/.test(c.q.text) ? decided(refusal) : refusal;
+    // Decided only when the question asks for the plan's phases, not when it names a stage of something
+    // else ("工程审批每个阶段…").
+    return ASKS_PHASES.test(c.q.text) ? decided(refusal) : refusal;
   }
   const named = phaseNamed(c.q.content, c.kb.phases.filter((p) => withPhases.includes(p.file)));
   if (named && !/几个阶段|分几|哪些阶段|阶段安排/.test(c.q.text)) {

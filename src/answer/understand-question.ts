@@ -1,3 +1,4 @@
+import { pinyin } from 'pinyin-pro';
 import { normalizeText, toSimplified } from '../ingest/normalize-text.ts';
 import type { KnowledgeBase } from '../kb/knowledge-base.ts';
 import { lookupPlaceLoosely, placeNames, shortPlaceName } from '../kb/place-names.ts';
@@ -73,6 +74,8 @@ const DEPT_NAME = /^.{1,20}(局|委|办|部|院|会|厅|队|行|关|所|政府|�
 export interface Lexicon {
   /** City or 文号 → plan file. Longest names first. */
   plans: Array<[string, string]>;
+  /** Pinyin of the loaded plans' places → the place as written (gangcheng → 钢城). */
+  pinyin?: Array<[string, string]>;
   /** Department names (as written and config aliases), longest first. */
   departments: string[];
 }
@@ -94,10 +97,32 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
       if (bare !== n && bare.length >= 3 && DEPT_NAME.test(bare) && !/^(委|政府|人民政府)/.test(bare)) names.add(bare);
     }
   }
+  // Staff type a place in pinyin ("gangcheng区", "qiqihaer"): the pinyin of each loaded plan's place
+  // names it, when it names no other loaded place too (taizhou is 泰州 or 台州: only if one is loaded).
+  const pinyinOf = new Map<string, Set<string>>();
+  for (const [name] of plans) {
+    if (!/^[\u4e00-\u9fff]{2,}$/.test(name)) continue;
+    const short = name.replace(/(市|县|区|省|自治州|州|旗)$/, '');
+    const latin = toPinyin(short.length >= 2 ? short : name);
+    if (latin.length >= 4) pinyinOf.set(latin, (pinyinOf.get(latin) ?? new Set()).add(short.length >= 2 ? short : name));
+  }
+  const pinyin = [...pinyinOf].filter(([, names]) => names.size === 1).map(([latin, names]): [string, string] => [latin, [...names][0]]);
   return {
     plans: plans.sort((a, b) => b[0].length - a[0].length),
     departments: [...names].sort((a, b) => b.length - a.length),
+    pinyin: pinyin.sort((a, b) => b[0].length - a[0].length),
   };
+}
+
+/** A place name in plain pinyin, lowercase, without tones or spaces: 齐齐哈尔 → qiqihaer. */
+function toPinyin(name: string): string {
+  return pinyin(name, { toneType: 'none', separator: '', nonZh: 'removed' }).toLowerCase().replace(/ü/g, 'v');
+}
+
+/** Pinyin words of a question that name a loaded plan's place, written back in characters. */
+function placesFromPinyin(text: string, lexicon: Lexicon): string {
+  if (!lexicon.pinyin?.length || !/[a-z]{4,}/i.test(text)) return text;
+  return text.replace(/[a-z]{4,}/gi, (word) => lexicon.pinyin!.find(([latin]) => latin === word.toLowerCase())?.[1] ?? word);
 }
 
 /** The ways a question may name a plan's place: 厦门/厦门市, 洞头区/洞头, 青海省/青海. */
@@ -139,7 +164,7 @@ export function normalizeQuestion(raw: string): string {
 }
 
 export function understandQuestion(raw: string, lexicon: Lexicon): Question {
-  const text = normalizeQuestion(raw);
+  const text = placesFromPinyin(normalizeQuestion(raw), lexicon);
   let rest = ` ${text} `;
   const files = new Set<string>();
   // A place may have several plans: every plan of a name it names is in scope.

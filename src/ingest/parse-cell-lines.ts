@@ -57,20 +57,41 @@ export function findCellTables(lines: CellLine[]): CellTable[] {
  * "1 建设检验检测平台 市市场监管局 市发改局、市财政局 2024年6月底前".
  */
 function readSpacedTable(lines: CellLine[], start: number): CellTable | null {
-  const header = lines[start].text.trim().split(/\s+/);
+  // A page may run the text before the table into its header line ("…合力推进. 附件:…分解表 序号 名称 …").
+  const text = lines[start].text.trim();
+  const at = text.lastIndexOf('序号');
+  const header = (at > 0 && text.length - at <= 60 && /\s$/.test(text.slice(0, at)) ? text.slice(at) : text).split(/\s+/);
   if (header.length < 3 || header.length > 10 || !REF_LABEL.test(header[0])) return null;
   const cols = header.map((h) => columnOf(h));
-  if (cols.some((c) => c === null) || !cols.includes('text')) return null;
+  // (A header cell duban does not read, "名称", is still a header cell when it reads as a label.)
+  if (cols.some((c, k) => c === null && !LABELISH.test(header[k])) || !cols.includes('text')) return null;
+  if (!cols.some((c) => c === 'lead' || c === 'units' || c === 'partners')) return null;
   const rows: string[][] = [header];
   const consumed = [start];
   for (let i = start + 1; i < lines.length; i++) {
-    const m = /^(\d{1,3})[\s、.]+(.+)$/.exec(lines[i].text.trim());
+    const line = lines[i].text.trim();
+    // Section rows between rows ("一、经济社会发展主要预期目标分解(11项)").
+    if (SECTION_ROW.test(line) && line.length <= 40 && /^(\d{1,3})[\s、.]/.test(lines[i + 1]?.text.trim() ?? '')) {
+      consumed.push(i);
+      continue;
+    }
+    const m = /^(\d{1,3})[\s、.]+(.+)$/.exec(line);
     if (!m) break;
     const cells = m[2].split(/\s+/);
-    rows.push(alignRow(m[1], cells, cols, true));
+    rows.push(alignRow(m[1], cells.length < cols.length - 1 ? joinedText(cells) : cells, cols, true));
     consumed.push(i);
   }
   return rows.length > 1 ? { rows, line: lines[start].line, consumed } : null;
+}
+
+/**
+ * A row with fewer cells than the header ("1 地区生产总值增长7%以上,服务业增加值占GDP比重47.1%. 发改委"):
+ * the trailing unit and deadline cells stay cells, what precedes them is the task as one cell.
+ */
+function joinedText(cells: string[]): string[] {
+  let b = cells.length;
+  while (b > 1 && (OWNER_CELL(cells[b - 1]) || DEADLINE_CELL.test(cells[b - 1]))) b--;
+  return b === cells.length ? cells : [cells.slice(0, b).join(' '), ...cells.slice(b)];
 }
 
 function readTable(lines: CellLine[], start: number): CellTable | null {
