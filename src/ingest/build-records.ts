@@ -1,7 +1,7 @@
 import type { CampaignDate, Duty, Passage, Phase, PlanRecords, Report, Source, Target, Task } from '../kb/records.ts';
 import { extractCampaignDates } from './extract-campaign-dates.ts';
 import { extractDuties } from './extract-duties.ts';
-import { extractOwners, findDelegatedOwners, findLabelledOwners, findParentheticalOwners, findClauseOwners, labelledSegments, findSubjectOwners, subjectSegments, FIRST_IS_LEAD, ownerSegments, parseOwnerList, TIME_LABEL, type Owners } from './extract-owners.ts';
+import { extractOwners, findDelegatedOwners, findLabelledOwners, findParentheticalOwners, findClauseOwners, labelledSegments, findSubjectOwners, subjectSegments, unitDuty, FIRST_IS_LEAD, ownerSegments, parseOwnerList, TIME_LABEL, type Owners } from './extract-owners.ts';
 import { extractPhases } from './extract-phases.ts';
 import type { PlanMeta } from './extract-plan-meta.ts';
 import { extractReports } from './extract-reports.ts';
@@ -141,6 +141,11 @@ class RecordBuilder {
     root.text.split('\n').forEach((p, i) => this.passages.push({ ...this.source(null, [], root.line + i + 1, p), text: p }));
     const source = this.source(null, [], 1, root.text);
     this.addCampaignDates(root.text, source);
+    // Lines that hand a body its duty ("市委宣传部:把爱国卫生工作…").
+    const dutyLines = root.text.split('\n').map((p, i) => ({ p, i, d: unitDuty(p) })).filter((x) => x.d);
+    if (dutyLines.length >= 2) {
+      for (const { p, i, d } of dutyLines) this.addBodyDuty(d!, { ...this.source(null, [], root.line + i + 1, p) });
+    }
     // A text without headings may still hand out tasks ("由X牵头…;由Y牵头…", "A(X负责)。B(Y负责)。").
     const segments = (findLabelledOwnersAbsent(root.text) ? ownerSegments(root.text) : labelledSegments(root.text)) ?? subjectSegments(root.text);
     for (const seg of segments ?? []) {
@@ -164,6 +169,15 @@ class RecordBuilder {
     );
     this.addCampaignDates(node.text, this.source(node.label, path, node.line, node.text));
     if (isDuty) return;
+    // "14.市卫生局:负责医院周边环境秩序…": the item is the body's duty.
+    const duty = unitDuty(node.text);
+    if (duty) {
+      const source = this.source(node.label, path, node.line, node.text);
+      this.addBodyDuty(duty, source, chapterOf(node));
+      this.addTargets(node.text, contextYear(node) ?? this.annualYear, null, source);
+      this.addReports(node.text, duty.units, source);
+      return;
+    }
     const segments = (findLabelledOwnersAbsent(node.text) ? ownerSegments(node.text) : labelledSegments(node.text)) ?? (statedOwners(node.text) ? null : subjectSegments(node.text));
     if (segments) {
       // Several tasks in one item, each with its own owners.
@@ -187,6 +201,12 @@ class RecordBuilder {
     }
     this.addTargets(node.text, contextYear(node) ?? this.annualYear, taskId, source);
     this.addReports(node.text, owners?.units ?? [], source);
+  }
+
+  /** A body's duty stated after its name ("市卫生局:负责…"): one task; a single body leads it. */
+  addBodyDuty(d: { units: string[]; duty: string }, source: Source, category: string | null = null): void {
+    const owners: Owners = { lead: d.units.length === 1 ? d.units : [], units: d.units, partners: [], quote: d.units.join('、') };
+    this.addTask(d.duty, owners, deadlineInText(d.duty), 'body', { ...source, quote: quoteOf(`${d.units.join('、')}:${d.duty}`) }, category, []);
   }
 
   addTask(

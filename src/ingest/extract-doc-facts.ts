@@ -96,7 +96,8 @@ function goalYears(lines: Line[], title: string | null): Array<{ year: number; q
       const before = l.text.slice(Math.max(0, m.index - 12), m.index + 1);
       if (/(比|较|从|自)\s*$/.test(before) || /\d{4}年\s*$/.test(before)) continue;
       const y = Number(m[1]);
-      if (!out.some((o) => o.year === y)) out.push({ year: y, quote: sentenceAt(l.text, m.index), line: l.line });
+      // (The match begins with the character before 到, which may end the sentence before: "…。到2025年,…".)
+      if (!out.some((o) => o.year === y)) out.push({ year: y, quote: sentenceAt(l.text, m.index + m[0].indexOf(m[1])), line: l.line });
     }
   }
   // "2027年,全县质量整体水平明显提升…": a goal sentence that opens with its year.

@@ -484,7 +484,20 @@ export function subjectSegments(text: string): Array<{ text: string; owners: Own
   }
   // (The subject is the sentences' own grammar: the whole segment is the task and its quote.)
   for (const seg of out) seg.owners.quote = seg.text;
-  return out.length >= 2 ? out : null;
+  // (One body named again and again hands out nothing: the item stays one task.)
+  return new Set(out.map((o) => o.owners.units.join('、'))).size >= 2 ? out : null;
+}
+
+/**
+ * A line that names its bodies and then their duty after a colon: "市卫生局:负责医院周边环境秩序…",
+ * "(9)市旅游局:负责…", "市委宣传部、市文明办:把爱国卫生工作…". Not a label ("牵头单位:", "附件:").
+ */
+export function unitDuty(text: string): { units: string[]; duty: string } | null {
+  const m = /^([^:：。;；,，\n]{2,40})[:：]\s*(\S[\s\S]*)$/.exec(text.trim());
+  if (!m || LABEL_AT.test(`${m[1]}:`) || /^(附件|注|备注|联系人|电话|地址|邮箱|来源|主题|索引号|发文|抄送|主送)/.test(m[1])) return null;
+  const units = splitDepartments(m[1]);
+  if (units.length === 0 || !units.every(isBody) || /^(各|全|有关|相关|其他|其余|我|本|该)/.test(units[0])) return null;
+  return { units, duty: m[2].trim() };
 }
 
 /** A sentence's subject bodies and the verb that hands them the duty. */

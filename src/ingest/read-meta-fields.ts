@@ -4,7 +4,7 @@
  * spaced out ("文  号"), values may be empty. Returns the first value of each label, by canonical label.
  */
 
-export type MetaField = 'index' | 'issuer' | 'name' | 'docNo' | 'written' | 'published' | 'issued' | 'source' | 'subject' | 'validity';
+export type MetaField = 'index' | 'issuer' | 'name' | 'docNo' | 'written' | 'published' | 'issued' | 'source' | 'subject' | 'validity' | 'noise';
 
 const LABELS: Array<[MetaField, string[]]> = [
   ['index', ['索引号']],
@@ -13,10 +13,12 @@ const LABELS: Array<[MetaField, string[]]> = [
   ['docNo', ['文号', '发文字号', '发文文号', '文件编号']],
   ['written', ['成文日期', '成文时间']],
   ['issued', ['发文日期', '印发日期', '印发时间', '生效日期']],
-  ['published', ['发布日期', '发布时间', '公开日期', '发表时间', '时间']],
-  ['source', ['来源', '信息来源', '责任部门']],
+  ['published', ['发布日期', '发布时间', '公开日期', '发表时间', '添加时间', '发稿时间', '上传时间', '时间', '日期']],
+  ['source', ['来源', '信息来源', '文章来源', '稿件来源', '责任部门']],
   ['subject', ['主题分类', '组配分类', '主题词', '分类']],
   ['validity', ['有效性', '效力状态', '时效']],
+  // Page furniture after a value ("日期:2022-06-06 浏览量:"): it ends the value before it.
+  ['noise', ['浏览量', '浏览次数', '阅读量', '阅读次数', '点击数', '访问量', '阅读', '字体', '字号']],
 ];
 
 const spaced = (label: string) => [...label].join('\\s*');
@@ -41,7 +43,7 @@ export function readMetaFields(lines: string[]): Map<MetaField, string> {
     const next = lines[i + 1]?.trim();
     if (!m || !next || LABEL_ONLY.test(next)) return;
     const field = FIELD_OF.get(m[1].replace(/\s+/g, ''));
-    if (field && !out.has(field) && !(m[1] === '时间' && !/^\d{4}/.test(next))) out.set(field, next);
+    if (field && !out.has(field) && !(/^(时间|日期)$/.test(m[1]) && !/^\d{4}/.test(next))) out.set(field, next);
   });
   for (const line of lines) {
     if (line.length > 400) continue;
@@ -58,7 +60,7 @@ export function readMetaFields(lines: string[]): Map<MetaField, string> {
       const end = found[i + 1]?.index ?? line.length;
       const value = line.slice(m.index + m[0].length, end).replace(/[|]|[\[【]\s*$/g, ' ').trim();
       // "时间" alone is too common a word: only a date counts as its value.
-      if (label === '时间' && !/^\d{4}/.test(value)) return;
+      if ((label === '时间' || label === '日期') && !/^\d{4}/.test(value)) return;
       if (value) out.set(field, value);
     });
   }
