@@ -5,7 +5,7 @@ import { answerCrossPlan } from './answer-cross-plan.ts';
 import { answerDocFact, withoutTitles } from './answer-doc-facts.ts';
 import { answerFrame, answerFromEvidence } from './answer-evidence.ts';
 import { tokens } from '../kb/text-tokens.ts';
-import { shortPlaceName } from '../kb/place-names.ts';
+import { lookupPlaceLoosely, shortPlaceName } from '../kb/place-names.ts';
 import { answerStates, askedAttribute, asksForPointInTime } from './answerability.ts';
 import { answerDuties } from './answer-duties.ts';
 import { answerHelp } from './answer-help.ts';
@@ -128,12 +128,16 @@ export class AnswerEngine {
     const q = understandQuestion(raw.slice(0, MAX_QUESTION), this.prepared.lexicon);
     // A place no plan is for, which a few plans' own text names, scopes the question to those plans
     // rather than being "not loaded".
+    // A county by its short name at the start ("临安今年民生实事…") is read the same way: only where a
+    // plan's text names it (short county names are often plain words elsewhere).
+    const county = q.files.length === 0 && !q.unknownPlace ? countyAtStart(q.text) : null;
+    if (county) q.unknownPlace = county;
     if (q.unknownPlace) {
       const files = this.plansMentioning(q.unknownPlace);
       if (files.length > 0 && files.length <= 3) {
         const drop = (s: string) => s.split(q.unknownPlace!).join(' ').split(shortPlaceName(q.unknownPlace!)).join(' ').replace(/\s+/g, ' ').trim();
         Object.assign(q, { files, unknownPlace: null, content: drop(q.content), topic: drop(q.topic) });
-      }
+      } else if (county) q.unknownPlace = null;
     }
     if (!q.text.replace(/[\s\p{P}\p{S}]/gu, '')) q.intent = 'help';
     const c = new Ctx(this.prepared, q, opts.now ?? new Date(), opts.department ?? null, opts.files);
@@ -165,4 +169,14 @@ export class AnswerEngine {
     }
     return withMissingPlaces(c, answer ?? { ...refusal(c), via: 'refusal' });
   }
+}
+
+/** A county or district named by the first characters of a question (临安, 师宗县), as the gazetteer writes it. */
+function countyAtStart(text: string): string | null {
+  const lead = text.replace(/^\s*(请问|问一下|想问下?|麻烦问下?)\s*/, '');
+  for (const len of [5, 4, 3, 2]) {
+    const place = lookupPlaceLoosely(lead.slice(0, len));
+    if (place && place.level === 'county') return place.name;
+  }
+  return null;
 }

@@ -62,7 +62,6 @@ export function answerFromPassages(c: Ctx): Answer | null {
   const scopeText = ids.map((i) => c.p.sentences[i].text).join('\n');
   const absent = tokens(query).filter((t) => !t.startsWith('+') && !scopeText.includes(t));
   if (absent.length > (attr === 'text' ? 1 : 0)) return null;
-  if (process.env.DUBAN_DEBUG) console.error("PASSAGES", query, qTerms.length, absent, attr);
   // (Terms are substrings: a sentence has one when it contains it, whatever its own segmentation.)
   const sets = ids.map((i) => {
     const text = c.p.sentences[i].text;

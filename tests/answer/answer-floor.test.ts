@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AnswerEngine } from '../../src/answer/answer-engine.ts';
+import { understandQuestion } from '../../src/answer/understand-question.ts';
 import { ingestTexts } from '../helpers/ingest-texts.ts';
 
 /**
@@ -25,12 +26,23 @@ const DUTIES = `县人民政府办公室关于对2021年重点工作进行责任
 县政府政务督查室将对各单位的贯彻落实情况开展专项督查,对落实不力的单位予以通报。
 `;
 
+const XIHU = `西湖区2023年市场监管工作要点
+一、指导思想
+坚持稳中求进,牢牢把握讲安全、优服务、促发展工作主线,推动高质量发展。
+二、重点任务
+1.深化工程建设项目审批制度改革,每个阶段实行“一家牵头、并联审批、限时办结”。(牵头单位:区行政审批局)
+`;
+
+const LIVELIHOOD = `2022年区政府民生实事项目进展情况表
+涉及桐庐的项目:新建成公办幼儿园3所,责任单位为区教育局。
+`;
+
 let engine: AnswerEngine;
 const NOW = new Date('2025-06-10T09:00:00+08:00');
 const ask = (q: string) => engine.ask(q, { now: NOW });
 
 beforeAll(async () => {
-  const { kb } = await ingestTexts({ 'award.txt': AWARD, 'duties.txt': DUTIES });
+  const { kb } = await ingestTexts({ 'award.txt': AWARD, 'duties.txt': DUTIES, 'xihu.txt': XIHU, 'livelihood.txt': LIVELIHOOD });
   engine = new AnswerEngine(kb);
 });
 
@@ -77,5 +89,38 @@ describe('follow-up questions', () => {
     const a = ask('明州市长质量奖每次获奖组织不超过几个？评审经费从哪出？');
     expect(a.answer).toContain('不超过5个');
     expect(a.answer).toContain('市财政预算');
+  });
+});
+
+describe('places as staff type them', () => {
+  it('a loaded plan\'s place in pinyin names it (xihu区)', () => {
+    expect(understandQuestion('xihu区 审批改革谁牵头', engine.prepared.lexicon).files).toEqual(['xihu.txt']);
+    // (Pinyin of no loaded plan's place is left as written.)
+    expect(understandQuestion('hangzhou 审批改革谁牵头', engine.prepared.lexicon).files).toEqual([]);
+    const a = ask('xihu区 工程建设项目审批制度改革 谁牵头啊');
+    expect(a.answer).toContain('区行政审批局');
+    expect(a.citations[0]?.file).toBe('xihu.txt');
+  });
+
+  it('a county by its short name at the start scopes to the plan whose text names it', () => {
+    const a = ask('桐庐新建成公办幼儿园几所？');
+    expect(a.answer).toContain('3所');
+    expect(a.citations[0]?.file).toBe('livelihood.txt');
+  });
+});
+
+describe('questions that name a frame or a stage', () => {
+  it('"工作主线是啥" is answered by the phrase the plan puts before 工作主线', () => {
+    expect(ask('西湖区工作要点的工作主线是啥').answer).toContain('讲安全、优服务、促发展工作主线');
+  });
+
+  it('a stage of something else ("审批每个阶段") is no question about the plan\'s phases', () => {
+    expect(ask('西湖区工程建设项目审批每个阶段是啥办法？').answer).toContain('一家牵头、并联审批、限时办结');
+  });
+
+  it('a plan without phases asked for its phases refuses', () => {
+    const a = ask('西湖区工作要点分几个阶段？');
+    expect(a.found).toBe(false);
+    expect(a.answer).toContain('没有找到分阶段的进度安排');
   });
 });

@@ -83,3 +83,63 @@ describe('plan place from its 文号', () => {
     expect(findPlanPlace({ title: lines[0], issuer: null, notice: null, docNo: null, lines })).toBeNull();
   });
 });
+
+describe('bodies named before their duty', () => {
+  it('"市卫生局:负责…" is the body and its duty; labels and page fields are not', async () => {
+    const { unitDuty } = await import('../../src/ingest/extract-owners.ts');
+    expect(unitDuty('市卫生局:负责医院周边环境秩序综合整治的协调工作。')).toEqual({ units: ['市卫生局'], duty: '负责医院周边环境秩序综合整治的协调工作。' });
+    expect(unitDuty('市委宣传部、市文明办:把爱国卫生工作纳入创建文明城市内容。')?.units).toEqual(['市委宣传部', '市文明办']);
+    expect(unitDuty('牵头单位:市发改委')).toBeNull();
+    expect(unitDuty('附件:任务分解表')).toBeNull();
+    expect(unitDuty('各有关部门:要加强协作。')).toBeNull();
+  });
+
+  it('in a plan, numbered items and plain lines of that shape are tasks of their body', async () => {
+    const text = [
+      '明州市环境秩序综合整治职责分工',
+      '一、各部门职责',
+      '14.市卫生局:负责医院周边环境秩序综合整治的协调工作。',
+      '15.市药监局:负责查处违法收售药品行为。',
+    ].join('\n');
+    const { kb } = await ingestTexts({ 'x.txt': text });
+    expect(kb.tasks.map((t) => [t.ref, t.text.slice(0, 6), t.lead])).toEqual([
+      ['14', '负责医院周边', ['市卫生局']],
+      ['15', '负责查处违法', ['市药监局']],
+    ]);
+  });
+});
+
+describe('spaced-row tables as pages run them', () => {
+  it('a header run into the line before, an unread header label (名称), section rows, rows with fewer cells', () => {
+    const lines = [
+      '各部门要合力推进,确保完成. 附件:明州市2018年政府工作任务分解表 序号 名称 工作任务 牵头责任单位',
+      '一、经济社会发展主要预期目标(3项)',
+      '1 地区生产总值增长7%以上,服务业比重47%. 发改委',
+      '2 全社会固定资产投资额550亿元,其中工业投资增长10%. 发改委、经信委、科技局',
+    ].map((text, i) => ({ text, line: i + 1 }));
+    const [table] = findCellTables(lines);
+    const parsed = parseTaskTable(table.rows)!;
+    expect(parsed.rows.map((r) => [r.ref, r.text.slice(0, 6), r.owners?.lead])).toEqual([
+      ['1', '地区生产总值', ['发改委']],
+      ['2', '全社会固定资', ['发改委', '经信委', '科技局']],
+    ]);
+  });
+});
+
+describe('page metadata', () => {
+  it('日期 / 添加时间 are the page date, 文章来源 its source; page furniture (浏览量) ends a value', async () => {
+    const { readMetaFields } = await import('../../src/ingest/read-meta-fields.ts');
+    expect(readMetaFields(['来源:明州市委组织部    日期:2022-06-06    浏览量:']).get('published')).toBe('2022-06-06');
+    const grid = readMetaFields(['文章来源:明州市市场监督管理局 添加时间:2023年10月11日 阅读:']);
+    expect(grid.get('source')).toBe('明州市市场监督管理局');
+    expect(grid.get('published')).toBe('2023年10月11日');
+    // "日期" alone is too common a word: only a date is its value.
+    expect(readMetaFields(['日期:待定']).get('published')).toBeUndefined();
+  });
+
+  it('a goal year quotes its own sentence, also when 到2025年 opens it', async () => {
+    const { plans } = await ingestTexts({ 'x.txt': '明州市计量发展实施方案\n一、发展目标\n夯实计量基础。到2025年,初步建成现代先进测量体系。\n二、主要任务\n1.建设计量平台。' });
+    const goal = plans[0].plan.facts?.find((f: { kind: string }) => f.kind === 'goalYear');
+    expect(goal?.quote).toBe('到2025年,初步建成现代先进测量体系。');
+  });
+});
