@@ -1,7 +1,7 @@
 import type { Answer, Ctx } from './answer-context.ts';
 import { agreesWithQuestion } from './answer-evidence.ts';
 import { withoutTitles } from './answer-doc-facts.ts';
-import { tokens } from '../kb/text-tokens.ts';
+import { segment, tokens } from '../kb/text-tokens.ts';
 import { askedAttribute, asksForPointInTime, ATTRIBUTE_WORDS, CITED_DOCUMENT, statesAttribute } from './answerability.ts';
 
 /**
@@ -47,7 +47,9 @@ function termsOf(text: string): string[] {
 
 export function answerFromPassages(c: Ctx): Answer | null {
   if (c.q.intent === 'help' || c.q.intent === 'cross_plan' || !c.files || c.files.size > MAX_PLANS) return null;
-  const attr = askedAttribute(c.q.text);
+  // "市林业局负责什么" names its owner and asks for the duty: plain text, not an owner.
+  const asksDuty = c.q.departments.length > 0 && /(负责|承担|干|做|管)(些)?(什么|啥|哪些)|职责/.test(c.q.text);
+  const attr = asksDuty ? 'text' : askedAttribute(c.q.text);
   if (attr === 'docNo' && !CITED_DOCUMENT.test(withoutTitles(c.q.text, c.scopeTitles()))) return null;
   const query = withoutTitles(c.q.topic, c.scopeTitles()).replace(ATTRIBUTE_WORDS, ' ').replace(ASKING, ' ').replace(FUNCTION_WORDS, ' ');
   // (Years are read apart from the topic; they still pick the sentence: "把2020年定为…".)
@@ -61,7 +63,9 @@ export function answerFromPassages(c: Ctx): Answer | null {
   // a question in plain words may carry one colloquial word of its own.
   const scopeText = ids.map((i) => c.p.sentences[i].text).join('\n');
   const absent = tokens(query).filter((t) => !t.startsWith('+') && !scopeText.includes(t));
-  if (absent.length > (attr === 'text' ? 1 : 0)) return null;
+  // (Counted by word: an abbreviation the plan spells out, 爱卫会, is one colloquial word, not two bigrams.)
+  const absentWords = segment(query).filter((w) => tokens(w).some((t) => absent.includes(t)));
+  if (absentWords.length > (attr === 'text' ? 1 : 0)) return null;
   // (Terms are substrings: a sentence has one when it contains it, whatever its own segmentation.)
   const sets = ids.map((i) => {
     const text = c.p.sentences[i].text;
