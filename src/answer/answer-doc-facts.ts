@@ -9,7 +9,7 @@ import { CITED_DOCUMENT } from './answerability.ts';
  * Each asked attribute is answered from the plan's own record — or the plan is said not to state it.
  */
 
-type Attr = 'index' | 'addressees' | 'drafter' | 'planYear' | 'docNo' | 'signed' | 'published' | 'source' | 'issuer' | 'title' | 'implements' | 'goalYear' | 'period' | 'commentDeadline' | 'phone' | 'email' | 'contact' | 'address';
+type Attr = 'index' | 'addressees' | 'approval' | 'drafter' | 'planYear' | 'docNo' | 'signed' | 'published' | 'source' | 'issuer' | 'title' | 'implements' | 'goalYear' | 'period' | 'commentDeadline' | 'phone' | 'email' | 'contact' | 'address';
 
 const ASKS: Array<[Attr, RegExp]> = [
   ['index', /索引号/],
@@ -22,6 +22,7 @@ const ASKS: Array<[Attr, RegExp]> = [
   ['signed', /落款|成文|(印发|签发|出台|下发|发文|制定|发出)(的)?(时间|日期)|哪天(印发|签发|出台|下发|发的|发文|定的)|(什么时候|啥时候|哪天|何时)(印发|签发|出台|下发|发的|定的|制定|发布的)|何时(印发|签发|出台|下发|制定)|(哪天|哪一天|什么时候|何时|什么日期)(的|发布|公布)|是哪天|日期是|[,，、](哪天|哪一天|何时|什么时候)(印发|发布)?的?[?？]?$/],
   ['published', /发布(日期|时间)|(哪天|什么时候|啥时候|何时)(发布|公布|挂网|上网)|网上.{0,4}(发布|公布)|网页上的日期/],
   ['source', /来源/],
+  ['approval', /(哪次|什么|哪个|哪一次)(常务)?(会议|常务会|常委会)|经(过)?(谁|哪个|什么|哪些)(单位|部门|会议|领导)?(同意|批准|审议)|(谁|哪个单位)(同意|批准)(的|了)|会议(通过|审议|同意)/],
   // The document's own issuer: the issuing verb ends the question ("是哪个单位印发的"), or a label names it —
   // not "哪个部门发布质量状况报告", whose object is another thing.
   ['issuer', /(哪个|哪些|哪几个|哪两个|哪几家|哪两家|哪家|什么|谁)(单位|部门|机构|机关|政府)?(牵头)?(联合)?(发布|印发|发|出台|下发|发文|签发)(的|了)?([?？、,，]|$)|是谁[、,，和](哪天|何时|什么时候)?(印发|发布|发)|发文(单位|机关)|发布机构|制发机关|落款单位|联合(印发|发文|发的|发布)/],
@@ -38,6 +39,7 @@ const ASKS: Array<[Attr, RegExp]> = [
 const LABEL: Record<Attr, string> = {
   index: '索引号',
   addressees: '主送',
+  approval: '审议/同意',
   drafter: '起草单位',
   planYear: '年度',
   docNo: '文号',
@@ -100,7 +102,7 @@ export function answerDocFact(c: Ctx): Answer | null {
       const v = valueOf(plan, attr, c.q.text);
       if (v) {
         found = true;
-        parts.push(`${LABEL[attr]}: ${v.text}`);
+        parts.push(`${v.label ?? LABEL[attr]}: ${v.text}`);
         sources.push({ file, ref: null, path: [], line: v.line, quote: v.quote });
       } else parts.push(`方案中没有写明${LABEL[attr]}`);
     }
@@ -110,6 +112,8 @@ export function answerDocFact(c: Ctx): Answer | null {
 }
 
 interface Value {
+  /** The value's own label where it differs from the attribute's (发布机构 for an issuer question). */
+  label?: string;
   text: string;
   quote: string;
   line: number;
@@ -131,8 +135,14 @@ function valueOf(plan: Plan, attr: Attr, asked = ''): Value | null {
       const y = /((?:19|20)\d{2})\s*年度?/.exec(plan.title ?? '');
       return y ? { text: `${y[0]}(${plan.title})`, quote: plan.title!, line: 1 } : null;
     }
-    case 'issuer':
+    case 'issuer': {
+      // "哪个部门发布的": who published the page (发布机构, its 来源) — "谁印发的": who issued the plan.
+      if (/发布|公布/.test(asked) && !/印发|发文|签发|下发|出台/.test(asked)) {
+        const pub = plan.facts.find((x) => x.kind === 'publisher') ?? plan.facts.find((x) => x.kind === 'source');
+        if (pub) return { label: pub.kind === 'publisher' ? '发布机构' : '来源', text: pub.value, quote: pub.quote, line: pub.line };
+      }
       return one(plan.issuer);
+    }
     case 'title':
       return one(plan.title);
     case 'signed': {

@@ -22,10 +22,14 @@ export type PlanFactKind =
   /** The page's publication date as written, and its source. */
   | 'published'
   | 'source'
+  /** The body a page grid names as publisher (发布机构), which may not be the body that issued the plan. */
+  | 'publisher'
   /** Departments that drafted a plan another body issues ("转发市市场监管局市农业农村局关于…方案"). */
   | 'drafter'
   /** Whom a notice is sent to ("各区人民政府,市政府各部门:"). */
   | 'addressees'
+  /** Who approved it, and at which meeting ("州人民政府第54次常务会议同意", "县食安委主要领导同意"). */
+  | 'approval'
   | 'index';
 
 export interface PlanFact {
@@ -41,6 +45,9 @@ interface Line {
 }
 
 const QUOTE_MAX = 100;
+
+/** 已经/经 + the approving body (and meeting) + 同意/审议通过/批准. */
+const APPROVAL = /(?:已经|已|经)((?:[\u4e00-\u9fff]{2,24}?)(?:第[一二三四五六七八九十百零〇○\d]+次)?(?:[\u4e00-\u9fff]{0,10}会议)?)(研究|审议|讨论)?(?:同意|通过|批准)/;
 
 export function extractDocFacts(lines: Line[], title: string | null): PlanFact[] {
   const out: PlanFact[] = [];
@@ -58,6 +65,14 @@ export function extractDocFacts(lines: Line[], title: string | null): PlanFact[]
     .map((l) => ({ l, m: /^(?:[\u4e00-\u9fff]{2,20}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室))?(各[^。]{2,160}?)[:：]/.exec(l.text.trim()) }))
     .find((x) => x.m);
   if (to) add('addressees', to.m![1], to.m![0], to.l.line);
+  // "《…》已经州人民政府第54次常务会议同意,现印发给你们" / "经县委常委会审议通过".
+  for (const l of lines.slice(0, 40)) {
+    const m = APPROVAL.exec(l.text);
+    if (m) {
+      add('approval', `${m[1]}${m[2] ?? ''}`, sentenceAt(l.text, m.index), l.line);
+      break;
+    }
+  }
   for (const l of lines.slice(0, 80)) {
     for (const sentence of l.text.split(/(?<=[。;])/)) {
       const impl = implemented(sentence);

@@ -43,7 +43,9 @@ export function extractPlanMeta(all: MetaLine[] | string[], file?: string): Plan
   const signature = findSignature(lines);
   // A page whose only issuer is its 来源 line ("来源:盐田区发展和改革局") was published by that body.
   const sourceOrgan = fields.get('source') && ORGAN_ONLY.test(fields.get('source')!.trim()) ? fields.get('source')!.trim() : null;
-  const issuer = fields.get('issuer') ?? signature.issuer ?? notice?.issuer ?? redHead(headText) ?? sourceOrgan;
+  // The body the document itself names — its 落款, the notice it issues it by — issued it; a page grid's
+  // 发布机构 is who put it online (晋城市市场监督管理局 for 晋城市人民政府's plan), kept as the publisher.
+  const issuer = signature.issuer ?? notice?.issuer ?? fields.get('issuer') ?? redHead(headText) ?? sourceOrgan;
   const date =
     parseDate(fields.get('written')) ??
     signature.date ??
@@ -58,6 +60,8 @@ export function extractPlanMeta(all: MetaLine[] | string[], file?: string): Plan
   if (written) facts.push({ kind: signature.text ? 'written' : 'signed', value: written, quote: `成文日期: ${written}`, line: 1 });
   const published = fields.get('published') ?? pageDateLine(headText);
   if (published) facts.push({ kind: 'published', value: published, quote: `发布日期: ${published}`, line: 1 });
+  const publisher = fields.get('issuer');
+  if (publisher) facts.push({ kind: 'publisher', value: publisher, quote: `发布机构: ${publisher}`, line: 1 });
   const drafted = headText.map((l) => DRAFTERS.exec(l)).find(Boolean);
   if (drafted) facts.push({ kind: 'drafter', value: drafted[1].match(new RegExp(DEPARTMENT, 'g'))!.join('、'), quote: drafted[0], line: 1 });
   const index = fields.get('index');

@@ -124,3 +124,25 @@ describe('questions that name a frame or a stage', () => {
     expect(a.answer).toContain('没有找到分阶段的进度安排');
   });
 });
+
+describe('who issued, who published, who approved', () => {
+  it('"谁印发的" is the body the document names; "哪个部门发布的" the page grid\'s 发布机构', async () => {
+    const text = [
+      '索 引 号: | 000-2024-1 | 发布机构: | 明州市市场监督管理局 | 发文字号: | 明政发〔2023〕18号 |',
+      '明州市人民政府关于印发质量强市建设实施方案的通知',
+      '各县(市、区)人民政府,市直各单位:',
+      '《质量强市建设实施方案》已经市人民政府第12次常务会议审议通过,现印发给你们,请认真组织实施。',
+      '明州市人民政府',
+      '2023年12月26日',
+      '质量强市建设实施方案',
+      '一、总体目标',
+      '到2027年,质量强市建设取得明显成效。',
+    ].join('\n');
+    const { kb } = await ingestTexts({ 'q.txt': text });
+    const e = new AnswerEngine(kb);
+    const q = (s: string) => e.ask(s, { now: NOW }).answer;
+    expect(q('明州质量强市建设实施方案是谁印发的？')).toContain('发文单位: 明州市人民政府');
+    expect(q('明州质量强市建设实施方案是哪个部门发布的？')).toContain('发布机构: 明州市市场监督管理局');
+    expect(q('明州质量强市建设实施方案是哪次常务会议通过的？')).toContain('市人民政府第12次常务会议');
+  });
+});
