@@ -96,8 +96,18 @@ function describeWork(c: Ctx, w: DeptWork): { text: string; sources: Source[] } 
     sources.push(d.source);
   }
   // Few tasks are shown with more of their text: what the department must do is in it.
-  const count = w.leads.length || w.joins.length;
-  const width = count <= 2 ? 150 : count <= 4 ? 60 : 34;
+  const count = Math.min(w.leads.length || w.joins.length, TASKS_SHOWN);
+  // (The reply may run to about 1,000 characters: each task shows as much of itself as that allows.)
+  // (Only for a question about duties; a list answering another kind of question stays short.)
+  const width = c.q.intent === 'duties' ? Math.max(34, Math.min(150, Math.floor(880 / Math.max(1, count)))) : count <= 2 ? 150 : count <= 4 ? 60 : 34;
+  // Tasks that speak of the question's topic first ("在非洲猪瘟防控上要干啥").
+  const byTopic = (ts: Task[]) => {
+    const topic = new Set(tokens(withoutTitles(c.q.content, c.scopeTitles()).replace(DUTY_WORDS, ' ')));
+    if (topic.size === 0) return ts;
+    const score = (t: Task) => tokens(t.text).filter((x) => topic.has(x)).length;
+    return [...ts].sort((a, b) => score(b) - score(a));
+  };
+  w = { ...w, leads: byTopic(w.leads), joins: byTopic(w.joins) };
   const taskLine = (t: Task) => `${refLabel(t.source, t.origin)} ${short(t.text, width)}${t.deadline ? `(${formatDate(t.deadline)})` : ''}`;
   if (w.leads.length) {
     const kind = SOLE.test(c.q.text) ? '单独负责' : '牵头/负责';

@@ -146,3 +146,19 @@ describe('who issued, who published, who approved', () => {
     expect(q('明州质量强市建设实施方案是哪次常务会议通过的？')).toContain('市人民政府第12次常务会议');
   });
 });
+
+describe('a department\'s duties with a topic', () => {
+  it('lists the tasks that speak of the topic first, each with enough of its text', async () => {
+    const items = ['开展校园食品安全检查,覆盖全部学校食堂', '推进农贸市场升级改造', '开展网络订餐平台专项检查', '加强进口冷链食品追溯管理', '开展生猪产品市场销售和冷冻库存的监督检查,对非洲猪瘟防控重点排查'];
+    const text = ['明州市2020年食品安全重点工作安排', '一、重点任务', ...items.map((t, i) => `${i + 1}.${t}。(市市场监管局负责)`)].join('\n');
+    const { kb } = await ingestTexts({ 'f.txt': text });
+    const e = new AnswerEngine(kb);
+    // A topic only one task speaks of: that task.
+    expect(e.ask('明州市场监管局在非洲猪瘟防控上要干啥？', { now: NOW }).answer).toContain('冷冻库存的监督检查,对非洲猪瘟防控重点排查');
+    // A topic several tasks speak of: all the department's tasks, those first, each in full.
+    const lines = e.ask('明州市市场监管局在食品安全检查方面要干啥？', { now: NOW }).answer.split('\n');
+    expect(lines.slice(1, 4).map((l) => l.slice(0, 2))).toEqual(['一1', '一3', '一5']);
+    expect(lines[3]).toContain('对非洲猪瘟防控重点排查');
+    expect(lines.at(-1)).toContain('加强进口冷链食品追溯管理');
+  });
+});
