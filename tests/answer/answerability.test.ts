@@ -45,6 +45,15 @@ describe('what a question asks for', () => {
   });
 });
 
+describe('questions that enumerate', () => {
+  it('哪几个/那几个 X ask for names, not a number nor an owner — unless X is a body', () => {
+    expect(askedAttribute('要求建立健全哪几个监管机制')).toBe('text');
+    expect(askedAttribute('方案说要建的那几个基地都有啥')).toBe('text');
+    expect(askedAttribute('由哪几个部门负责')).toBe('owner');
+    expect(askedAttribute('要新建几个基地')).toBe('quantity');
+  });
+});
+
 describe('place names staff use', () => {
   it('names an autonomous banner by its people and an autonomous prefecture by 州', async () => {
     const { shortPlaceName } = await import('../../src/kb/place-names.ts');
