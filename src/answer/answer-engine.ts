@@ -54,6 +54,9 @@ const SET_QUESTIONS: Handler[] = [answerUnknownPlace, answerDocFact, answerFrame
 
 export const MAX_QUESTION = 500;
 
+/** The asking end of a question ("要达到多少个", "什么时候完成", "谁牵头"), from its question word on. */
+const ASKING_TAIL = /(?:要|需|应|将)?(?:达到|完成|实现|提高到|增长)?(?:多少|几[个项家件次名条种所座]?|什么时候|何时|哪天|哪一?年|哪些|哪个|哪几|谁|什么|啥)[^,，。]*$/;
+
 /**
  * A question that names several places is answered for each: a place whose plan gave nothing is said
  * so, rather than left out ("厦门、吐鲁番、宜兴的…" answered for two).
@@ -92,7 +95,15 @@ export class AnswerEngine {
     parts.slice(0, 3).forEach((part, k) => {
       // "…什么时候前报送?报给谁?": a follow-up without words of its own asks about what came before.
       const own = understandQuestion(part, this.prepared.lexicon);
-      const text = k > 0 && own.files.length === 0 && tokens(own.content).length === 0 ? `${parts[k - 1]} ${part}` : part;
+      // "…累计要达到多少个?示范应用场景呢?": one that names only its subject asks what the one before asked.
+      const asking = k > 0 ? ASKING_TAIL.exec(parts[k - 1]) : null;
+      const elliptic = k > 0 && /呢$/.test(part) && !ASKING_TAIL.test(part) && asking;
+      const text =
+        k > 0 && own.files.length === 0 && tokens(own.content).length === 0
+          ? `${parts[k - 1]} ${part}`
+          : elliptic
+            ? `${part.replace(/呢$/, '')}${asking![0]}`
+            : part;
       const q = text === part ? own : understandQuestion(text, this.prepared.lexicon);
       if (q.files.length) files = q.files;
       answers.push(this.askOne(text, { ...opts, files }));

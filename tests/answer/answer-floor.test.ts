@@ -162,3 +162,14 @@ describe('a department\'s duties with a topic', () => {
     expect(lines.at(-1)).toContain('加强进口冷链食品追溯管理');
   });
 });
+
+describe('an elliptic follow-up', () => {
+  it('"…要达到多少个? Y呢?" asks of Y what the question before asked', async () => {
+    const text = '潍坊市数字潍坊2021行动方案\n一、加快建设新一代通信基础设施\n1.加快推动5G基站建设,全市5G基站数量达到3500个以上,建成5G示范应用场景10个以上。(牵头单位:市工业和信息化局;配合单位:市住房城乡建设局)';
+    const { kb } = await ingestTexts({ 'd.txt': text });
+    const a = new AnswerEngine(kb).ask('潍坊5G基站数量要达到多少个？示范应用场景呢？', { now: NOW }).answer;
+    expect(a).toContain('3500个以上');
+    expect(a).toContain('10个以上');
+    expect(a).not.toContain('牵头');
+  });
+});
