@@ -18,7 +18,7 @@ import { answerSearch, refusal } from './answer-search.ts';
 import { answerAboutSubject, answerLocation } from './answer-subject.ts';
 import { answerTarget } from './answer-target.ts';
 import { answerSectionList } from './answer-sections.ts';
-import { understandQuestion, type Intent } from './understand-question.ts';
+import { understandQuestion, type Intent, type Question } from './understand-question.ts';
 
 /**
  * Answers staff questions from the knowledge base: understand the question, try the handlers for its
@@ -135,21 +135,23 @@ export class AnswerEngine {
     return files;
   }
 
+  /**
+   * A place no plan is for — named as such, or a county by its short name at the start ("临安今年民生实事…",
+   * short county names being plain words elsewhere) — scopes the question to the one to three plans whose
+   * own text names it, rather than being "not loaded".
+   */
+  private scopeByMention(q: Question): void {
+    const place = q.unknownPlace ?? (q.files.length === 0 ? countyAtStart(q.text) : null);
+    if (!place) return;
+    const files = this.plansMentioning(place);
+    if (files.length === 0 || files.length > 3) return;
+    const drop = (s: string) => s.split(place).join(' ').split(shortPlaceName(place)).join(' ').replace(/\s+/g, ' ').trim();
+    Object.assign(q, { files, unknownPlace: null, content: drop(q.content), topic: drop(q.topic) });
+  }
+
   private askOne(raw: string, opts: AskOptions): Answer {
     const q = understandQuestion(raw.slice(0, MAX_QUESTION), this.prepared.lexicon);
-    // A place no plan is for, which a few plans' own text names, scopes the question to those plans
-    // rather than being "not loaded".
-    // A county by its short name at the start ("临安今年民生实事…") is read the same way: only where a
-    // plan's text names it (short county names are often plain words elsewhere).
-    const county = q.files.length === 0 && !q.unknownPlace ? countyAtStart(q.text) : null;
-    if (county) q.unknownPlace = county;
-    if (q.unknownPlace) {
-      const files = this.plansMentioning(q.unknownPlace);
-      if (files.length > 0 && files.length <= 3) {
-        const drop = (s: string) => s.split(q.unknownPlace!).join(' ').split(shortPlaceName(q.unknownPlace!)).join(' ').replace(/\s+/g, ' ').trim();
-        Object.assign(q, { files, unknownPlace: null, content: drop(q.content), topic: drop(q.topic) });
-      } else if (county) q.unknownPlace = null;
-    }
+    this.scopeByMention(q);
     if (!q.text.replace(/[\s\p{P}\p{S}]/gu, '')) q.intent = 'help';
     const c = new Ctx(this.prepared, q, opts.now ?? new Date(), opts.department ?? null, opts.files);
     // A cross-plan question may name a place inside what it cites ("落实重庆市委…《…》(渝委发〔2023〕11号)").

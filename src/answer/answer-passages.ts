@@ -1,7 +1,7 @@
 import type { Answer, Ctx } from './answer-context.ts';
 import { agreesWithQuestion } from './answer-evidence.ts';
 import { withoutTitles } from './answer-doc-facts.ts';
-import { segment, tokens } from '../kb/text-tokens.ts';
+import { segment, STOP_CHARS, tokens } from '../kb/text-tokens.ts';
 import { askedAttribute, asksForPointInTime, ATTRIBUTE_WORDS, CITED_DOCUMENT, statesAttribute } from './answerability.ts';
 
 /**
@@ -20,9 +20,6 @@ const ASKING =
 /** Words of how staff ask, not of what: never a sign that the plan lacks the topic. */
 const FUNCTION_WORDS = /才能|能够|可以|需要|应该|应当|多久|时候|怎么|为啥|为何|干啥|哪里|这个|那个|这些|那些|还是|或者|一般|目前|现在|拿到|收到|下发|发下|以后|之后|后来|到底|准备|打算|说要|提到/g;
 
-/** Characters too common to carry a question on their own (they still count inside a bigram). */
-const WEAK = new Set([...'的了和与及或在是有为对等中上下将把被从向于以其之这那个各并且也都要应须可能会就还而让使由给到过着年月日要做干说搞']);
-
 const MAX_PLANS = 6;
 /** How much of the question's weight a sentence must hold. */
 const MIN_COVERAGE = 0.55;
@@ -40,7 +37,7 @@ interface Term {
  */
 function termsOf(text: string): string[] {
   const out = tokens(text).filter((t) => !t.startsWith('+'));
-  for (const ch of text) if (/[\u4e00-\u9fff]/.test(ch) && !WEAK.has(ch)) out.push(ch);
+  for (const ch of text) if (/[\u4e00-\u9fff]/.test(ch) && !STOP_CHARS.has(ch)) out.push(ch);
   for (const m of text.matchAll(/(?:19|20)\d{2}(?=\s*年)/g)) out.push(m[0]);
   return out;
 }

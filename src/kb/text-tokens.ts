@@ -38,7 +38,7 @@ const HAN = /^[\u4e00-\u9fff]+$/;
 const LATIN = /^([a-z0-9]+(?:\.[0-9]+)*|[%‰])$/i;
 
 /** One-character words that say nothing about the topic (their joins with neighbours are noise). */
-const STOP_CHARS = new Set([
+export const STOP_CHARS: ReadonlySet<string> = new Set([
   ...'的了和与及或在是有为对等中上下将把被从向于以其之这那个各并且也都要应须可能会就还而让使由给到过着',
   ...'吗呢啊吧呀哪谁啥么几多少年月日按来经予即则但因所如若比较更最很已再又仍另每该此做搞叫请问说',
 ]);
