@@ -1,5 +1,6 @@
 import type { Answer, Ctx } from './answer-context.ts';
 import { agreesWithQuestion } from './answer-evidence.ts';
+import { focus } from './format.ts';
 import { withoutTitles } from './answer-doc-facts.ts';
 import { segment, STOP_CHARS, tokens } from '../kb/text-tokens.ts';
 import { askedAttribute, asksForPointInTime, ATTRIBUTE_WORDS, CITED_DOCUMENT, statesAttribute } from './answerability.ts';
@@ -20,6 +21,9 @@ const ASKING =
 /** Words of how staff ask, not of what: never a sign that the plan lacks the topic. */
 const FUNCTION_WORDS = /才能|能够|可以|需要|应该|应当|多久|时候|怎么|为啥|为何|干啥|哪里|这个|那个|这些|那些|还是|或者|一般|目前|现在|拿到|收到|下发|发下|以后|之后|后来|到底|准备|打算|说要|提到/g;
 
+/** A year as written before 年. */
+const YEAR = /(?:19|20)\d{2}(?=\s*年)/g;
+
 const MAX_PLANS = 6;
 /** How much of the question's weight a sentence must hold. */
 const MIN_COVERAGE = 0.55;
@@ -38,7 +42,7 @@ interface Term {
 function termsOf(text: string): string[] {
   const out = tokens(text).filter((t) => !t.startsWith('+'));
   for (const ch of text) if (/[\u4e00-\u9fff]/.test(ch) && !STOP_CHARS.has(ch)) out.push(ch);
-  for (const m of text.matchAll(/(?:19|20)\d{2}(?=\s*年)/g)) out.push(m[0]);
+  for (const m of text.matchAll(YEAR)) out.push(m[0]);
   return out;
 }
 
@@ -50,8 +54,8 @@ export function answerFromPassages(c: Ctx): Answer | null {
   if (attr === 'docNo' && !CITED_DOCUMENT.test(withoutTitles(c.q.text, c.scopeTitles()))) return null;
   const query = withoutTitles(c.q.topic, c.scopeTitles()).replace(ATTRIBUTE_WORDS, ' ').replace(ASKING, ' ').replace(FUNCTION_WORDS, ' ');
   // (Years are read apart from the topic; they still pick the sentence: "把2020年定为…".)
-  const years = [...c.q.text.matchAll(/(?:19|20)\d{2}(?=\s*年)/g)].map((m) => `${m[0]}年`).join(' ');
-  const qTerms = [...new Set(termsOf(`${query} ${years}`))];
+  const years = [...c.q.text.matchAll(YEAR)].map((m) => m[0]);
+  const qTerms = [...new Set([...termsOf(query), ...years])];
   if (qTerms.filter((t) => t.length >= 2).length === 0) return null;
   const ids = c.sentenceIds();
   if (ids.length === 0) return null;
@@ -96,7 +100,7 @@ export function answerFromPassages(c: Ctx): Answer | null {
     const ref = c.p.sentences[s.id];
     return { ...c.kb.passages[ref.passage], quote: s.text };
   });
-  const lines = shown.map((s, k) => `${c.label(sources[k].file)}: ${excerpt(s.text, qTerms)}${c.cite(sources[k])}`);
+  const lines = shown.map((s, k) => `${c.label(sources[k].file)}: ${focus(s.text, qTerms.filter((t) => t.length === 2), WIDTH)}${c.cite(sources[k])}`);
   return c.answer(lines.join('\n'), sources);
 }
 
@@ -111,19 +115,4 @@ export function withLeadIn(c: Ctx, id: number): string {
   const next = c.p.sentences[id + 1];
   if (!next || c.kb.passages[next.passage].file !== c.kb.passages[here.passage].file) return text;
   return `${text}${next.text.trim()}`;
-}
-
-/** A long sentence is cut to the window holding most of the question's terms. */
-function excerpt(text: string, qTerms: string[]): string {
-  if (text.length <= WIDTH + 20) return text;
-  const q = new Set(qTerms.filter((t) => t.length === 2));
-  let best = 0;
-  let bestScore = -1;
-  for (let start = 0; start + WIDTH <= text.length; start += 10) {
-    let score = 0;
-    for (let i = start; i + 1 < start + WIDTH; i++) if (q.has(text.slice(i, i + 2))) score++;
-    if (score > bestScore) [best, bestScore] = [start, score];
-  }
-  const end = Math.min(text.length, best + WIDTH);
-  return `${best > 0 ? '…' : ''}${text.slice(best, end)}${end < text.length ? '…' : ''}`;
 }

@@ -144,7 +144,7 @@ class RecordBuilder {
     // Lines that hand a body its duty ("市委宣传部:把爱国卫生工作…").
     const dutyLines = root.text.split('\n').map((p, i) => ({ p, i, d: unitDuty(p) })).filter((x) => x.d);
     if (dutyLines.length >= 2) {
-      for (const { p, i, d } of dutyLines) this.addBodyDuty(d!, { ...this.source(null, [], root.line + i + 1, p) });
+      for (const { p, i, d } of dutyLines) this.addBodyDuty(d!, this.source(null, [], root.line + i + 1, p));
     }
     // A text without headings may still hand out tasks ("由X牵头…;由Y牵头…", "A(X负责)。B(Y负责)。").
     const segments = (findLabelledOwnersAbsent(root.text) ? ownerSegments(root.text) : labelledSegments(root.text)) ?? subjectSegments(root.text);

@@ -477,9 +477,9 @@ export function subjectSegments(text: string): Array<{ text: string; owners: Own
   for (const sentence of text.split(/(?<=[。;；])|\n/)) {
     const m = SUBJECT_AT.exec(sentence.trim());
     const names = m ? splitDepartments(m[1]) : [];
-    if (m && names.length && names.every(isBody) && !/^(各|全|有关|相关|其他|其余|我|本|该)/.test(names[0])) {
+    if (m && names.length && names.every(isBody) && !GENERIC_BODY.test(names[0])) {
       const lead = /牵头/.test(m[2]) || names.length === 1 ? names : [];
-      out.push({ text: sentence.trim(), owners: { lead, units: names, partners: [], quote: sentence.trim(), deadlineText: null } });
+      out.push({ text: sentence.trim(), owners: { lead, units: names, partners: [], quote: '', deadlineText: null } });
     } else if (out.length && sentence.trim()) out[out.length - 1].text += sentence.trim();
   }
   // (The subject is the sentences' own grammar: the whole segment is the task and its quote.)
@@ -487,6 +487,9 @@ export function subjectSegments(text: string): Array<{ text: string; owners: Own
   // (One body named again and again hands out nothing: the item stays one task.)
   return new Set(out.map((o) => o.owners.units.join('、'))).size >= 2 ? out : null;
 }
+
+/** No one body in particular: 各部门, 有关单位, 本单位. */
+const GENERIC_BODY = /^(各|全|有关|相关|其他|其余|我|本|该)/;
 
 /**
  * A line that names its bodies and then their duty after a colon: "市卫生局:负责医院周边环境秩序…",
@@ -496,7 +499,7 @@ export function unitDuty(text: string): { units: string[]; duty: string } | null
   const m = /^([^:：。;；,，\n]{2,40})[:：]\s*(\S[\s\S]*)$/.exec(text.trim());
   if (!m || LABEL_AT.test(`${m[1]}:`) || /^(附件|注|备注|联系人|电话|地址|邮箱|来源|主题|索引号|发文|抄送|主送)/.test(m[1])) return null;
   const units = splitDepartments(m[1]);
-  if (units.length === 0 || !units.every(isBody) || /^(各|全|有关|相关|其他|其余|我|本|该)/.test(units[0])) return null;
+  if (units.length === 0 || !units.every(isBody) || GENERIC_BODY.test(units[0])) return null;
   return { units, duty: m[2].trim() };
 }
 
