@@ -101,7 +101,30 @@ function splitJoined(name: string): string[] {
   const etc = /^(.{2,}?)等(?:相关|有关)?(?:部门|单位)(?:和|及|以及)(.{3,})$/.exec(name);
   if (etc) return [etc[1], ...splitJoined(etc[2])];
   const m = /^(.{2,}?)(?:以及|及)(.{3,})$/.exec(name);
-  return m && DEPT_END.test(m[1]) ? [m[1], m[2]] : [name];
+  return m && DEPT_END.test(m[1]) ? [m[1], m[2]] : splitRunTogether(name);
+}
+
+/** Where a body's name may end: its kind word. */
+const BODY_END = /(局|委|办|股|馆|站|所|队|中心|公司|院|社)$/;
+/** Small bodies that have no sub-bodies named after them: what follows their name is another body. */
+const LEAF_END = /(股|馆|站|所)$/;
+
+/**
+ * Two bodies run together by a page that lost the line between cells: "文化宣传股文化馆", "派出所工商质监所",
+ * "县发改局县财政局". A name splits after a body's kind word when the rest is a body too and either the
+ * first is a small body (股/馆/站/所) or both start with the same level (县…县…). "市公安局交警支队" stays one
+ * name: a sub-body is named after its parent.
+ */
+function splitRunTogether(name: string): string[] {
+  if (name.length < 6) return [name];
+  for (let i = 3; i <= name.length - 3; i++) {
+    const left = name.slice(0, i);
+    const right = name.slice(i);
+    if (!BODY_END.test(left) || !BODY_END.test(right) || /^(办公室|党组|机关|分局|支队|大队|中队)/.test(right)) continue;
+    const sameLevel = /^[省市县区镇乡]/.test(left) && left[0] === right[0];
+    if (LEAF_END.test(left) || sameLevel) return [left, ...splitRunTogether(right)];
+  }
+  return [name];
 }
 
 interface Clause {

@@ -1,4 +1,4 @@
-import { findPlaces, lookupPlaceLoosely, type PlaceMention } from '../kb/place-names.ts';
+import { findPlaces, lookupPlaceLoosely, placeByCode, type PlaceMention } from '../kb/place-names.ts';
 
 /**
  * The place that issues a plan (厦门, 洞头区, 青海省, 杨凌示范区): from its title, its issuing body, the
@@ -17,6 +17,8 @@ export interface PlaceInput {
   lines: string[];
   /** The file name: offices name files after the plan ("阳江市质量工作考核方案.docx"). */
   file?: string | null;
+  /** A government page's 索引号 (11500104009286164T/2024-00002, 000330185/2022-86781). */
+  index?: string | null;
 }
 
 /** Zones that act as places: 杨凌示范区, 滨海新区, XX经济技术开发区. */
@@ -38,7 +40,7 @@ export function findPlanPlace(input: PlaceInput): string | null {
     const place = anyPlace(text);
     if (place) return place;
   }
-  return selfNamedPlace(input.lines) ?? docNoPlace(input.docNo, input.lines) ?? fileNamePlace(input.file) ?? (NATIONAL.test([input.issuer, input.notice, input.docNo, input.title].join(' ')) ? '全国' : null);
+  return selfNamedPlace(input.lines) ?? docNoPlace(input.docNo, input.lines) ?? fileNamePlace(input.file) ?? indexPlace(input.index) ?? (NATIONAL.test([input.issuer, input.notice, input.docNo, input.title].join(' ')) ? '全国' : null);
 }
 
 /** A national body's document applies to the whole country. */
@@ -92,6 +94,19 @@ function docNoPlace(docNo: string | null, lines: string[]): string | null {
     }
   }
   return null;
+}
+
+/**
+ * The place a 索引号 is registered in, when nothing in the document names one. Public-information
+ * indexes begin with the publishing body's code: an 18-character 统一社会信用代码 (11 + the six-digit
+ * administrative code of its registry + …: 11500104… → 大渡口区), or a body code padded with zeros
+ * (000330185 → 330185 → 临安区). A code the gazetteer does not know gives nothing.
+ */
+function indexPlace(index: string | null | undefined): string | null {
+  const code = index?.trim().split('/')[0] ?? '';
+  const area = /^1\d(\d{6})[0-9A-Z]{10}$/.exec(code)?.[1] ?? /^000(\d{6})$/.exec(code)?.[1];
+  const place = area ? placeByCode(area) : null;
+  return place ? display(place.name) : null;
 }
 
 /** A known place in the file name, when the text names none. */

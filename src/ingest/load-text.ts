@@ -1,5 +1,6 @@
 import { decodeText } from './decode-text.ts';
 import type { Block, LoadedDocument } from './document.ts';
+import { readHeader } from './parse-task-table.ts';
 import { tidyRows } from './table-rows.ts';
 
 /**
@@ -16,10 +17,48 @@ export async function loadText(file: string, bytes: Buffer, format: 'txt' | 'md'
 
 function lineBlocks(lines: string[]): Block[] {
   const blocks: Block[] = [];
-  lines.forEach((text, i) => {
-    if (text.trim() !== '') blocks.push({ kind: 'para', text, line: i + 1 });
-  });
+  for (let i = 0; i < lines.length; i++) {
+    const end = pipeTableEnd(lines, i);
+    if (end > i) {
+      blocks.push({ kind: 'table', rows: alignPipeRows(lines.slice(i, end).map(splitPipeRow)), line: i + 1 });
+      i = end - 1;
+      continue;
+    }
+    if (lines[i].trim() !== '') blocks.push({ kind: 'para', text: lines[i], line: i + 1 });
+  }
   return blocks;
+}
+
+/**
+ * A table pasted from a web page as one row per line, cells split by '|' and no Markdown delimiter row
+ * (`序号 | 项目内容 | 责任单位 |`). It starts only at a row that reads as a task-table header — page
+ * metadata grids (`索引号 | … |`) stay text for the metadata reader — and runs while lines hold a '|'.
+ */
+function pipeTableEnd(lines: string[], start: number): number {
+  const header = lines[start];
+  if ((header.match(/\|/g)?.length ?? 0) < 2 || !readHeader(splitPipeRow(header))) return start;
+  let end = start + 1;
+  while (end < lines.length && lines[end].includes('|') && !/^\s*\|?\s*$/.test(lines[end])) end++;
+  return end - start >= 2 ? end : start;
+}
+
+const REF_CELL = /^(\d+(\.\d+)*|[一二三四五六七八九十]+)[、.]?$/;
+
+/**
+ * Rows of a pasted table lose their merged cells: a row continuing the item above has no 序号 cell, so
+ * its cells sit one column left, padded at the end (`新增托位500个 | 新增600个 | ||`). Such a row moves
+ * right under the 序号 of the row above, and inherits the other merged cells as the table parser does.
+ */
+function alignPipeRows(rows: string[][]): string[][] {
+  const width = rows[0].length;
+  const refFirst = /^(序号|序|编号)$/.test(rows[0][0].replace(/\s/g, ''));
+  const aligned: string[][] = [];
+  rows.forEach((r, i) => {
+    const filled = r.length - [...r].reverse().findIndex((c) => c !== '');
+    const continues = i > 1 && refFirst && r[0] !== '' && !REF_CELL.test(r[0]) && filled < width;
+    aligned.push(continues ? [aligned[i - 1][0], ...r].slice(0, Math.max(width, r.length)) : r);
+  });
+  return tidyRows(aligned);
 }
 
 function markdownBlocks(lines: string[]): Block[] {

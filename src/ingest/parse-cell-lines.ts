@@ -24,7 +24,7 @@ export interface CellTable {
 
 const REF_LABEL = /^(序号|编号|序)$/;
 const BARE_NUMBER = /^\d{1,3}$/;
-const DEADLINE_CELL = /^(?:\d{4}\s*年)?\s*(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?|年)?\s*(?:底|末|上旬|中旬|下旬|内)?\s*(?:前|以前)?\s*(?:完成|投入使用|动工|开工|建成)?$|^(?:长期|持续推进|年底前|每季度|每月|全年|常态化)/;
+const DEADLINE_CELL = /^(?:\d{4}\s*年)?\s*(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?|年)?\s*(?:底|末|上旬|中旬|下旬|内)?\s*(?:前|以前)?\s*(?:完成|投入使用|动工|开工|建成)?$|^(?:长期|持续推进|年底前|每季度|每月|全年|常态化)[\u4e00-\u9fff]{0,6}$/;
 const MAX_ROW_CELLS = 30;
 /** What a header cell looks like even when its column is not one duban reads ("当前进度", "建设地点"). */
 const LABELISH = /(单位|部门|时限|时间|内容|进度|情况|名称|目标|指标|备注|类别|分类|类型|等级|级别|权重|标准|要求|依据|方式|形式|事项|项目|任务|措施|领导|数|值|量|率|地点|规模|投资|金额|编号|序号)$/;
@@ -104,7 +104,9 @@ function readTable(lines: CellLine[], start: number): CellTable | null {
     // "农业高质高效" then "1": a merged category cell before the first row, not a header cell.
     if (header.length >= 3 && !columnOf(t.replace(/\s+/g, '')) && !LABELISH.test(t.replace(/\s+/g, '')) && BARE_NUMBER.test(cellText(lines[i + 1]?.text ?? ''))) break;
     if (t.length > 16) return null;
-    header.push(t);
+    // A label broken over two lines: "责任股室" / "(单位)".
+    if (header.length > 0 && /^[(（][^()（）]{1,8}[)）]$/.test(t)) header[header.length - 1] += t;
+    else header.push(t);
   }
   const cols = header.map((h) => columnOf(h.replace(/\s+/g, '')));
   if (!cols.includes('text') || !(cols.includes('units') || cols.includes('lead') || cols.includes('deadline'))) return null;
@@ -147,7 +149,7 @@ function readTable(lines: CellLine[], start: number): CellTable | null {
     // The last row ends where its cells stop looking like cells: what follows the table is text.
     if (!next) trimLastRow(cells, at, cols.length - 1);
     if (cells.length === 0 || cells.length > MAX_ROW_CELLS) break;
-    rows.push(alignRow(String(ref), cells, cols));
+    rows.push(alignRow(String(ref), cells, cols, false, header));
     consumed.push(...at);
     i = j;
     ref++;
@@ -160,7 +162,7 @@ function readTable(lines: CellLine[], start: number): CellTable | null {
 }
 
 const TASK_WORDS = /建设|开展|推进|实施|完成|加快|提升|新建|启动|开工|打造|建成/;
-const UNIT_CELL = /^[\u4e00-\u9fff()、]{2,24}(局|委|办|部|院|会|厅|中心|政府|管委会|公司|集团|所|站|队|街道|镇|乡|社|指挥部)(?:\([\u4e00-\u9fff、]{1,12}\))?$/;
+const UNIT_CELL = /^[\u4e00-\u9fff()、]{2,24}(局|委|办|部|院|会|厅|中心|政府|管委会|公司|集团|所|站|队|街道|镇|乡|社|指挥部|股|股室|馆)(?:\([\u4e00-\u9fff、]{1,12}\))?$/;
 /** A cell of an owner column: a unit, a list of units, or blank ("/"). */
 /** An empty cell as tables write it. */
 const BLANK_CELL = /^[/／无-]$/;
@@ -175,7 +177,13 @@ function trimLastRow(cells: string[], at: number[], columns: number): void {
 }
 
 /** One row's cells placed under the header's columns. */
-function alignRow(ref: string, cells: string[], cols: Array<ReturnType<typeof columnOf>>, spaced = false): string[] {
+function alignRow(ref: string, cells: string[], cols: Array<ReturnType<typeof columnOf>>, spaced = false, labels: string[] = []): string[] {
+  const typed = spaced ? null : alignByType(cells, cols, labels);
+  if (typed) {
+    const refAt = cols.indexOf('ref');
+    if (refAt >= 0) typed[refAt] = ref;
+    return typed;
+  }
   const row = cols.map(() => '');
   const refAt = cols.indexOf('ref');
   if (refAt >= 0) row[refAt] = ref;
@@ -184,8 +192,6 @@ function alignRow(ref: string, cells: string[], cols: Array<ReturnType<typeof co
     const k = cols.indexOf(col as never);
     if (k >= 0) row[k] = row[k] ? `${row[k]}、${value}` : value;
   };
-  const shaped = spaced ? null : byShape(cells, cols, row, put);
-  if (shaped) return shaped;
   if (cells.length === rest.length) {
     rest.forEach((k, n) => (row[k] = cells[n]));
     return row;
@@ -219,30 +225,118 @@ function alignRow(ref: string, cells: string[], cols: Array<ReturnType<typeof co
   return row;
 }
 
-/**
- * Cells by their shape (merged cells leave rows short, lists of units leave them long): the unit cells
- * at the end fill the owner columns (the first the lead's), the cells before them the columns before,
- * right-aligned. Null when the row does not end in unit cells.
- */
-function byShape(cells: string[], cols: Array<ReturnType<typeof columnOf>>, row: string[], put: (col: string, value: string) => void): string[] | null {
-  const ownerAt = cols.map((c, k) => (c === 'lead' || c === 'units' || c === 'partners' ? k : -1)).filter((k) => k >= 0);
-  if (ownerAt.length === 0) return null;
-  let b = cells.length;
-  while (b > 1 && (OWNER_CELL(cells[b - 1]) || (cols.includes('deadline') && DEADLINE_CELL.test(cells[b - 1].replace(/\s+/g, ''))))) b--;
-  const textAt = cols.map((c, k) => (k < ownerAt[0] && c !== 'ref' ? k : -1)).filter((k) => k >= 0);
-  if (b === cells.length || b > textAt.length) return null;
-  cells.slice(0, b).forEach((c, n) => (row[textAt[textAt.length - b + n]] = c));
-  const units: string[] = [];
-  for (const c of cells.slice(b)) {
-    if (cols.includes('deadline') && DEADLINE_CELL.test(c.replace(/\s+/g, ''))) put('deadline', c);
-    else units.push(c);
+/** What a column holds, for placing a row's cells by their type. */
+type Slot = 'text' | 'short' | 'date' | 'units' | 'person' | 'figure' | 'measure' | 'any';
+
+function slotOf(col: ReturnType<typeof columnOf>, label: string): Slot {
+  switch (col) {
+    case 'text':
+      return 'text';
+    case 'category':
+    case 'project':
+      return 'short';
+    case 'deadline':
+      return 'date';
+    case 'lead':
+    case 'units':
+    case 'partners':
+      return 'units';
+    case 'goal':
+      return 'figure';
+    case 'measure':
+      return 'measure';
+    case 'ignore':
+      return /领导/.test(label) ? 'person' : 'units';
+    default:
+      return 'any';
   }
-  // Columns after the owners that are no owners (评分部门) take the last unit cells.
-  const lastOwner = ownerAt[ownerAt.length - 1];
-  const ignored = cols.slice(lastOwner + 1).filter((c) => c === 'ignore').length;
-  if (ignored && units.length > ignored) units.length -= ignored;
-  const lead = units.shift();
-  if (lead && !BLANK_CELL.test(lead)) put(cols.includes('lead') ? 'lead' : 'units', lead);
-  for (const u of units) if (!BLANK_CELL.test(u)) put(cols.includes('partners') ? 'partners' : 'units', u);
+}
+
+/** A list of bodies as an owner cell writes them, loosely: 各股室、委属部门单位, 相关街道. */
+const LOOSE_UNIT = /(单位|部门|股室|科室|处室|街道|乡镇|镇街|政府|公司)$/;
+/** One or two leaders' names: 夏俊贵, 周 斐, 张三、李四. */
+const PERSON_CELL = /^[\u4e00-\u9fff]\s?[\u4e00-\u9fff]{1,2}(、[\u4e00-\u9fff]{2,3})*$/;
+const FIGURE_CELL = /^[\d.]+\s*(%|[\u4e00-\u9fff]{0,3})$/;
+
+/** How well a cell fits a column (higher is better; negative is a misfit). */
+function fit(cell: string, slot: Slot): number {
+  const flat = cell.replace(/\s+/g, '');
+  const isDate = DEADLINE_CELL.test(flat);
+  const isUnit = OWNER_CELL(cell);
+  const isLooseUnit = !isUnit && flat.split(/[、,，]/).every((p) => UNIT_CELL.test(p) || LOOSE_UNIT.test(p)) && flat.length <= 40;
+  const isPerson = !isUnit && !isLooseUnit && PERSON_CELL.test(cell.trim());
+  const long = flat.length >= 8 || /[。;；,，]/.test(flat);
+  switch (slot) {
+    case 'date':
+      return isDate ? 4 : -3;
+    case 'units':
+      return isUnit ? 4 : isLooseUnit ? 3 : isPerson ? -2 : long ? -3 : 0;
+    case 'person':
+      return isPerson ? 3 : -2;
+    case 'figure':
+      return FIGURE_CELL.test(flat) ? 3 : -1;
+    case 'measure':
+      return flat.length <= 4 && !/\d/.test(flat) ? 2 : -1;
+    case 'text':
+      return isUnit || isDate ? -2 : long ? 3 : 2;
+    case 'short':
+      return isUnit || isDate ? -2 : long ? 0.5 : 2;
+    default:
+      return isUnit ? -1 : isDate ? 0 : 0.5;
+  }
+}
+
+/**
+ * A row of cells placed under the header by their types — the alignment that fits best, cells in order,
+ * columns skipped where the table merged a cell away, an owner column taking as many unit cells as
+ * follow each other (one unit a line). A task reads as a sentence, a deadline as a date, a 分管领导 as a
+ * name, a unit as a body; what fits nothing is dropped rather than forced into a column. Null when the
+ * header has no task column.
+ */
+function alignByType(cells: string[], cols: Array<ReturnType<typeof columnOf>>, labels: string[]): string[] | null {
+  if (!cols.includes('text')) return null;
+  const slots = cols.map((c, k) => (c === 'ref' ? null : slotOf(c, labels[k] ?? '')));
+  const n = cells.length;
+  const m = cols.length;
+  const DROP = -4;
+  // best[i][j]: the best score placing cells i.. in columns j.. ; `stay` lets a units column take more.
+  const best: number[][] = Array.from({ length: n + 1 }, () => Array<number>(m + 1).fill(0));
+  const move: number[][] = Array.from({ length: n + 1 }, () => Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--) best[i][m] = best[i + 1][m] + DROP;
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      const slot = slots[j];
+      // 0: skip the column, 1: place and move on, 2: place and stay (units), 3: drop the cell.
+      const options: number[] = [best[i][j + 1], -Infinity, -Infinity, best[i + 1][j] + DROP];
+      if (slot) {
+        const f = fit(cells[i], slot);
+        options[1] = f + best[i + 1][j + 1];
+        if (slot === 'units' && f >= 3) options[2] = f + best[i + 1][j];
+      }
+      let pick = 0;
+      for (const k of [1, 2, 0, 3]) if (options[k] > options[pick] || (options[k] === options[pick] && k === 1)) pick = k;
+      best[i][j] = options[pick];
+      move[i][j] = pick;
+    }
+  }
+  const row = cols.map(() => '');
+  for (let i = 0, j = 0; i < n && j < m; ) {
+    const pick = move[i][j];
+    if (pick === 0) j++;
+    else if (pick === 3) i++;
+    else {
+      if (!BLANK_CELL.test(cells[i])) row[j] = row[j] ? `${row[j]}、${cells[i]}` : cells[i];
+      i++;
+      if (pick === 1) j++;
+    }
+  }
+  // A lead column given several units, with a partners column left empty: the first leads.
+  const leadAt = cols.indexOf('lead');
+  const partnersAt = cols.indexOf('partners') >= 0 ? cols.indexOf('partners') : cols.indexOf('units');
+  if (leadAt >= 0 && partnersAt >= 0 && row[partnersAt] === '' && row[leadAt].includes('、') && !cells.some((c) => c === row[leadAt])) {
+    const [first, ...others] = row[leadAt].split('、');
+    row[leadAt] = first;
+    row[partnersAt] = others.join('、');
+  }
   return row;
 }

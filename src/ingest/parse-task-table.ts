@@ -19,7 +19,7 @@ const HEADER_LABELS: Array<[Column, RegExp]> = [
   // (A row's name — 事项名称, 项目名称 — is its task; a 项目内容 column after it only describes it.)
   ['text', /^(目标内容|任务内容|工作内容|工作任务|具体任务|任务|具体措施|工作措施|目标任务|主要内容|内容|任务名称|事项名称|项目名称|实事名称|实事项目|指标名称|考核内容)$/],
   ['lead', /^(牵头单位|牵头部门|牵头|牵头责任单位|主要责任单位|主责单位|牵头科室)$/],
-  ['units', /^(责任单位|责任部门|负责单位|实施单位|责任科室|落实单位|承办单位)$/],
+  ['units', /^(责任单位|责任部门|负责单位|实施单位|责任科室|落实单位|承办单位|责任股室|股室|责任处室|处室|责任股)$/],
   ['partners', /^(配合单位|配合部门|参加单位|协办单位|协助单位|参与单位|协同配合单位|协同单位|配合责任单位|协办部门|参与部门|协同部门)$/],
   ['deadline', /^(完成时限|完成时间|时间要求|时限|时间节点|完成期限|进度要求|时间安排)$/],
   // An indicator's unit of measure and its figure for the year ("单位 | 年度目标"): a target of the row.
@@ -29,14 +29,21 @@ const HEADER_LABELS: Array<[Column, RegExp]> = [
   ['ignore', /^(评分部门|评分单位|考核部门|考核单位|监考单位|评价部门|牵头领导|责任领导|分管领导)$/],
 ];
 
-const cellLabel = (cell: string) => cell.replace(/[\s:：|]/g, '');
+/** A header cell's label: no spaces or colons, and no trailing note in brackets (责任股室(单位), 金额(万元)). */
+const cellLabel = (cell: string) => cell.replace(/[\s:：|]/g, '').replace(/(?<=.{2})[(（][^()（）]{1,8}[)）]$/, '');
 /** A header cell that names the task column in words of its own (目标与任务, 民生实事, 2022年预期目标). */
-const TEXTISH = /^.{0,10}(任务|目标|内容|工作|事项|实事|要求|举措|措施)$/;
+const TEXTISH = /^.{0,10}(任务|目标|内容|工作|事项|实事|要求|举措|措施|名称)$/;
 
 /** The column a header cell names, or null. */
 export function columnOf(cell: string): Column | null {
   const label = cellLabel(cell);
-  return HEADER_LABELS.find(([, re]) => re.test(label))?.[0] ?? (TEXTISH.test(label) && !/领导|单位|部门|时限|时间/.test(label) ? 'text' : null);
+  return HEADER_LABELS.find(([, re]) => re.test(label))?.[0] ?? ownerColumn(label) ?? (TEXTISH.test(label) && !/领导|单位|部门|时限|时间/.test(label) ? 'text' : null);
+}
+
+/** An owner column in words of its own (责任主体与协同单位, 主要牵头部门): by its role word. */
+function ownerColumn(label: string): Column | null {
+  if (label.length > 12 || !/(单位|部门|主体|科室|股室)$/.test(label) || /评分|考核|监考|评价/.test(label)) return null;
+  return /配合|协同|协办|协助|参与|参加/.test(label) ? 'partners' : /牵头|主责/.test(label) ? 'lead' : /责任|负责|实施|承办|落实/.test(label) ? 'units' : null;
 }
 
 /** Column roles of a header row, or null when the row is not a task-table header. */

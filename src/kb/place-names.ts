@@ -25,6 +25,8 @@ interface Gazetteer {
   lengthsByFirst: Map<string, number[]>;
   /** Names for questions (full, and short for provinces and prefectures), longest first. */
   questionNames: string[];
+  /** Places by their six-digit administrative code (330185 → 临安区). */
+  byCode: Map<string, Place>;
 }
 
 let gazetteer: Gazetteer | undefined;
@@ -49,6 +51,7 @@ function load(): Gazetteer {
   };
   const questionNames = new Set<string>();
   const countyShorts = new Map<string, Place>();
+  const byCode = new Map<string, Place>();
   const provinces = Object.entries(data['86'] ?? {});
   const levelOf = (code: string): PlaceLevel => (code in (data['86'] ?? {}) ? 'province' : /00$/.test(code) ? 'prefecture' : 'county');
   // Provinces and prefectures first, so a county's short form never shadows them.
@@ -59,6 +62,7 @@ function load(): Gazetteer {
   for (const [code, name] of ordered) {
     if (/^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/.test(name)) continue;
     const place: Place = { name, short: shortPlaceName(name), level: levelOf(code) };
+    byCode.set(code, place);
     add(name, place);
     add(place.short, place);
     questionNames.add(name);
@@ -67,9 +71,10 @@ function load(): Gazetteer {
   // Counties: full names only — short county names are often ordinary words (城关, 和平, 新华).
   for (const [province] of provinces) {
     for (const prefecture of Object.keys(data[province] ?? {})) {
-      for (const name of Object.values(data[prefecture] ?? {})) {
+      for (const [code, name] of Object.entries(data[prefecture] ?? {})) {
         if (name === '市辖区' || name.length < 3) continue;
         const place: Place = { name, short: shortPlaceName(name), level: 'county' };
+        byCode.set(code, place);
         add(name, place);
         if (place.short !== name && !countyShorts.has(place.short)) countyShorts.set(place.short, place);
         questionNames.add(name);
@@ -83,7 +88,7 @@ function load(): Gazetteer {
     lengthsByFirst.set(f[0], ls);
   }
   for (const ls of lengthsByFirst.values()) ls.sort((a, b) => b - a);
-  return { countyShorts, forms, lengthsByFirst, questionNames: [...questionNames].sort((a, b) => b.length - a.length) };
+  return { countyShorts, forms, lengthsByFirst, questionNames: [...questionNames].sort((a, b) => b.length - a.length), byCode };
 }
 
 function places(): Gazetteer {
@@ -104,6 +109,11 @@ export function lookupPlace(form: string): Place | null {
 /** A place by any form, county short forms included (宜兴): for contexts that mark a place name. */
 export function lookupPlaceLoosely(form: string): Place | null {
   return places().forms.get(form) ?? places().countyShorts.get(form) ?? null;
+}
+
+/** The place with a six-digit administrative code (330185 → 临安区), if the gazetteer has it. */
+export function placeByCode(code: string): Place | null {
+  return places().byCode.get(code) ?? null;
 }
 
 export interface PlaceMention {
