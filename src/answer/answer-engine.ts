@@ -18,6 +18,8 @@ import { answerSearch, refusal } from './answer-search.ts';
 import { answerAboutSubject, answerLocation } from './answer-subject.ts';
 import { answerTarget } from './answer-target.ts';
 import { answerSectionList } from './answer-sections.ts';
+import { answerPlanProgress, ASKS_PROGRESS } from './answer-progress.ts';
+import type { Citation } from './format.ts';
 import { understandQuestion, type Intent, type Question } from './understand-question.ts';
 
 /**
@@ -32,6 +34,10 @@ export interface AskOptions {
   department?: string | null;
   /** Plans to use when the question names none (a group's bound city). */
   files?: string[];
+  /** This part of a message asks only how far its task has got (the part before named the task). */
+  progressOnly?: boolean;
+  /** What the answer to the part before cited: the task a progress follow-up asks about. */
+  previous?: Citation[];
 }
 
 type Handler = (c: Ctx) => Answer | null;
@@ -106,7 +112,10 @@ export class AnswerEngine {
             : part;
       const q = text === part ? own : understandQuestion(text, this.prepared.lexicon);
       if (q.files.length) files = q.files;
-      answers.push(this.askOne(text, { ...opts, files }));
+      // "…目标多少公里? 截至9月底完成了多少?": the follow-up asks for the recorded progress only.
+      const progressOnly = k > 0 && ASKS_PROGRESS.test(part) && !ASKS_PROGRESS.test(parts[k - 1]);
+      const previous = progressOnly ? answers[k - 1]?.citations : undefined;
+      answers.push(this.askOne(progressOnly && text === part ? `${parts[k - 1]} ${part}` : text, { ...opts, files, progressOnly, previous }));
     });
     const lines = [...new Set(answers.map((a) => a.answer))];
     return {
@@ -128,7 +137,7 @@ export class AnswerEngine {
       const { kb } = this.prepared;
       const found = new Set<string>();
       for (const p of kb.passages) if (!found.has(p.file) && forms.some((f) => p.text.includes(f))) found.add(p.file);
-      for (const t of kb.tasks) if (!found.has(t.file) && forms.some((f) => t.text.includes(f))) found.add(t.file);
+      for (const t of kb.tasks) if (!found.has(t.file) && forms.some((f) => t.text.includes(f) || t.progress?.some((p) => p.text.includes(f)))) found.add(t.file);
       files = kb.plans.map((p) => p.file).filter((f) => found.has(f));
       this.mentioning.set(place, files);
     }
@@ -180,11 +189,25 @@ export class AnswerEngine {
         if (passages) answer = { ...passages, via: 'answerFromPassages' };
       }
     }
+    answer = withPlanProgress(c, answer, opts.progressOnly === true, opts.previous ?? []);
     return withMissingPlaces(c, answer ?? { ...refusal(c), via: 'refusal' });
   }
 }
 
 /** A county or district named by the first characters of a question (临安, 师宗县), as the gazetteer writes it. */
+/**
+ * "谁牵头，进度咋样" / "目标多少? 现在完成了多少": the progress a plan's own table records for the task is
+ * added to the answer, or is the answer when the question (or this part of it) asks only that.
+ */
+function withPlanProgress(c: Ctx, answer: Answer | null, progressOnly: boolean, previous: Citation[]): Answer | null {
+  if (!ASKS_PROGRESS.test(withoutTitles(c.q.text, c.scopeTitles()))) return answer;
+  const progress = answerPlanProgress(c, [...previous, ...(answer?.found ? answer.citations : [])]);
+  if (!progress) return answer;
+  if (progressOnly || !answer?.found) return { ...progress, via: 'answerPlanProgress' };
+  if (progress.citations.every((p) => answer.answer.includes(p.quote.slice(0, 20)))) return answer;
+  return { ...answer, answer: `${answer.answer}\n${progress.answer}`, citations: [...answer.citations, ...progress.citations] };
+}
+
 function countyAtStart(text: string): string | null {
   const lead = text.replace(/^\s*(请问|问一下|想问下?|麻烦问下?)\s*/, '');
   for (const len of [5, 4, 3, 2]) {

@@ -249,6 +249,7 @@ class RecordBuilder {
     const owners = row.owners;
     const taskId = this.addTask(row.text, owners, row.deadlineText, 'table', source, row.category, row.inherited);
     const t = this.tasks[this.tasks.length - 1];
+    if (row.progress) t.progress = row.progress;
     t.deadline = row.deadline ?? (row.deadlineText ? parseDeadlineIn(row.deadlineText, this.year) : null);
     const year = row.deadline ? Number(row.deadline.slice(0, 4)) : null;
     this.addTargets(row.text, year, taskId, source);

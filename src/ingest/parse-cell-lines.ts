@@ -27,7 +27,7 @@ const BARE_NUMBER = /^\d{1,3}$/;
 const DEADLINE_CELL = /^(?:\d{4}\s*年)?\s*(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?|年)?\s*(?:底|末|上旬|中旬|下旬|内)?\s*(?:前|以前)?\s*(?:完成|投入使用|动工|开工|建成)?$|^(?:长期|持续推进|年底前|每季度|每月|全年|常态化)[\u4e00-\u9fff]{0,6}$/;
 const MAX_ROW_CELLS = 30;
 /** What a header cell looks like even when its column is not one duban reads ("当前进度", "建设地点"). */
-const LABELISH = /(单位|部门|时限|时间|内容|进度|情况|名称|目标|指标|备注|类别|分类|类型|等级|级别|权重|标准|要求|依据|方式|形式|事项|项目|任务|措施|领导|数|值|量|率|地点|规模|投资|金额|编号|序号)$/;
+const LABELISH = /(单位|部门|时限|时间|内容|进度|情况|名称|目标|指标|备注|说明|达序|类别|分类|类型|等级|级别|权重|标准|要求|依据|方式|形式|事项|项目|任务|措施|领导|数|值|量|率|地点|规模|投资|金额|编号|序号)$/;
 /** A section row inside a table: 一、… / (一)… / 第一部分 …. */
 const SECTION_ROW = /^([一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+(部分|章))/;
 
@@ -109,6 +109,8 @@ function readTable(lines: CellLine[], start: number): CellTable | null {
     else header.push(t);
   }
   const cols = header.map((h) => columnOf(h.replace(/\s+/g, '')));
+  // A table whose one task column is 主要任务/重点任务 reads it as the task.
+  if (!cols.includes('text') && cols.includes('project')) cols[cols.indexOf('project')] = 'text';
   if (!cols.includes('text') || !(cols.includes('units') || cols.includes('lead') || cols.includes('deadline'))) return null;
   const rows: string[][] = [header];
   const consumed: number[] = [];

@@ -10,7 +10,7 @@ import { parseDeadline } from './parse-dates.ts';
  * across groups — a blank in a new group stays blank.
  */
 
-export type Column = 'ref' | 'category' | 'project' | 'text' | 'units' | 'lead' | 'partners' | 'deadline' | 'measure' | 'goal' | 'ignore';
+export type Column = 'ref' | 'category' | 'project' | 'text' | 'units' | 'lead' | 'partners' | 'deadline' | 'measure' | 'goal' | 'progress' | 'ignore';
 
 const HEADER_LABELS: Array<[Column, RegExp]> = [
   ['ref', /^(序号|编号|序|项目编号|任务编号)$/],
@@ -25,6 +25,8 @@ const HEADER_LABELS: Array<[Column, RegExp]> = [
   // An indicator's unit of measure and its figure for the year ("单位 | 年度目标"): a target of the row.
   ['measure', /^(单位|计量单位|指标单位)$/],
   ['goal', /^(年度目标|目标值|年度目标值|目标任务数|任务数|年度任务|((19|20)\d{2})年?目标(值)?)$/],
+  // How far a task has got, in a progress report (进展情况, 1-11月推进情况, 截至9月底完成情况).
+  ['progress', /^(当前进度|目前进度|工作进度|完成进度|推进进度|实施进度|进度|进展|工作进展|[^,，。]{0,12}(进展|推进|完成|进度)情况)$/],
   // Who scores a task is not who does it.
   ['ignore', /^(评分部门|评分单位|考核部门|考核单位|监考单位|评价部门|牵头领导|责任领导|分管领导)$/],
 ];
@@ -72,6 +74,8 @@ export interface TableTaskRow {
   row: number;
   /** Which cells were inherited from the row above. */
   inherited: Array<'units' | 'deadline'>;
+  /** The row's progress cells, by their column's label. */
+  progress?: Array<{ label: string; text: string }>;
 }
 
 export interface ParsedTable {
@@ -94,7 +98,10 @@ export function parseTaskTable(rows: string[][]): ParsedTable | null {
     if (readHeader(row)) continue; // header repeated at a page break
     const cells = pick(cols, row);
     const parsed = toTaskRow(cells, i, carry, warnings);
-    if (parsed) out.push(parsed);
+    if (!parsed) continue;
+    const progress = cols.flatMap((c, j) => (c === 'progress' && row[j]?.trim() && !/^[-—/／无]$/.test(row[j].trim()) ? [{ label: rows[headerAt][j].replace(/\s+/g, ''), text: row[j].trim() }] : []));
+    if (progress.length) parsed.progress = progress;
+    out.push(parsed);
   }
   return { rows: out, warnings };
 }

@@ -36,6 +36,8 @@ export const TaskSchema = z.object({
   category: z.string().nullable(),
   /** Owner cells or deadline inherited from a merged cell above. */
   inherited: z.array(z.enum(['units', 'deadline'])),
+  /** What a progress table records of the task, per progress column (进展情况, 1-11月推进情况). */
+  progress: z.array(z.object({ label: z.string(), text: z.string() })).optional(),
   source: SourceSchema,
 });
 export type Task = z.infer<typeof TaskSchema>;

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { splitDepartments } from '../../src/ingest/extract-owners.ts';
+import { findCellTables } from '../../src/ingest/parse-cell-lines.ts';
+import { columnOf } from '../../src/ingest/parse-task-table.ts';
+import { findPlanPlace } from '../../src/ingest/find-plan-place.ts';
+import { ingestTexts } from '../helpers/ingest-texts.ts';
+
+/**
+ * Tables as web pages paste them into text, on fixtures written for these tests: pipe rows without a
+ * Markdown delimiter row, rows that lost their merged cells, one cell per line with cells missing, owner
+ * columns named in words of their own, progress columns, and unit names run together.
+ */
+
+const lines = (cells: string[]) => cells.map((text, i) => ({ text, line: i + 1 }));
+
+describe('a pipe table pasted as text', () => {
+  const PLAN = `索引号 | 000330106/2023-00017 | 公开方式 | 主动公开 |
+发布单位 | 区府办 | 发文日期 | 2023-10-09 |
+2023年区政府民生实事项目进展情况表(截至9月底)
+序号 | 项目内容 | 进展情况 | 责任单位 |
+1 | 新建公办幼儿园4所。 | 已建成3所,第4所预计11月底前完工。 | 区教育局 |
+2 | 新增养老床位300张。 | 新增养老床位320张。 | 区民政局 |
+新建老年食堂12家。 | 已建成老年食堂9家。 | ||
+3 | 改造老旧小区20个。 | 已完成16个。 | 区住建局 |
+`;
+
+  it('reads each line as a row, and a row that lost its 序号 cell as part of the item above', async () => {
+    const { kb } = await ingestTexts({ 'livelihood.txt': PLAN });
+    const rows = kb.tasks.map((t) => [t.ref, t.text, t.units]);
+    expect(rows).toEqual([
+      ['1', '新建公办幼儿园4所。', ['区教育局']],
+      ['2', '新增养老床位300张。', ['区民政局']],
+      ['2', '新建老年食堂12家。', ['区民政局']],
+      ['3', '改造老旧小区20个。', ['区住建局']],
+    ]);
+  });
+
+  it('keeps each row\'s progress cells under their column\'s label', async () => {
+    const { kb } = await ingestTexts({ 'livelihood.txt': PLAN });
+    expect(kb.tasks[2].progress).toEqual([{ label: '进展情况', text: '已建成老年食堂9家。' }]);
+    expect(kb.tasks[0].progress?.[0].text).toBe('已建成3所,第4所预计11月底前完工。');
+  });
+
+  it('leaves the page grid above the table to the metadata reader', async () => {
+    const { kb } = await ingestTexts({ 'livelihood.txt': PLAN });
+    expect(kb.plans[0]).toMatchObject({ issuer: '区府办', date: '2023-10-09' });
+  });
+});
+
+describe('one cell per line, merged cells missing', () => {
+  // A 责任股室 list one unit a line; rows 2–3 lost their 指标, deadline and leader cells to merges.
+  const cells = [
+    '序号', '指标', '工作任务', '完成时限', '责任领导', '责任股室', '(单位)', '备注',
+    '1', '群众文化', '全年开展送戏下乡演出不少于80场。', '11月底前', '王 明', '文化股', '文化馆', '图书馆',
+    '2', '组织开展全民阅读活动20场次。', '图书馆',
+    '3', '非遗传承', '完成非遗传承人口述史记录5人。', '非遗中心',
+    '4', '文物安全', '开展文物安全巡查每季度不少于1次。', '12月底前', '李 华', '文物股', '博物馆',
+  ];
+
+  it('places each cell by what it is: task, date, leader, units — skipping the merged columns', () => {
+    const [table] = findCellTables(lines(cells));
+    expect(table.rows[0]).toEqual(['序号', '指标', '工作任务', '完成时限', '责任领导', '责任股室(单位)', '备注']);
+    expect(table.rows[1]).toEqual(['1', '群众文化', '全年开展送戏下乡演出不少于80场。', '11月底前', '王 明', '文化股、文化馆、图书馆', '']);
+    expect(table.rows[2]).toEqual(['2', '', '组织开展全民阅读活动20场次。', '', '', '图书馆', '']);
+    expect(table.rows[3]).toEqual(['3', '非遗传承', '完成非遗传承人口述史记录5人。', '', '', '非遗中心', '']);
+    expect(table.rows[4].slice(3, 6)).toEqual(['12月底前', '李 华', '文物股、博物馆']);
+  });
+
+  it('a sentence starting with 全年 is a task, not a deadline', () => {
+    const [table] = findCellTables(lines(cells));
+    expect(table.rows[1][3]).toBe('11月底前');
+    expect(table.rows[1][2]).toMatch(/^全年开展/);
+  });
+
+  it('an owner column in words of its own, and progress columns after it', () => {
+    const rows = [
+      '序号 |', '主要任务 |', '分管 领导 |', '牵头 单位 |', '责任主体与协同单位 |', '1-9月推进情况 |', '1-10月推进情况 |', '说明 |',
+      '7 |', '新建口袋公园12个。 |', '赵 刚 |', '园林局 |', '住建局、相关街道 |', '已完成选址。 |', '已建成5个。 |', '||',
+    ];
+    const [table] = findCellTables(lines(rows));
+    expect(table.rows[1]).toEqual(['7', '新建口袋公园12个。', '赵 刚', '园林局', '住建局、相关街道', '已完成选址。', '已建成5个。', '']);
+    expect(columnOf('责任主体与协同单位')).toBe('partners');
+    expect(columnOf('主要牵头部门')).toBe('lead');
+    expect(columnOf('1-10月推进情况')).toBe('progress');
+    expect(columnOf('进度安排')).not.toBe('progress');
+  });
+});
+
+describe('unit names a page ran together', () => {
+  it('splits after a small body (股/馆/站/所) or between bodies of the same level', () => {
+    expect(splitDepartments('文化股文化馆')).toEqual(['文化股', '文化馆']);
+    expect(splitDepartments('派出所市场监管所')).toEqual(['派出所', '市场监管所']);
+    expect(splitDepartments('县发改局县财政局')).toEqual(['县发改局', '县财政局']);
+  });
+
+  it('keeps a sub-body named after its parent whole', () => {
+    expect(splitDepartments('市公安局交警支队')).toEqual(['市公安局交警支队']);
+    expect(splitDepartments('县市场监管局办公室')).toEqual(['县市场监管局办公室']);
+  });
+});
+
+describe('the place a 索引号 is registered in', () => {
+  const base = { title: '2024年重点民生实事项目清单', issuer: null, notice: null, docNo: null, lines: ['一、教育', '新建学校2所。'] };
+
+  it('reads the registry code of a 统一社会信用代码 or a zero-padded body code', () => {
+    expect(findPlanPlace({ ...base, index: '11500104009286164T/2024-00002' })).toBe('大渡口区');
+    expect(findPlanPlace({ ...base, index: '000330106/2023-00017' })).toBe('西湖区');
+  });
+
+  it('gives nothing for a code the gazetteer does not know, and never overrides the text', () => {
+    expect(findPlanPlace({ ...base, index: '000999999/2023-00017' })).toBeNull();
+    expect(findPlanPlace({ ...base, title: '宜兴市2024年重点民生实事项目清单', index: '11500104009286164T/2024-00002' })).toBe('宜兴');
+  });
+});
