@@ -51,7 +51,7 @@ export function departmentWork(c: Ctx, asked: string[], soleOnly = false): DeptW
 }
 
 /** Words that only say "what must they do" — the rest of the question is its topic. */
-const DUTY_WORDS = /负责|什么|哪些|任务|工作|职责|分工|分解|创建|要做|做啥|干啥|干什么|承担|方面|这块|要求|今年|主要|可以|能够|应当|需要|要|在|里|中|的/g;
+const DUTY_WORDS = /牵头|配合|参与|具体|负责|什么|哪些|任务|工作|职责|分工|分解|创建|要做|做啥|干啥|干什么|承担|方面|这块|要求|今年|主要|可以|能够|应当|需要|要|在|里|中|的/g;
 
 /**
  * A department's task list answers "X负责什么"; a question with a topic of its own ("市质量强市办在考核
@@ -65,7 +65,9 @@ function coversTopic(c: Ctx, w: DeptWork): boolean {
 export function speaksOfTopic(c: Ctx, text: string): boolean {
   // The plan's own name ("在2024年政府工作报告责任分解里") and words for its items are no topic.
   const content = withoutTitles(c.q.content, c.scopeTitles()).replace(/政府工作报告|责任分解|任务分解|任务清单|分解表|分工表|指标|事项|几项|哪些事|事/g, ' ');
-  const topic = tokens(content.replace(DUTY_WORDS, ' '));
+  // Words of the plan's name said loosely ("放管服重点任务分工里") are no topic either.
+  const titles = c.scopeTitles().filter((t): t is string => !!t);
+  const topic = tokens(content.replace(DUTY_WORDS, ' ')).filter((t) => !titles.some((title) => title.includes(t)));
   if (topic.length < 2) return true;
   const mine = new Set(tokens(text));
   return topic.filter((t) => mine.has(t)).length >= Math.ceil(topic.length * 0.6);
@@ -108,7 +110,13 @@ function describeWork(c: Ctx, w: DeptWork): { text: string; sources: Source[] } 
     return [...ts].sort((a, b) => score(b) - score(a));
   };
   w = { ...w, leads: byTopic(w.leads), joins: byTopic(w.joins) };
-  const taskLine = (t: Task) => `${refLabel(t.source, t.origin)} ${short(t.text, width)}${t.deadline ? `(${formatDate(t.deadline)})` : ''}`;
+  // The deadline as the plan writes it ("12月底前"), with the date it means when the words do not show it.
+  const due = (t: Task) => {
+    if (!t.deadline) return '';
+    const date = formatDate(t.deadline);
+    return t.deadlineText && !t.deadlineText.includes(date) ? `(${t.deadlineText}, 即${date})` : `(${date})`;
+  };
+  const taskLine = (t: Task) => `${refLabel(t.source, t.origin)} ${short(t.text, width)}${due(t)}`;
   if (w.leads.length) {
     const kind = SOLE.test(c.q.text) ? '单独负责' : '牵头/负责';
     lines.push(`${w.duties.length ? '另外' : `${c.label(w.file)} `}${w.name}${kind}的任务${w.leads.length}项:`);

@@ -88,7 +88,7 @@ function deadlineLine(c: Ctx, t: Task): string {
   const when = t.deadline
     ? `完成时限${formatDate(t.deadline)}(${dueStatus(t.deadline, c.now)}${written})`
     : t.deadlineText
-      ? `完成时限: ${t.deadlineText}(原文未写年份)`
+      ? `完成时限: ${t.deadlineText}${/\d{1,2}\s*月/.test(t.deadlineText) ? '(原文未写年份)' : ''}`
       : '未写明完成时限';
   return `${c.label(t.file)}「${short(t.text)}」${when}; ${ownersPhrase(t)}${c.cite(t.source, t.origin)}`;
 }

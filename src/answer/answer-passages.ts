@@ -87,8 +87,9 @@ export function answerFromPassages(c: Ctx): Answer | null {
     .filter((x) => x.coverage >= MIN_COVERAGE)
     .sort((a, b) => b.coverage - a.coverage);
   const shown: Array<{ id: number; text: string }> = [];
+  const asksContent = ASKS_CONTENT.test(c.q.text);
   for (const x of scored) {
-    const text = withLeadIn(c, x.id);
+    const text = asksContent ? withItemBody(c, x.id) : withLeadIn(c, x.id);
     if (!statesAttribute(attr, text, pointInTime) || !agreesWithQuestion(c, text)) continue;
     if (shown.some((s) => s.text.includes(text) || text.includes(s.text))) continue;
     if (shown.length && x.coverage < scored[0].coverage - 0.1) break;
@@ -102,6 +103,23 @@ export function answerFromPassages(c: Ctx): Answer | null {
   });
   const lines = shown.map((s, k) => `${c.label(sources[k].file)}: ${focus(s.text, qTerms.filter((t) => t.length === 2), WIDTH)}${c.cite(sources[k])}`);
   return c.answer(lines.join('\n'), sources);
+}
+
+/** The question asks what a thing consists of ("具体要做哪些事", "有哪些措施"), not a single fact. */
+const ASKS_CONTENT = /具体|哪些事|做哪些|做什么|干什么|干啥|做啥|内容|哪些措施|哪些要求|怎么做|怎么干/;
+const ITEM_BODY = 160;
+
+/**
+ * An item's heading sentence ("2.努力建设模范政治机关。") names what the item is about; what to do is in the
+ * sentences after it. Asked what it consists of, the heading is quoted with the rest of its item.
+ */
+function withItemBody(c: Ctx, id: number): string {
+  const here = c.p.sentences[id];
+  let text = withLeadIn(c, id);
+  const opensItem = c.p.sentences[id - 1]?.passage !== here.passage;
+  if (!opensItem || text.length > 24) return text;
+  for (let k = id + 1; text.length < ITEM_BODY && c.p.sentences[k]?.passage === here.passage; k++) text += c.p.sentences[k].text.trim();
+  return text;
 }
 
 /**

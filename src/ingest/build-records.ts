@@ -37,7 +37,7 @@ const quoteOf = (s: string) => (s.length > QUOTE_MAX ? `${s.slice(0, QUOTE_MAX)}
 
 /** Chapters whose leaf items are tasks even when no owner is written. */
 const TASK_CHAPTER = /任务|措施|重点|举措|工作内容|行动/;
-const DEADLINE_LABEL = new RegExp(`${TIME_LABEL}\\s*[:：]\\s*([^;。\\n)]+)`);
+const DEADLINE_LABEL = new RegExp(`${TIME_LABEL}\\s*[:：]\\s*([^;。\\n)）〕】\\]]+)`);
 
 /** "2022年区政府工作报告目标任务": a plan for one year; a title with a range ("2023-2027年") is not. */
 function annualYearOf(title: string | null): number | null {

@@ -362,7 +362,8 @@ export function findLabelledOwners(text: string): Owners | null {
     }
     quotes.push(`${m[0]}${value}`.trim());
     if (new RegExp(`^${TIME_LABEL}$`).test(label)) {
-      deadlineText ??= value.trim() || null;
+      // (The bracket the label stands in closes after its value: "完成时限:全年〕".)
+      deadlineText ??= value.trim().replace(/[)\]〕】）]+$/, '').trim() || null;
       return;
     }
     const role: OwnerRole = new RegExp(`^${LEAD_LABEL}$`).test(label) ? 'lead' : new RegExp(`^${PART_LABEL}$`).test(label) ? 'partner' : 'responsible';

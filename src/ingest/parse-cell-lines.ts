@@ -272,7 +272,7 @@ function fit(cell: string, slot: Slot): number {
     case 'date':
       return isDate ? 4 : -3;
     case 'units':
-      return isUnit ? 4 : isLooseUnit ? 3 : isPerson ? -2 : long ? -3 : 0;
+      return isUnit ? 4 : isLooseUnit ? 3 : isDate ? -6 : isPerson ? -2 : long ? -3 : 0;
     case 'person':
       return isPerson ? 3 : -2;
     case 'figure':

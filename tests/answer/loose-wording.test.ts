@@ -1,0 +1,72 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AnswerEngine } from '../../src/answer/answer-engine.ts';
+import { understandQuestion } from '../../src/answer/understand-question.ts';
+import { ingestTexts } from '../helpers/ingest-texts.ts';
+
+/**
+ * Questions worded loosely against plans written for this test: a plan's name said in other words, counts
+ * in words (两座), 时间节点, a deadline label inside the bracket that closes the task (完成时限:全年〕), an
+ * item's heading asked for its content, and a department's tasks listed with deadlines as written.
+ */
+
+const TASKS = `明州市东湖区深化“放管服”改革2025年重点任务分工方案
+一、重点任务
+1.编制区级行政备案事项清单并向社会公布。(牵头单位:区政府办公室;责任单位:区司法局等有关部门)
+2.全面清理区级证明事项,对没有法律法规依据的一律取消。(牵头单位:区司法局;责任单位:区政府有关部门)
+3.落实企业家参与涉企政策制定。起草部门要充分听取相关企业的意见建议。〔责任单位:区发展改革局、区工商联,完成时限:全年〕
+二、作风建设
+4.努力建设模范机关。认真落实区委决策部署。严格落实党建责任制,推进基层党组织标准化建设。用好网评员队伍,开展舆论引导。
+`;
+
+const LIVELIHOOD = `明州市南湖区2025年民生实事目标任务分解表
+序号
+民生实事
+责任单位
+完成时限
+1
+新建2座人行天桥。
+区住建局
+9月投入使用
+2
+迁建区政务服务中心。
+区政务服务中心
+12月底前
+`;
+
+let engine: AnswerEngine;
+beforeAll(async () => {
+  const { kb } = await ingestTexts({ 'tasks.txt': TASKS, 'livelihood.txt': LIVELIHOOD });
+  engine = new AnswerEngine(kb);
+});
+
+describe('questions worded loosely', () => {
+  it('a department\'s tasks, with the plan named in other words ("放管服重点任务分工里")', () => {
+    const a = engine.ask('东湖区司法局在2025年放管服重点任务分工里牵头负责什么？');
+    expect(a.answer).toContain('全面清理区级证明事项');
+    expect(a.answer).not.toContain('没有找到');
+  });
+
+  it('counts in words match the figures plans write (两座 → 2座), and 时间节点 asks for a deadline', () => {
+    expect(understandQuestion('新建的两座人行天桥', { plans: [], departments: [] }).content).toContain('2座');
+    expect(understandQuestion('时间节点是什么', { plans: [], departments: [] }).intent).toBe('deadline');
+    const a = engine.ask('南湖区新建的两座人行天桥时间节点是什么？');
+    expect(a.answer).toContain('9月投入使用');
+  });
+
+  it('a deadline label inside the closing bracket: the deadline as written, no bracket', () => {
+    const a = engine.ask('东湖区落实企业家参与涉企政策制定的完成时限是啥？');
+    expect(a.found).toBe(true);
+    expect(a.answer).toContain('完成时限: 全年');
+    expect(a.answer).not.toContain('全年〕');
+  });
+
+  it('an item\'s heading asked for its content is quoted with the rest of its item', () => {
+    const a = engine.ask('东湖区建设模范机关具体要做哪些事？');
+    expect(a.answer).toContain('严格落实党建责任制');
+  });
+
+  it('a department\'s task list gives deadlines as the plan writes them', () => {
+    const a = engine.ask('南湖区政务服务中心迁建要求啥时候完成？');
+    expect(a.answer).toContain('12月底前');
+  });
+});
