@@ -64,9 +64,11 @@ function coversTopic(c: Ctx, w: DeptWork): boolean {
 /** Whether a text speaks of the question's own topic (always, when the question has none). */
 export function speaksOfTopic(c: Ctx, text: string): boolean {
   // The plan's own name ("在2024年政府工作报告责任分解里") and words for its items are no topic.
-  const content = withoutTitles(c.q.content, c.scopeTitles()).replace(/政府工作报告|责任分解|任务分解|任务清单|分解表|分工表|指标|事项|几项|哪些事|事/g, ' ');
-  // Words of the plan's name said loosely ("放管服重点任务分工里") are no topic either.
-  const titles = c.scopeTitles().filter((t): t is string => !!t);
+  const named = withoutTitles(c.q.content, c.scopeTitles());
+  const content = named.replace(/政府工作报告|责任分解|任务分解|任务清单|分解表|分工表|指标|事项|几项|哪些事|事/g, ' ');
+  // Words of the plan's name said loosely ("2021年放管服重点任务分工里") are no topic either — when the
+  // question does name the plan by its title's words (食品 of a 食品安全 plan's title can be the topic).
+  const titles = named === c.q.content ? [] : c.scopeTitles().filter((t): t is string => !!t);
   const topic = tokens(content.replace(DUTY_WORDS, ' ')).filter((t) => !titles.some((title) => title.includes(t)));
   if (topic.length < 2) return true;
   const mine = new Set(tokens(text));
