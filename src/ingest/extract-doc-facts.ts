@@ -59,11 +59,12 @@ export function extractDocFacts(lines: Line[], title: string | null): PlanFact[]
   goalYears(lines, title).forEach((g) => add('goalYear', String(g.year), g.quote, g.line));
   const period = title ? PERIOD.exec(title) : null;
   if (period) add('period', period[0], title!, 1);
-  // "各市(州)人民政府,…:" — after the issuer when the page ran them together ("吉林省人民政府各市(州)…").
+  // "各市(州)人民政府,…:" — after the issuer when the page ran them together ("吉林省人民政府各市(州)…");
+  // also a list that opens with the bodies under a level ("旗直有关部门、各街道办事处:").
   const to = lines
     .slice(0, 40)
-    .map((l) => ({ l, m: /^(?:[\u4e00-\u9fff]{2,20}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室))?(各[^。]{2,160}?)[:：]/.exec(l.text.trim()) }))
-    .find((x) => x.m);
+    .map((l) => ({ l, m: /^(?:[\u4e00-\u9fff]{2,20}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室))?((?:各|[省市州盟县区旗]直)[^。]{2,160}?)[:：]/.exec(l.text.trim()) }))
+    .find((x) => x.m && /(部门|单位|政府|办事处|机关|委员会|管委会)/.test(x.m[1]));
   if (to) add('addressees', to.m![1], to.m![0], to.l.line);
   // "《…》已经州人民政府第54次常务会议同意,现印发给你们" / "经县委常委会审议通过".
   for (const l of lines.slice(0, 40)) {

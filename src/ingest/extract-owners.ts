@@ -309,9 +309,12 @@ const LEAD_LABEL = '(?:主要责任|牵头责任|牵头|主办|主责)(?:单位|
 const RESP_LABEL = '(?:责任|负责|承办|落实|实施)(?:单位|部门)';
 const PART_LABEL = '(?:配合|协办|协助|参与|参加|协同)(?:责任)?(?:单位|部门)';
 export const TIME_LABEL = '(?:完成时限|完成时间|时间节点|时限要求|时间要求|完成期限|时间安排|活动时间|实施时间|推进时间)';
+/** Labels beside the owners whose values are no units: a leader's or contact's name, how far it got. */
+const OTHER_LABEL = '(?:牵头领导|责任领导|分管领导|联系领导|包抓领导|项目责任人|具体责任人|责任人|联系人|实际完成情况|完成情况|进展情况|推进情况)';
+const SKIPPED = new RegExp(`^${OTHER_LABEL}$`);
 /** A label: "牵头单位:" or "【牵头单位】" (a bracketed label needs no colon). */
 const LABEL = new RegExp(
-  `(?:[【\\[]\\s*(${LEAD_LABEL}|${RESP_LABEL}|${PART_LABEL}|${TIME_LABEL})\\s*[】\\]]\\s*[:：]?|(${LEAD_LABEL}|${RESP_LABEL}|${PART_LABEL}|${TIME_LABEL})\\s*(?:[:：]|为(?=[\\u4e00-\\u9fff])(?!牵头|主责|准)))`,
+  `(?:[【\\[]\\s*(${LEAD_LABEL}|${RESP_LABEL}|${PART_LABEL}|${TIME_LABEL}|${OTHER_LABEL})\\s*[】\\]]\\s*[:：]?|(${LEAD_LABEL}|${RESP_LABEL}|${PART_LABEL}|${TIME_LABEL}|${OTHER_LABEL})\\s*(?:[:：]|为(?=[\\u4e00-\\u9fff])(?!牵头|主责|准)))`,
   'g',
 );
 const LABEL_AT = new RegExp(`(${LEAD_LABEL}|${RESP_LABEL}|${PART_LABEL}|${TIME_LABEL})\\s*(?:[:：]|为(?=[\\u4e00-\\u9fff])(?!牵头|主责|准))`);
@@ -360,6 +363,7 @@ export function findLabelledOwners(text: string): Owners | null {
     if (!labels[i + 1] && start + value.length >= text.trimEnd().length && count(text.slice(0, m.index), OPEN) > count(text.slice(0, m.index), CLOSE)) {
       value = value.replace(/(^|[、,，])([\u4e00-\u9fff]{1,6})$/, (all, sep, tail) => (DEPT_END.test(tail) ? all : ''));
     }
+    if (SKIPPED.test(label)) return;
     quotes.push(`${m[0]}${value}`.trim());
     if (new RegExp(`^${TIME_LABEL}$`).test(label)) {
       // (The bracket the label stands in closes after its value: "完成时限:全年〕".)
@@ -416,7 +420,8 @@ function valueUntil(text: string, start: number, limit: number): string {
     } else if (depth === 0 && /[;；。\n]/.test(ch)) break;
     // The next item of a list flattened onto one line ("… 2.落实…").
     else if (depth === 0 && /\s/.test(ch) && /^\s*\d{1,2}[.、](?=[\u4e00-\u9fff])/.test(text.slice(i, i + 6))) break;
-    // Another label, known or not, run into the value ("9月活动地点:全市").
+    // Another label after a space ("市交通委 项目责任人:劳可军"), or run into the value ("9月活动地点:全市").
+    else if (depth === 0 && /\s/.test(ch) && /^\s+[\u4e00-\u9fff]{2,8}[:：]/.test(text.slice(i, i + 12))) break;
     else if (depth === 0 && i > start && /^[\u4e00-\u9fff]{2,4}[:：]/.test(text.slice(i, i + 5))) break;
   }
   return text.slice(start, i).replace(/[\s;；]+$/, '');

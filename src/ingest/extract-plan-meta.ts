@@ -68,7 +68,7 @@ export function extractPlanMeta(all: MetaLine[] | string[], file?: string): Plan
   if (index) facts.push({ kind: 'index', value: index.split(/\s+/)[0], quote: `索引号: ${index}`, line: 1 });
   const source = fields.get('source');
   if (source) facts.push({ kind: 'source', value: source, quote: `来源: ${source}`, line: 1 });
-  const city = findPlanPlace({ title, issuer, notice: notice?.issuer ?? null, docNo, lines: lines.map((l) => l.text), file: file ?? null, index: index?.split(/\s+/)[0] ?? null });
+  const city = findPlanPlace({ title, issuer, notice: notice?.issuer ?? null, docNo, lines: lines.map((l) => l.text), file: file ?? null, index: index?.split(/\s+/)[0] ?? null, publisher: publisher ?? null });
   const goal = facts.find((f) => f.kind === 'goalYear');
   return { title, city, issuer, docNo, date, goalYear: goal ? Number(goal.value) : null, facts };
 }

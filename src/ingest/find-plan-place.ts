@@ -19,6 +19,8 @@ export interface PlaceInput {
   file?: string | null;
   /** A government page's 索引号 (11500104009286164T/2024-00002, 000330185/2022-86781). */
   index?: string | null;
+  /** The body a page grid says published it (发布机构: 下陆区政府办公室). */
+  publisher?: string | null;
 }
 
 /** Zones that act as places: 杨凌示范区, 滨海新区, XX经济技术开发区. */
@@ -40,6 +42,9 @@ export function findPlanPlace(input: PlaceInput): string | null {
     const place = anyPlace(text);
     if (place) return place;
   }
+  // The body that put the page online is of the same place, when the document names none itself.
+  const published = leadingPlace(input.publisher ?? null);
+  if (published) return published;
   return selfNamedPlace(input.lines) ?? docNoPlace(input.docNo, input.lines) ?? fileNamePlace(input.file) ?? indexPlace(input.index) ?? (NATIONAL.test([input.issuer, input.notice, input.docNo, input.title].join(' ')) ? '全国' : null);
 }
 

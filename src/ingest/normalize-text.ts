@@ -32,6 +32,9 @@ export function unifyPunctuation(s: string): string {
     .replace(/[\u2022\u2027\u30fb\u00b7\u2219\u22c5]/g, '·')
     .replace(/[\u3010\u3016]/g, '【')
     .replace(/[\u3011\u3017]/g, '】')
+    // 文号 brackets in their small and white forms (石政规发﹝2020﹞5号, 〘〙): the tortoise-shell bracket.
+    .replace(/[\ufe5d\u3018]/g, '〔')
+    .replace(/[\ufe5e\u3019]/g, '〕')
     .replace(/[\u201c\u201d\u300c\u300d]/g, (c) => (c === '\u201c' || c === '\u300c' ? '“' : '”'))
     .replace(/[\u2018\u2019]/g, (c) => (c === '\u2018' ? '‘' : '’'))
     .replace(/\u00a0/g, ' ');
