@@ -95,6 +95,8 @@ const SYNONYMS: Record<string, string> = {
   一般公共预算: '一般公共预算收入',
   涨: '增长',
   涨幅: '增长',
+  增速: '增长',
+  增幅: '增长',
 };
 
 export class Ctx {

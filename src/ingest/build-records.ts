@@ -252,7 +252,7 @@ class RecordBuilder {
     if (row.progress) t.progress = row.progress;
     t.deadline = row.deadline ?? (row.deadlineText ? parseDeadlineIn(row.deadlineText, this.year) : null);
     const year = row.deadline ? Number(row.deadline.slice(0, 4)) : null;
-    this.addTargets(row.text, year, taskId, source);
+    this.addTargets(row.text, year ?? this.annualYear, taskId, source);
     // An indicator row: its figure in the 年度目标 column, in the unit of its 单位 column.
     const figure = row.goal ? /^[≥≤>＜<]?\s*(\d+(?:\.\d+)?)/.exec(row.goal) : null;
     if (figure) {

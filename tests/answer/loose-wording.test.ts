@@ -33,9 +33,19 @@ const LIVELIHOOD = `明州市南湖区2025年民生实事目标任务分解表
 12月底前
 `;
 
+const GOALS = `北湖县质量强县建设实施方案
+一、主要目标
+到2025年,制造业质量竞争力指数达到86,地区生产总值增长6%以上。
+`;
+
+const WEST = `西湖县2025年政府工作报告重点工作责任分解
+序号 | 事项 | 牵头单位 |
+1 | 地区生产总值增长6.5%以上。 | 县发改局 |
+`;
+
 let engine: AnswerEngine;
 beforeAll(async () => {
-  const { kb } = await ingestTexts({ 'tasks.txt': TASKS, 'livelihood.txt': LIVELIHOOD });
+  const { kb } = await ingestTexts({ 'tasks.txt': TASKS, 'livelihood.txt': LIVELIHOOD, 'goals.txt': GOALS, 'west.txt': WEST });
   engine = new AnswerEngine(kb);
 });
 
@@ -68,5 +78,17 @@ describe('questions worded loosely', () => {
   it('a department\'s task list gives deadlines as the plan writes them', () => {
     const a = engine.ask('南湖区政务服务中心迁建要求啥时候完成？');
     expect(a.answer).toContain('12月底前');
+  });
+
+  it('a bare figure reached (指数达到86) is a figure', () => {
+    const a = engine.ask('北湖县到2025年制造业质量竞争力指数要达到多少？');
+    expect(a.found).toBe(true);
+    expect(a.answer).toContain('达到86');
+  });
+
+  it('two places joined by 和, 增速 for 增长: each place answers', () => {
+    const a = engine.ask('北湖县和西湖县2025年生产总值增速目标各是多少？');
+    expect(a.answer).toContain('6%以上');
+    expect(a.answer).toContain('6.5%以上');
   });
 });

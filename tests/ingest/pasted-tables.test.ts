@@ -112,3 +112,39 @@ describe('the place a 索引号 is registered in', () => {
     expect(findPlanPlace({ ...base, title: '宜兴市2024年重点民生实事项目清单', index: '11500104009286164T/2024-00002' })).toBe('宜兴');
   });
 });
+
+describe('what a government page says around a plan', () => {
+  const PAGE = `当前位置: 首页 > 政府信息公开 > 规范性文件
+明州市人民政府关于印发《明州市优化营商环境重点任务工作方案》的通知
+索引号 640299001/2021-00099 文号 明政规发﹝2021﹞3号 生成日期 2021年03月08日
+公开方式 主动公开 所属机构 明州市政府办
+市直有关部门、各街道办事处:
+现将《明州市优化营商环境重点任务工作方案》印发给你们,请认真贯彻执行。
+1.新辟公交线路10条。 牵头领导:张明 责任单位:市交通委 项目责任人:李强 配合单位:市公安局、市城管局 实际完成情况:已新辟6条。
+`;
+
+  it('reads 文号 in small-form brackets, 生成日期, and an addressee list opening with 市直', async () => {
+    const { kb } = await ingestTexts({ 'page.txt': PAGE });
+    expect(kb.plans[0]).toMatchObject({ docNo: '明政规发〔2021〕3号', date: '2021-03-08' });
+    expect(kb.plans[0].facts.find((f) => f.kind === 'addressees')?.value).toBe('市直有关部门、各街道办事处');
+  });
+
+  it('a leader, a contact or a progress label beside the owner labels is no unit', async () => {
+    const { kb } = await ingestTexts({ 'page.txt': PAGE });
+    const t = kb.tasks.find((x) => x.text.startsWith('新辟公交线路'))!;
+    expect(t).toMatchObject({ lead: ['市交通委'], units: ['市交通委', '市公安局', '市城管局'], partners: ['市公安局', '市城管局'] });
+  });
+
+  it('the place of the body that published the page, when the document names none', () => {
+    const base = { title: '2020年区政府重点工作责任分解', issuer: '区人民政府办公室', notice: null, docNo: null, lines: ['一、主要目标'] };
+    expect(findPlanPlace({ ...base, publisher: '下陆区政府办公室' })).toBe('下陆区');
+    expect(findPlanPlace(base)).toBeNull();
+  });
+
+  it('targets in the table of an annual plan are for its year', async () => {
+    const { kb } = await ingestTexts({
+      'annual.txt': '2023年东湖区政府工作报告重点工作责任分解\n序号 | 事项 | 牵头单位 |\n1 | 地区生产总值增长6.5%以上。 | 区发改局 |\n',
+    });
+    expect(kb.targets[0]).toMatchObject({ valueText: '6.5%以上', year: 2023 });
+  });
+});
