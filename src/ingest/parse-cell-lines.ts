@@ -104,8 +104,10 @@ function readTable(lines: CellLine[], start: number): CellTable | null {
     // "农业高质高效" then "1": a merged category cell before the first row, not a header cell.
     if (header.length >= 3 && !columnOf(t.replace(/\s+/g, '')) && !LABELISH.test(t.replace(/\s+/g, '')) && BARE_NUMBER.test(cellText(lines[i + 1]?.text ?? ''))) break;
     if (t.length > 16) return null;
-    // A label broken over two lines: "责任股室" / "(单位)".
-    if (header.length > 0 && /^[(（][^()（）]{1,8}[)）]$/.test(t)) header[header.length - 1] += t;
+    // A label broken over two lines: "责任股室" / "(单位)", "责任" / "科室", "第二季度" / "完成情况".
+    const prev = header[header.length - 1]?.replace(/\s+/g, '');
+    const broken = prev !== undefined && header.length > 1 && prev.length <= 4 && !columnOf(prev) && !LABELISH.test(prev);
+    if (header.length > 0 && (/^[(（][^()（）]{1,8}[)）]$/.test(t) || broken)) header[header.length - 1] += t;
     else header.push(t);
   }
   const cols = header.map((h) => columnOf(h.replace(/\s+/g, '')));
@@ -164,7 +166,7 @@ function readTable(lines: CellLine[], start: number): CellTable | null {
 }
 
 const TASK_WORDS = /建设|开展|推进|实施|完成|加快|提升|新建|启动|开工|打造|建成/;
-const UNIT_CELL = /^[\u4e00-\u9fff()、]{2,24}(局|委|办|部|院|会|厅|中心|政府|管委会|公司|集团|所|站|队|街道|镇|乡|社|指挥部|股|股室|馆)(?:\([\u4e00-\u9fff、]{1,12}\))?$/;
+const UNIT_CELL = /^[\u4e00-\u9fff()、]{2,24}(局|委|办|部|院|会|厅|中心|政府|管委会|公司|集团|所|站|队|街道|镇|乡|社|指挥部|股|股室|馆|小组)(?:\([\u4e00-\u9fff、]{1,12}\))?$/;
 /** A cell of an owner column: a unit, a list of units, or blank ("/"). */
 /** An empty cell as tables write it. */
 const BLANK_CELL = /^[/／无-]$/;
@@ -228,7 +230,7 @@ function alignRow(ref: string, cells: string[], cols: Array<ReturnType<typeof co
 }
 
 /** What a column holds, for placing a row's cells by their type. */
-type Slot = 'text' | 'short' | 'date' | 'units' | 'person' | 'figure' | 'measure' | 'any';
+type Slot = 'text' | 'more' | 'short' | 'date' | 'units' | 'person' | 'figure' | 'measure' | 'progress' | 'any';
 
 function slotOf(col: ReturnType<typeof columnOf>, label: string): Slot {
   switch (col) {
@@ -249,6 +251,8 @@ function slotOf(col: ReturnType<typeof columnOf>, label: string): Slot {
       return 'measure';
     case 'ignore':
       return /领导/.test(label) ? 'person' : 'units';
+    case 'progress':
+      return 'progress';
     default:
       return 'any';
   }
@@ -279,6 +283,11 @@ function fit(cell: string, slot: Slot): number {
       return FIGURE_CELL.test(flat) ? 3 : -1;
     case 'measure':
       return flat.length <= 4 && !/\d/.test(flat) ? 2 : -1;
+    case 'progress':
+      // What has been done: 已…, 完成…, 达60%.
+      return isUnit || isDate ? -1 : /已|完成|达|%|进度|推进|开工|建成|滞后/.test(flat) ? 2 : 0.3;
+    case 'more':
+      return isUnit || isDate ? -2 : long ? 1.5 : 0.5;
     case 'text':
       return isUnit || isDate ? -2 : long ? 3 : 2;
     case 'short':
@@ -297,7 +306,8 @@ function fit(cell: string, slot: Slot): number {
  */
 function alignByType(cells: string[], cols: Array<ReturnType<typeof columnOf>>, labels: string[]): string[] | null {
   if (!cols.includes('text')) return null;
-  const slots = cols.map((c, k) => (c === 'ref' ? null : slotOf(c, labels[k] ?? '')));
+  // (Only the first task column reads as the task; a second one — 项目内容, 工作任务 — describes it.)
+  const slots = cols.map((c, k) => (c === 'ref' ? null : c === 'text' && cols.indexOf('text') !== k ? 'more' : slotOf(c, labels[k] ?? '')));
   const n = cells.length;
   const m = cols.length;
   const DROP = -4;

@@ -86,6 +86,21 @@ describe('one cell per line, merged cells missing', () => {
   });
 });
 
+describe('header labels broken over two lines', () => {
+  it('joins "责任" / "科室" and "第二季度" / "完成情况"; a progress cell goes to the progress column', () => {
+    const cells = ['序号', '重点工作', '责任', '领导', '责任', '科室', '工作任务', '第二季度', '完成情况',
+      '1', '老旧小区改造', '陈 涛', '城建办', '完成6个小区改造。', '已完成改造4个。',
+      '2', '农贸市场提升', '城建办', '已开工建设,完成投资40%。',
+    ];
+    const [table] = findCellTables(lines(cells));
+    expect(table.rows[0]).toEqual(['序号', '重点工作', '责任领导', '责任科室', '工作任务', '第二季度完成情况']);
+    expect(columnOf('第二季度完成情况')).toBe('progress');
+    expect(table.rows[1]).toEqual(['1', '老旧小区改造', '陈 涛', '城建办', '完成6个小区改造。', '已完成改造4个。']);
+    // Its leader and task cells merged away: what was done still lands under 完成情况.
+    expect(table.rows[2]).toEqual(['2', '农贸市场提升', '', '城建办', '', '已开工建设,完成投资40%。']);
+  });
+});
+
 describe('unit names a page ran together', () => {
   it('splits after a small body (股/馆/站/所) or between bodies of the same level', () => {
     expect(splitDepartments('文化股文化馆')).toEqual(['文化股', '文化馆']);
