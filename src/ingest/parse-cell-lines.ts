@@ -142,6 +142,11 @@ function readTable(lines: CellLine[], start: number): CellTable | null {
         next = true;
         break;
       }
+      // A list of selected rows (6, 52, 53 …): a larger number after a full row, a task after it.
+      if (BARE_NUMBER.test(t) && Number(t) > ref + 1 && Number(t) <= ref + 100 && cells.length >= Math.min(3, cols.length - 1) && opensRow(lines, j)) {
+        next = true;
+        break;
+      }
       if (SECTION_ROW.test(t)) {
         next = true;
         break;
@@ -153,16 +158,30 @@ function readTable(lines: CellLine[], start: number): CellTable | null {
     // The last row ends where its cells stop looking like cells: what follows the table is text.
     if (!next) trimLastRow(cells, at, cols.length - 1);
     if (cells.length === 0 || cells.length > MAX_ROW_CELLS) break;
+    // A last row the page cut before its owner cells ("73 / 大力推进…" and the text ends) is no row: it
+    // would take the owners of the row above.
+    const ownerCols = cols.some((c) => c === 'lead' || c === 'units' || c === 'partners');
+    if (!next && j >= lines.length && ownerCols && rows.length > 1 && !cells.some((c) => fit(c, 'units') >= 3)) break;
     rows.push(alignRow(String(ref), cells, cols, false, header));
     consumed.push(...at);
     i = j;
-    ref++;
+    ref = next && i < lines.length && BARE_NUMBER.test(cellText(lines[i].text)) && Number(cellText(lines[i].text)) > ref ? Number(cellText(lines[i].text)) : ref + 1;
     // After a section row the next row keeps its own number.
     if (skipSections() && i < lines.length && BARE_NUMBER.test(cellText(lines[i].text)) && Number(cellText(lines[i].text)) > ref - 1) {
       ref = Number(cellText(lines[i].text));
     }
   }
   return rows.length > 1 ? { rows, line: lines[start].line, consumed } : null;
+}
+
+/** The number at `at` opens a row: the next cell reads as a task (long, no unit, no date). */
+function opensRow(lines: CellLine[], at: number): boolean {
+  for (let k = at + 1; k < lines.length; k++) {
+    const t = cellText(lines[k].text);
+    if (!t) continue;
+    return t.length >= 8 && !OWNER_CELL(t) && !DEADLINE_CELL.test(t.replace(/\s+/g, ''));
+  }
+  return false;
 }
 
 const TASK_WORDS = /建设|开展|推进|实施|完成|加快|提升|新建|启动|开工|打造|建成/;
@@ -259,7 +278,9 @@ function slotOf(col: ReturnType<typeof columnOf>, label: string): Slot {
 }
 
 /** A list of bodies as an owner cell writes them, loosely: 各股室、委属部门单位, 相关街道. */
-const LOOSE_UNIT = /(单位|部门|股室|科室|处室|街道|乡镇|镇街|政府|公司)$/;
+const LOOSE_UNIT = /(单位|部门|股室|科室|处室|街道|乡镇|镇街|政府|公司|办事处)$/;
+/** A cell that says what is done ("成功创建首批美丽城镇") is no unit, whatever it ends with. */
+const DOING = /创建|建设|开展|推进|实施|完成|加快|提升|新建|启动|开工|打造|建成|成功|确保/;
 /** One or two leaders' names: 夏俊贵, 周 斐, 张三、李四. */
 const PERSON_CELL = /^[\u4e00-\u9fff]\s?[\u4e00-\u9fff]{1,2}(、[\u4e00-\u9fff]{2,3})*$/;
 const FIGURE_CELL = /^[\d.]+\s*(%|[\u4e00-\u9fff]{0,3})$/;
@@ -268,15 +289,19 @@ const FIGURE_CELL = /^[\d.]+\s*(%|[\u4e00-\u9fff]{0,3})$/;
 function fit(cell: string, slot: Slot): number {
   const flat = cell.replace(/\s+/g, '');
   const isDate = DEADLINE_CELL.test(flat);
-  const isUnit = OWNER_CELL(cell);
-  const isLooseUnit = !isUnit && flat.split(/[、,，]/).every((p) => UNIT_CELL.test(p) || LOOSE_UNIT.test(p)) && flat.length <= 40;
+  // (A list of units may end with a full stop: "…,魏武国控集团。")
+  const listed = flat.replace(/[。;；,，]+$/, '');
+  // ("建成县残疾人综合服务中心" ends like a body and is a task; "县住房和城乡建设局" is a body.)
+  const doing = listed.split(/[、,，]/).some((p) => DOING.test(p) && !/(局|委|办|厅|部|院|公司|集团|小组|指挥部|股|站|所|队|馆|室|社|会|处|政府|街道|单位|部门)$/.test(p));
+  const isUnit = !doing && (OWNER_CELL(flat) || (/[、,，]/.test(listed) && OWNER_CELL(listed)));
+  const isLooseUnit = !isUnit && listed.split(/[、,，;；]/).every((p) => (UNIT_CELL.test(p) || LOOSE_UNIT.test(p)) && !DOING.test(p)) && listed.length <= 160;
   const isPerson = !isUnit && !isLooseUnit && PERSON_CELL.test(cell.trim());
   const long = flat.length >= 8 || /[。;；,，]/.test(flat);
   switch (slot) {
     case 'date':
       return isDate ? 4 : -3;
     case 'units':
-      return isUnit ? 4 : isLooseUnit ? 3 : isDate ? -6 : isPerson ? -2 : long ? -3 : 0;
+      return isUnit ? 4 : isLooseUnit ? 3 : isDate ? -6 : isPerson ? -2 : long || /^[\d.%]+$/.test(flat) ? -3 : 0;
     case 'person':
       return isPerson ? 3 : -2;
     case 'figure':
@@ -289,7 +314,8 @@ function fit(cell: string, slot: Slot): number {
     case 'more':
       return isUnit || isDate ? -2 : long ? 1.5 : 0.5;
     case 'text':
-      return isUnit || isDate ? -2 : long ? 3 : 2;
+      // (A task may end like a body's name: 现代化美丽城镇.)
+      return isDate ? -2 : isUnit ? 0 : long ? 3 : 2;
     case 'short':
       return isUnit || isDate ? -2 : long ? 0.5 : 2;
     default:
@@ -310,7 +336,9 @@ function alignByType(cells: string[], cols: Array<ReturnType<typeof columnOf>>, 
   const slots = cols.map((c, k) => (c === 'ref' ? null : c === 'text' && cols.indexOf('text') !== k ? 'more' : slotOf(c, labels[k] ?? '')));
   const n = cells.length;
   const m = cols.length;
-  const DROP = -4;
+  const DROP = -2.5;
+  const SKIP_TASK = -5;
+  const textAt = cols.indexOf('text');
   // best[i][j]: the best score placing cells i.. in columns j.. ; `stay` lets a units column take more.
   const best: number[][] = Array.from({ length: n + 1 }, () => Array<number>(m + 1).fill(0));
   const move: number[][] = Array.from({ length: n + 1 }, () => Array<number>(m + 1).fill(0));
@@ -319,7 +347,8 @@ function alignByType(cells: string[], cols: Array<ReturnType<typeof columnOf>>, 
     for (let j = m - 1; j >= 0; j--) {
       const slot = slots[j];
       // 0: skip the column, 1: place and move on, 2: place and stay (units), 3: drop the cell.
-      const options: number[] = [best[i][j + 1], -Infinity, -Infinity, best[i + 1][j] + DROP];
+      // (A row has its task: the task column is skipped only at a cost.)
+      const options: number[] = [best[i][j + 1] + (j === textAt ? SKIP_TASK : 0), -Infinity, -Infinity, best[i + 1][j] + DROP];
       if (slot) {
         const f = fit(cells[i], slot);
         options[1] = f + best[i + 1][j + 1];

@@ -101,6 +101,36 @@ describe('header labels broken over two lines', () => {
   });
 });
 
+describe('a report of selected rows', () => {
+  const cells = ['序号', '目标任务', '牵头责任单位', '计划完成时间', '目前完成情况',
+    '6', '农村居民人均可支配收入与经济增长同步。', '经管站', '2', '2025年底', '三季度增幅7.1%。',
+    '52', '建成高标准农田5万亩,确保粮食总产稳定。', '农田建设股、农业股', '2025年底', '整体进度70%。',
+    '53', '创建美丽乡村示范村3个。', '乡村振兴办', '2025年底', '已完成2个。',
+    '57', '大力推进托育服务,全区托位数提高至500个',
+  ];
+
+  it('reads rows whose numbers jump (6, 52, 53), a 计划完成时间 as the deadline, a stray figure as no unit', () => {
+    const [table] = findCellTables(lines(cells));
+    expect(columnOf('计划完成时间')).toBe('deadline');
+    expect(table.rows.slice(1).map((r) => [r[0], r[2], r[3]])).toEqual([
+      ['6', '经管站', '2025年底'],
+      ['52', '农田建设股、农业股', '2025年底'],
+      ['53', '乡村振兴办', '2025年底'],
+    ]);
+  });
+
+  it('a last row the page cut before its owners is dropped rather than given the owners above', () => {
+    const [table] = findCellTables(lines(cells));
+    expect(table.rows.some((r) => r[0] === '57')).toBe(false);
+  });
+
+  it('a task that ends like a body\'s name (…服务中心, …美丽城镇) stays the task', () => {
+    const [table] = findCellTables(lines(['序号', '重点工作', '责任科室', '1', '建成县残疾人综合服务中心', '县残联', '2', '现代化美丽城镇', '乡村振兴办', '成功创建首批美丽城镇。']));
+    expect(table.rows[1]).toEqual(['1', '建成县残疾人综合服务中心', '县残联']);
+    expect(table.rows[2].slice(0, 3)).toEqual(['2', '现代化美丽城镇', '乡村振兴办']);
+  });
+});
+
 describe('unit names a page ran together', () => {
   it('splits after a small body (股/馆/站/所) or between bodies of the same level', () => {
     expect(splitDepartments('文化股文化馆')).toEqual(['文化股', '文化馆']);
