@@ -68,7 +68,8 @@ export function speaksOfTopic(c: Ctx, text: string): boolean {
   const content = named.replace(/政府工作报告|责任分解|任务分解|任务清单|分解表|分工表|指标|事项|几项|哪些事|事/g, ' ');
   // Words of the plan's name said loosely ("2021年放管服重点任务分工里") are no topic either — when the
   // question does name the plan by its title's words (食品 of a 食品安全 plan's title can be the topic).
-  const titles = named === c.q.content ? [] : c.scopeTitles().filter((t): t is string => !!t);
+  const namesPlan = named !== c.q.content || withoutTitles(c.q.text, c.scopeTitles()) !== c.q.text;
+  const titles = namesPlan ? c.scopeTitles().filter((t): t is string => !!t) : [];
   const topic = tokens(content.replace(DUTY_WORDS, ' ')).filter((t) => !titles.some((title) => title.includes(t)));
   if (topic.length < 2) return true;
   const mine = new Set(tokens(text));

@@ -23,9 +23,16 @@ const ASKS: Array<[AskedAttribute, RegExp]> = [
 
 /** The attribute the question asks for (the first kind that its wording names), or 'text'. */
 export function askedAttribute(question: string): AskedAttribute {
-  for (const [attr, re] of ASKS) if (re.test(question)) return attr;
+  for (const [attr, re] of ASKS) {
+    if (!re.test(question)) continue;
+    // "需要增加责任单位的,怎么定" / "牵头单位负责人要承担什么责任" ask how or what, not who.
+    if (attr === 'owner' && ASKS_HOW.test(question) && !/谁|哪个|哪些|哪家|哪几/.test(question)) return 'text';
+    return attr;
+  }
   return 'text';
 }
+
+const ASKS_HOW = /(怎么|如何|怎样|咋)(定|确定|办|处理|做|认定|算|分工|落实)|(承担|负)(什么|哪些|啥)责任|什么责任/;
 
 const DEPARTMENT = /[\u4e00-\u9fff]{1,20}(局|委员会|委|办公室|办|厅|部|院|会|中心|小组|政府|管委会|公司|集团|所|站|队|社|行|支队|大队|街道|乡镇|镇)(?![\u4e00-\u9fff]{0,1}(长|主任|书记))/;
 /** An owner statement: a role word, or a body as the subject of 制定/发布/设立/组织实施 (由X制定, X发布…). */

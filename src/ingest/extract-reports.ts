@@ -24,9 +24,9 @@ export interface ReportDraft {
 const REPORT_WORD = /报告|报送|上报|呈报|汇报|总结材料|报市政府|报市委|报领导小组|报上级|报(?:至|给|到)?[市县区旗州省][\u4e00-\u9fff]{0,12}(?:政府|办公室|督查室|督办室|督考办|领导小组)/;
 const SYSTEM = /([\u4e00-\u9fff、]{2,24}报告制度)/g;
 /** A recurring time ("每月25日前"): it goes before a start date in the same clause ("从2022年3月起"). */
-const RECURRING = /(每年|每半年|每季度|每季|每月|每周)[^,;。]{0,8}?(\d+)?\s*次(以上)?|每(?:年|半年|季度|季|月|周)(?:末|底|初|\d{1,2}日)?(?:前|以前)?/;
+const RECURRING = /(每年|每半年|每季度|每季|每月|每周)[^,;。]{0,8}?(\d+)?\s*次(以上)?|每(?:年|半年|季度|季|月|周)(?:末|底|初|\d{1,2}日)?(?:月\d{1,2}日|最后一个?月\d{1,2}日)?(?:前|以前)?/;
 const WHEN = new RegExp(`${RECURRING.source}|(?:\\d{1,2}月(?:底|末|\\d{1,2}日)?(?:前)?(?:和|、|及|与)?)+|定期|及时|适时|年底|年终|半年`);
-const TO = /向([^,;。]{2,60}?)(?:书面)?(?:报告|报送|上报|汇报|呈报|提交|报)|(?:报|报送|上报|提交)(?:至|给|到)?(市政府|市委|省政府|上级政府|上级|[市县区旗州省][\u4e00-\u9fff]{0,20}(?:领导小组办公室|领导小组|办公室|督查室|督办室|督考办))/;
+const TO = /向([^,;。]{2,60}?)(?:书面)?(?:报告|报送|上报|汇报|呈报|提交|报)|(?:报|报送|上报|提交)(?:至|给|到)?([市县区旗州省][\u4e00-\u9fff]{0,20}(?:领导小组办公室|领导小组|办公室|督查室|督办室|督考办|督查办)|市政府|市委|省政府|上级政府|上级)/;
 /** "将《…情况表》(电子版)报旗政府督查室": what is sent is what 将 takes. */
 const SENT = /将(?:本单位|各自|本部门)?[^,;。《]{0,24}?(《[^《》]{2,60}》(?:\([^()]{0,10}\))?|[\u4e00-\u9fff]{2,30}?(?:情况|材料|总结|报告|表))\s*(?:报送|上报|报|送|提交)/;
 const FROM = /^([\u4e00-\u9fff、()]{2,40}?)(?:要|应|须|必须)?(?:分别)?于/;
@@ -64,7 +64,9 @@ export function extractReports(text: string): ReportDraft[] {
     for (const clause of sentence.split(/;/)) {
       const hasSystem = clause.includes('报告制度');
       if (hasSystem) for (const m of clause.matchAll(SYSTEM)) out.push(systemReport(m[1], clause));
-      if (!REPORT_WORD.test(hasSystem ? clause.replace(SYSTEM, '') : clause)) continue;
+      // (A 《政府工作报告》 the plan cites or implements is a document, not a report anyone sends.)
+      const own = (hasSystem ? clause.replace(SYSTEM, '') : clause).replace(/《[^》]*》|政府工作报告/g, ' ');
+      if (!REPORT_WORD.test(own)) continue;
       const duty = dutyReport(clause.trim());
       if (duty) out.push(duty);
     }
@@ -90,7 +92,7 @@ function dutyReport(clause: string): ReportDraft | null {
     dates: when ? reportDates(when) : [],
     perYear: when ? perYearOf(when) : null,
     to: to ? (to[1] ?? to[2]).replace(/^(市政府|上级政府)?(书面)?$/, '$1') : null,
-    from: FROM.exec(clause)?.[1] ?? null,
+    from: FROM.exec(clause)?.[1]?.replace(/^请/, '') ?? null,
     kind: 'duty',
     quote: clause,
   };

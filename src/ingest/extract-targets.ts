@@ -104,7 +104,14 @@ function targetsInClause(clause: string, year: number | null, subject: string): 
     const cmp = COMPARATOR_AT_END.exec(lead);
     if (!unit && !cmp) continue;
     const joined = /[和及与、]\s*$/.test(lead); // "…工厂和1个绿色示范园区": the noun follows the value
-    let metric = joined ? '' : cleanMetric(cmp ? lead.slice(0, cmp.index) : lead);
+    // "《…任务分解》明确133项具体任务": a count of what follows the value, in what the lead names.
+    const counted = !cmp && COUNTING_VERB.exec(lead);
+    let metric = joined || counted ? '' : cleanMetric(cmp ? lead.slice(0, cmp.index) : lead);
+    if (counted) {
+      const noun = cleanMetric(clause.slice(end).split(/[、,;和]/)[0] ?? '');
+      const doc = /《[^》]{2,40}》/.exec(lead)?.[0] ?? '';
+      metric = noun ? `${doc}${noun}` : '';
+    }
     // Value first ("建成3家绿色示范工厂"): the noun follows; a bare value ("2012年达96%") takes the subject.
     if (!metric) metric = cleanMetric(clause.slice(end).split(/[、,;和]/)[0] ?? '');
     if (!metric && subject && out.length === 0) metric = subject;
@@ -123,6 +130,9 @@ function targetsInClause(clause: string, year: number | null, subject: string): 
   }
   return out;
 }
+
+/** A lead that counts what follows the value: "明确133项具体任务", "涉及34个牵头单位", "共分解为121项". */
+const COUNTING_VERB = /(明确|细化|确定|分解为|分解成|梳理出?|列出|共计|合计|共|涉及|包括|包含)\s*$/;
 
 /** Years, months, dates, document numbers, item numbers and hotlines are not quantities. */
 function isNotAQuantity(clause: string, start: number, end: number, unit: string | undefined): boolean {

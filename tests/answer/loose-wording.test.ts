@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AnswerEngine } from '../../src/answer/answer-engine.ts';
 import { understandQuestion } from '../../src/answer/understand-question.ts';
+import { askedAttribute } from '../../src/answer/answerability.ts';
 import { ingestTexts } from '../helpers/ingest-texts.ts';
 
 /**
@@ -90,5 +91,25 @@ describe('questions worded loosely', () => {
     const a = engine.ask('北湖县和西湖县2025年生产总值增速目标各是多少？');
     expect(a.answer).toContain('6%以上');
     expect(a.answer).toContain('6.5%以上');
+  });
+
+  it('how something is decided is no owner question, who decides it is', () => {
+    expect(askedAttribute('需要增加责任单位的，怎么定')).toBe('text');
+    expect(askedAttribute('牵头单位的主要负责人要承担什么责任')).toBe('text');
+    expect(askedAttribute('需要增加责任单位的，由谁确定')).toBe('owner');
+  });
+
+  it('asking when or whether to report is a reporting question, and 负责人 stays a word', () => {
+    const lexicon = { plans: [['明州', 'a.txt']] as Array<[string, string]>, departments: [] };
+    expect(understandQuestion('各牵头单位每月几号前要报任务进展', lexicon).intent).toBe('reporting');
+    expect(understandQuestion('牵头单位的主要负责人要承担什么责任', lexicon).content).toContain('负责人');
+  });
+
+  it('a zone after the place and where-to-look words are no content', () => {
+    const lexicon = { plans: [['明州', 'a.txt']] as Array<[string, string]>, departments: [] };
+    expect(understandQuestion('明州经开区分工方案里，牵头单位要干啥', lexicon).content).not.toContain('经开区');
+    const q = understandQuestion('明州2015年政府工作报告分工里，“十百千万”工程谁牵头', lexicon);
+    expect(q.content).not.toMatch(/分工|政府工作报告/);
+    expect(q.content).toContain('十百千万');
   });
 });

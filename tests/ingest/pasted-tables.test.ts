@@ -193,3 +193,27 @@ describe('what a government page says around a plan', () => {
     expect(kb.targets[0]).toMatchObject({ valueText: '6.5%以上', year: 2023 });
   });
 });
+
+describe('reporting duties and counts as plans of other places write them', () => {
+  it('to whom a report goes, whole (市政府督考办), and who sends it without the 请', async () => {
+    const { extractReports } = await import('../../src/ingest/extract-reports.ts');
+    const [r] = extractReports('各牵头单位要于每月28日前将各项工作任务进展情况报送市政府督考办。');
+    expect(r).toMatchObject({ when: '每月28日前', to: '市政府督考办', from: '各牵头单位' });
+    const [q] = extractReports('请各责任单位于每季度末月20日前将完成情况书面报县政府督查室。');
+    expect(q).toMatchObject({ when: '每季度末月20日前', to: '县政府督查室', from: '各责任单位' });
+  });
+
+  it('a 政府工作报告 the plan implements is no report to send', async () => {
+    const { extractReports } = await import('../../src/ingest/extract-reports.ts');
+    expect(extractReports('现将《2025年区〈政府工作报告〉任务分解》印发给你们。')).toEqual([]);
+  });
+
+  it('a count after 明确/细化/涉及 counts what follows it, in the document the lead names', async () => {
+    const { extractTargets } = await import('../../src/ingest/extract-targets.ts');
+    const t = extractTargets('《2025年县政府工作报告任务分解》明确133项具体任务,涉及34个牵头单位。', 2025);
+    expect(t.map((x) => [x.metric, x.valueText])).toEqual([
+      ['《2025年县政府工作报告任务分解》具体任务', '133项'],
+      ['牵头单位', '34个'],
+    ]);
+  });
+});
