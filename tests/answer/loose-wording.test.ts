@@ -112,4 +112,9 @@ describe('questions worded loosely', () => {
     expect(q.content).not.toMatch(/分工|政府工作报告/);
     expect(q.content).toContain('十百千万');
   });
+
+  it('a rate of spending (投入强度) asks a figure, not a sum of money', () => {
+    expect(askedAttribute('研发投入强度目标是多少')).toBe('quantity');
+    expect(askedAttribute('项目投入资金是多少')).toBe('money');
+  });
 });
