@@ -20,7 +20,7 @@ const ASKS: Array<[Attr, RegExp]> = [
   // (When comments are due — not the day the call for comments was issued, "征求意见公告是哪天发的".)
   ['commentDeadline', /(意见|反馈|征求|征集).{0,12}(截止|截至|期限|多久|时间|之前|前|到(什么时候|何时|哪天|啥时候)|(什么时候|何时|哪天|啥时候)(截止|结束|为止))|截止(时间|日期)|截至(时间|日期)/],
   ['signed', /落款|成文|(印发|签发|出台|下发|发文|制定|发出)(的)?(时间|日期)|哪天(印发|签发|出台|下发|发的|发文|定的)|(什么时候|啥时候|哪天|何时)(印发|签发|出台|下发|发的|定的|制定|发布的)|何时(印发|签发|出台|下发|制定)|(哪天|哪一天|什么时候|何时|什么日期)(的|发布|公布)|是哪天|日期是|[,，、](哪天|哪一天|何时|什么时候)(印发|发布)?的?[?？]?$/],
-  ['published', /发布(日期|时间)|(哪天|什么时候|啥时候|何时)(发布|公布|挂网|上网)|网上.{0,4}(发布|公布)|网页上的日期/],
+  ['published', /发布(日期|时间)|(哪天|什么时候|啥时候|何时)(发布|公布|挂网|上网)|网上.{0,4}(发布|公布)|网页上的日期|(页面|网页|网站).{0,8}(什么时候|哪天|日期|时间)/],
   ['source', /来源/],
   ['approval', /(哪次|什么|哪个|哪一次)(常务)?(会议|常务会|常委会)|经(过)?(谁|哪个|什么|哪些)(单位|部门|会议|领导)?(同意|批准|审议)|(谁|哪个单位)(同意|批准)(的|了)|会议(通过|审议|同意)/],
   // The document's own issuer: the issuing verb ends the question ("是哪个单位印发的"), or a label names it —
@@ -148,6 +148,9 @@ function valueOf(plan: Plan, attr: Attr, asked = ''): Value | null {
     case 'signed': {
       const f = (asked.includes('成文') ? plan.facts.find((x) => x.kind === 'written') : undefined) ?? facts[0];
       if (f) return { text: f.value, quote: f.quote, line: f.line };
+      // No 落款: the date the page gives it, as written and under its own label (成文日期, 发布日期).
+      const page = plan.facts.find((x) => x.kind === 'written') ?? plan.facts.find((x) => x.kind === 'published');
+      if (page) return { label: page.kind === 'written' ? '成文日期' : '发布日期', text: page.value, quote: page.quote, line: page.line };
       return one(plan.date ? formatDate(plan.date) : null);
     }
     case 'published': {
@@ -158,8 +161,15 @@ function valueOf(plan: Plan, attr: Attr, asked = ''): Value | null {
       const f = facts[0];
       return f ? { text: `到${f.value}年(“${clip(f.quote)}”)`, quote: f.quote, line: f.line } : null;
     }
-    case 'implements':
+    case 'implements': {
+      // "依据哪次会议通过的政府工作报告": the clause that says so, as written.
+      const meeting = /会议|哪次|哪届/.test(asked) ? facts.find((f) => /会议/.test(f.quote)) : undefined;
+      if (meeting) {
+        const clause = /[^,，。;；]*会议[^,，。;；]*/.exec(meeting.quote)![0];
+        return { text: clause.trim(), quote: meeting.quote, line: meeting.line };
+      }
       return implementedDocuments(facts, asked);
+    }
     case 'commentDeadline': {
       const f = facts[0];
       if (!f) return null;

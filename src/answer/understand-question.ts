@@ -133,7 +133,10 @@ function placeForms(city: string | null): string[] {
   // 巴音郭楞蒙古自治州 → 巴州, 博尔塔拉 → 博州: an autonomous prefecture goes by its first character and 州.
   // 呼和浩特市 → 呼市, 乌鲁木齐市 → 乌市: a four-character city by its first character.
   const abbrev = /自治州$/.test(full) && short.length >= 3 ? `${short[0]}州` : /市$/.test(full) && short.length >= 4 ? `${short[0]}市` : null;
-  return [...new Set([city, full, short, abbrev].filter((n): n is string => !!n && n.length >= 2 && n !== '全国'))];
+  // 南宁经济技术开发区 → 南宁经开区 / 南宁开发区, 南宁高新技术产业开发区 → 南宁高新区: zones by their usual short names.
+  const zone = /^(.{2,6}?)(经济技术开发区|经济开发区|高新技术产业开发区)$/.exec(city);
+  const zoneForms = zone ? (zone[2] === '高新技术产业开发区' ? [`${zone[1]}高新区`] : [`${zone[1]}经开区`, `${zone[1]}开发区`]) : [];
+  return [...new Set([city, full, short, abbrev, ...zoneForms].filter((n): n is string => !!n && n.length >= 2 && n !== '全国'))];
 }
 
 /** The level word that may follow a short place name: 湘西(州), 洞头(区) — only its own level (吐鲁番省优 is 省优). */

@@ -46,9 +46,12 @@ export function extractPlanMeta(all: MetaLine[] | string[], file?: string): Plan
   // The body the document itself names — its 落款, the notice it issues it by — issued it; a page grid's
   // 发布机构 is who put it online (晋城市市场监督管理局 for 晋城市人民政府's plan), kept as the publisher.
   const issuer = signature.issuer ?? notice?.issuer ?? fields.get('issuer') ?? redHead(headText) ?? sourceOrgan;
+  // "余府办字〔2020〕44号 2020年6月12日": the date printed beside the 文号 is the document's.
+  const besideNo = docNo ? headText.map((l) => new RegExp(`^${escapeRe(docNo)}\\s+((?:19|20)\\d{2}年\\d{1,2}月\\d{1,2}日)$`).exec(l.trim())).find(Boolean) : null;
   const date =
     parseDate(fields.get('written')) ??
     signature.date ??
+    parseDate(besideNo?.[1]) ??
     parseDate(fields.get('issued')) ??
     parseDate(fields.get('published')) ??
     pageDate(headText) ??
@@ -56,6 +59,7 @@ export function extractPlanMeta(all: MetaLine[] | string[], file?: string): Plan
   const facts = extractDocFacts(lines, title);
   // The 落款 as written is the signed date; a grid's 成文日期 is kept beside it.
   if (signature.text) facts.push({ kind: 'signed', value: signature.text, quote: signature.quote, line: 1 });
+  else if (besideNo) facts.push({ kind: 'signed', value: besideNo[1], quote: besideNo[0], line: 1 });
   const written = fields.get('written');
   if (written) facts.push({ kind: signature.text ? 'written' : 'signed', value: written, quote: `成文日期: ${written}`, line: 1 });
   const published = fields.get('published') ?? pageDateLine(headText);
@@ -251,11 +255,20 @@ function findTitle(lines: string[], notice: Notice | null): string | null {
       .map((l) =>
         withoutLineLabel(l.trim())
           .replace(/^[\u4e00-\u9fff]{1,10}[〔\[(]\d{4}[〕\])]\d{1,4}号\s*/, '')
-          .replace(/^【[^】]*】/, ''),
+          .replace(/^【[^】]*】/, '')
+          // "关于…的通知(南经管发〔2020〕81号)": the 文号 after it is no part of the name.
+          .replace(/\s*\([\u4e00-\u9fff]{1,10}〔\d{4}〕\d{1,4}号\)$/, ''),
       )
-      .find((l) => /^.{2,40}?关于.{4,80}的(通知|通告|决定)$/.test(l) && !/印发|转发/.test(l)) ??
+      .map((l) => (/^.{0,40}?关于.{4,80}的(通知|通告|决定)$/.test(l) && !/印发|转发/.test(l) ? noticeSubject(l) : null))
+      .find(Boolean) ??
     null
   );
+}
+
+/** "关于X落实…任务分工方案的通知": a notice that is the plan is named by the plan it states, else by itself. */
+function noticeSubject(line: string): string {
+  const inner = /^(?:.{0,40}?)关于(.{4,80})的(?:通知|通告|决定)$/.exec(line)?.[1] ?? '';
+  return new RegExp(`(?:${DOC_KIND})$`).test(inner) && /^[\u4e00-\u9fff]{2,}/.test(inner) && !/^(进一步|加强|做好|开展|明确)/.test(inner) ? inner : line;
 }
 
 /** A red-head document's first line: "武汉市江岸区人民政府办公室文件". */
@@ -369,8 +382,9 @@ function findSignature(lines: MetaLine[]): Signature {
 }
 
 /** A page's own timestamp line near the top ("2016-11-02 14:40:28"). */
+/** A page's date line: "2024-01-04", "2024-01-04 19:52", also before the 来源/作者 fields on its line. */
 function pageDateLine(head: string[]): string | null {
-  const line = head.slice(0, 6).find((l) => /^\d{4}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?$/.test(l.trim()));
+  const line = head.slice(0, 6).find((l) => /^\d{4}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?(\s*$|\s+(来源|作者|发布|浏览|点击))/.test(l.trim()));
   return line?.trim().split(/\s+/)[0] ?? null;
 }
 
@@ -390,4 +404,8 @@ function titleDate(head: MetaLine[]): string | null {
 function parseDate(text: string | undefined | null): string | null {
   if (!text) return null;
   return parseDeadline(text) ?? parseChineseDate(text.replace(/O/g, '〇'));
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

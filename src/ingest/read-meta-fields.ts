@@ -18,7 +18,7 @@ const LABELS: Array<[MetaField, string[]]> = [
   ['subject', ['主题分类', '组配分类', '主题词', '分类']],
   ['validity', ['有效性', '效力状态', '时效']],
   // Page furniture after a value ("日期:2022-06-06 浏览量:"): it ends the value before it.
-  ['noise', ['浏览量', '浏览次数', '阅读量', '阅读次数', '点击数', '访问量', '阅读', '字体', '字号']],
+  ['noise', ['浏览量', '浏览次数', '阅读量', '阅读次数', '点击数', '访问量', '阅读', '字体', '字号', '作者']],
 ];
 
 const spaced = (label: string) => [...label].join('\\s*');
@@ -26,7 +26,7 @@ const ALL = LABELS.flatMap(([field, names]) => names.map((n) => ({ field, n })))
 // "文号: …", "文号 | … |", "[ 文号 ] …" (a bracketed label needs no colon).
 const LABEL_RE = new RegExp(
   // (A label of four characters may follow the value before it without a space: "来源:X局发布时间:2023-03-10".)
-  `(?:(?:^|[\\s|\\[【])(${ALL.map((l) => spaced(l.n)).join('|')})|(?<=[\\u4e00-\\u9fff)])(${ALL.filter((l) => l.n.length >= 4).map((l) => l.n).join('|')}))\\s*(?:[\\]】]\\s*[:|]?|[:|])\\s*\\|?`,
+  `(?:(?<=^|[\\s|\\[【])(${ALL.map((l) => spaced(l.n)).join('|')})|(?<=[\\u4e00-\\u9fff)])(${ALL.filter((l) => l.n.length >= 4).map((l) => l.n).join('|')}))\\s*(?:[\\]】]\\s*[:|]?|[:|])\\s*\\|?`,
   'g',
 );
 const LABEL_ONLY = new RegExp(`^\\s*[\\[【]?\\s*(${ALL.map((l) => spaced(l.n)).join('|')})\\s*[\\]】]?\\s*[:|]?\\s*$`);

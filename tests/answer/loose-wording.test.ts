@@ -44,9 +44,14 @@ const WEST = `西湖县2025年政府工作报告重点工作责任分解
 1 | 地区生产总值增长6.5%以上。 | 县发改局 |
 `;
 
+const ZONE = `关于明州经济技术开发区落实政府工作报告2025年重点工作任务分工方案的通知(明经管发〔2025〕8号)
+2025-03-30 17:41     来源: 明州经济技术开发区管理委员会
+为全面完成市十五届人大三次会议通过的2025年《政府工作报告》提出的各项工作任务,现就重点工作任务分工通知如下:
+`;
+
 let engine: AnswerEngine;
 beforeAll(async () => {
-  const { kb } = await ingestTexts({ 'tasks.txt': TASKS, 'livelihood.txt': LIVELIHOOD, 'goals.txt': GOALS, 'west.txt': WEST });
+  const { kb } = await ingestTexts({ 'tasks.txt': TASKS, 'livelihood.txt': LIVELIHOOD, 'goals.txt': GOALS, 'west.txt': WEST, 'zone.txt': ZONE });
   engine = new AnswerEngine(kb);
 });
 
@@ -116,5 +121,10 @@ describe('questions worded loosely', () => {
   it('a rate of spending (投入强度) asks a figure, not a sum of money', () => {
     expect(askedAttribute('研发投入强度目标是多少')).toBe('quantity');
     expect(askedAttribute('项目投入资金是多少')).toBe('money');
+  });
+
+  it('a zone by its short name; a page without 落款 dated by its page; the meeting a plan implements', () => {
+    expect(engine.ask('明州经开区的分工方案是哪天发的？').answer).toContain('2025-03-30');
+    expect(engine.ask('明州经开区这个分工方案是落实哪次会议通过的政府工作报告？').answer).toContain('市十五届人大三次会议');
   });
 });

@@ -217,3 +217,28 @@ describe('reporting duties and counts as plans of other places write them', () =
     ]);
   });
 });
+
+describe('dates and names a page gives a notice that is the plan', () => {
+  it('a page date before 来源/作者 on its line, a notice named by the plan it states, a zone as the place', async () => {
+    const { kb } = await ingestTexts({
+      'zone.txt': `关于明州经济技术开发区落实政府工作报告2025年重点工作任务分工方案的通知(明经管发〔2025〕8号)
+2025-03-30 17:41     来源: 明州经济技术开发区管理委员会     作者: 明州经济技术开发区管理委员会
+各办局室:
+为全面完成市人大会议通过的《政府工作报告》提出的各项工作任务,现就重点工作任务分工通知如下:
+`,
+    });
+    expect(kb.plans[0]).toMatchObject({ title: '明州经济技术开发区落实政府工作报告2025年重点工作任务分工方案', date: '2025-03-30', docNo: '明经管发〔2025〕8号' });
+  });
+
+  it('a 发布时间 right after an empty 来源 on the same line, and a date printed beside the 文号', async () => {
+    const { kb } = await ingestTexts({
+      'a.txt': '明州市优化营商环境责任分工方案\n来源: 发布时间:2025-02-09 14:47:00 浏览次数: 字号:[小]\n一、工作目标\n',
+      'b.txt': '明州市人民政府办公室关于印发2025年明州市食品安全重点工作安排的通知\n明府办字〔2025〕44号 2025年6月12日\n各县区人民政府:\n现将《2025年明州市食品安全重点工作安排》印发给你们。\n',
+    });
+    const a = kb.plans.find((p) => p.file === 'a.txt')!;
+    const b = kb.plans.find((p) => p.file === 'b.txt')!;
+    expect(a.facts.find((f) => f.kind === 'published')?.value).toBe('2025-02-09 14:47:00');
+    expect(b.date).toBe('2025-06-12');
+    expect(b.facts.find((f) => f.kind === 'signed')?.value).toBe('2025年6月12日');
+  });
+});
