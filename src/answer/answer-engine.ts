@@ -9,7 +9,7 @@ import { lookupPlaceLoosely, shortPlaceName } from '../kb/place-names.ts';
 import { answerStates, askedAttribute, asksForPointInTime } from './answerability.ts';
 import { answerDuties } from './answer-duties.ts';
 import { answerHelp } from './answer-help.ts';
-import { answerFromPassages } from './answer-passages.ts';
+import { answerFromPassages, withPassageSupplement } from './answer-passages.ts';
 import { answerDepartmentFirst, answerDueList, answerPlanMeta, answerTargetList, answerUnknownPlace } from './answer-lists.ts';
 import { answerDeadline, answerOwner } from './answer-owner.ts';
 import { answerReporting } from './answer-reporting.ts';
@@ -189,6 +189,7 @@ export class AnswerEngine {
         if (passages) answer = { ...passages, via: 'answerFromPassages' };
       }
     }
+    if (answer?.found && answer.via !== 'answerFromPassages' && answer.via !== 'answerFromEvidence') answer = withPassageSupplement(c, answer);
     answer = withPlanProgress(c, answer, opts.progressOnly === true, opts.previous ?? []);
     return withMissingPlaces(c, answer ?? { ...refusal(c), via: 'refusal' });
   }

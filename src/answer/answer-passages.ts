@@ -46,7 +46,17 @@ function termsOf(text: string): string[] {
   return out;
 }
 
-export function answerFromPassages(c: Ctx): Answer | null {
+interface Ranking {
+  attr: ReturnType<typeof askedAttribute>;
+  qTerms: string[];
+  /** The share of the question's weight a text holds. */
+  coverageOf: (text: string) => number;
+  /** Sentences in scope holding at least MIN_COVERAGE, best first. */
+  scored: Array<{ id: number; coverage: number }>;
+}
+
+/** The named plans' sentences ranked by the question's characters, or null when nothing can be ranked. */
+function rank(c: Ctx): Ranking | null {
   if (c.q.intent === 'help' || c.q.intent === 'cross_plan' || !c.files || c.files.size > MAX_PLANS) return null;
   // "市林业局负责什么" names its owner and asks for the duty: plain text, not an owner.
   const asksDuty = c.q.departments.length > 0 && /(负责|承担|干|做|管)(些)?(什么|啥|哪些)|职责/.test(c.q.text);
@@ -81,28 +91,63 @@ export function answerFromPassages(c: Ctx): Answer | null {
   const terms: Term[] = qTerms.filter((t) => !absent.includes(t)).map((t) => ({ t, w: weight(t) }));
   const total = terms.reduce((a, x) => a + x.w, 0);
   if (total === 0) return null;
-  const pointInTime = asksForPointInTime(c.q.text);
   const scored = ids
     .map((id, k) => ({ id, coverage: terms.reduce((a, x) => a + (sets[k].has(x.t) ? x.w : 0), 0) / total }))
     .filter((x) => x.coverage >= MIN_COVERAGE)
     .sort((a, b) => b.coverage - a.coverage);
-  const shown: Array<{ id: number; text: string }> = [];
+  const coverageOf = (text: string) => terms.reduce((a, x) => a + (text.includes(x.t) ? x.w : 0), 0) / total;
+  return { attr, qTerms, coverageOf, scored };
+}
+
+/** The best sentences that state what is asked, as shown. */
+function bestSentences(c: Ctx, r: Ranking): Array<{ id: number; text: string; coverage: number }> {
+  const pointInTime = asksForPointInTime(c.q.text);
+  const shown: Array<{ id: number; text: string; coverage: number }> = [];
   const asksContent = ASKS_CONTENT.test(c.q.text);
-  for (const x of scored) {
+  for (const x of r.scored) {
     const text = asksContent ? withItemBody(c, x.id) : withLeadIn(c, x.id);
-    if (!statesAttribute(attr, text, pointInTime) || !agreesWithQuestion(c, text)) continue;
+    if (!statesAttribute(r.attr, text, pointInTime) || !agreesWithQuestion(c, text)) continue;
     if (shown.some((s) => s.text.includes(text) || text.includes(s.text))) continue;
-    if (shown.length && x.coverage < scored[0].coverage - 0.1) break;
-    shown.push({ id: x.id, text });
+    if (shown.length && x.coverage < r.scored[0].coverage - 0.1) break;
+    shown.push({ id: x.id, text, coverage: x.coverage });
     if (shown.length === SHOWN) break;
   }
-  if (shown.length === 0) return null;
+  return shown;
+}
+
+function linesOf(c: Ctx, r: Ranking, shown: Array<{ id: number; text: string }>): Answer {
   const sources = shown.map((s) => {
     const ref = c.p.sentences[s.id];
     return { ...c.kb.passages[ref.passage], quote: s.text };
   });
-  const lines = shown.map((s, k) => `${c.label(sources[k].file)}: ${focus(s.text, qTerms.filter((t) => t.length === 2), WIDTH)}${c.cite(sources[k])}`);
+  const lines = shown.map((s, k) => `${c.label(sources[k].file)}: ${focus(s.text, r.qTerms.filter((t) => t.length === 2), WIDTH)}${c.cite(sources[k])}`);
   return c.answer(lines.join('\n'), sources);
+}
+
+export function answerFromPassages(c: Ctx): Answer | null {
+  const r = rank(c);
+  if (!r) return null;
+  const shown = bestSentences(c, r);
+  return shown.length ? linesOf(c, r, shown) : null;
+}
+
+/** How much more of the question a plan's sentence must hold than a composed answer to be added to it. */
+const SUPPLEMENT_MARGIN = 0.3;
+
+/**
+ * A composed answer (a department's task list, an owner line) that holds little of what the question
+ * says, when a sentence of the named plan holds much more and states what is asked: the sentence is
+ * added, cited, after the answer — the records answered, but perhaps not the question.
+ */
+export function withPassageSupplement(c: Ctx, answer: Answer): Answer {
+  if (!answer.found || !['duties', 'owner', 'deadline', 'reporting', 'search', 'schedule'].includes(c.q.intent)) return answer;
+  const r = rank(c);
+  if (!r || r.scored.length === 0) return answer;
+  const own = r.coverageOf(answer.answer);
+  const [best] = bestSentences(c, r);
+  if (!best || best.coverage < own + SUPPLEMENT_MARGIN || answer.answer.includes(best.text.slice(0, 30))) return answer;
+  const extra = linesOf(c, r, [best]);
+  return { ...answer, answer: `${answer.answer}\n原文: ${extra.answer}`, citations: [...answer.citations, ...extra.citations] };
 }
 
 /** The question asks what a thing consists of ("具体要做哪些事", "有哪些措施"), not a single fact. */

@@ -35,8 +35,8 @@ export function askedAttribute(question: string): AskedAttribute {
 const ASKS_HOW = /(怎么|如何|怎样|咋)(定|确定|办|处理|做|认定|算|分工|落实)|(承担|负)(什么|哪些|啥)责任|什么责任/;
 
 const DEPARTMENT = /[\u4e00-\u9fff]{1,20}(局|委员会|委|办公室|办|厅|部|院|会|中心|小组|政府|管委会|公司|集团|所|站|队|社|行|支队|大队|街道|乡镇|镇)(?![\u4e00-\u9fff]{0,1}(长|主任|书记))/;
-/** An owner statement: a role word, or a body as the subject of 制定/发布/设立/组织实施 (由X制定, X发布…). */
-const ROLE = /牵头|负责|责任单位|主办|承办|协办|配合|参与|参加|落实单位|负总责|督导|统筹|由[\u4e00-\u9fff]{2,20}(制定|发布|设立|组织实施|承担|组织)|(局|委|办|部门|小组|政府|中心)(定期|负责)?(制定|发布|设立|组织实施|承担)/;
+/** An owner statement: a role word, or a body as the subject of 制定/发布/设立/开展/实施 (由X制定, X每季度对…开展…). */
+const ROLE = /牵头|负责|责任单位|主办|承办|协办|配合|参与|参加|落实单位|负总责|督导|统筹|由[\u4e00-\u9fff]{2,20}(制定|发布|设立|组织实施|承担|组织)|(局|委|办|厅|部门|小组|政府|中心)(每(?:年|半年|季度|季|月)|定期|要|应|将|须|负责)?(对[^,，。;；]{1,24})?(制定|发布|设立|组织实施|组织开展|开展|承担|实施)/;
 const PERSON = /(牵头|责任|分管|联系|包保|挂点)领导\s*[:：]\s*[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,3}(同志|先生|女士)|(常务)?副?(县|市|区|州|省|镇|乡)长|书记|(局|处|科|所)长|主任[:：为]|组长[:：为]|联系人[:：]\s*[\u4e00-\u9fff]/;
 /** A figure: a number with a unit or qualifier (120只, 95%以上, 7万件), or a bare one reached (指数达到86) — a date or 文号 number is not one. */
 /** (A lone 一 — "建立一个平台", "一批企业" — counts nothing.) */
