@@ -74,6 +74,12 @@ function deadlineInText(text: string): string | null {
 }
 
 /** The plan's own year: of its date, else the year its title names ("2020年…工作计划"), else its 文号's. */
+/** "决定于2009年1月8日至15日开展…": the first full date in the text, for ranges that name no year. */
+function yearInText(root: OutlineNode): number | null {
+  const y = /((?:19|20)\d{2})年\d{1,2}月\d{1,2}日/.exec(allText(root));
+  return y ? Number(y[1]) : null;
+}
+
 function planYearOf(meta: PlanMeta): number | null {
   if (meta.date) return Number(meta.date.slice(0, 4));
   const y = /((?:19|20)\d{2})\s*年(?!\s*[-—至])/.exec(meta.title ?? '') ?? /[〔\[(]((?:19|20)\d{2})[〕\])]/.exec(meta.docNo ?? '');
@@ -95,7 +101,7 @@ export function buildRecords(input: BuildInput): { records: Records; warnings: s
   input.tables.forEach((t) => t.parsed && b.addTable(t, t.parsed));
   if (FIRST_IS_LEAD.test(allText(input.outline))) b.firstListedLeads();
   for (const row of input.indicators ?? []) b.addIndicator(row);
-  for (const phase of extractPhases(input.outline)) b.addPhase(phase);
+  for (const phase of extractPhases(input.outline, planYearOf(input.meta) ?? yearInText(input.outline))) b.addPhase(phase);
   return { records: b.records(), warnings: b.warnings };
 }
 

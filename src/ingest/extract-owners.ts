@@ -93,7 +93,7 @@ export function splitDepartments(list: string): string[] {
   return out;
 }
 
-const DEPT_END = /(局|委|办|厅|部|院|中心|政府|管委会|单位|公司|集团)$/;
+const DEPT_END = /(局|委|委员会|委会|协会|工会|联合会|商会|办|厅|部|院|中心|政府|管委会|单位|公司|集团)$/;
 
 /** "州委编办及州直相关单位": two units joined by 及/以及/和, when the first reads as a body's name. */
 function splitJoined(name: string): string[] {
@@ -156,6 +156,10 @@ export function parseOwnerList(expr: string): Owners | null {
       deadlineText ??= /(?:\d{4}\s*年)?\s*\d{1,2}\s*月(?:\d{1,2}\s*日)?(?:底|末|上旬|中旬|下旬)?\s*前|(?:\d{4}\s*年)?年底前/.exec(text)?.[0] ?? null;
       break;
     }
+    // "县创建办、县爱委会牵头组织有关单位…验收": the owners end at their role word; the task follows.
+    const midRole = !ROLE_SUFFIX.test(text) ? /^(.{2,80}?)(牵头负责|牵头|负责)(?=[\u4e00-\u9fff]{2,})/.exec(text) : null;
+    const ended = !!midRole && splitDepartments(midRole[1]).every((n) => isBody(n));
+    if (ended) text = midRole![1] + midRole![2];
     const m = ROLE_SUFFIX.exec(text);
     const role = m ? ROLE_OF(m[1]) : undefined;
     if (m) text = text.slice(0, m.index);
@@ -163,6 +167,7 @@ export function parseOwnerList(expr: string): Owners | null {
     if (names.length === 0 && role) continue;
     if (names.some((n) => n.length > MAX_NAME || /[。:：]/.test(n))) return null;
     clauses.push({ names, role });
+    if (ended) break;
   }
   if (clauses.length === 0) return null;
   assignMissingRoles(clauses);
@@ -449,6 +454,23 @@ export function findSentenceOwners(text: string): Owners | null {
   return found;
 }
 
+/**
+ * "市公安局、市建委协同市交通运输局负责…": those who assist (协同/配合/协助) take part, the body they assist
+ * leads; "市发改委会同市财政局负责…": the body that convenes (会同) leads, those it convenes take part.
+ */
+export function findAssistOwners(text: string): Owners | null {
+  const m = ASSIST_AT.exec(text.trim());
+  if (!m) return null;
+  const first = splitDepartments(m[1]);
+  const second = splitDepartments(m[3]);
+  if (!first.length || !second.length || ![...first, ...second].every(isBody)) return null;
+  const [lead, partners] = m[2] === '会同' ? [first, second] : [second, first];
+  return { lead, units: [...lead, ...partners], partners, quote: m[0], deadlineText: null };
+}
+
+const ASSIST_BODY = '[\\u4e00-\\u9fff()（）]{2,24}?(?:委员会|局|委|办|厅|部门|办公室|中心|政府|管委会|领导小组)';
+const ASSIST_AT = new RegExp(`^((?:${ASSIST_BODY}[、和及]?){1,8}?)(协同|配合|协助|会同)((?:${ASSIST_BODY}[、和及]?){1,4}?)(?:牵头)?负责`);
+
 const isBody = (n: string) => {
   // "区纪委(区监委)": a second nameplate after the name.
   const name = n.replace(/[(（][\u4e00-\u9fff]{1,12}[)）]$/, '');
@@ -486,7 +508,7 @@ export function findClauseOwners(text: string): Owners | null {
  */
 export function findSubjectOwners(text: string): Owners | null {
   const subjects = new Map<string, string>();
-  for (const m of text.matchAll(/(?:^|[。;；,，\n])\s*((?:(?!各|全|有关|相关|其他|其余)[\u4e00-\u9fff()]){2,24}?(?:督查室|督考办|督办室|办公室|领导小组|局|委|办|厅|中心|管委会|政府|部门))(?:将|要|负责|须|必须)(?=[\u4e00-\u9fff])/g)) {
+  for (const m of text.matchAll(/(?:^|[。;；,，\n])\s*((?:(?!各|全|有关|相关|其他|其余)[\u4e00-\u9fff()]){2,24}?(?:督查室|督考办|督办室|办公室|领导小组|委员会|局|委|办|厅|中心|管委会|政府|部门))(?:将|要|负责|须|必须)(?=[\u4e00-\u9fff])/g)) {
     const name = cleanName(m[1]);
     if (!isBody(name) || /^(我|本|该|此|其|他|你)/.test(name)) continue;
     if (!subjects.has(name)) subjects.set(name, m[0].replace(/^[。;；,，\n\s]+/, ''));
@@ -533,13 +555,13 @@ export function unitDuty(text: string): { units: string[]; duty: string } | null
 }
 
 /** A sentence's subject bodies and the verb that hands them the duty. */
-const SUBJECT_AT = /^((?:[\u4e00-\u9fff()（）]{2,24}?(?:局|委|办|厅|部门|办公室|中心|政府|管委会|领导小组|督查室)(?:[(（][\u4e00-\u9fff]{1,10}[)）])?[、和及]?){1,6}?)(牵头负责|牵头|负责|要|将|须|应)(?=[\u4e00-\u9fff])/;
+const SUBJECT_AT = /^((?:[\u4e00-\u9fff()（）]{2,24}?(?:委员会|局|委|办|厅|部门|办公室|中心|政府|管委会|领导小组|督查室)(?:[(（][\u4e00-\u9fff]{1,10}[)）])?[、和及]?){1,6}?)(牵头负责|牵头|负责|要|将|须|应)(?=[\u4e00-\u9fff])/;
 
 /** Any owner expression in a task text, most specific first. */
 export function extractOwners(text: string): Owners | null {
   const labelled = findLabelledOwners(text);
   if (labelled && labelled.units.length) return labelled;
-  const other = findParentheticalOwners(text) ?? findDelegatedOwners(text) ?? findSentenceOwners(text) ?? findClauseOwners(text) ?? findSubjectOwners(text);
+  const other = findParentheticalOwners(text) ?? findDelegatedOwners(text) ?? findAssistOwners(text) ?? findSentenceOwners(text) ?? findClauseOwners(text) ?? findSubjectOwners(text);
   if (other && labelled?.deadlineText) return { ...other, deadlineText: other.deadlineText ?? labelled.deadlineText };
   return other ?? labelled;
 }

@@ -1,4 +1,4 @@
-import { parseMonthRange, type MonthRange } from './parse-dates.ts';
+import { parseDayRange, parseMonthRange, type MonthRange } from './parse-dates.ts';
 import { sectionPath, walkOutline, type OutlineNode } from './parse-outline.ts';
 
 /**
@@ -21,13 +21,13 @@ export interface PhaseDraft {
 
 const PHASE_NAME = /(第[一二三四五六七八九十]+阶段|[\u4e00-\u9fff]{1,10}阶段|[\u4e00-\u9fff]{1,8}(?:期|步))/;
 
-export function extractPhases(root: OutlineNode): PhaseDraft[] {
+export function extractPhases(root: OutlineNode, year: number | null = null): PhaseDraft[] {
   const out: PhaseDraft[] = [];
   for (const node of walkOutline(root)) {
     const head = node.kind === 'ord' ? node.label : node.title;
     const name = PHASE_NAME.exec(head)?.[1] ?? (node.kind === 'ord' ? node.label : null);
     if (!name || !/阶段|期|步/.test(name)) continue;
-    const range = phaseRange(node);
+    const range = phaseRange(node, year);
     if (!range) continue;
     out.push({
       name: node.kind === 'ord' ? `${node.label}:${node.title}` : name,
@@ -44,9 +44,9 @@ export function extractPhases(root: OutlineNode): PhaseDraft[] {
 }
 
 /** The range in the heading itself, else in a "时间:" line of the node's text. */
-function phaseRange(node: OutlineNode): MonthRange | null {
+function phaseRange(node: OutlineNode, year: number | null): MonthRange | null {
   const firstLine = node.text.split('\n')[0];
-  const inHead = parseMonthRange(firstLine.slice(0, 80));
+  const inHead = parseMonthRange(firstLine.slice(0, 80)) ?? parseDayRange(firstLine.slice(0, 40), year);
   if (inHead) return inHead;
   const timeLine = node.text.split('\n').find((l) => /^(时间|时间安排|实施时间)[:]/.test(l));
   return timeLine ? parseMonthRange(timeLine) : null;

@@ -1,4 +1,4 @@
-import { findPlaces, lookupPlaceLoosely, placeByCode, type PlaceMention } from '../kb/place-names.ts';
+import { findPlaces, lookupPlaceLoosely, placeByCode, prefecturesStartingWith, type PlaceMention } from '../kb/place-names.ts';
 
 /**
  * The place that issues a plan (厦门, 洞头区, 青海省, 杨凌示范区): from its title, its issuing body, the
@@ -45,7 +45,7 @@ export function findPlanPlace(input: PlaceInput): string | null {
   // The body that put the page online is of the same place, when the document names none itself.
   const published = leadingPlace(input.publisher ?? null);
   if (published) return published;
-  return selfNamedPlace(input.lines) ?? docNoPlace(input.docNo, input.lines) ?? fileNamePlace(input.file) ?? indexPlace(input.index) ?? (NATIONAL.test([input.issuer, input.notice, input.docNo, input.title].join(' ')) ? '全国' : null);
+  return selfNamedPlace(input.lines) ?? docNoPlace(input.docNo, input.lines) ?? stationedPlace(input.lines) ?? fileNamePlace(input.file) ?? indexPlace(input.index) ?? (NATIONAL.test([input.issuer, input.notice, input.docNo, input.title].join(' ')) ? '全国' : null);
 }
 
 /** A national body's document applies to the whole country. */
@@ -112,6 +112,19 @@ function indexPlace(index: string | null | undefined): string | null {
   const area = /^1\d(\d{6})[0-9A-Z]{10}$/.exec(code)?.[1] ?? /^000(\d{6})$/.exec(code)?.[1];
   const place = area ? placeByCode(area) : null;
   return place ? display(place.name) : null;
+}
+
+/**
+ * "直属及驻漯有关单位": bodies stationed in a city are addressed by its one-character abbreviation — the
+ * city whose name starts with it, when only one does (驻石 could be 石家庄 or 石嘴山: nothing).
+ */
+function stationedPlace(lines: string[]): string | null {
+  const text = lines.slice(0, 30).join('\n');
+  for (const m of text.matchAll(/驻([\u4e00-\u9fff])(?:各|有关|市|单位)/g)) {
+    const cities = prefecturesStartingWith(m[1]);
+    if (cities.length === 1) return display(cities[0].name);
+  }
+  return null;
 }
 
 /** A known place in the file name, when the text names none. */

@@ -71,6 +71,22 @@ export interface MonthRange {
 const RANGE =
   /(\d{4})年(\d{1,2})月(?:份)?\s*(?:-|—|~|至|到)\s*(?:(\d{4})年)?(\d{1,2})月(?:份)?(?:底|末)?/;
 
+const DAY_RANGE = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日?\s*(?:-|—|~|至|到)\s*(?:(\d{1,2})月)?(\d{1,2})日/;
+
+/**
+ * "1月8日-9日", "2009年1月10日至2月2日": a range of days, in the plan's year when it names none. Phases are
+ * kept by month (start and end), the days as written.
+ */
+export function parseDayRange(text: string, year: number | null): MonthRange | null {
+  const m = DAY_RANGE.exec(text.replace(/\s+/g, ''));
+  if (!m) return null;
+  const y = m[1] ? +m[1] : year;
+  const m1 = +m[2];
+  const m2 = m[4] ? +m[4] : m1;
+  if (!y || !valid(y, m1) || !valid(y, m2) || +m[3] > 31 || +m[5] > 31) return null;
+  return { start: `${y}-${pad(m1)}`, end: `${y}-${pad(m2)}`, text: m[0] };
+}
+
 /** 2017年10月-2018年3月 → {start:'2017-10', end:'2018-03'}; an end without a year takes the start's. */
 export function parseMonthRange(text: string): MonthRange | null {
   const m = RANGE.exec(text.replace(/\s+/g, ''));

@@ -111,6 +111,11 @@ export function lookupPlaceLoosely(form: string): Place | null {
   return places().forms.get(form) ?? places().countyShorts.get(form) ?? null;
 }
 
+/** Prefectures (cities) whose name starts with a character: the one-character abbreviation 漯 → 漯河市. */
+export function prefecturesStartingWith(ch: string): Place[] {
+  return [...places().byCode.values()].filter((p) => p.level === 'prefecture' && p.name.startsWith(ch));
+}
+
 /** The place with a six-digit administrative code (330185 → 临安区), if the gazetteer has it. */
 export function placeByCode(code: string): Place | null {
   return places().byCode.get(code) ?? null;
