@@ -172,7 +172,9 @@ export class AnswerEngine {
     // (Words of the plan's own name — "…年度推进计划" — ask for nothing.)
     const attr = askedAttribute(withoutTitles(q.text, c.scopeTitles()));
     const pointInTime = asksForPointInTime(q.text);
-    for (const handler of [...first, ...STRATEGIES[q.intent]]) {
+    // "报给谁": the recipient is asked, not who owns a task.
+    const asksRecipient = /(报|交|送|报送|上报)(给|到|至)?(谁|哪)/.test(q.text);
+    for (const handler of [...first, ...STRATEGIES[q.intent]].filter((h) => !(asksRecipient && h === answerOwner))) {
       const a = handler(c);
       // (The document-fact handler answers exactly the attributes it read from the question.)
       if (!a || (a.found && handler !== answerDocFact && !answerStates(attr, a.answer, pointInTime))) continue;

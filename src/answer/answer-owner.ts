@@ -85,8 +85,10 @@ function deadlineLine(c: Ctx, t: Task): string {
   // The plan's own wording ("2020年底前", "6月底前完成") beside the date it means.
   const written = t.deadlineText && !t.deadlineText.includes(formatDate(t.deadline ?? '')) ? `, 原文“${t.deadlineText}”` : '';
   // A deadline without a year the plan gives ("3月底前" in an undated page) is said as written.
+  // (A deadline whose words hold the date — "2011年12月30日前" — is said in those words.)
+  const asWritten = t.deadlineText && t.deadline && t.deadlineText.includes(formatDate(t.deadline)) ? t.deadlineText : null;
   const when = t.deadline
-    ? `完成时限${formatDate(t.deadline)}(${dueStatus(t.deadline, c.now)}${written})`
+    ? `完成时限${asWritten ?? formatDate(t.deadline)}(${dueStatus(t.deadline, c.now)}${written})`
     : t.deadlineText
       ? `完成时限: ${t.deadlineText}${/\d{1,2}\s*月/.test(t.deadlineText) ? '(原文未写年份)' : ''}`
       : '未写明完成时限';

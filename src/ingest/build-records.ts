@@ -39,6 +39,9 @@ const quoteOf = (s: string) => (s.length > QUOTE_MAX ? `${s.slice(0, QUOTE_MAX)}
 const TASK_CHAPTER = /任务|措施|重点|举措|工作内容|行动/;
 const DEADLINE_LABEL = new RegExp(`${TIME_LABEL}\\s*[:：]\\s*([^;。\\n)）〕】\\]]+)`);
 
+/** The line after a list that speaks to everyone again: the notice's closing requirements. */
+const LIST_CLOSED = /^(各单位|各有关单位|各责任单位|各部门|各相关部门|各地|各乡镇|各县|请各|以上各)/;
+
 /** "2022年区政府工作报告目标任务": a plan for one year; a title with a range ("2023-2027年") is not. */
 function annualYearOf(title: string | null): number | null {
   const years = [...(title ?? '').matchAll(/((?:19|20)\d{2})\s*年/g)].map((m) => Number(m[1]));
@@ -169,6 +172,24 @@ class RecordBuilder {
   }
 
   addNode(node: OutlineNode, isDuty: boolean): void {
+    // "七、X协同Y负责…。" then "各单位接到通知后,要…": the list has ended with its last item; what follows
+    // is the notice's own text, not part of item 七.
+    const lines = node.text.split('\n');
+    const last = node.parent?.children.at(-1) === node && node.children.length === 0;
+    const end = last && lines.length > 1 ? lines.findIndex((l, i) => i > 0 && LIST_CLOSED.test(l.trim())) : -1;
+    if (end > 0 && !isDuty && extractOwners(lines.slice(0, end).join('\n'))) {
+      this.addNode({ ...node, text: lines.slice(0, end).join('\n') }, isDuty);
+      const tail = lines.slice(end).join('\n');
+      this.addPreamble({ ...node, kind: 'root', label: '', title: '', text: tail, line: node.line + end - 1, children: [] });
+      // "各单位接到通知后,…2011年12月30日前将…报送…": what every addressee must do, and by when.
+      const everyone = /^(各(?:有关|责任|相关)?(?:单位|部门|乡镇|街道|县区|县\(市、区\)))/.exec(tail.trim())?.[1];
+      const due = deadlineInText(tail);
+      if (everyone && due) {
+        const owners: Owners = { lead: [everyone], units: [everyone], partners: [], quote: everyone };
+        this.addTask(tail.trim(), owners, due, 'body', this.source(null, [], node.line + end, tail), null, []);
+      }
+      return;
+    }
     const path = sectionPath(node);
     node.text.split('\n').forEach((p, i) =>
       this.passages.push({ ...this.source(node.label, path, node.line + i, p), text: p }),

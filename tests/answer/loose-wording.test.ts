@@ -49,9 +49,15 @@ const ZONE = `关于明州经济技术开发区落实政府工作报告2025年�
 为全面完成市十五届人大三次会议通过的2025年《政府工作报告》提出的各项工作任务,现就重点工作任务分工通知如下:
 `;
 
+const CHECK = `明州市城市精细化管理迎检工作方案
+一、市城乡规划局负责城市规划的编制。
+二、市交通运输局负责城市综合交通管理工作。
+各单位接到通知后,要高度重视。2025年12月30日前将确定的主管领导和科室负责人姓名、单位、职务、电话分别报送市城管办、市建委。
+`;
+
 let engine: AnswerEngine;
 beforeAll(async () => {
-  const { kb } = await ingestTexts({ 'tasks.txt': TASKS, 'livelihood.txt': LIVELIHOOD, 'goals.txt': GOALS, 'west.txt': WEST, 'zone.txt': ZONE });
+  const { kb } = await ingestTexts({ 'tasks.txt': TASKS, 'livelihood.txt': LIVELIHOOD, 'goals.txt': GOALS, 'west.txt': WEST, 'zone.txt': ZONE, 'check.txt': CHECK });
   engine = new AnswerEngine(kb);
 });
 
@@ -126,5 +132,12 @@ describe('questions worded loosely', () => {
   it('a zone by its short name; a page without 落款 dated by its page; the meeting a plan implements', () => {
     expect(engine.ask('明州经开区的分工方案是哪天发的？').answer).toContain('2025-03-30');
     expect(engine.ask('明州经开区这个分工方案是落实哪次会议通过的政府工作报告？').answer).toContain('市十五届人大三次会议');
+  });
+
+  it('a deadline whose words hold its date is said in them; 报给谁 asks the recipient, not an owner', () => {
+    expect(engine.ask('明州精细化管理各单位的主管领导名单什么时候前要报？').answer).toContain('2025年12月30日前');
+    const a = engine.ask('明州精细化管理迎检的主管领导名单报给谁？');
+    expect(a.answer).toContain('市城管办');
+    expect(a.answer).not.toMatch(/负责单位: 各单位/);
   });
 });

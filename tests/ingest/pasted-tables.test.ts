@@ -242,3 +242,28 @@ describe('dates and names a page gives a notice that is the plan', () => {
     expect(b.facts.find((f) => f.kind === 'signed')?.value).toBe('2025年6月12日');
   });
 });
+
+describe('a notice that lists duties, then speaks to everyone again', () => {
+  const NOTICE = `市人民政府有关部门,直属及驻漯有关单位:
+现将各有关部门承担迎检工作职责明确如下:
+一、市城乡规划局负责城市规划的编制。
+二、市城乡建设委员会负责城市市容和环境卫生。
+三、市公安局、市建委协同市交通运输局负责城市综合交通涉及部门职责的工作。
+各单位接到通知后,要高度重视。2025年12月30日前将确定的主管领导和科室负责人姓名、单位、职务、电话分别报送市城管办、市建委。
+`;
+
+  it('reads each item’s body (委员会 too; X协同Y负责: Y leads) and keeps the closing text out of the last item', async () => {
+    const { kb } = await ingestTexts({ 'notice.txt': NOTICE });
+    expect(kb.plans[0].city).toBe('漯河');
+    const rows = kb.tasks.map((t) => [t.ref, t.lead, t.partners]);
+    expect(rows).toContainEqual(['二', ['市城乡建设委员会'], []]);
+    expect(rows).toContainEqual(['三', ['市交通运输局'], ['市公安局', '市建委']]);
+    expect(kb.tasks.find((t) => t.ref === '三')!.text).not.toContain('各单位');
+  });
+
+  it('what everyone must do by a date is a task of 各单位; the report keeps what, when and both recipients', async () => {
+    const { kb } = await ingestTexts({ 'notice.txt': NOTICE });
+    expect(kb.tasks.find((t) => t.lead[0] === '各单位')).toMatchObject({ deadline: '2025-12-30', deadlineText: '2025年12月30日前' });
+    expect(kb.reports.find((r) => r.to === '市城管办、市建委')).toMatchObject({ what: '主管领导和科室负责人姓名、单位、职务、电话', when: '2025年12月30日前' });
+  });
+});
