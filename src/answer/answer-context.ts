@@ -210,6 +210,27 @@ export class Ctx {
     return [...this.files].map((f) => this.kb.plans.find((p) => p.file === f)?.title ?? null);
   }
 
+  /**
+   * Words that name the plan rather than a task in it ("迎接省城市精细化管理考核" of a notice whose opening
+   * says so): the title's and the opening paragraph's words, for the one to three plans in scope.
+   */
+  planContext(): Set<string> {
+    if (this.contextMemo) return this.contextMemo;
+    const out = new Set<string>();
+    if (this.files && this.files.size <= 3) {
+      for (const f of this.files) {
+        const plan = this.kb.plans.find((p) => p.file === f);
+        for (const t of tokens(plan?.title ?? '')) out.add(t);
+        const opening = (this.p.byFile.get(f)?.passages ?? []).slice(0, 3);
+        for (const p of opening) for (const t of tokens(p.text)) out.add(t);
+      }
+    }
+    this.contextMemo = out;
+    return out;
+  }
+
+  private contextMemo: Set<string> | undefined;
+
   /** Plans in scope, in knowledge-base order. */
   planFiles(): string[] {
     return this.kb.plans.map((p) => p.file).filter((f) => !this.files || this.files.has(f));

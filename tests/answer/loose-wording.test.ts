@@ -55,9 +55,15 @@ const CHECK = `明州市城市精细化管理迎检工作方案
 各单位接到通知后,要高度重视。2025年12月30日前将确定的主管领导和科室负责人姓名、单位、职务、电话分别报送市城管办、市建委。
 `;
 
+const DUTY_NOTICE = `南州市人民政府办公室关于明确有关部门工作职责的通知
+为做好迎接省政府城市精细化管理考核评比工作,现将各有关部门承担的工作职责明确如下:
+一、市城乡规划局负责城市规划的编制。
+二、市住房保障房屋管理局负责住宅小区管理。
+`;
+
 let engine: AnswerEngine;
 beforeAll(async () => {
-  const { kb } = await ingestTexts({ 'tasks.txt': TASKS, 'livelihood.txt': LIVELIHOOD, 'goals.txt': GOALS, 'west.txt': WEST, 'zone.txt': ZONE, 'check.txt': CHECK });
+  const { kb } = await ingestTexts({ 'tasks.txt': TASKS, 'livelihood.txt': LIVELIHOOD, 'goals.txt': GOALS, 'west.txt': WEST, 'zone.txt': ZONE, 'check.txt': CHECK, 'duty-notice.txt': DUTY_NOTICE });
   engine = new AnswerEngine(kb);
 });
 
@@ -139,5 +145,12 @@ describe('questions worded loosely', () => {
     const a = engine.ask('明州精细化管理迎检的主管领导名单报给谁？');
     expect(a.answer).toContain('市城管办');
     expect(a.answer).not.toMatch(/负责单位: 各单位/);
+  });
+
+  it('words that name the plan (its title, its opening) are no topic of a task or of a department\'s duties', () => {
+    const duties = engine.ask('南州市城乡规划局在精细化管理考核评比里要负责哪些事？');
+    expect(duties.answer).toContain('城市规划的编制');
+    const owner = engine.ask('南州迎接省城市精细化管理考核，住宅小区管理这块哪个部门负责？');
+    expect(owner.answer).toContain('市住房保障房屋管理局');
   });
 });
