@@ -525,8 +525,9 @@ export function findSubjectOwners(text: string): Owners | null {
  */
 export function subjectSegments(text: string): Array<{ text: string; owners: Owners }> | null {
   const out: Array<{ text: string; owners: Owners }> = [];
-  for (const sentence of text.split(/(?<=[。;；])|\n/)) {
-    const m = SUBJECT_AT.exec(sentence.trim());
+  // (An enumeration run into one sentence — ":(一)卫生健康委负责…,(二)教育局负责…" — is split at its markers.)
+  for (const sentence of text.split(/(?<=[。;；])|\n|(?<=[:：,，])(?=[(（][一二三四五六七八九十]{1,3}[)）])/)) {
+    const m = SUBJECT_AT.exec(sentence.trim().replace(/^[(（][一二三四五六七八九十]{1,3}[)）]/, ''));
     const names = m ? splitDepartments(m[1]) : [];
     if (m && names.length && names.every(isBody) && !GENERIC_BODY.test(names[0])) {
       const lead = /牵头/.test(m[2]) || names.length === 1 ? names : [];
@@ -555,7 +556,7 @@ export function unitDuty(text: string): { units: string[]; duty: string } | null
 }
 
 /** A sentence's subject bodies and the verb that hands them the duty. */
-const SUBJECT_AT = /^((?:[\u4e00-\u9fff()（）]{2,24}?(?:委员会|局|委|办|厅|部门|办公室|中心|政府|管委会|领导小组|督查室)(?:[(（][\u4e00-\u9fff]{1,10}[)）])?[、和及]?){1,6}?)(牵头负责|牵头|负责|要|将|须|应)(?=[\u4e00-\u9fff])/;
+const SUBJECT_AT = /^((?:[\u4e00-\u9fff()（）]{2,24}?(?:委员会|局|委|办|厅|部门|办公室|中心|政府|管委会|领导小组|督查室)(?:[(（][\u4e00-\u9fff]{1,10}[)）])?[、和及]?){1,6}?)(?:根据各自职责|按照各自职责|按职责分工|按照职责分工|分别)?(牵头负责|牵头|负责|要|将|须|应)(?=[\u4e00-\u9fff])/;
 
 /** Any owner expression in a task text, most specific first. */
 export function extractOwners(text: string): Owners | null {

@@ -143,3 +143,15 @@ describe('page metadata', () => {
     expect(goal?.quote).toBe('到2025年,初步建成现代先进测量体系。');
   });
 });
+
+describe('an enumeration run into one sentence', () => {
+  it('splits ":(一)X负责…,(二)Y负责…" at its markers, one task each; 根据各自职责负责 is a role too', () => {
+    const segs = subjectSegments('第八条按照以下分工负责监督管理工作:(一)卫生健康委负责医疗机构的监督管理,负责密度监测工作,(二)教育局负责监督管理各类学校的防制工作,(三)商务局、市场监管局根据各自职责负责集贸市场的监督管理工作。')!;
+    expect(segs.map((x) => [x.owners.lead, x.owners.units])).toEqual([
+      [['卫生健康委'], ['卫生健康委']],
+      [['教育局'], ['教育局']],
+      [[], ['商务局', '市场监管局']],
+    ]);
+    expect(segs[0].text).toContain('密度监测');
+  });
+});
