@@ -145,7 +145,9 @@ export function withPassageSupplement(c: Ctx, answer: Answer): Answer {
   if (!r || r.scored.length === 0) return answer;
   const own = r.coverageOf(answer.answer);
   const [best] = bestSentences(c, r);
-  if (!best || best.coverage < own + SUPPLEMENT_MARGIN || answer.answer.includes(best.text.slice(0, 30))) return answer;
+  if (!best || best.coverage < own + SUPPLEMENT_MARGIN) return answer;
+  // (Nothing the answer already quotes in full: a sentence of it, or its first 60 characters.)
+  if (best.text.split(/(?<=[。;；])/).some((x) => x.trim().length >= 12 && answer.answer.includes(x.trim().slice(0, 60)))) return answer;
   const extra = linesOf(c, r, [best]);
   return { ...answer, answer: `${answer.answer}\n原文: ${extra.answer}`, citations: [...answer.citations, ...extra.citations] };
 }

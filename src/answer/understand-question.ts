@@ -299,9 +299,16 @@ const REPORT_ASK = /报送|上报|汇报|交给谁|报给谁|交到哪|报到哪
 
 function intentOf(text: string): Intent {
   if (/报告/.test(text) && OWNER_ASK.test(text) && !REPORT_ASK.test(text)) return 'owner';
-  for (const [intent, re] of INTENTS) if (re.test(text)) return intent;
+  for (const [intent, re] of INTENTS) {
+    if (!re.test(text)) continue;
+    // "芷江镇政府在集中整治阶段要做什么": what a body does in a phase, not the phases.
+    if (intent === 'schedule' && DOES_WHAT.test(text) && !/(什么|哪个|哪些|几个|哪一)阶段/.test(text)) return 'duties';
+    return intent;
+  }
   return 'search';
 }
+
+const DOES_WHAT = /(要|需要|应|应当|负责)(做|干)?(什么|啥|哪些)|做什么|干什么|干啥|做啥/;
 
 /** "1.4.3", "第15条/项", "15条", "(三)". Years and percentages are not item numbers. */
 function findRefs(text: string): Array<{ raw: string; ref: string }> {

@@ -153,4 +153,10 @@ describe('questions worded loosely', () => {
     const owner = engine.ask('南州迎接省城市精细化管理考核，住宅小区管理这块哪个部门负责？');
     expect(owner.answer).toContain('市住房保障房屋管理局');
   });
+
+  it('what a body does in a phase is a duties question; which phase it is stays a schedule question', () => {
+    const lexicon = { plans: [] as Array<[string, string]>, departments: [] };
+    expect(understandQuestion('芷江镇人民政府在集中整治阶段要做什么', lexicon).intent).toBe('duties');
+    expect(understandQuestion('2015年是什么阶段，要干啥', lexicon).intent).toBe('schedule');
+  });
 });
