@@ -90,7 +90,9 @@ export function answerDocFact(c: Ctx): Answer | null {
   if (c.q.refs.length || !ASKS.some(([, re]) => re.test(c.q.text))) return null;
   const files = c.planFiles();
   if (!c.files || files.length === 0 || files.length > 6) return null;
-  const attrs = askedDocAttributes(c.q.text, c.scopeTitles());
+  // "19.5万户以上这个目标要到哪年实现" asks the year of that target, not the plan's goal year.
+  const quotesFigure = /\d+(?:\.\d+)?\s*(?:万|亿|%|个|户|家|件|项|亩|吨|人|元|公里)/.test(withoutTitles(c.q.text, c.scopeTitles()));
+  const attrs = askedDocAttributes(c.q.text, c.scopeTitles()).filter((a) => !(a === 'goalYear' && quotesFigure));
   if (attrs.length === 0) return null;
   const lines: string[] = [];
   const sources: Source[] = [];

@@ -245,7 +245,7 @@ function clean(rest: string): string {
     .replace(/百分之(多少|几)?|百分比|百分点/g, ' % ')
     .replace(/\([^)]*\)/g, ' ')
     .replace(QUESTION_WORDS, ' ')
-    .replace(/[?!,.;:]/g, ' ')
+    .replace(/[?!,;:]|(?<!\d)\.|\.(?!\d)/g, ' ')
     .replace(/(^|\s)的+|的+(?=\s|$)/g, ' ')
     // "目标里经济…": a 里 left of a word taken out ("…里") is no content.
     .replace(/(^|\s)里(?=[\u4e00-\u9fff])/g, ' ')
@@ -313,7 +313,8 @@ const DOES_WHAT = /(要|需要|应|应当|负责)(做|干)?(什么|啥|哪些)|�
 /** "1.4.3", "第15条/项", "15条", "(三)". Years and percentages are not item numbers. */
 function findRefs(text: string): Array<{ raw: string; ref: string }> {
   const out: Array<{ raw: string; ref: string }> = [];
-  for (const m of text.matchAll(/(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,3})(?![\d.%])/g)) out.push({ raw: m[0], ref: m[1] });
+  // (A figure with its unit — "8.3万亩", "60.58亩", "2.5倍" — is a quantity, not an item number.)
+  for (const m of text.matchAll(/(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,3})(?![\d.%])(?!\s*[万亿千百]?[亩个吨人元件家条所座米套户台辆项次倍公平分]|\s*万)/g)) out.push({ raw: m[0], ref: m[1] });
   for (const m of text.matchAll(/第\s*(\d{1,3})\s*(?:条|项|款|点)|(?<![\d.])(\d{1,3})\s*(?:条|项)(?![\d])/g)) {
     out.push({ raw: m[0], ref: m[1] ?? m[2] });
   }

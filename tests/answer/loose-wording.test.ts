@@ -159,4 +159,17 @@ describe('questions worded loosely', () => {
     expect(understandQuestion('芷江镇人民政府在集中整治阶段要做什么', lexicon).intent).toBe('duties');
     expect(understandQuestion('2015年是什么阶段，要干啥', lexicon).intent).toBe('schedule');
   });
+
+  it('a figure with its unit (8.3万亩, 60.58亩) is no item number; 2.4.6 still is', () => {
+    const lexicon = { plans: [] as Array<[string, string]>, departments: [] };
+    expect(understandQuestion('建成高标准农田8.3万亩这项是哪个股牵头', lexicon).refs).toEqual([]);
+    expect(understandQuestion('60.58亩供地什么时候完成', lexicon).refs).toEqual([]);
+    expect(understandQuestion('2.4.6什么时候完成', lexicon).refs).toEqual(['2.4.6']);
+  });
+
+  it('a figure quoted in the question keeps its decimal point, and picks its target\'s year, not the plan\'s', () => {
+    const lexicon = { plans: [] as Array<[string, string]>, departments: [] };
+    expect(understandQuestion('市场主体19.5万户以上这个目标', lexicon).content).toContain('19.5万户');
+    expect(engine.ask('北湖县制造业质量竞争力指数达到86这个目标要到哪年实现？').answer).toContain('2025');
+  });
 });
