@@ -141,6 +141,9 @@ const SUPPLEMENT_MARGIN = 0.3;
  */
 export function withPassageSupplement(c: Ctx, answer: Answer): Answer {
   if (!answer.found || !['duties', 'owner', 'deadline', 'reporting', 'search', 'schedule'].includes(c.q.intent)) return answer;
+  // (Cheap first: an answer that already holds most of the question's words needs no ranking.)
+  const words = tokens(c.q.content).filter((t) => !t.startsWith('+'));
+  if (words.length === 0 || words.filter((t) => answer.answer.includes(t)).length >= words.length * (1 - SUPPLEMENT_MARGIN)) return answer;
   const r = rank(c);
   if (!r || r.scored.length === 0) return answer;
   const own = r.coverageOf(answer.answer);
