@@ -468,7 +468,9 @@ export function findAssistOwners(text: string): Owners | null {
   return { lead, units: [...lead, ...partners], partners, quote: m[0], deadlineText: null };
 }
 
-const ASSIST_BODY = '[\\u4e00-\\u9fff()（）]{2,24}?(?:委员会|局|委|办|厅|部门|办公室|中心|政府|管委会|领导小组)';
+/** How a body's name ends when it opens a sentence as its subject. */
+const SUBJECT_BODY_END = '委员会|局|委|办|厅|部门|办公室|中心|政府|管委会|领导小组|督查室';
+const ASSIST_BODY = `[\\u4e00-\\u9fff()（）]{2,24}?(?:${SUBJECT_BODY_END})`;
 const ASSIST_AT = new RegExp(`^((?:${ASSIST_BODY}[、和及]?){1,8}?)(协同|配合|协助|会同)((?:${ASSIST_BODY}[、和及]?){1,4}?)(?:牵头)?负责`);
 
 const isBody = (n: string) => {
@@ -556,7 +558,9 @@ export function unitDuty(text: string): { units: string[]; duty: string } | null
 }
 
 /** A sentence's subject bodies and the verb that hands them the duty. */
-const SUBJECT_AT = /^((?:[\u4e00-\u9fff()（）]{2,24}?(?:委员会|局|委|办|厅|部门|办公室|中心|政府|管委会|领导小组|督查室)(?:[(（][\u4e00-\u9fff]{1,10}[)）])?[、和及]?){1,6}?)(?:根据各自职责|按照各自职责|按职责分工|按照职责分工|分别)?(牵头负责|牵头|负责|要|将|须|应)(?=[\u4e00-\u9fff])/;
+const SUBJECT_AT = new RegExp(
+  `^((?:[\\u4e00-\\u9fff()（）]{2,24}?(?:${SUBJECT_BODY_END})(?:[(（][\\u4e00-\\u9fff]{1,10}[)）])?[、和及]?){1,6}?)(?:根据各自职责|按照各自职责|按职责分工|按照职责分工|分别)?(牵头负责|牵头|负责|要|将|须|应)(?=[\\u4e00-\\u9fff])`,
+);
 
 /** Any owner expression in a task text, most specific first. */
 export function extractOwners(text: string): Owners | null {

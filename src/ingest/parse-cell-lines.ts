@@ -280,7 +280,7 @@ function slotOf(col: ReturnType<typeof columnOf>, label: string): Slot {
 /** A list of bodies as an owner cell writes them, loosely: 各股室、委属部门单位, 相关街道. */
 const LOOSE_UNIT = /(单位|部门|股室|科室|处室|街道|乡镇|镇街|政府|公司|办事处)$/;
 /** A cell that says what is done ("成功创建首批美丽城镇") is no unit, whatever it ends with. */
-const DOING = /创建|建设|开展|推进|实施|完成|加快|提升|新建|启动|开工|打造|建成|成功|确保/;
+const DOING = new RegExp(`${TASK_WORDS.source}|创建|成功|确保`);
 /** One or two leaders' names: 夏俊贵, 周 斐, 张三、李四. */
 const PERSON_CELL = /^[\u4e00-\u9fff]\s?[\u4e00-\u9fff]{1,2}(、[\u4e00-\u9fff]{2,3})*$/;
 const FIGURE_CELL = /^[\d.]+\s*(%|[\u4e00-\u9fff]{0,3})$/;
