@@ -93,7 +93,7 @@ export function splitDepartments(list: string): string[] {
   return out;
 }
 
-const DEPT_END = /(局|委|委员会|委会|协会|工会|联合会|商会|办|厅|部|院|中心|政府|管委会|单位|公司|集团)$/;
+const DEPT_END = /(局|委|委员会|委会|协会|工会|联合会|商会|办|厅|部|院|中心|政府|管委会|单位|公司|集团|支队|大队|总队|中队|军分区)$/;
 
 /** "州委编办及州直相关单位": two units joined by 及/以及/和, when the first reads as a body's name. */
 function splitJoined(name: string): string[] {

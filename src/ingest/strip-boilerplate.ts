@@ -31,6 +31,8 @@ export function isNoiseLine(line: string): boolean {
   if (t.length === 0) return true;
   if (t.length > SHORT_LINE) return false;
   if (/^[\s|·>\-—_=*]+$/.test(t)) return true;
+  // A numbered item with sentences ("(8)市气象局:及时提供…天气预报…,适时…") is plan text, whatever it names.
+  if (/^[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]/.test(t) && /[,，。;；]/.test(t)) return false;
   return NOISE_LINE.some((re) => re.test(t));
 }
 

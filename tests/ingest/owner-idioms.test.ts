@@ -155,3 +155,16 @@ describe('an enumeration run into one sentence', () => {
     expect(segs[0].text).toContain('密度监测');
   });
 });
+
+describe('a plan\'s item that names what a web page would call noise', () => {
+  it('keeps a numbered item about 天气预报 and reads 军分区/支队 as bodies', async () => {
+    const { kb } = await ingestTexts({
+      'fire.txt': '明州市森林火灾应急预案\n(一)成员单位职责\n(8)市气象局:及时提供火灾发生地天气预报和天气实况,适时实施人工降雨作业。\n(9)明州军分区:指挥民兵预备役部队参加扑救。\n(10)武警明州市支队:指挥所属部队支援扑救行动。\n',
+    });
+    expect(kb.tasks.map((t) => [t.ref, t.lead[0]])).toEqual([
+      ['(8)', '市气象局'],
+      ['(9)', '明州军分区'],
+      ['(10)', '武警明州市支队'],
+    ]);
+  });
+});
