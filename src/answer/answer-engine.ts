@@ -197,7 +197,6 @@ export class AnswerEngine {
   }
 }
 
-/** A county or district named by the first characters of a question (临安, 师宗县), as the gazetteer writes it. */
 /**
  * "谁牵头，进度咋样" / "目标多少? 现在完成了多少": the progress a plan's own table records for the task is
  * added to the answer, or is the answer when the question (or this part of it) asks only that.
@@ -211,6 +210,7 @@ function withPlanProgress(c: Ctx, answer: Answer | null, progressOnly: boolean, 
   return { ...answer, answer: `${answer.answer}\n${progress.answer}`, citations: [...answer.citations, ...progress.citations] };
 }
 
+/** A county or district named by the first characters of a question (临安, 师宗县), as the gazetteer writes it. */
 function countyAtStart(text: string): string | null {
   const lead = text.replace(/^\s*(请问|问一下|想问下?|麻烦问下?)\s*/, '');
   for (const len of [5, 4, 3, 2]) {

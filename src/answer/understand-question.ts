@@ -139,10 +139,13 @@ function placeForms(city: string | null): string[] {
   return [...new Set([city, full, short, abbrev, ...zoneForms].filter((n): n is string => !!n && n.length >= 2 && n !== '全国'))];
 }
 
-/** The level word that may follow a short place name: 湘西(州), 洞头(区) — only its own level (吐鲁番省优 is 省优). */
 /** A zone a place's plan may be for, said after the place (南宁经开区, 明州高新区). */
 const ZONE_WORDS = '经开区|高新区|开发区|新区|示范区|经济技术开发区|高新技术产业开发区|经济开发区';
 
+/**
+ * The level word that may follow a short place name: 湘西(州), 洞头(区) — only its own level (吐鲁番省优 is
+ * 省优) —, then the zone it may name.
+ */
 function levelSuffix(name: string): string {
   if (/[市县区省州旗]$/.test(name)) return `(?:${ZONE_WORDS})?`;
   const full = lookupPlaceLoosely(name)?.name ?? `${name}市`;

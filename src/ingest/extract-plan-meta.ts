@@ -47,7 +47,7 @@ export function extractPlanMeta(all: MetaLine[] | string[], file?: string): Plan
   // 发布机构 is who put it online (晋城市市场监督管理局 for 晋城市人民政府's plan), kept as the publisher.
   const issuer = signature.issuer ?? notice?.issuer ?? fields.get('issuer') ?? redHead(headText) ?? sourceOrgan;
   // "余府办字〔2020〕44号 2020年6月12日": the date printed beside the 文号 is the document's.
-  const besideNo = docNo ? headText.map((l) => new RegExp(`^${escapeRe(docNo)}\\s+((?:19|20)\\d{2}年\\d{1,2}月\\d{1,2}日)$`).exec(l.trim())).find(Boolean) : null;
+  const besideNo = docNo ? headText.map((l) => (l.trim().startsWith(docNo) ? DATE_AFTER_NO.exec(l.trim().slice(docNo.length)) : null)).find(Boolean) : null;
   const date =
     parseDate(fields.get('written')) ??
     signature.date ??
@@ -59,7 +59,7 @@ export function extractPlanMeta(all: MetaLine[] | string[], file?: string): Plan
   const facts = extractDocFacts(lines, title);
   // The 落款 as written is the signed date; a grid's 成文日期 is kept beside it.
   if (signature.text) facts.push({ kind: 'signed', value: signature.text, quote: signature.quote, line: 1 });
-  else if (besideNo) facts.push({ kind: 'signed', value: besideNo[1], quote: besideNo[0], line: 1 });
+  else if (besideNo) facts.push({ kind: 'signed', value: besideNo[1], quote: `${docNo}${besideNo[0]}`, line: 1 });
   const written = fields.get('written');
   if (written) facts.push({ kind: signature.text ? 'written' : 'signed', value: written, quote: `成文日期: ${written}`, line: 1 });
   const published = fields.get('published') ?? pageDateLine(headText);
@@ -406,6 +406,5 @@ function parseDate(text: string | undefined | null): string | null {
   return parseDeadline(text) ?? parseChineseDate(text.replace(/O/g, '〇'));
 }
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+/** The date printed right after the 文号 on its line. */
+const DATE_AFTER_NO = /^\s+((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)$/;

@@ -161,7 +161,7 @@ function readTable(lines: CellLine[], start: number): CellTable | null {
     // A last row the page cut before its owner cells ("73 / 大力推进…" and the text ends) is no row: it
     // would take the owners of the row above.
     const ownerCols = cols.some((c) => c === 'lead' || c === 'units' || c === 'partners');
-    if (!next && j >= lines.length && ownerCols && rows.length > 1 && !cells.some((c) => fit(c, 'units') >= 3)) break;
+    if (!next && j >= lines.length && ownerCols && rows.length > 1 && !cells.some((c) => fitsOf(c)('units') >= 3)) break;
     rows.push(alignRow(String(ref), cells, cols, false, header));
     consumed.push(...at);
     i = j;
@@ -285,8 +285,11 @@ const DOING = new RegExp(`${TASK_WORDS.source}|创建|成功|确保`);
 const PERSON_CELL = /^[\u4e00-\u9fff]\s?[\u4e00-\u9fff]{1,2}(、[\u4e00-\u9fff]{2,3})*$/;
 const FIGURE_CELL = /^[\d.]+\s*(%|[\u4e00-\u9fff]{0,3})$/;
 
-/** How well a cell fits a column (higher is better; negative is a misfit). */
-function fit(cell: string, slot: Slot): number {
+/**
+ * How well a cell fits each kind of column (higher is better; negative is a misfit): its features are read
+ * once, then scored per column.
+ */
+function fitsOf(cell: string): (slot: Slot) => number {
   const flat = cell.replace(/\s+/g, '');
   const isDate = DEADLINE_CELL.test(flat);
   // (A list of units may end with a full stop: "…,魏武国控集团。")
@@ -297,30 +300,32 @@ function fit(cell: string, slot: Slot): number {
   const isLooseUnit = !isUnit && listed.split(/[、,，;；]/).every((p) => (UNIT_CELL.test(p) || LOOSE_UNIT.test(p)) && !DOING.test(p)) && listed.length <= 160;
   const isPerson = !isUnit && !isLooseUnit && PERSON_CELL.test(cell.trim());
   const long = flat.length >= 8 || /[。;；,，]/.test(flat);
-  switch (slot) {
-    case 'date':
-      return isDate ? 4 : -3;
-    case 'units':
-      return isUnit ? 4 : isLooseUnit ? 3 : isDate ? -6 : isPerson ? -2 : long || /^[\d.%]+$/.test(flat) ? -3 : 0;
-    case 'person':
-      return isPerson ? 3 : -2;
-    case 'figure':
-      return FIGURE_CELL.test(flat) ? 3 : -1;
-    case 'measure':
-      return flat.length <= 4 && !/\d/.test(flat) ? 2 : -1;
-    case 'progress':
-      // What has been done: 已…, 完成…, 达60%.
-      return isUnit || isDate ? -1 : /已|完成|达|%|进度|推进|开工|建成|滞后/.test(flat) ? 2 : 0.3;
-    case 'more':
-      return isUnit || isDate ? -2 : long ? 1.5 : 0.5;
-    case 'text':
-      // (A task may end like a body's name: 现代化美丽城镇.)
-      return isDate ? -2 : isUnit ? 0 : long ? 3 : 2;
-    case 'short':
-      return isUnit || isDate ? -2 : long ? 0.5 : 2;
-    default:
-      return isUnit ? -1 : isDate ? 0 : 0.5;
-  }
+  return (slot) => {
+    switch (slot) {
+      case 'date':
+        return isDate ? 4 : -3;
+      case 'units':
+        return isUnit ? 4 : isLooseUnit ? 3 : isDate ? -6 : isPerson ? -2 : long || /^[\d.%]+$/.test(flat) ? -3 : 0;
+      case 'person':
+        return isPerson ? 3 : -2;
+      case 'figure':
+        return FIGURE_CELL.test(flat) ? 3 : -1;
+      case 'measure':
+        return flat.length <= 4 && !/\d/.test(flat) ? 2 : -1;
+      case 'progress':
+        // What has been done: 已…, 完成…, 达60%.
+        return isUnit || isDate ? -1 : /已|完成|达|%|进度|推进|开工|建成|滞后/.test(flat) ? 2 : 0.3;
+      case 'more':
+        return isUnit || isDate ? -2 : long ? 1.5 : 0.5;
+      case 'text':
+        // (A task may end like a body's name: 现代化美丽城镇.)
+        return isDate ? -2 : isUnit ? 0 : long ? 3 : 2;
+      case 'short':
+        return isUnit || isDate ? -2 : long ? 0.5 : 2;
+      default:
+        return isUnit ? -1 : isDate ? 0 : 0.5;
+    }
+  };
 }
 
 /**
@@ -335,6 +340,7 @@ function alignByType(cells: string[], cols: Array<ReturnType<typeof columnOf>>, 
   // (Only the first task column reads as the task; a second one — 项目内容, 工作任务 — describes it.)
   const slots = cols.map((c, k) => (c === 'ref' ? null : c === 'text' && cols.indexOf('text') !== k ? 'more' : slotOf(c, labels[k] ?? '')));
   const n = cells.length;
+  const fits = cells.map(fitsOf);
   const m = cols.length;
   const DROP = -2.5;
   const SKIP_TASK = -5;
@@ -350,7 +356,7 @@ function alignByType(cells: string[], cols: Array<ReturnType<typeof columnOf>>, 
       // (A row has its task: the task column is skipped only at a cost.)
       const options: number[] = [best[i][j + 1] + (j === textAt ? SKIP_TASK : 0), -Infinity, -Infinity, best[i + 1][j] + DROP];
       if (slot) {
-        const f = fit(cells[i], slot);
+        const f = fits[i](slot);
         options[1] = f + best[i + 1][j + 1];
         if (slot === 'units' && f >= 3) options[2] = f + best[i + 1][j];
       }

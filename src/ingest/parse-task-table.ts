@@ -39,11 +39,11 @@ const TEXTISH = /^.{0,10}(任务|目标|内容|工作|事项|实事|要求|举�
 /** The column a header cell names, or null. */
 export function columnOf(cell: string): Column | null {
   const label = cellLabel(cell);
-  return HEADER_LABELS.find(([, re]) => re.test(label))?.[0] ?? ownerColumn(label) ?? (TEXTISH.test(label) && !/领导|单位|部门|时限|时间/.test(label) ? 'text' : null);
+  return HEADER_LABELS.find(([, re]) => re.test(label))?.[0] ?? columnInOwnWords(label) ?? (TEXTISH.test(label) && !/领导|单位|部门|时限|时间/.test(label) ? 'text' : null);
 }
 
 /** An owner column in words of its own (责任主体与协同单位, 主要牵头部门): by its role word; a deadline (计划完成时间). */
-function ownerColumn(label: string): Column | null {
+function columnInOwnWords(label: string): Column | null {
   if (label.length <= 8 && /(完成|截止|办结|计划)(时间|时限|日期)$/.test(label)) return 'deadline';
   if (label.length > 12 || !/(单位|部门|主体|科室|股室)$/.test(label) || /评分|考核|监考|评价/.test(label)) return null;
   return /配合|协同|协办|协助|参与|参加/.test(label) ? 'partners' : /牵头|主责/.test(label) ? 'lead' : /责任|负责|实施|承办|落实/.test(label) ? 'units' : null;
