@@ -135,7 +135,7 @@ export class Ctx {
     }
     if (toks.length === 0) return [];
     toks = this.withoutTitleWords(this.withSynonyms(toks));
-    const hits = this.p.index.search(toks, { files: this.files, kinds: new Set(kinds), limit });
+    const hits = this.p.index.search(toks, { files: this.files, kinds: new Set(kinds), limit }).filter((h) => !isTitleLine(this, h));
     const key = this.p.index.mostSpecific(toks);
     if (!key) return hits;
     // (The key word written in the record counts even when the record was segmented otherwise:
@@ -257,4 +257,12 @@ export function bestPerPlan(hits: Hit[], min = MATCH, margin = 0.12): Hit[] {
 /** Marks a refusal as certain: the handler checked the item, year, unit or period asked for. */
 export function decided(a: Answer): Answer {
   return { ...a, decided: true };
+}
+
+/** A plan's own title line: it shares a question's words and answers nothing. */
+export function isTitleLine(c: Ctx, h: Hit): boolean {
+  if (h.doc.kind !== 'sentence') return false;
+  const title = c.kb.plans.find((p) => p.file === h.doc.file)?.title;
+  const text = c.p.sentences[h.doc.index].text.replace(/\s+/g, '');
+  return !!title && text.length <= title.length + 4 && text.includes(title.replace(/\s+/g, ''));
 }

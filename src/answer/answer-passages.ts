@@ -150,7 +150,8 @@ export function withPassageSupplement(c: Ctx, answer: Answer): Answer {
   const [best] = bestSentences(c, r);
   if (!best || best.coverage < own + SUPPLEMENT_MARGIN) return answer;
   // (Nothing the answer already quotes in full: a sentence of it, or its first 60 characters.)
-  if (best.text.split(/(?<=[。;；])/).some((x) => x.trim().length >= 12 && answer.answer.includes(x.trim().slice(0, 60)))) return answer;
+  // (A heading shown with its line, "活动主题: …", is quoted in full when its line is.)
+  if (best.text.split(/(?<=[。;；])|^[^:：]{2,16}: /).some((x) => x.trim().length >= 12 && answer.answer.includes(x.trim().slice(0, 60)))) return answer;
   const extra = linesOf(c, r, [best]);
   return { ...answer, answer: `${answer.answer}\n原文: ${extra.answer}`, citations: [...answer.citations, ...extra.citations] };
 }
@@ -179,8 +180,11 @@ function withItemBody(c: Ctx, id: number): string {
 export function withLeadIn(c: Ctx, id: number): string {
   const here = c.p.sentences[id];
   const text = here.text.trim();
-  if (!/[:：]$/.test(text)) return text;
+  // A section's heading line ("一、活动主题") names what follows it: shown with the line after it.
+  const passage = c.kb.passages[here.passage];
+  const heading = text.length <= 16 && !/[。;；,，!?]/.test(text) && passage.text.trim() === text && (passage.path.at(-1) ?? '').endsWith(text);
+  if (!/[:：]$/.test(text) && !heading) return text;
   const next = c.p.sentences[id + 1];
-  if (!next || c.kb.passages[next.passage].file !== c.kb.passages[here.passage].file) return text;
-  return `${text}${next.text.trim()}`;
+  if (!next || c.kb.passages[next.passage].file !== passage.file) return text;
+  return `${text}${heading ? ': ' : ''}${next.text.trim()}`;
 }

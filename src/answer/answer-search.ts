@@ -18,7 +18,8 @@ export function answerSearch(c: Ctx): Answer | null {
   const quantity = c.q.intent === 'target' || attr === 'quantity' || attr === 'money';
   let found = c.search(quantity ? ['sentence', 'target'] : ['sentence', 'task', 'target', 'duty', 'report', 'phase'], c.q.topic);
   if (quantity) found = found.filter((h) => isQuantity(c, h));
-  // Only records that state what is asked (a date for "什么时候", an owner for "谁负责" …).
+  // Only records that state what is asked (a date for "什么时候", an owner for "谁负责" …). A plan's own
+  // title line shares the question's words and answers nothing.
   found = found.filter((h) => recordStates(c, h, attr));
   // A year asked for: what states that year comes first, and is shown with it.
   const year = c.q.targetYear;

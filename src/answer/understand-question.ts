@@ -1,7 +1,7 @@
 import { pinyin } from 'pinyin-pro';
 import { normalizeText, toSimplified } from '../ingest/normalize-text.ts';
 import type { KnowledgeBase } from '../kb/knowledge-base.ts';
-import { lookupPlaceLoosely, placeNames, shortPlaceName } from '../kb/place-names.ts';
+import { lookupPlace, lookupPlaceLoosely, placeNames, shortPlaceName } from '../kb/place-names.ts';
 
 /**
  * What a staff question asks: its kind (intent), which plans it names (city, 文号), item numbers,
@@ -102,9 +102,13 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
   const pinyinOf = new Map<string, Set<string>>();
   for (const [name] of plans) {
     if (!/^[\u4e00-\u9fff]{2,}$/.test(name)) continue;
-    const short = name.replace(/(市|县|区|省|自治州|州|旗)$/, '');
-    const latin = toPinyin(short.length >= 2 ? short : name);
-    if (latin.length >= 4) pinyinOf.set(latin, (pinyinOf.get(latin) ?? new Set()).add(short.length >= 2 ? short : name));
+    // (西藏自治区 → xizang, 天府新区 → tianfu: the name without its level or zone words.)
+    const base = shortPlaceName(name.replace(/(火炬)?(高新技术产业开发区|高技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|开发区|新区)$/, ''));
+    // (湘西州 → 湘西; 明州 stays 明州.)
+    const short = base.length > 2 ? base.replace(/(自治州|州)$/, '') : base;
+    const written = short.length >= 2 ? short : name;
+    const latin = toPinyin(written);
+    if (latin.length >= 4) pinyinOf.set(latin, (pinyinOf.get(latin) ?? new Set()).add(written));
   }
   const pinyin = [...pinyinOf].filter(([, names]) => names.size === 1).map(([latin, names]): [string, string] => [latin, [...names][0]]);
   return {
@@ -122,7 +126,11 @@ function toPinyin(name: string): string {
 /** Pinyin words of a question that name a loaded plan's place, written back in characters. */
 function placesFromPinyin(text: string, lexicon: Lexicon): string {
   if (!lexicon.pinyin?.length || !/[a-z]{4,}/i.test(text)) return text;
-  return text.replace(/[a-z]{4,}/gi, (word) => lexicon.pinyin!.find(([latin]) => latin === word.toLowerCase())?.[1] ?? word);
+  // ("weihai 火炬高新区": the place and the zone it names are one name again.)
+  return text.replace(/([a-z]{4,})(\s*)/gi, (all, word: string) => {
+    const place = lexicon.pinyin!.find(([latin]) => latin === word.toLowerCase())?.[1];
+    return place ? place : all;
+  });
 }
 
 /** The ways a question may name a plan's place: 厦门/厦门市, 洞头区/洞头, 青海省/青海. */
@@ -133,9 +141,13 @@ function placeForms(city: string | null): string[] {
   // 巴音郭楞蒙古自治州 → 巴州, 博尔塔拉 → 博州: an autonomous prefecture goes by its first character and 州.
   // 呼和浩特市 → 呼市, 乌鲁木齐市 → 乌市: a four-character city by its first character.
   const abbrev = /自治州$/.test(full) && short.length >= 3 ? `${short[0]}州` : /市$/.test(full) && short.length >= 4 ? `${short[0]}市` : null;
-  // 南宁经济技术开发区 → 南宁经开区 / 南宁开发区, 南宁高新技术产业开发区 → 南宁高新区: zones by their usual short names.
-  const zone = /^(.{2,6}?)(经济技术开发区|经济开发区|高新技术产业开发区)$/.exec(city);
-  const zoneForms = zone ? (zone[2] === '高新技术产业开发区' ? [`${zone[1]}高新区`] : [`${zone[1]}经开区`, `${zone[1]}开发区`]) : [];
+  // 南宁经济技术开发区 → 南宁经开区 / 南宁开发区, 南宁高新技术产业开发区 → 南宁高新区, 威海火炬高技术产业开发区 →
+  // 威海高新区 / 威海火炬高新区: zones by their usual short names.
+  const zone = /^(.{2,6}?)(火炬)?(经济技术开发区|经济开发区|高新技术产业开发区|高技术产业开发区)$/.exec(city);
+  const zoneForms = !zone ? [] : /高/.test(zone[3]) ? [`${zone[1]}高新区`, ...(zone[2] ? [`${zone[1]}火炬高新区`] : [])] : [`${zone[1]}经开区`, `${zone[1]}开发区`];
+  // 四川天府新区 → 天府新区 / 天府: a zone named after its province goes by its own name.
+  const inProvince = /^(.{2,3}?)(.{2,4}新区)$/.exec(city);
+  if (inProvince && lookupPlace(inProvince[1])?.level === 'province') zoneForms.push(inProvince[2], inProvince[2].replace(/新区$/, ''));
   return [...new Set([city, full, short, abbrev, ...zoneForms].filter((n): n is string => !!n && n.length >= 2 && n !== '全国'))];
 }
 
@@ -164,6 +176,15 @@ const ENGLISH: Array<[RegExp, string]> = [
   [/\b(lead|leader|owner|who)\b/gi, '谁牵头'],
   [/\b(phase|stage)s?\b/gi, '阶段'],
   [/\breports?\b/gi, '报告'],
+  [/\b(plan|program(me)?|scheme)s?\b/gi, '方案'],
+  [/\bproduct quality\b/gi, '产品质量'],
+  [/\bquality\b/gi, '质量'],
+  [/\bbrands?\b/gi, '品牌'],
+  [/\b(IP|intellectual property)\b/g, '知识产权'],
+  [/\bstandard(s|ization|isation)?\b/gi, '标准'],
+  [/\b(theme|topic)\b/gi, '主题'],
+  [/\b(contact|phone|tel)\b/gi, '联系电话'],
+  [/\bemail\b/gi, '邮箱'],
 ];
 
 export function normalizeQuestion(raw: string): string {

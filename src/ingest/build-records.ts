@@ -1,7 +1,7 @@
 import type { CampaignDate, Duty, Passage, Phase, PlanRecords, Report, Source, Target, Task } from '../kb/records.ts';
 import { extractCampaignDates } from './extract-campaign-dates.ts';
 import { extractDuties } from './extract-duties.ts';
-import { extractOwners, findDelegatedOwners, findLabelledOwners, findParentheticalOwners, findClauseOwners, labelledSegments, findSubjectOwners, subjectSegments, unitDuty, FIRST_IS_LEAD, ownerSegments, parseOwnerList, TIME_LABEL, type Owners } from './extract-owners.ts';
+import { extractOwners, findDelegatedOwners, findLabelledOwners, findParentheticalOwners, findClauseOwners, labelledSegments, findSubjectOwners, subjectSegments, unitDuty, FIRST_IS_LEAD, ownerSegments, parseOwnerList, TIME_LABEL, withoutOtherFields, DEPT_END, splitDepartments, findAddressedOwners, type Owners } from './extract-owners.ts';
 import { extractPhases } from './extract-phases.ts';
 import type { PlanMeta } from './extract-plan-meta.ts';
 import { extractReports } from './extract-reports.ts';
@@ -67,7 +67,7 @@ function byYearEnd(text: string): string {
 
 /** The one deadline a task's text states ("2024年6月底前", or yearless "年底前" / "9月底前" in the plan's year). */
 function deadlineInText(text: string): string | null {
-  const found = [...text.matchAll(/(?:(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?|(?<![\d年])\d{1,2}\s*月\s*|(?<![\d每])年)(?:底|末)\s*(?:前|以前|之前)|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?\s*(?:前|以前|之前)|(?:19|20)\d{2}\s*年\s*(?:前|以前|之前)/g)];
+  const found = [...text.matchAll(/(?:(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?|(?<![\d年])\d{1,2}\s*月\s*|(?<![\d每])年)(?:底|末)\s*(?:前|以前|之前)|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?\s*(?:前|以前|之前)|(?:19|20)\d{2}\s*年\s*(?:前|以前|之前)|(?<![\d年月])\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:前|以前|之前)/g)];
   const distinct = [...new Set(found.map((m) => m[0]))];
   if (distinct.length === 1) return distinct[0];
   if (distinct.length > 1) return null;
@@ -217,7 +217,7 @@ class RecordBuilder {
       this.addReports(node.text, segments.flatMap((s) => s.owners.units), source);
       return;
     }
-    const owners = extractOwners(node.text) ?? headingOwners(node);
+    const owners = extractOwners(node.text) ?? headingOwners(node) ?? findAddressedOwners(node.text);
     const source = this.source(node.label, path, node.line, node.text);
     const deadlineText = DEADLINE_LABEL.exec(node.text)?.[1]?.trim() ?? owners?.deadlineText ?? (owners ? deadlineInText(node.text) : null);
     let taskId: string | null = null;
@@ -361,10 +361,19 @@ function unique(xs: string[]): string[] {
  */
 const HEADING_OWNER = /^(?:由)?([\u4e00-\u9fff、()]{2,40}?)(牵头|负责|承办)(?:的|推进的|落实的)?(?:重点)?(?:工作|任务|事项|项目)(?:\s*[(（]?\s*(?:共)?\s*\d+\s*项\s*[)）]?)?$/;
 
+/** A heading naming a body's duties: "2.市指挥部办公室职责", "(三)县教育局主要职责". */
+const HEADING_DUTY = /^([\u4e00-\u9fff、()]{2,30}?)(?:的)?(?:主要|工作|具体)?(?:职责|职能)(?:任务)?$/;
+
 function headingOwners(node: OutlineNode): Owners | null {
   if (node.children.length > 0) return null;
   for (let n = node.parent; n && n.kind !== 'root'; n = n.parent) {
-    const m = HEADING_OWNER.exec(n.title.replace(/[。:：\s]+$/, ''));
+    const title = n.title.replace(/[。:：\s]+$/, '');
+    const duty = HEADING_DUTY.exec(title);
+    if (duty) {
+      const units = splitDepartments(duty[1]);
+      if (units.length && units.every((u) => DEPT_END.test(u))) return { lead: units.length === 1 ? units : [], units, partners: [], quote: n.title };
+    }
+    const m = HEADING_OWNER.exec(title);
     if (!m) continue;
     const owners = parseOwnerList(`${m[1]}${m[2]}`);
     if (owners && owners.units.length) return { ...owners, quote: n.title };
@@ -387,8 +396,9 @@ function chapterOf(node: OutlineNode): string | null {
 /** The task text without its owner expression and label lines. */
 function taskText(text: string, owners: Owners | null): string {
   // Without its owner expression, and without the brackets that held it ("…增长11%。[]").
-  let t = owners ? text.replace(owners.quote, '').replace(/[([【（]\s*[)\]】）]/g, '') : text;
-  t = t.replace(/\n?(牵头单位|责任单位|配合单位|参加单位|完成时限|完成时间)\s*[:][^\n]*/g, '');
+  let t = withoutOtherFields(text);
+  t = owners ? t.replace(owners.quote, '').replace(/[([【（]\s*[)\]】）]/g, '') : t;
+  t = t.replace(/\n?(牵头单位|责任单位|配合单位|参加单位|完成时限|完成时间)\s*[:][^\n]*/g, '').replace(/[([【（]\s*$/, '');
   return t.replace(/\s*\n\s*/g, ' ').replace(/。{2,}/g, '。').replace(/[,;]\s*$/, '').trim();
 }
 

@@ -93,7 +93,7 @@ export function splitDepartments(list: string): string[] {
   return out;
 }
 
-const DEPT_END = /(局|委|委员会|委会|协会|工会|联合会|商会|办|厅|部|院|中心|政府|管委会|单位|公司|集团|支队|大队|总队|中队|军分区)$/;
+export const DEPT_END = /(局|委|委员会|委会|协会|工会|联合会|商会|办|办公室|督查室|厅|部|院|中心|政府|管委会|单位|公司|集团|支队|大队|总队|中队|军分区)$/;
 
 /** "州委编办及州直相关单位": two units joined by 及/以及/和, when the first reads as a body's name. */
 function splitJoined(name: string): string[] {
@@ -312,11 +312,14 @@ export function findDelegatedOwners(text: string): Owners | null {
 
 const LEAD_LABEL = '(?:主要责任|牵头责任|牵头|主办|主责)(?:单位|部门)';
 const RESP_LABEL = '(?:责任|负责|承办|落实|实施)(?:单位|部门)';
-const PART_LABEL = '(?:配合|协办|协助|参与|参加|协同)(?:责任)?(?:单位|部门)';
+const PART_LABEL = '(?:主要)?(?:配合|协办|协助|参与|参加|协同|协作)(?:责任)?(?:单位|部门)';
 export const TIME_LABEL = '(?:完成时限|完成时间|时间节点|时限要求|时间要求|完成期限|时间安排|活动时间|实施时间|推进时间)';
-/** Labels beside the owners whose values are no units: a leader's or contact's name, how far it got. */
-const OTHER_LABEL = '(?:牵头领导|责任领导|分管领导|联系领导|包抓领导|项目责任人|具体责任人|责任人|联系人|实际完成情况|完成情况|进展情况|推进情况)';
+/** Labels beside the owners whose values are no units: a leader's or contact's name, how far it got, who supplies the figures or checks the work. */
+const OTHER_LABEL = '(?:(?:数据提供|数据来源|数据|统计|督办|督查|考核|监测)(?:单位|部门)|牵头领导|责任领导|分管领导|联系领导|包抓领导|项目责任人|具体责任人|责任人|联系人|实际完成情况|完成情况|进展情况|推进情况)';
 const SKIPPED = new RegExp(`^${OTHER_LABEL}$`);
+const OTHER_FIELD = new RegExp(`${OTHER_LABEL}\\s*[:：][^,，;；)）\\]】\n]*[,，;；]?`, 'g');
+/** A text without its label fields that name no unit ("(牵头领导:谢瑞武,牵头单位:…)" → "(牵头单位:…)"). */
+export const withoutOtherFields = (text: string) => text.replace(OTHER_FIELD, '');
 /** A label: "牵头单位:" or "【牵头单位】" (a bracketed label needs no colon). */
 const LABEL = new RegExp(
   `(?:[【\\[]\\s*(${LEAD_LABEL}|${RESP_LABEL}|${PART_LABEL}|${TIME_LABEL}|${OTHER_LABEL})\\s*[】\\]]\\s*[:：]?|(${LEAD_LABEL}|${RESP_LABEL}|${PART_LABEL}|${TIME_LABEL}|${OTHER_LABEL})\\s*(?:[:：]|为(?=[\\u4e00-\\u9fff])(?!牵头|主责|准)))`,
@@ -518,6 +521,18 @@ export function findSubjectOwners(text: string): Owners | null {
   if (subjects.size !== 1) return null;
   const [[name, quote]] = [...subjects];
   return { lead: [name], units: [name], partners: [], quote, deadlineText: null };
+}
+
+/**
+ * A numbered item addressed to a class of bodies ("三、各项目承担单位请于11月15日前提交…", "(一)请各旗县质量
+ * 技术监督工作主管部门要高度重视…"): they are the item's owners, as written. Only an item's first words:
+ * such a subject mid-paragraph is exhortation, not an assignment.
+ */
+export function findAddressedOwners(text: string): Owners | null {
+  const m = /^(?:请)?(?:作为[^,，。;；]{1,16}的)?(各[\u4e00-\u9fff()（）]{0,24}?(?:单位|部门|政府|管委会|乡镇|街道|县区|县\(市、区\)|县市区|协会))(?:要|请于|请|应当|应|须|必须|负责|务必|于|在|对|按照|将)(?=[\u4e00-\u9fff\d])/.exec(text.trim());
+  if (!m) return null;
+  const name = m[1];
+  return { lead: [name], units: [name], partners: [], quote: '', deadlineText: null };
 }
 
 /**

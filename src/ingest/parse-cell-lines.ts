@@ -24,7 +24,13 @@ export interface CellTable {
 
 const REF_LABEL = /^(序号|编号|序)$/;
 const BARE_NUMBER = /^\d{1,3}$/;
-const DEADLINE_CELL = /^(?:\d{4}\s*年)?\s*(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?|年)?\s*(?:底|末|上旬|中旬|下旬|内)?\s*(?:前|以前)?\s*(?:完成|投入使用|动工|开工|建成)?$|^(?:长期|持续推进|年底前|每季度|每月|全年|常态化)[\u4e00-\u9fff]{0,6}$/;
+const DAY = '(?:\\d{4}\\s*年)?\\s*(?:\\d{1,2}\\s*月(?:\\d{1,2}\\s*日)?|年)?';
+/** A deadline or a period as a cell states it: 6月底前, 2024年12月, 9月1日-2日, 5-12月, 长期. */
+const DEADLINE_CELL = new RegExp(
+  `^${DAY}\\s*(?:底|末|上旬|中旬|下旬|内)?\\s*(?:前|以前)?\\s*(?:完成|投入使用|动工|开工|建成)?$` +
+    `|^(?:\\d{4}\\s*年)?\\s*\\d{1,2}\\s*(?:月(?:\\d{1,2}\\s*日)?)?\\s*[-—~～至到]\\s*(?:\\d{4}\\s*年)?\\s*\\d{1,2}\\s*[月日](?:\\d{1,2}\\s*日)?(?:底|前)?$` +
+    '|^(?:长期|持续推进|年底前|每季度|每月|全年|常态化)[\\u4e00-\\u9fff]{0,6}$',
+);
 const MAX_ROW_CELLS = 30;
 /** What a header cell looks like even when its column is not one duban reads ("当前进度", "建设地点"). */
 const LABELISH = /(单位|部门|时限|时间|内容|进度|情况|名称|目标|指标|备注|说明|达序|类别|分类|类型|等级|级别|权重|标准|要求|依据|方式|形式|事项|项目|任务|措施|领导|数|值|量|率|地点|规模|投资|金额|编号|序号)$/;
@@ -185,7 +191,7 @@ function opensRow(lines: CellLine[], at: number): boolean {
 }
 
 const TASK_WORDS = /建设|开展|推进|实施|完成|加快|提升|新建|启动|开工|打造|建成/;
-const UNIT_CELL = /^[\u4e00-\u9fff()、]{2,24}(局|委|办|部|院|会|厅|中心|政府|管委会|公司|集团|所|站|队|街道|镇|乡|社|指挥部|股|股室|馆|小组)(?:\([\u4e00-\u9fff、]{1,12}\))?$/;
+const UNIT_CELL = /^[\u4e00-\u9fff()、]{2,24}(局|委|办|部|院|会|厅|中心|政府|管委会|公司|集团|所|站|队|街道|镇|乡|社|指挥部|股|股室|馆|小组|室|处|科)(?:\([\u4e00-\u9fff、]{1,12}\))?$/;
 /** A cell of an owner column: a unit, a list of units, or blank ("/"). */
 /** An empty cell as tables write it. */
 const BLANK_CELL = /^[/／无-]$/;
@@ -291,7 +297,9 @@ const FIGURE_CELL = /^[\d.]+\s*(%|[\u4e00-\u9fff]{0,3})$/;
  */
 function fitsOf(cell: string): (slot: Slot) => number {
   const flat = cell.replace(/\s+/g, '');
+  // (A year alone, "2024", is a date only in a date column.)
   const isDate = DEADLINE_CELL.test(flat);
+  const isYear = /^(?:19|20)\d{2}年?$/.test(flat);
   // (A list of units may end with a full stop: "…,魏武国控集团。")
   const listed = flat.replace(/[。;；,，]+$/, '');
   // ("建成县残疾人综合服务中心" ends like a body and is a task; "县住房和城乡建设局" is a body.)
@@ -303,7 +311,7 @@ function fitsOf(cell: string): (slot: Slot) => number {
   return (slot) => {
     switch (slot) {
       case 'date':
-        return isDate ? 4 : -3;
+        return isDate || isYear ? 4 : -3;
       case 'units':
         return isUnit ? 4 : isLooseUnit ? 3 : isDate ? -6 : isPerson ? -2 : long || /^[\d.%]+$/.test(flat) ? -3 : 0;
       case 'person':

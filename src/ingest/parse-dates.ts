@@ -24,6 +24,9 @@ export function parseDeadline(text: string): string | null {
  * Open-ended wording (持续推进, 长期, 每季度) has no deadline.
  */
 export function parseDeadlineIn(text: string, planYear: number | null): string | null {
+  // A period is due at its end: 9月1日-2日 → 9月2日, 5-12月 → 12月, 2024年3月至12月 → 2024年12月.
+  const end = rangeEnd(text);
+  if (end) return parseDeadlineIn(end, planYear);
   const full = parseDeadline(text);
   if (full || !planYear) return full;
   const t = text.replace(/\s+/g, '');
@@ -31,6 +34,18 @@ export function parseDeadlineIn(text: string, planYear: number | null): string |
   if (m && valid(planYear, +m[1], m[2] ? +m[2] : 1)) return m[2] ? `${planYear}-${pad(+m[1])}-${pad(+m[2])}` : `${planYear}-${pad(+m[1])}`;
   if (/^(年底|年末|年内)/.test(t)) return `${planYear}-12`;
   return null;
+}
+
+/** The end of a period written as a range, completed from its start (year, month), or null. */
+function rangeEnd(text: string): string | null {
+  const m = /^((?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2})[-—~～至到]((?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?)(底|前|底前)?$/.exec(text.replace(/\s+/g, ''));
+  if (!m || !m[1] || !m[2]) return null;
+  const year = /^\d{4}年/.exec(m[1])?.[0] ?? '';
+  const month = /(\d{1,2}月)/.exec(m[1])?.[1] ?? '';
+  let end = m[2];
+  if (!/月/.test(end) && /日/.test(end)) end = `${month}${end}`;
+  if (!/年/.test(end)) end = `${year}${end}`;
+  return `${end}${m[3] ?? ''}`;
 }
 
 function valid(y: number, mo: number, d = 1): boolean {

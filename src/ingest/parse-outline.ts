@@ -31,8 +31,9 @@ const CN_NUM = '一二三四五六七八九十百';
 const MARKERS: Array<[MarkerKind, RegExp, (m: RegExpExecArray) => string]> = [
   ['ord', new RegExp(`^(第[${CN_NUM}]+(?:阶段|部分|章))\\s*[:,、]?\\s*`), (m) => m[1]],
   ['cn', new RegExp(`^([${CN_NUM}]+)\\s*[、.]\\s*`), (m) => m[1]],
-  ['pcn', new RegExp(`^\\(([${CN_NUM}]+)\\)\\s*[、.]?\\s*`), (m) => `(${m[1]})`],
-  ['pnum', /^\((\d{1,2})\)\s*[、.]?\s*/, (m) => `(${m[1]})`],
+  // ("( 二)": a space inside the bracket as pages leave it.)
+  ['pcn', new RegExp(`^\\(\\s?([${CN_NUM}]+)\\s?\\)\\s*[、.]?\\s*`), (m) => `(${m[1]})`],
+  ['pnum', /^\(\s?(\d{1,2})\s?\)\s*[、.]?\s*/, (m) => `(${m[1]})`],
   ['num', /^(\d{1,2})\s*(?:[、]|\.(?!\d))\s*/, (m) => m[1]],
   ['circ', /^([\u2460-\u2473])\s*/, (m) => m[1]],
 ];
@@ -89,7 +90,7 @@ export function parseOutline(lines: OutlineLine[]): OutlineNode {
         appendText(stack[stack.length - 1], segment);
         continue;
       }
-      const parent = parentFor(stack, marker.kind);
+      const parent = parentFor(stack, marker.kind, marker.label);
       const node: OutlineNode = {
         label: marker.label,
         kind: marker.kind,
@@ -107,12 +108,21 @@ export function parseOutline(lines: OutlineLine[]): OutlineNode {
   return root;
 }
 
-/** Pops the stack to the node that a heading of `kind` belongs under (a sibling of the same kind pops it). */
-function parentFor(stack: OutlineNode[], kind: MarkerKind): OutlineNode {
-  const at = stack.findIndex((n) => n.kind === kind);
+/**
+ * Pops the stack to the node that a heading of `kind` belongs under (a sibling of the same kind pops it).
+ * A list that starts again at its first number below a deeper heading is that heading's own list:
+ * "(13)… (二)日常办事机构 2.办公室职责 (1)负责…" puts (1) under 2, not beside (13).
+ */
+function parentFor(stack: OutlineNode[], kind: MarkerKind, label: string): OutlineNode {
+  let at = stack.length - 1;
+  while (at > 0 && stack[at].kind !== kind) at--;
+  if (at > 0 && at < stack.length - 1 && isFirst(label) && !isFirst(stack[at].label)) return stack[stack.length - 1];
   if (at > 0) stack.length = at;
   return stack[stack.length - 1];
 }
+
+/** A list's first marker: 一 / (一) / 1 / (1) / ① / 第一阶段. */
+const isFirst = (label: string) => /^(?:\(?(?:一|1)\)?|①|第一.*)$/.test(label);
 
 function appendText(node: OutlineNode, text: string): void {
   node.text = node.text ? `${node.text}\n${text}` : text;

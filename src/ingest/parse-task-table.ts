@@ -21,7 +21,7 @@ const HEADER_LABELS: Array<[Column, RegExp]> = [
   ['lead', /^(牵头单位|牵头部门|牵头|牵头责任单位|主要责任单位|主责单位|牵头科室)$/],
   ['units', /^(责任单位|责任部门|负责单位|实施单位|责任科室|落实单位|承办单位|责任股室|股室|责任处室|处室|责任股)$/],
   ['partners', /^(配合单位|配合部门|参加单位|协办单位|协助单位|参与单位|协同配合单位|协同单位|配合责任单位|协办部门|参与部门|协同部门)$/],
-  ['deadline', /^(完成时限|完成时间|时间要求|时限|时间节点|完成期限|进度要求|时间安排)$/],
+  ['deadline', /^(完成时限|完成时间|时间要求|时限|时间节点|完成期限|进度要求|时间安排|建设时间|建设期限|建设年限|实施时间|实施期限|办结时限|活动时间|开展时间|推进时间)$/],
   // An indicator's unit of measure and its figure for the year ("单位 | 年度目标"): a target of the row.
   ['measure', /^(单位|计量单位|指标单位)$/],
   ['goal', /^(年度目标|目标值|年度目标值|目标任务数|任务数|年度任务|((19|20)\d{2})年?目标(值)?)$/],
@@ -54,6 +54,12 @@ export function readHeader(row: string[]): Array<Column | null> | null {
   const found0 = row.map(columnOf);
   // Only the first 任务-like cell is the task text.
   const cols = found0.map((c, i) => (c === 'text' && found0.indexOf('text') !== i ? null : c));
+  // Who scores a task is not who does it — unless the table names no one else (目标任务 | 监考单位).
+  if (!cols.some((c) => c === 'units' || c === 'lead')) {
+    cols.forEach((c, i) => {
+      if (c === 'ignore' && /(考核|监考|评价)(单位|部门)$/.test(cellLabel(row[i]!))) cols[i] = 'units';
+    });
+  }
   const found = new Set(cols.filter(Boolean));
   const hasOwner = found.has('units') || found.has('lead');
   const hasTask = found.has('text') || found.has('project');

@@ -1,0 +1,65 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AnswerEngine } from '../../src/answer/answer-engine.ts';
+import { understandQuestion, normalizeQuestion } from '../../src/answer/understand-question.ts';
+import { ingestTexts } from '../helpers/ingest-texts.ts';
+
+/**
+ * Places as staff write them (fixtures written for this test): zones by their short names and in pinyin,
+ * a 新区 without its province, an autonomous region in pinyin, English words for plan terms; and a
+ * section heading asked for is shown with the line under it.
+ */
+
+const ZONE = `明州火炬高技术产业开发区知识产权工作方案
+一、工作目标
+到2026年,全区发明专利授权量年均增长15%,商标注册量每年保持220件以上。`;
+const NEW_AREA = `四川锦江新区管委会办公室关于印发质量提升实施方案的通知
+一、总体目标
+到2027年,锦江新区产品质量监督抽查合格率稳定在96%以上。`;
+const REGION = `西藏自治区2025年质量振兴工作计划
+一、工作目标
+产品质量监督抽查合格率稳定在90%以上。`;
+const MONTH = `东州市2025年“质量月”活动方案
+一、活动主题
+加强质量支撑 共建质量强国
+二、活动内容
+组织企业开展宣传。`;
+
+let engine: AnswerEngine;
+beforeAll(async () => {
+  const { kb } = await ingestTexts({ 'zone.txt': ZONE, 'area.txt': NEW_AREA, 'region.txt': REGION, 'month.txt': MONTH });
+  engine = new AnswerEngine(kb);
+});
+const ask = (q: string) => engine.ask(q, { now: new Date('2025-12-01T02:00:00Z') });
+
+describe('places as staff write them', () => {
+  it('a 火炬 zone by 明州高新区, and in pinyin before its zone word', () => {
+    expect(ask('明州高新区商标注册每年要保持多少件？').answer).toContain('220件');
+    expect(ask('mingzhou 火炬高新区 发明专利授权量年均增长目标多少？').answer).toContain('15%');
+  });
+
+  it('a 新区 without its province, also in pinyin', () => {
+    expect(ask('锦江新区产品质量监督抽查合格率目标是多少？').answer).toContain('96%');
+    expect(ask('jinjiang新区 product quality 监督抽查合格率 target 多少').answer).toContain('96%');
+  });
+
+  it('an autonomous region by its short name in pinyin', () => {
+    expect(ask('xizang 质量振兴plan 里 product quality 监督抽查合格率 target 是多少啊').answer).toContain('90%');
+  });
+
+  it('English plan words read as their Chinese', () => {
+    expect(normalizeQuestion('brand plan 的 theme')).toBe('品牌 方案 的 主题');
+  });
+
+  it('a place unknown in pinyin stays as typed', () => {
+    const q = understandQuestion('shandong 哪个部门', { plans: [], departments: [], pinyin: [['mingzhou', '明州']] });
+    expect(q.text).toContain('shandong');
+  });
+});
+
+describe('a section heading asked for', () => {
+  it('is shown with the line under it, and the plan\'s title line answers nothing', () => {
+    const a = ask('东州质量月活动主题是啥');
+    expect(a.answer).toContain('加强质量支撑');
+    expect(a.answer.match(/加强质量支撑/g)).toHaveLength(1);
+  });
+});
