@@ -1,7 +1,7 @@
 import type { Answer, Ctx } from './answer-context.ts';
 import { bestPerPlan, MATCH } from './answer-context.ts';
 import { sourceOf } from './answer-cross-plan.ts';
-import { askedAttribute, asksForPointInTime, ATTRIBUTE_WORDS, CITED_DOCUMENT, statesAttribute } from './answerability.ts';
+import { askedAttribute, asksForPointInTime, ATTRIBUTE_WORDS, CITED_DOCUMENT, namesAskedRole, statesAttribute } from './answerability.ts';
 import { focus } from './format.ts';
 import { withLeadIn } from './answer-passages.ts';
 import { askedDocAttributes, withoutTitles } from './answer-doc-facts.ts';
@@ -38,6 +38,7 @@ export function answerFromEvidence(c: Ctx): Answer | null {
   const ok = (h: Hit) => {
     const text = withLeadIn(c, h.doc.index);
     if (horizon && !HORIZON.test(text)) return false;
+    if (attr === 'person' && !namesAskedRole(c.q.text, text)) return false;
     return statesAttribute(attr, text, pointInTime) && agreesWithQuestion(c, text);
   };
   const found = c.search(['sentence'], query, 60);

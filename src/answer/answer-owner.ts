@@ -49,13 +49,7 @@ const ASKS_CONTENT = /做什么|干什么|干啥|内容|具体|要求|是什么|
 
 /** Tasks matching the question's content: duty sections and tasks that have owners. */
 export function matchingTasks(c: Ctx, withDeadline = false): Array<{ task: Task; hit: Hit }> {
-  let hits = c.search(['task', 'duty']);
-  // Nothing matches the whole question: without the words that name the plan ("迎接省…考核"), the task.
-  if (!hits.some((h) => h.coverage >= MATCH)) {
-    const context = c.planContext();
-    const own = tokens(c.q.content).filter((t) => !context.has(t));
-    if (own.length && own.length < tokens(c.q.content).length) hits = c.search(['task', 'duty'], own.join(' '));
-  }
+  const hits = c.searchBeyondContext(['task', 'duty']);
   const out: Array<{ task: Task; hit: Hit }> = [];
   for (const hit of hits) {
     const task = hit.doc.kind === 'task' ? c.kb.tasks[hit.doc.index] : dutyTask(c, hit.doc.index);

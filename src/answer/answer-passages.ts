@@ -3,7 +3,7 @@ import { agreesWithQuestion } from './answer-evidence.ts';
 import { focus } from './format.ts';
 import { withoutTitles } from './answer-doc-facts.ts';
 import { segment, STOP_CHARS, tokens } from '../kb/text-tokens.ts';
-import { askedAttribute, asksForPointInTime, ATTRIBUTE_WORDS, CITED_DOCUMENT, statesAttribute } from './answerability.ts';
+import { askedAttribute, asksForPointInTime, ATTRIBUTE_WORDS, CITED_DOCUMENT, namesAskedRole, statesAttribute } from './answerability.ts';
 
 /**
  * The second retrieval floor, for the few plans a question names: the plans' sentences ranked by their
@@ -16,7 +16,7 @@ import { askedAttribute, asksForPointInTime, ATTRIBUTE_WORDS, CITED_DOCUMENT, st
 
 /** Question words and particles: what a question asks with, not what it asks about. */
 const ASKING =
-  /什么|啥子|啥|哪些|哪个|哪几个|哪几项|哪几|哪一|哪|多少|几个|几项|怎么样|怎么|咋个|咋样|咋|如何|怎样|是否|是不是|有没有|吗|呢|吧|啊|呀|嘛|请问|一下|具体|主要|都有|分别|方案里|方案中|方案|文件里|文件|计划里|规划里|里面|里/g;
+  /第几(?:届|期|次|批|轮|阶段)|什么|啥子|啥|哪些|哪个|哪几个|哪几项|哪几|哪一|哪|多少|几个|几项|怎么样|怎么|咋个|咋样|咋|如何|怎样|是否|是不是|有没有|吗|呢|吧|啊|呀|嘛|请问|一下|具体|主要|都有|分别|方案里|方案中|方案|文件里|文件|计划里|规划里|里面|里/g;
 
 /** Words of how staff ask, not of what: never a sign that the plan lacks the topic. */
 const FUNCTION_WORDS = /才能|能够|可以|需要|应该|应当|多久|时候|怎么|为啥|为何|干啥|哪里|这个|那个|这些|那些|还是|或者|一般|目前|现在|拿到|收到|下发|发下|以后|之后|后来|到底|准备|打算|说要|提到/g;
@@ -27,6 +27,12 @@ const YEAR = /(?:19|20)\d{2}(?=\s*年)/g;
 const MAX_PLANS = 6;
 /** How much of the question's weight a sentence must hold. */
 const MIN_COVERAGE = 0.55;
+/**
+ * Asked for what few sentences state at all (第几届, an e-mail, a phone number), a sentence that states it
+ * needs less of the question's other words.
+ */
+const RARE_ATTRIBUTES: ReadonlySet<string> = new Set(['ordinal', 'email', 'phone']);
+const MIN_COVERAGE_RARE = 0.3;
 const SHOWN = 2;
 const WIDTH = 220;
 
@@ -44,6 +50,16 @@ function termsOf(text: string): string[] {
   for (const ch of text) if (/[\u4e00-\u9fff]/.test(ch) && !STOP_CHARS.has(ch)) out.push(ch);
   for (const m of text.matchAll(YEAR)) out.push(m[0]);
   return out;
+}
+
+/**
+ * A short word the plans write out in full: 质监 for 质量技术监督, 审完 for 审查 — its first character
+ * opens a word of the plans that its second closes within a few characters, or a verb with 完/好 after it.
+ */
+function abbreviates(word: string, text: string): boolean {
+  if (!/^[\u4e00-\u9fff]{2}$/.test(word)) return false;
+  if (/[完好掉]$/.test(word)) return text.includes(word[0]);
+  return new RegExp(`${word[0]}[\\u4e00-\\u9fff]{1,4}${word[1]}`).test(text);
 }
 
 interface Ranking {
@@ -73,7 +89,9 @@ function rank(c: Ctx): Ranking | null {
   // 质量竞争力 only) means the fact asked for is not there: for a date, figure or person that refuses;
   // a question in plain words may carry one colloquial word of its own.
   const scopeText = ids.map((i) => c.p.sentences[i].text).join('\n');
-  const absent = tokens(query).filter((t) => !t.startsWith('+') && !scopeText.includes(t));
+  // (A short form the plans write out, 质监, is not absent; it still cannot count for a sentence.)
+  const unwritten = tokens(query).filter((t) => !t.startsWith('+') && !scopeText.includes(t));
+  const absent = unwritten.filter((t) => !abbreviates(t, scopeText));
   // (Counted by word: an abbreviation the plan spells out, 爱卫会, is one colloquial word, not two bigrams.)
   const absentWords = segment(query).filter((w) => tokens(w).some((t) => absent.includes(t)));
   if (absentWords.length > (attr === 'text' ? 1 : 0)) return null;
@@ -88,12 +106,12 @@ function rank(c: Ctx): Ranking | null {
   // A term no sentence in scope has weighs as a rare one: the question asks about something absent.
   const weight = (t: string): number => Math.log(1 + (n - df.get(t)! + 0.5) / (df.get(t)! + 0.5)) * (t.length === 1 ? 0.5 : 1);
   // A colloquial word the plans never use (tolerated above) does not count against the sentences.
-  const terms: Term[] = qTerms.filter((t) => !absent.includes(t)).map((t) => ({ t, w: weight(t) }));
+  const terms: Term[] = qTerms.filter((t) => !unwritten.includes(t)).map((t) => ({ t, w: weight(t) }));
   const total = terms.reduce((a, x) => a + x.w, 0);
   if (total === 0) return null;
   const scored = ids
     .map((id, k) => ({ id, coverage: terms.reduce((a, x) => a + (sets[k].has(x.t) ? x.w : 0), 0) / total }))
-    .filter((x) => x.coverage >= MIN_COVERAGE)
+    .filter((x) => x.coverage >= (RARE_ATTRIBUTES.has(attr) ? MIN_COVERAGE_RARE : MIN_COVERAGE))
     .sort((a, b) => b.coverage - a.coverage);
   const coverageOf = (text: string) => terms.reduce((a, x) => a + (text.includes(x.t) ? x.w : 0), 0) / total;
   return { attr, qTerms, coverageOf, scored };
@@ -107,6 +125,7 @@ function bestSentences(c: Ctx, r: Ranking): Array<{ id: number; text: string; co
   for (const x of r.scored) {
     const text = asksContent ? withItemBody(c, x.id) : withLeadIn(c, x.id);
     if (!statesAttribute(r.attr, text, pointInTime) || !agreesWithQuestion(c, text)) continue;
+    if (r.attr === 'person' && !namesAskedRole(c.q.text, text)) continue;
     if (shown.some((s) => s.text.includes(text) || text.includes(s.text))) continue;
     if (shown.length && x.coverage < r.scored[0].coverage - 0.1) break;
     shown.push({ id: x.id, text, coverage: x.coverage });

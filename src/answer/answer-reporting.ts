@@ -9,7 +9,7 @@ import { names } from './format.ts';
 
 export function answerReporting(c: Ctx): Answer | null {
   if (/制度/.test(c.q.text) && /哪些|什么|几项|几个/.test(c.q.text)) return listSystems(c);
-  const hits = bestPerPlan(c.search(['report']), MATCH);
+  const hits = bestPerPlan(c.searchBeyondContext(['report']), MATCH);
   if (hits.length === 0) return null;
   const reports = hits.slice(0, 3).map((h) => c.kb.reports[h.doc.index]);
   const asksWho = /哪个部门|哪些部门|哪个单位|谁/.test(c.q.text) && !/交给谁|报给谁|向谁/.test(c.q.text);

@@ -5,13 +5,15 @@
  * that merely mentions 组长, a question for a figure not with a sentence that has none.
  */
 
-export type AskedAttribute = 'person' | 'owner' | 'money' | 'quantity' | 'date' | 'phone' | 'email' | 'docNo' | 'place' | 'text';
+export type AskedAttribute = 'person' | 'owner' | 'money' | 'quantity' | 'ordinal' | 'date' | 'phone' | 'email' | 'docNo' | 'place' | 'text';
 
 const ASKS: Array<[AskedAttribute, RegExp]> = [
   ['docNo', /文号|字号/],
   ['email', /邮箱|邮件|e-?mail/i],
   ['phone', /电话|联系方式|号码/],
   ['person', /(组长|副组长|主任|负责人|联系人|领导|县长|市长|区长|书记|局长)(是|为)?(谁|哪位|哪个人|是哪位)|哪位(领导|县长|市长|区长|同志)?|谁(担任|任|当)|姓名|名字/],
+  // Which one in a series (第几届, 第几期): answered only by 第八届, 第三期.
+  ['ordinal', /第几(届|期|次|批|轮|阶段|号)/],
   // A sum of money: answered only by an amount in 元.
   ['money', /多少(?:万元|亿元|元|钱)|(?:预算|资金|经费|奖励|补助|补贴|投资|投入|费用|奖金)(?![^,，。?？]{0,4}(?:强度|比例|比重|占比|率|增长|增速|增幅))[^,，。?？]{0,8}多少|多少[^,，。?？]{0,4}(?:预算|资金|经费|奖金)/],
   // "哪几个部门" asks which, not how many.
@@ -36,7 +38,7 @@ const ASKS_HOW = /(怎么|如何|怎样|咋)(定|确定|办|处理|做|认定|�
 
 const DEPARTMENT = /[\u4e00-\u9fff]{1,20}(局|委员会|委|办公室|办|厅|部|院|会|中心|小组|政府|管委会|公司|集团|所|站|队|社|行|支队|大队|街道|乡镇|镇)(?![\u4e00-\u9fff]{0,1}(长|主任|书记))/;
 /** An owner statement: a role word, or a body as the subject of 制定/发布/设立/开展/实施 (由X制定, X每季度对…开展…). */
-const ROLE = /牵头|负责|责任单位|主办|承办|协办|配合|参与|参加|落实单位|负总责|督导|统筹|由[\u4e00-\u9fff]{2,20}(制定|发布|设立|组织实施|承担|组织)|(局|委|办|厅|部门|小组|政府|中心)(每(?:年|半年|季度|季|月)|定期|要|应|将|须|负责)?(对[^,，。;；]{1,24})?(制定|发布|设立|组织实施|组织开展|开展|承担|实施)/;
+const ROLE = /向[^,，。;；]{2,40}?(?:提交|报送|报告|上报|递交)|牵头|负责|责任单位|主办|承办|协办|配合|参与|参加|落实单位|负总责|督导|统筹|由[\u4e00-\u9fff]{2,20}(制定|发布|设立|组织实施|承担|组织)|(局|委|办|厅|部门|小组|政府|中心)(每(?:年|半年|季度|季|月)|定期|要|应|将|须|负责)?(对[^,，。;；]{1,24})?(制定|发布|设立|组织实施|组织开展|开展|承担|实施)/;
 const PERSON = /(牵头|责任|分管|联系|包保|挂点)领导\s*[:：]\s*[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,3}(同志|先生|女士)|(常务)?副?(县|市|区|州|省|镇|乡)长|书记|(局|处|科|所)长|主任[:：为]|组长[:：为]|联系人[:：]\s*[\u4e00-\u9fff]/;
 /** A figure: a number with a unit or qualifier (120只, 95%以上, 7万件), or a bare one reached (指数达到86) — a date or 文号 number is not one. */
 /** (A lone 一 — "建立一个平台", "一批企业" — counts nothing.) */
@@ -62,7 +64,8 @@ export function asksForPointInTime(question: string): boolean {
 
 /** Whether a text states the asked attribute (for a date, with `pointInTime`, not a mere duration). */
 export function statesAttribute(attr: AskedAttribute, text: string, pointInTime = false): boolean {
-  if (attr !== 'text' && TITLE_LINE.test(text.trim())) return false;
+  // (A title says which edition it is for: 关于组织申报第九届…的通知.)
+  if (attr !== 'text' && attr !== 'ordinal' && TITLE_LINE.test(text.trim())) return false;
   switch (attr) {
     case 'person':
       return PERSON.test(text);
@@ -72,6 +75,8 @@ export function statesAttribute(attr: AskedAttribute, text: string, pointInTime 
       return NUMBER.test(text);
     case 'money':
       return /\d+(?:\.\d+)?\s*(?:万|亿)?元/.test(text);
+    case 'ordinal':
+      return /第[一二三四五六七八九十百\d]+(届|期|次|批|轮|阶段|号)/.test(text);
     case 'date':
       // A year inside a document's title (《…2021年…方案》) is no date of this task.
       return DATE.test(text.replace(/《[^》]*》/g, ' ').replace(pointInTime ? DURATION : /$^/, ' '));
@@ -88,8 +93,18 @@ export function statesAttribute(attr: AskedAttribute, text: string, pointInTime 
   }
 }
 
+/** The roles a person is asked for by (办公室主任, 组长, 联系人). */
+const PERSON_ROLE = /副组长|组长|副主任|主任|负责人|联系人|副局长|局长|副县长|县长|副市长|市长|副区长|区长|书记|指挥长/;
+
+/** A person asked for by role is stated only by a text that names that role: 组长 does not answer 主任. */
+export function namesAskedRole(question: string, text: string): boolean {
+  // (The role right before 是谁: "市长质量奖评审委员会办公室主任是谁" asks for the 主任.)
+  const role = new RegExp(`(${PERSON_ROLE.source})(?:是|为)?(?:谁|哪位|哪个人)`).exec(question)?.[1] ?? PERSON_ROLE.exec(question)?.[0];
+  return !role || text.includes(role);
+}
+
 /** Attributes a composed answer must state to count as an answer (owners are composed from records). */
-const CHECKED: ReadonlySet<AskedAttribute> = new Set(['date', 'quantity', 'money', 'phone', 'email', 'docNo', 'person']);
+const CHECKED: ReadonlySet<AskedAttribute> = new Set(['date', 'quantity', 'ordinal', 'money', 'phone', 'email', 'docNo', 'person']);
 
 /** Whether a handler's answer states what was asked; answers that do not are no answer. */
 export function answerStates(attr: AskedAttribute, text: string, pointInTime = false): boolean {

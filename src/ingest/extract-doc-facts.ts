@@ -75,14 +75,20 @@ export function extractDocFacts(lines: Line[], title: string | null): PlanFact[]
     }
   }
   for (const l of lines.slice(0, 80)) {
-    for (const sentence of l.text.split(/(?<=[。;])/)) {
+    for (const sentence of l.text.split(/(?<=[。])/)) {
       const impl = implemented(sentence);
       if (impl) impl.documents.forEach((d) => add('implements', d, impl.clause, l.line));
       const deadline = sentence.includes('意见') ? commentDeadline(sentence) : null;
       if (deadline) add('commentDeadline', deadline.date, deadline.quote, l.line);
       // Contacts only where a contact word or an address sign is (most sentences have none).
       if (!/联系|电话|传真|@|地址|寄至|送至|方式/.test(sentence) || /ICP|版权所有|Copyright|备案|技术支持|主办单位/i.test(sentence)) continue;
-      for (const m of sentence.matchAll(CONTACT)) add('contact', m[1].replace(/(电话|手机|联系电话)$/, '').trim(), sentence, l.line);
+      for (const m of sentence.matchAll(CONTACT)) {
+        // "联系人:吴燕妮,137…;周坚锋,0571-…": every name with its number; "请与我局标准化处联系": the office.
+        const run = CONTACT_RUN.exec(sentence.slice(m.index + m[0].length - m[1].length))?.[0].replace(/[,，;；、\s]+$/, '');
+        const office = /与(?:我局|我委|我办|我厅)?([\u4e00-\u9fff]{2,12}?(?:处|科|股|室|办公室|中心))联系/.exec(l.text)?.[1];
+        const names = run && /\d/.test(run) && /[,，;；、]/.test(run) ? run : m[1].replace(/(电话|手机|联系电话)$/, '').trim();
+        add('contact', office ? `${office} ${names}` : names, sentence, l.line);
+      }
       for (const m of sentence.matchAll(PHONE)) add('phone', m[1].replace(/[,，:：\s]+$/, '').trim(), sentence, l.line);
       for (const m of sentence.matchAll(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g)) add('email', m[0], sentence, l.line);
       // The whole address up to the clause end, a bracketed street address included.
@@ -94,6 +100,8 @@ export function extractDocFacts(lines: Line[], title: string | null): PlanFact[]
 
 /** 联系人:张三 / 联系人:刘先生 / 联系人和联系方式:张 月 李连海 010-…: the names as written, up to the number. */
 const CONTACT = /联系人(?:和联系方式|及联系方式|及电话)?\s*[:：]\s*([\u4e00-\u9fff][^\d,，;；。()\n:：]{1,20})/g;
+/** Names and their numbers after 联系人: "吴燕妮,13735644182;周坚锋,0571-89761424". */
+const CONTACT_RUN = /^(?:(?!联系|电话|手机|传真|邮箱|地址)[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{1,3})?(?:[,，\s]*(?:\(?0\d{2,3}\)?\s*[-—]?\s*\d{7,8}|1\d{10}))?[,，;；、\s]*)+/;
 /** A phone number, with the office named between the label and the number ("市市场监管局计量处,81787721"). */
 const PHONE = /(?:联系电话|咨询电话|联系方式|电话|传真)\s*[:：]?\s*((?:[\u4e00-\u9fff]{2,20}[,，:：\s]\s*)?(?:\(?0\d{2,3}\)?\s*[-—]?\s*)?\d{7,8}(?:\s*[-—转]\s*\d{1,5})?(?:[,，、]\s*\d{7,8})*|1\d{10})/g;
 

@@ -1,0 +1,58 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AnswerEngine } from '../../src/answer/answer-engine.ts';
+import { extractReports } from '../../src/ingest/extract-reports.ts';
+import { ingestTexts } from '../helpers/ingest-texts.ts';
+
+/**
+ * Questions on short notices (fixtures written for this test): which edition (第几届), who to hand the
+ * material to (向X提交, 报送至X科), contacts listed with their numbers and office, short forms the
+ * notice writes out (质监 for 质量技术监督), and a person asked for by a role the notice does not name.
+ */
+
+const AWARD = `东州市质量强市工作委员会办公室关于组织申报第九届东州市市长质量奖的通知
+根据市政府工作安排,现启动第九届东州市市长质量奖申报工作。
+一、申报单位应如实填写申报材料,并于12月2日前,向东州高新区质量强区工作委员会办公室提交相关材料。
+二、各县(市、区)质量技术监督工作主管部门对申报材料进行审查,并于5月31日前将合格的申报材料报送至东州市市场监督管理局质量发展科。
+三、申报中如有问题,请及时与我局质量发展处联系。联系人:王小明,13700000000;李大华,0570-1234567。
+四、市政府成立以市长为组长的市长质量奖评审委员会。`;
+
+let engine: AnswerEngine;
+beforeAll(async () => {
+  const { kb } = await ingestTexts({ 'award.txt': AWARD });
+  engine = new AnswerEngine(kb);
+});
+const ask = (q: string) => engine.ask(q, { now: new Date('2025-06-01T02:00:00Z') });
+
+describe('questions on a notice', () => {
+  it('第几届 is answered by the sentence that says which edition', () => {
+    expect(ask('东州这个市长质量奖申报通知是第几届的？').answer).toContain('第九届');
+  });
+
+  it('material handed to an office is a report with its recipient and date', () => {
+    expect(extractReports('并于5月31日前将合格的申报材料报送至东州市市场监督管理局质量发展科。')[0]).toMatchObject({
+      what: '合格的申报材料',
+      when: '5月31日前',
+      to: '东州市市场监督管理局质量发展科',
+    });
+    expect(extractReports('于12月2日前,向东州高新区质量强区工作委员会办公室提交相关材料。')[0]).toMatchObject({ to: '东州高新区质量强区工作委员会办公室', when: '12月2日前' });
+  });
+
+  it('a short form the plan writes out (质监) does not make the fact absent', () => {
+    const a = ask('东州各县质监部门审完申报材料要报到市里哪个科，截止啥时候？');
+    expect(a.answer).toContain('质量发展科');
+    expect(a.answer).toContain('5月31日前');
+  });
+
+  it('contacts: every name with its number, and the office to call', () => {
+    const a = ask('东州市长质量奖申报有问题找谁？');
+    expect(a.answer).toContain('质量发展处');
+    expect(a.answer).toContain('王小明,13700000000');
+    expect(a.answer).toContain('李大华,0570-1234567');
+  });
+
+  it('a person asked for by a role the notice does not name is refused, not answered with another role', () => {
+    const a = ask('东州市长质量奖评审委员会办公室主任是谁？');
+    expect(a.found).toBe(false);
+    expect(a.answer).toMatch(/^在东州方案中没有找到/);
+  });
+});
