@@ -38,7 +38,7 @@ export function answerFromEvidence(c: Ctx): Answer | null {
   const ok = (h: Hit) => {
     const text = withLeadIn(c, h.doc.index);
     if (horizon && !HORIZON.test(text)) return false;
-    if (attr === 'person' && !namesAskedRole(c.q.text, text)) return false;
+    if (!namesAskedRole(c.q.text, text)) return false;
     return statesAttribute(attr, text, pointInTime) && agreesWithQuestion(c, text);
   };
   const found = c.search(['sentence'], query, 60);

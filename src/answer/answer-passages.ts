@@ -27,6 +27,8 @@ const YEAR = /(?:19|20)\d{2}(?=\s*年)/g;
 const MAX_PLANS = 6;
 /** How much of the question's weight a sentence must hold. */
 const MIN_COVERAGE = 0.55;
+/** What a sentence read with the one before it is worth against a sentence alone. */
+const PAIR_DISCOUNT = 0.9;
 /**
  * Asked for what few sentences state at all (第几届, an e-mail, a phone number), a sentence that states it
  * needs less of the question's other words.
@@ -68,7 +70,7 @@ interface Ranking {
   /** The share of the question's weight a text holds. */
   coverageOf: (text: string) => number;
   /** Sentences in scope holding at least MIN_COVERAGE, best first. */
-  scored: Array<{ id: number; coverage: number }>;
+  scored: Array<{ id: number; coverage: number; withPrevious?: boolean }>;
 }
 
 /** The named plans' sentences ranked by the question's characters, or null when nothing can be ranked. */
@@ -109,8 +111,16 @@ function rank(c: Ctx): Ranking | null {
   const terms: Term[] = qTerms.filter((t) => !unwritten.includes(t)).map((t) => ({ t, w: weight(t) }));
   const total = terms.reduce((a, x) => a + x.w, 0);
   if (total === 0) return null;
+  const covers = (has: (t: string) => boolean) => terms.reduce((a, x) => a + (has(x.t) ? x.w : 0), 0) / total;
   const scored = ids
-    .map((id, k) => ({ id, coverage: terms.reduce((a, x) => a + (sets[k].has(x.t) ? x.w : 0), 0) / total }))
+    .map((id, k) => {
+      const own = covers((t) => sets[k].has(t));
+      // "…县食安办组织年度考核。…对建有科普基地…的,适当予以加分。": a sentence read with the one before it in
+      // its paragraph, when together they hold clearly more of the question (at a small discount).
+      const prev = ids[k - 1] === id - 1 && c.p.sentences[id - 1]?.passage === c.p.sentences[id].passage ? k - 1 : -1;
+      const pair = prev >= 0 ? covers((t) => sets[k].has(t) || sets[prev].has(t)) * PAIR_DISCOUNT : 0;
+      return pair > own + 0.1 ? { id, coverage: pair, withPrevious: true } : { id, coverage: own };
+    })
     .filter((x) => x.coverage >= (RARE_ATTRIBUTES.has(attr) ? MIN_COVERAGE_RARE : MIN_COVERAGE))
     .sort((a, b) => b.coverage - a.coverage);
   const coverageOf = (text: string) => terms.reduce((a, x) => a + (text.includes(x.t) ? x.w : 0), 0) / total;
@@ -123,9 +133,11 @@ function bestSentences(c: Ctx, r: Ranking): Array<{ id: number; text: string; co
   const shown: Array<{ id: number; text: string; coverage: number }> = [];
   const asksContent = ASKS_CONTENT.test(c.q.text);
   for (const x of r.scored) {
-    const text = asksContent ? withItemBody(c, x.id) : withLeadIn(c, x.id);
+    const own = asksContent ? withItemBody(c, x.id) : withLeadIn(c, x.id);
+    const text = x.withPrevious ? `${c.p.sentences[x.id - 1].text.trim()}${own}` : own;
+    if (!statesAttribute(r.attr, own, pointInTime) && !(x.withPrevious && statesAttribute(r.attr, text, pointInTime))) continue;
     if (!statesAttribute(r.attr, text, pointInTime) || !agreesWithQuestion(c, text)) continue;
-    if (r.attr === 'person' && !namesAskedRole(c.q.text, text)) continue;
+    if (!namesAskedRole(c.q.text, text)) continue;
     if (shown.some((s) => s.text.includes(text) || text.includes(s.text))) continue;
     if (shown.length && x.coverage < r.scored[0].coverage - 0.1) break;
     shown.push({ id: x.id, text, coverage: x.coverage });

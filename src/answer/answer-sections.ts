@@ -1,6 +1,7 @@
 import type { Passage, Source } from '../kb/records.ts';
 import type { Answer, Ctx } from './answer-context.ts';
 import { cnToNumber } from './understand-question.ts';
+import { tokens } from '../kb/text-tokens.ts';
 
 /**
  * Questions about a named part of a plan, at any depth of its outline:
@@ -104,4 +105,26 @@ export function answerSectionList(c: Ctx): Answer | null {
   if (items.length < 2) return null;
   const first = part.passages[0];
   return c.answer(`${label}方案「${part.heading}」共${items.length}项: ${items.slice(0, 10).map((i) => short(i.title, 24)).join('; ')}${c.cite(first)}`, [first]);
+}
+
+/**
+ * "活动主题是啥" / "活动地点是什么" of a plan with a heading of those words and a line or two under it:
+ * that text, before any sentence that merely mentions the words.
+ */
+export function answerShortSection(c: Ctx): Answer | null {
+  if (c.q.intent !== 'search' || !ASKS_LIST.test(c.q.text) || ORDINAL.test(c.q.text) || c.q.departments.length || c.q.ownDepartment || !c.files) return null;
+  const part = namedPart(c, c.q.text.replace(/\s+/g, ''));
+  if (!part || itemsOf(part).length >= 2) return null;
+  // (Only a part the question asks for as a whole: nothing else of substance is asked.)
+  if (tokens(c.q.content.replace(titleOf(part.heading), ' ')).some((t) => /^[\u4e00-\u9fff]{2,}$/.test(t) && !c.planContext().has(t))) return null;
+  return shortPart(c, part);
+}
+
+/** A short part asked for as a whole ("活动主题是啥" → 二、活动主题 / 激发消费活力·守护消费安全): its text. */
+function shortPart(c: Ctx, part: Part): Answer | null {
+  const heading = titleOf(part.heading);
+  const body = part.passages.filter((p) => titleOf(p.text) !== heading && p.path.length === part.depth + 1);
+  const text = body.map((p) => p.text.trim()).join(' ');
+  if (!text || text.length > 200) return null;
+  return c.answer(`${c.label(part.file)}方案「${part.heading}」: ${text}${c.cite(body[0])}`, [{ ...body[0], quote: text.slice(0, 120) }]);
 }

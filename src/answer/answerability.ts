@@ -38,7 +38,7 @@ const ASKS_HOW = /(怎么|如何|怎样|咋)(定|确定|办|处理|做|认定|�
 
 const DEPARTMENT = /[\u4e00-\u9fff]{1,20}(局|委员会|委|办公室|办|厅|部|院|会|中心|小组|政府|管委会|公司|集团|所|站|队|社|行|支队|大队|街道|乡镇|镇)(?![\u4e00-\u9fff]{0,1}(长|主任|书记))/;
 /** An owner statement: a role word, or a body as the subject of 制定/发布/设立/开展/实施 (由X制定, X每季度对…开展…). */
-const ROLE = /向[^,，。;；]{2,40}?(?:提交|报送|报告|上报|递交)|牵头|负责|责任单位|主办|承办|协办|配合|参与|参加|落实单位|负总责|督导|统筹|由[\u4e00-\u9fff]{2,20}(制定|发布|设立|组织实施|承担|组织)|(局|委|办|厅|部门|小组|政府|中心)(每(?:年|半年|季度|季|月)|定期|要|应|将|须|负责)?(对[^,，。;；]{1,24})?(制定|发布|设立|组织实施|组织开展|开展|承担|实施)/;
+const ROLE = /向[^,，。;；]{2,40}?(?:提交|报送|报告|上报|递交)|牵头|负责|责任单位|主办|承办|协办|配合|参与|参加|落实单位|负总责|督导|统筹|由[\u4e00-\u9fff]{2,20}(制定|发布|设立|组织实施|承担|组织)|(局|委|办|厅|部门|小组|政府|中心)(每(?:年|半年|季度|季|月)|定期|要|应|将|须|负责)?((?:按照|依据|根据)《[^》]{1,40}》)?(对[^,，。;；]{1,24})?(制定|发布|设立|组织实施|组织开展|组织|开展|承担|实施)/;
 const PERSON = /(牵头|责任|分管|联系|包保|挂点)领导\s*[:：]\s*[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,3}(同志|先生|女士)|(常务)?副?(县|市|区|州|省|镇|乡)长|书记|(局|处|科|所)长|主任[:：为]|组长[:：为]|联系人[:：]\s*[\u4e00-\u9fff]/;
 /** A figure: a number with a unit or qualifier (120只, 95%以上, 7万件), or a bare one reached (指数达到86) — a date or 文号 number is not one. */
 /** (A lone 一 — "建立一个平台", "一批企业" — counts nothing.) */
@@ -99,9 +99,16 @@ const PERSON_ROLE = /副组长|组长|副主任|主任|负责人|联系人|副�
 /** A person asked for by role is stated only by a text that names that role: 组长 does not answer 主任. */
 export function namesAskedRole(question: string, text: string): boolean {
   // (The role right before 是谁: "市长质量奖评审委员会办公室主任是谁" asks for the 主任.)
-  const role = new RegExp(`(${PERSON_ROLE.source})(?:是|为)?(?:谁|哪位|哪个人)`).exec(question)?.[1] ?? PERSON_ROLE.exec(question)?.[0];
-  return !role || text.includes(role);
+  const person = new RegExp(`(${PERSON_ROLE.source})(?:是|为)?(?:谁|哪位|哪个人)`).exec(question)?.[1] ?? PERSON_ROLE.exec(question)?.[0];
+  if (askedAttribute(question) === 'person' && person && !text.includes(person)) return false;
+  // A role of its own that no owner record keeps (数据提供单位, 监督单位): the text names it.
+  // ("那一项的数据提供单位是谁": the label after 的.)
+  const label = /([\u4e00-\u9fff]{2,8}(?:单位|部门))(?:是|为)?(?:谁|哪个|哪些|哪家)/.exec(question)?.[1]?.replace(/^.*[的项里中]/, '');
+  return !label || OWNER_LABELS.test(label) || text.includes(label);
 }
+
+/** Labels of the roles owner records keep (牵头单位, 责任部门, 配合单位 …), and plain 单位/部门 words. */
+const OWNER_LABELS = /(?:^|[\u4e00-\u9fff]{0,3})(?:(?:牵头|责任|配合|负责|参与|参加|协办|承办|主办|主责|落实|实施|协同|协助)(?:责任)?(?:单位|部门)|哪个(?:单位|部门)|什么(?:单位|部门)|哪些(?:单位|部门)|(?:主管|相关|有关|职能|业务)(?:单位|部门)|^(?:单位|部门))$/;
 
 /** Attributes a composed answer must state to count as an answer (owners are composed from records). */
 const CHECKED: ReadonlySet<AskedAttribute> = new Set(['date', 'quantity', 'ordinal', 'money', 'phone', 'email', 'docNo', 'person']);

@@ -102,13 +102,39 @@ export function ownersPhrase(t: Pick<Task, 'lead' | 'units' | 'partners'>, leadO
  */
 export function focus(text: string, queryTokens: string[], width = 90): string {
   if (text.length <= width + 20) return text;
-  const q = new Set(queryTokens);
-  const hit = new Int32Array(text.length + 1);
-  for (let i = 0; i + 1 < text.length; i++) hit[i + 1] = hit[i] + (q.has(text.slice(i, i + 2)) ? 1 : 0);
+  const q = new Set(queryTokens.filter((t) => t.length === 2));
+  for (const t of queryTokens) if (t.length > 2) for (let i = 0; i + 2 <= t.length; i++) q.add(t.slice(i, i + 2));
+  // Where the question's words are: the window holding the most different ones (a word said again and
+  // again early in the sentence does not outweigh the others said together later).
+  const hits: Array<{ at: number; t: string }> = [];
+  for (let i = 0; i + 1 < text.length; i++) {
+    const t = text.slice(i, i + 2);
+    if (q.has(t)) hits.push({ at: i, t });
+  }
   let best = 0;
-  for (let s = 0; s + width <= text.length; s++) if (hit[s + width] - hit[s] > hit[best + width] - hit[best]) best = s;
-  let start = best;
-  let end = best + width;
+  let bestEnd = 0;
+  let bestCount = -1;
+  const counts = new Map<string, number>();
+  let lo = 0;
+  for (let hi = 0; hi < hits.length; hi++) {
+    counts.set(hits[hi].t, (counts.get(hits[hi].t) ?? 0) + 1);
+    while (hits[hi].at - hits[lo].at + 2 > width) {
+      const n = counts.get(hits[lo].t)! - 1;
+      if (n) counts.set(hits[lo].t, n);
+      else counts.delete(hits[lo].t);
+      lo++;
+    }
+    if (counts.size > bestCount) {
+      bestCount = counts.size;
+      best = hits[lo].at;
+      bestEnd = hits[hi].at + 2;
+    }
+  }
+  // Around the hits, with more room after them than before: what answers follows the question's words
+  // ("努力把我市建成全省[审批事项最少…]的市").
+  const slack = Math.max(0, width - (bestEnd - best));
+  let start = Math.max(0, Math.min(best - Math.floor(slack / 3), text.length - width));
+  let end = start + width;
   const before = text.lastIndexOf(',', start);
   if (before >= 0 && start - before < 25) start = before + 1;
   const after = text.slice(end).search(/[,;。]/);

@@ -3,7 +3,7 @@ import { looksTraditional, normalizeText } from './normalize-text.ts';
 import { isNoiseLine, stripNoisePhrases } from './strip-boilerplate.ts';
 import { parseOutline, type OutlineLine } from './parse-outline.ts';
 import { parseFlattenedTable } from './parse-flattened-table.ts';
-import { parseTaskTable } from './parse-task-table.ts';
+import { parseTaskTable, readHeader } from './parse-task-table.ts';
 import { findCellTables } from './parse-cell-lines.ts';
 import { findIndicatorTables } from './parse-indicator-table.ts';
 import { extractPlanMeta } from './extract-plan-meta.ts';
@@ -53,9 +53,14 @@ export function extractPlan(doc: LoadedDocument, info: ExtractInfo): PlanRecords
 
   // A 分解表 sent as its own file: its title row names the place ("厦门市…任务分解表").
   if (!meta.city && tables.length) {
-    const titleRows = tables.flatMap((t) => t.rows.slice(0, 2).map((r) => r.filter(Boolean).join(' ')));
+    // (A header row, "序号 涉及部门 职责分工", names columns, not the table.)
+    const titleRows = tables.flatMap((t) => t.rows.slice(0, 2).filter((r) => !readHeader(r)).map((r) => r.filter(Boolean).join(' ')));
     meta.city = findPlanPlace({ title: titleRows[0] ?? null, issuer: null, notice: null, docNo: null, lines: titleRows, file: doc.file });
     meta.title ??= titleRows.find((r) => /表|清单|分解|分工/.test(r) && r.length <= 60) ?? null;
+    // A short line right above the table names it ("中小学校食品安全管理" / "序号 涉及部门 职责分工").
+    const first = Math.min(...tables.map((t) => t.line));
+    const above = lines.filter((l) => l.line < first).at(-1)?.text;
+    if (!meta.title && above && above.length <= 40 && !/[。;；,，:：]/.test(above)) meta.title = above;
   }
   const outline = parseOutline(content.filter((l) => l.text));
   const parsedTables = tables.map((t) => ({ ...t, parsed: parseTaskTable(t.rows) }));

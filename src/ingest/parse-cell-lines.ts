@@ -48,6 +48,18 @@ export function findCellTables(lines: CellLine[]): CellTable[] {
       i = spaced.consumed[spaced.consumed.length - 1];
       continue;
     }
+    const spacedHeader = headerCellsBeforeCells(lines, i);
+    if (spacedHeader) {
+      // "序号 涉及部门 职责分工" on one line, then one cell per line: the header's cells as lines of their own.
+      const expanded = [...spacedHeader.map((text) => ({ text, line: lines[i].line })), ...lines.slice(i + 1)];
+      const table = readTable(expanded, 0);
+      if (table) {
+        const consumed = [...new Set(table.consumed.map((k) => (k < spacedHeader.length ? i : i + 1 + k - spacedHeader.length)))];
+        out.push({ ...table, line: lines[i].line, consumed });
+        i = consumed[consumed.length - 1];
+        continue;
+      }
+    }
     if (!REF_LABEL.test(cellText(lines[i].text).replace(/\s+/g, ''))) continue;
     const table = readTable(lines, i);
     if (table) {
@@ -56,6 +68,15 @@ export function findCellTables(lines: CellLine[]): CellTable[] {
     }
   }
   return out;
+}
+
+/** A header on one line ("序号 涉及部门 职责分工") whose rows follow one cell per line: its cells, or null. */
+function headerCellsBeforeCells(lines: CellLine[], at: number): string[] | null {
+  const cells = lines[at].text.trim().split(/\s+/);
+  if (cells.length < 3 || cells.length > 10 || !REF_LABEL.test(cells[0])) return null;
+  if (!cells.every((c) => columnOf(c) || LABELISH.test(c))) return null;
+  const next = lines.slice(at + 1).find((l) => cellText(l.text));
+  return next && BARE_NUMBER.test(cellText(next.text)) ? cells : null;
 }
 
 /**
