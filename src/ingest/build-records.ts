@@ -1,7 +1,7 @@
 import type { CampaignDate, Duty, Passage, Phase, PlanRecords, Report, Source, Target, Task } from '../kb/records.ts';
 import { extractCampaignDates } from './extract-campaign-dates.ts';
 import { extractDuties } from './extract-duties.ts';
-import { extractOwners, findDelegatedOwners, findLabelledOwners, findParentheticalOwners, findClauseOwners, labelledSegments, findSubjectOwners, subjectSegments, unitDuty, FIRST_IS_LEAD, ownerSegments, parseOwnerList, TIME_LABEL, withoutOtherFields, DEPT_END, splitDepartments, findAddressedOwners, type Owners } from './extract-owners.ts';
+import { extractOwners, findDelegatedOwners, findLabelledOwners, findParentheticalOwners, findClauseOwners, labelledSegments, findSubjectOwners, subjectSegments, unitDuty, FIRST_IS_LEAD, ownerSegments, parseOwnerList, TIME_LABEL, withoutOtherFields, DEPT_END, splitDepartments, findAddressedOwners, findOpeningSubject, findAssistOwners, type Owners } from './extract-owners.ts';
 import { extractPhases } from './extract-phases.ts';
 import type { PlanMeta } from './extract-plan-meta.ts';
 import { extractReports } from './extract-reports.ts';
@@ -67,7 +67,7 @@ function byYearEnd(text: string): string {
 
 /** The one deadline a task's text states ("2024年6月底前", or yearless "年底前" / "9月底前" in the plan's year). */
 function deadlineInText(text: string): string | null {
-  const found = [...text.matchAll(/(?:(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?|(?<![\d年])\d{1,2}\s*月\s*|(?<![\d每])年)(?:底|末)\s*(?:前|以前|之前)|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?\s*(?:前|以前|之前)|(?:19|20)\d{2}\s*年\s*(?:前|以前|之前)|(?<![\d年月])\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:前|以前|之前)/g)];
+  const found = [...text.matchAll(/(?:(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?|(?<![\d年])\d{1,2}\s*月\s*|(?<![\d每])年)(?:底|末)\s*(?:前|以前|之前)|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?\s*(?:前|以前|之前)|(?:19|20)\d{2}\s*年\s*(?:前|以前|之前)|(?<![\d年月])\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:前|以前|之前)|(?<![\d年月])\d{1,2}\s*月\s*\d{1,2}\s*日(?:上午|下午|晚上)?(?=\s*[,，]\s*在)/g)];
   const distinct = [...new Set(found.map((m) => m[0]))];
   if (distinct.length === 1) return distinct[0];
   if (distinct.length > 1) return null;
@@ -99,7 +99,15 @@ export function buildRecords(input: BuildInput): { records: Records; warnings: s
   // Text before the first heading (a covering notice, a plan without headings) is content too: a plan
   // must never vanish because it has no outline.
   b.addPreamble(input.outline);
-  for (const node of walkOutline(input.outline)) b.addNode(node, dutyNodes.has(node));
+  // An item whose sub-items are its fields ("(一)开展警示教育周活动 / 1.活动时间:… / 2.活动内容:… /
+  // 3.组织单位:…") is one task; its fields are read as its text, not as tasks of their own.
+  const fields = new Set<OutlineNode>();
+  for (const node of walkOutline(input.outline)) {
+    if (dutyNodes.has(node) || fields.has(node) || !isFieldGroup(node)) continue;
+    node.children.forEach((ch) => fields.add(ch));
+    b.addFieldGroup(node);
+  }
+  for (const node of walkOutline(input.outline)) b.addNode(node, dutyNodes.has(node) || fields.has(node));
   for (const l of input.tableLines ?? []) b.passages.push({ file: input.file, ref: null, path: [], line: l.line, quote: quoteOf(l.text), text: l.text });
   input.tables.forEach((t) => t.parsed && b.addTable(t, t.parsed));
   if (FIRST_IS_LEAD.test(allText(input.outline))) b.firstListedLeads();
@@ -163,7 +171,7 @@ class RecordBuilder {
     // A covering notice's own assignments: "县政府督查室将…开展专项督查", "…县交通局负责,各乡镇配合…".
     if (!segments) {
       for (const sentence of root.text.split(/(?<=[。])|\n/)) {
-        const owners = findClauseOwners(sentence) ?? findSubjectOwners(sentence);
+        const owners = findAssistOwners(sentence) ?? findClauseOwners(sentence) ?? findSubjectOwners(sentence);
         if (owners) this.addTask(sentence.trim(), owners, deadlineInText(sentence), 'body', { ...source, quote: quoteOf(sentence) }, null, []);
       }
     }
@@ -217,9 +225,9 @@ class RecordBuilder {
       this.addReports(node.text, segments.flatMap((s) => s.owners.units), source);
       return;
     }
-    const owners = extractOwners(node.text) ?? headingOwners(node) ?? findAddressedOwners(node.text);
+    const owners = extractOwners(node.text) ?? headingOwners(node) ?? findAddressedOwners(node.text) ?? findOpeningSubject(node.text);
     const source = this.source(node.label, path, node.line, node.text);
-    const deadlineText = DEADLINE_LABEL.exec(node.text)?.[1]?.trim() ?? owners?.deadlineText ?? (owners ? deadlineInText(node.text) : null);
+    const deadlineText = DEADLINE_LABEL.exec(node.text)?.[1]?.trim() ?? owners?.deadlineText ?? (owners ? titlePeriod(node.title) ?? deadlineInText(node.text) : null);
     let taskId: string | null = null;
     if (owners || (isTaskLeaf(node) && deadlineText)) {
       taskId = this.addTask(taskText(node.text, owners), owners, deadlineText, 'body', source, chapterOf(node), []);
@@ -228,6 +236,16 @@ class RecordBuilder {
     }
     this.addTargets(node.text, contextYear(node) ?? this.annualYear, taskId, source);
     this.addReports(node.text, owners?.units ?? [], source);
+  }
+
+  /** An item with its fields as sub-items: one task, its owners and time from the fields. */
+  addFieldGroup(node: OutlineNode): void {
+    const text = [node.text, ...node.children.map((ch) => ch.text)].join('\n');
+    const owners = findLabelledOwners(text);
+    if (!owners?.units.length) return;
+    const source = this.source(node.label, sectionPath(node), node.line, text);
+    const deadlineText = owners.deadlineText ?? null;
+    this.addTask(taskText(node.text, null), owners, deadlineText, 'body', source, chapterOf(node), []);
   }
 
   /** A body's duty stated after its name ("市卫生局:负责…"): one task; a single body leads it. */
@@ -400,6 +418,19 @@ function taskText(text: string, owners: Owners | null): string {
   t = owners ? t.replace(owners.quote, '').replace(/[([【（]\s*[)\]】）]/g, '') : t;
   t = t.replace(/\n?(牵头单位|责任单位|配合单位|参加单位|完成时限|完成时间)\s*[:][^\n]*/g, '').replace(/[([【（]\s*$/, '');
   return t.replace(/\s*\n\s*/g, ' ').replace(/。{2,}/g, '。').replace(/[,;]\s*$/, '').trim();
+}
+
+/** A period in an item's heading: "宣传发动阶段(1月8日-9日)" → "1月8日-9日". */
+function titlePeriod(title: string): string | null {
+  return /[(（]\s*((?:\d{4}\s*年)?\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[-—~～至到]\s*(?:\d{4}\s*年)?\s*(?:\d{1,2}\s*月)?\s*(?:\d{1,2}\s*日)?(?:底|前)?)\s*[)）]/.exec(title)?.[1] ?? null;
+}
+
+/** Sub-items that are an item's fields: each opens with a short label and a colon, one names its owners. */
+const FIELD = /^[\u4e00-\u9fff]{2,6}\s*[:：]/;
+function isFieldGroup(node: OutlineNode): boolean {
+  const ch = node.children;
+  if (ch.length < 2 || ch.some((c) => c.children.length || !FIELD.test(c.text.trim()))) return false;
+  return ch.some((c) => findLabelledOwners(c.text)?.units.length);
 }
 
 /** The target year stated by an ancestor ("二、主要目标 … 到2015年"), carried into its items. */

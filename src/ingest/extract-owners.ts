@@ -311,7 +311,7 @@ export function findDelegatedOwners(text: string): Owners | null {
 }
 
 const LEAD_LABEL = '(?:主要责任|牵头责任|牵头|主办|主责)(?:单位|部门)';
-const RESP_LABEL = '(?:责任|负责|承办|落实|实施)(?:单位|部门)';
+const RESP_LABEL = '(?:责任|负责|承办|落实|实施|组织)(?:单位|部门)';
 const PART_LABEL = '(?:主要)?(?:配合|协办|协助|参与|参加|协同|协作)(?:责任)?(?:单位|部门)';
 export const TIME_LABEL = '(?:完成时限|完成时间|时间节点|时限要求|时间要求|完成期限|时间安排|活动时间|实施时间|推进时间)';
 /** Labels beside the owners whose values are no units: a leader's or contact's name, how far it got, who supplies the figures or checks the work. */
@@ -462,6 +462,13 @@ export function findSentenceOwners(text: string): Owners | null {
  * leads; "市发改委会同市财政局负责…": the body that convenes (会同) leads, those it convenes take part.
  */
 export function findAssistOwners(text: string): Owners | null {
+  // "市卫健委牵头,会同市教体局起草了…": the body that leads convenes the others.
+  const led = LED_WITH.exec(text);
+  if (led) {
+    const lead = splitDepartments(led[1]);
+    const partners = splitDepartments(led[2]);
+    if (lead.length && partners.length && [...lead, ...partners].every(isBody)) return { lead, units: [...lead, ...partners], partners, quote: led[0], deadlineText: null };
+  }
   const m = ASSIST_AT.exec(text.trim());
   if (!m) return null;
   const first = splitDepartments(m[1]);
@@ -472,8 +479,9 @@ export function findAssistOwners(text: string): Owners | null {
 }
 
 /** How a body's name ends when it opens a sentence as its subject. */
-const SUBJECT_BODY_END = '委员会|局|委|办|厅|部门|办公室|中心|政府|管委会|领导小组|督查室';
+const SUBJECT_BODY_END = '委员会|局|委|办|厅|部门|办公室|中心|政府|管委会|领导小组|督查室|各单位';
 const ASSIST_BODY = `[\\u4e00-\\u9fff()（）]{2,24}?(?:${SUBJECT_BODY_END})`;
+const LED_WITH = new RegExp(`(?:^|[,，。;；])\\s*((?:${ASSIST_BODY}[、和及]?){1,4}?)牵头[,，]?(?:会同|联合|协调)((?:${ASSIST_BODY}[、和及]?){1,6}?)(?=[\\u4e00-\\u9fff])`);
 const ASSIST_AT = new RegExp(`^((?:${ASSIST_BODY}[、和及]?){1,8}?)(协同|配合|协助|会同)((?:${ASSIST_BODY}[、和及]?){1,4}?)(?:牵头)?负责`);
 
 const isBody = (n: string) => {
@@ -528,6 +536,21 @@ export function findSubjectOwners(text: string): Owners | null {
  * 技术监督工作主管部门要高度重视…"): they are the item's owners, as written. Only an item's first words:
  * such a subject mid-paragraph is exhortation, not an assignment.
  */
+/**
+ * An item whose first sentences hand its work to the bodies that open one of them ("宣传发动阶段(1月8日-9日)。
+ * 县创建办、爱卫办制定活动实施方案…"): those bodies, when no other owner expression is there.
+ */
+export function findOpeningSubject(text: string): Owners | null {
+  for (const sentence of text.split(/(?<=[。;；])/).slice(0, 2)) {
+    const m = SUBJECT_AT.exec(sentence.trim().replace(/^[(（][一二三四五六七八九十]{1,3}[)）]/, ''));
+    const names = m ? splitDepartments(m[1]) : [];
+    if (!m || !names.length || !names.every(isBody) || GENERIC_BODY.test(names[0])) continue;
+    // (The subject is the sentence's own grammar: it stays in the task's text.)
+    return { lead: /牵头/.test(m[2]) || names.length === 1 ? names : [], units: names, partners: [], quote: '', deadlineText: null };
+  }
+  return null;
+}
+
 export function findAddressedOwners(text: string): Owners | null {
   const m = /^(?:请)?(?:作为[^,，。;；]{1,16}的)?(各[\u4e00-\u9fff()（）]{0,24}?(?:单位|部门|政府|管委会|乡镇|街道|县区|县\(市、区\)|县市区|协会))(?:要|请于|请|应当|应|须|必须|负责|务必|于|在|对|按照|将)(?=[\u4e00-\u9fff\d])/.exec(text.trim());
   if (!m) return null;
@@ -574,7 +597,7 @@ export function unitDuty(text: string): { units: string[]; duty: string } | null
 
 /** A sentence's subject bodies and the verb that hands them the duty. */
 const SUBJECT_AT = new RegExp(
-  `^((?:[\\u4e00-\\u9fff()（）]{2,24}?(?:${SUBJECT_BODY_END})(?:[(（][\\u4e00-\\u9fff]{1,10}[)）])?[、和及]?){1,6}?)(?:根据各自职责|按照各自职责|按职责分工|按照职责分工|分别)?(牵头负责|牵头|负责|要|将|须|应)(?=[\\u4e00-\\u9fff])`,
+  `^((?:[\\u4e00-\\u9fff()（）]{2,24}?(?:${SUBJECT_BODY_END})(?:[(（][\\u4e00-\\u9fff]{1,10}[)）])?[、和及]?){1,6}?)(?:根据各自职责|按照各自职责|按职责分工|按照职责分工|分别)?(牵头负责|牵头|负责|要|将|须|应|制定|组织|开展)(?=[\\u4e00-\\u9fff])`,
 );
 
 /** Any owner expression in a task text, most specific first. */

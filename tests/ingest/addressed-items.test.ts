@@ -141,3 +141,49 @@ describe('tables of activities and of scores', () => {
     expect(readHeader(['项目', '目标任务', '责任单位', '考核单位'])).toEqual(['project', 'text', 'units', 'ignore']);
   });
 });
+
+describe('activity items and phases', () => {
+  it('an item whose sub-items are its fields (活动时间 / 活动内容 / 组织单位) is one task', async () => {
+    const tasks = await tasksOf(`东州县2025年“安全生产月”活动方案
+一、活动安排
+(一)开展安全生产警示教育周活动
+1.活动时间:6月1日至6月7日。
+2.活动内容:各乡镇组织企业开展警示教育活动。
+3.组织单位:各乡镇人民政府,县直有关部门和单位。
+(二)开展安全文化周系列活动
+1.活动时间:6月8日至6月14日。
+2.活动内容:推动安全社区创建。
+3.组织单位:各乡镇人民政府、县总工会。`);
+    expect(tasks.map((t) => [t.ref, t.text, t.units, t.deadlineText])).toEqual([
+      ['(一)', '开展安全生产警示教育周活动', ['各乡镇人民政府', '县直有关部门和单位'], '6月1日至6月7日'],
+      ['(二)', '开展安全文化周系列活动', ['各乡镇人民政府', '县总工会'], '6月8日至6月14日'],
+    ]);
+  });
+
+  it('a phase item: the bodies that open it, and the period in its heading as its deadline', async () => {
+    const tasks = await tasksOf(`东州县关于开展城乡环境卫生整治活动的通知
+一、活动步骤
+1、宣传发动阶段(1月8日-9日)。县创建全国文明县城办(以下简称县创建办)、县爱卫办制定活动实施方案,组织召开动员大会。
+2、集中整治阶段(1月10日-12日)。东州镇人民政府、县直机关各单位要对本单位责任区进行集中整治。`);
+    expect(tasks.map((t) => [t.units, t.deadlineText])).toEqual([
+      [['县创建全国文明县城办', '县爱卫办'], '1月8日-9日'],
+      [['东州镇人民政府', '县直机关各单位'], '1月10日-12日'],
+    ]);
+    expect(tasks[0].text).toContain('县爱卫办制定活动实施方案');
+  });
+
+  it('an event on a day at a place: that day is the item\'s time', async () => {
+    const tasks = await tasksOf(`东州市食品安全宣传周活动方案
+一、活动内容
+(一)宣传周启动仪式。6月17日上午,在市人民广场举办启动仪式。(责任单位:市政府食安办、市商务局)`);
+    expect(tasks[0].deadlineText).toBe('6月17日上午');
+  });
+
+  it('"X牵头,会同Y…": X leads, Y takes part', () => {
+    expect(extractOwners('为贯彻落实有关规划,市卫健委牵头,会同市教体局起草了行动方案。')).toMatchObject({ lead: ['市卫健委'], units: ['市卫健委', '市教体局'], partners: ['市教体局'] });
+  });
+
+  it('组织单位 is an owner label', () => {
+    expect(extractOwners('3.组织单位:各乡镇人民政府,县直有关部门和单位。')?.units).toEqual(['各乡镇人民政府', '县直有关部门和单位']);
+  });
+});
