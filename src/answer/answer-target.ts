@@ -93,7 +93,15 @@ function answerOneMetric(c: Ctx, content: string): Answer | null {
     if (withFigure.length) hits = withFigure;
   }
   const year = c.q.targetYear;
-  const inYear = year ? hits.filter((h) => hasYear(c, h, year)) : hits;
+  // "西藏2014年质量振兴计划和靖边县质量强县意见…分别是多少": a year that names one plan of several binds
+  // only the plans that speak of that year.
+  const years = new Map<string, Set<number>>();
+  const bound = (file: string) => {
+    if (!c.files || c.files.size < 2) return true;
+    if (!years.has(file)) years.set(file, yearsOf(c, file));
+    return years.get(file)!.has(year!);
+  };
+  const inYear = year ? hits.filter((h) => hasYear(c, h, year) || !bound(h.doc.file)) : hits;
   const best = bestPerPlan(inYear, MATCH);
   if (best.length === 0) return year ? otherYears(c, hits, year) : null;
   const lines: string[] = [];
@@ -116,6 +124,15 @@ export function isQuantity(c: Ctx, h: Hit): boolean {
 
 function hitText(c: Ctx, h: Hit): string {
   return h.doc.kind === 'target' ? c.kb.targets[h.doc.index].valueText : h.doc.text;
+}
+
+/** The years a plan's title and targets speak of. */
+function yearsOf(c: Ctx, file: string): Set<number> {
+  const out = new Set<number>();
+  const title = c.kb.plans.find((p) => p.file === file)?.title ?? '';
+  for (const m of title.matchAll(/(?:19|20)\d{2}/g)) out.add(Number(m[0]));
+  for (const t of c.kb.targets) if (t.file === file && t.year) out.add(t.year);
+  return out;
 }
 
 function hasYear(c: Ctx, h: Hit, year: number): boolean {

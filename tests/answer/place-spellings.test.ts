@@ -63,3 +63,15 @@ describe('a section heading asked for', () => {
     expect(a.answer.match(/加强质量支撑/g)).toHaveLength(1);
   });
 });
+
+describe('a year that names one plan of several', () => {
+  it('binds only the plan that speaks of that year', async () => {
+    const { kb } = await ingestTexts({
+      'a.txt': '南州市2014年质量振兴工作计划\n一、工作目标\n主要农产品质量安全抽检合格率稳定在95%以上。',
+      'b.txt': '北州县关于实施质量强县战略的意见\n一、主要目标\n到2020年,主要农产品质量安全抽检合格率稳定在96%以上。',
+    });
+    const a = new AnswerEngine(kb).ask('南州2014年质量振兴计划和北州县质量强县意见，主要农产品质量安全抽检合格率目标分别是多少？', { now: new Date('2025-12-01T02:00:00Z') });
+    expect(a.answer).toContain('95%');
+    expect(a.answer).toContain('96%');
+  });
+});
