@@ -272,10 +272,14 @@ export function decided(a: Answer): Answer {
   return { ...a, decided: true };
 }
 
+const TITLES = new WeakMap<object, Map<string, string | null>>();
+
 /** A plan's own title line: it shares a question's words and answers nothing. */
 export function isTitleLine(c: Ctx, h: Hit): boolean {
   if (h.doc.kind !== 'sentence') return false;
-  const title = c.kb.plans.find((p) => p.file === h.doc.file)?.title;
+  let titles = TITLES.get(c.kb);
+  if (!titles) TITLES.set(c.kb, (titles = new Map(c.kb.plans.map((p) => [p.file, p.title]))));
+  const title = titles.get(h.doc.file);
   const text = c.p.sentences[h.doc.index].text.replace(/\s+/g, '');
   return !!title && text.length <= title.length + 4 && text.includes(title.replace(/\s+/g, ''));
 }

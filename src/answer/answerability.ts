@@ -98,13 +98,24 @@ const PERSON_ROLE = /副组长|组长|副主任|主任|负责人|联系人|副�
 
 /** A person asked for by role is stated only by a text that names that role: 组长 does not answer 主任. */
 export function namesAskedRole(question: string, text: string): boolean {
+  const { person, label } = askedRoles(question);
+  if (person && !text.includes(person)) return false;
+  return !label || text.includes(label);
+}
+
+const PERSON_ASKED = new RegExp(`(${PERSON_ROLE.source})(?:是|为)?(?:谁|哪位|哪个人)`);
+let lastRoles: { question: string; person: string | null; label: string | null } | null = null;
+
+/** The role a question asks a person or a body by (read once per question: it is checked per sentence). */
+function askedRoles(question: string): { person: string | null; label: string | null } {
+  if (lastRoles?.question === question) return lastRoles;
   // (The role right before 是谁: "市长质量奖评审委员会办公室主任是谁" asks for the 主任.)
-  const person = new RegExp(`(${PERSON_ROLE.source})(?:是|为)?(?:谁|哪位|哪个人)`).exec(question)?.[1] ?? PERSON_ROLE.exec(question)?.[0];
-  if (askedAttribute(question) === 'person' && person && !text.includes(person)) return false;
+  const person = askedAttribute(question) === 'person' ? (PERSON_ASKED.exec(question)?.[1] ?? PERSON_ROLE.exec(question)?.[0] ?? null) : null;
   // A role of its own that no owner record keeps (数据提供单位, 监督单位): the text names it.
   // ("那一项的数据提供单位是谁": the label after 的.)
-  const label = /([\u4e00-\u9fff]{2,8}(?:单位|部门))(?:是|为)?(?:谁|哪个|哪些|哪家)/.exec(question)?.[1]?.replace(/^.*[的项里中]/, '');
-  return !label || OWNER_LABELS.test(label) || text.includes(label);
+  const found = /([\u4e00-\u9fff]{2,8}(?:单位|部门))(?:是|为)?(?:谁|哪个|哪些|哪家)/.exec(question)?.[1]?.replace(/^.*[的项里中]/, '') ?? null;
+  lastRoles = { question, person, label: found && !OWNER_LABELS.test(found) ? found : null };
+  return lastRoles;
 }
 
 /** Labels of the roles owner records keep (牵头单位, 责任部门, 配合单位 …), and plain 单位/部门 words. */
