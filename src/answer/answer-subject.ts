@@ -77,13 +77,21 @@ function absent(c: Ctx, subject: string): Answer | null {
   return c.answer(`${c.scopeLabel()}中没有提到${subject}, 没有找到它的职责或任务。`, [], false);
 }
 
-const WHERE = /设在哪|设在什么|设在何处|在哪里|在哪儿|办公地点|地址|设于|放在哪/;
-const PLACE = /设在|设于|下设|办公地点|地点在|办公室在|设立在/;
+const WHERE = /设在哪|设在什么|设在何处|在哪里|在哪儿|在哪办|在哪举办|在什么地方|办公地点|地址|设于|放在哪|哪个地点|什么地点/;
+/** A placing word, or a place where an event is held ("地点:桃花广场", "在市人民广场举办"). */
+const PLACE = /设在|设于|下设|办公地点|地点在|办公室在|设立在|地点\s*[:：]|在[\u4e00-\u9fff]{2,20}(?:举办|举行|召开)/;
 
 /** "领导小组办公室设在哪": a sentence that places the body, found by its name and a placing verb. */
 export function answerLocation(c: Ctx): Answer | null {
   if (!WHERE.test(c.q.text)) return null;
-  const hits = c.search(['sentence'], c.q.topic.replace(WHERE, ' '), 60).filter((h) => PLACE.test(h.doc.text) && h.coverage >= 0.3);
+  const topic = c.q.topic.replace(WHERE, ' ');
+  let hits = c.search(['sentence'], topic, 60).filter((h) => PLACE.test(h.doc.text) && h.coverage >= 0.3);
+  // (Without the words that name the plan itself: "3·15主会场" is the 主会场.)
+  if (hits.length === 0) {
+    const context = c.planContext();
+    const own = tokens(topic).filter((t) => !context.has(t));
+    if (own.length) hits = c.search(['sentence'], own.join(' '), 60).filter((h) => PLACE.test(h.doc.text) && h.coverage >= 0.5);
+  }
   if (hits.length === 0) return null;
   const best = hits.filter((h) => h.doc.file === hits[0].doc.file || c.files).slice(0, 2);
   const lines = best.map((h) => {

@@ -20,6 +20,7 @@ const ACTIVITY = `东州县2025年“3·15”国际消费者权益日宣传活�
 三、活动内容
 (一)集中宣传活动
 活动时间:3月15日9:00-12:00
+主会场活动地点:人民公园
 活动内容:围绕“共促消费公平”主题,开展消费维权知识集中宣传活动。
 牵头单位:县市场监督管理局
 四、考核办法
@@ -50,6 +51,12 @@ describe('a short part asked for as a whole', () => {
 
   it('a question about something inside the part is not answered with the part', () => {
     expect(ask('东州县集中宣传活动谁牵头？').answer).toContain('县市场监督管理局');
+  });
+});
+
+describe('where an event is held', () => {
+  it('"地点:…" answers 在哪儿, without the words that name the plan (3·15)', () => {
+    expect(ask('东州县3·15主会场在哪儿？').answer).toContain('人民公园');
   });
 });
 
