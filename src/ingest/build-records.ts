@@ -71,6 +71,9 @@ function deadlineInText(text: string): string | null {
   const distinct = [...new Set(found.map((m) => m[0]))];
   if (distinct.length === 1) return distinct[0];
   if (distinct.length > 1) return null;
+  // "申报时间为2月16日-3月16日": when no deadline is written, the window the text names.
+  const named = /(?:时间|时限|期限)(?:为|是|定为)\s*((?:(?:19|20)\d{2}\s*年)?\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[-—~～至到]\s*(?:(?:19|20)\d{2}\s*年)?\s*(?:\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?(?:底|前|底前)?)/.exec(text);
+  if (named) return named[1].trim();
   // "…到2025年,完成元墩头村等18个项目建设": the one horizon a task sets is its deadline.
   const horizons = [...new Set([...text.matchAll(/(?:到|至)\s*(?:19|20)\d{2}\s*年(?:底|末)?(?!\s*\d{1,2}\s*月)/g)].map((m) => m[0]))];
   return horizons.length === 1 ? horizons[0] : null;

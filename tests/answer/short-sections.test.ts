@@ -94,3 +94,13 @@ describe('a long sentence shown where its answer is', () => {
     expect(focus(text, ['营商', '环境', '三年', '达到', '水平'], 90)).toContain('全市领先水平');
   });
 });
+
+describe('days asked for', () => {
+  it('"哪几天" asks for a date, and a period in a cell answers it', async () => {
+    const { kb } = await ingestTexts({
+      'm.txt': '南州市2025年“质量月”活动方案\n一、活动安排\n序号\n活动内容\n活动时间\n牵头部门\n1\n群发“质量月”公益短信5000条\n9月1日-2日\n质量股',
+    });
+    const a = new AnswerEngine(kb).ask('南州质量月的公益短信哪几天发？', { now: new Date('2025-08-01T02:00:00Z') });
+    expect(a.answer).toContain('9月1日-2日');
+  });
+});

@@ -187,3 +187,12 @@ describe('activity items and phases', () => {
     expect(extractOwners('3.组织单位:各乡镇人民政府,县直有关部门和单位。')?.units).toEqual(['各乡镇人民政府', '县直有关部门和单位']);
   });
 });
+
+describe('a time the text names', () => {
+  it('"申报时间为2月16日-3月16日" is the item\'s time when no deadline is written', async () => {
+    const tasks = await tasksOf(`东州市2025年地方标准制订计划项目征集通知
+一、征集要求
+(一)2025年度地方标准制订计划项目申报时间为2月16日-3月16日,逾期不予受理。(责任单位:市市场监管局)`);
+    expect(tasks[0].deadlineText).toBe('2月16日-3月16日');
+  });
+});
