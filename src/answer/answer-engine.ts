@@ -20,7 +20,7 @@ import { answerTarget } from './answer-target.ts';
 import { answerSectionList, answerShortSection } from './answer-sections.ts';
 import { answerPlanProgress, ASKS_PROGRESS } from './answer-progress.ts';
 import type { Citation } from './format.ts';
-import { understandQuestion, type Intent, type Question } from './understand-question.ts';
+import { understandQuestion, type Intent, type Lexicon, type Question } from './understand-question.ts';
 
 /**
  * Answers staff questions from the knowledge base: understand the question, try the handlers for its
@@ -38,6 +38,8 @@ export interface AskOptions {
   progressOnly?: boolean;
   /** What the answer to the part before cited: the task a progress follow-up asks about. */
   previous?: Citation[];
+  /** A part of a question already split per plan: not split again. */
+  perPlanPart?: boolean;
 }
 
 type Handler = (c: Ctx) => Answer | null;
@@ -193,8 +195,68 @@ export class AnswerEngine {
     }
     if (answer?.found && answer.via !== 'answerFromPassages' && answer.via !== 'answerFromEvidence') answer = withPassageSupplement(c, answer);
     answer = withPlanProgress(c, answer, opts.progressOnly === true, opts.previous ?? []);
-    return withMissingPlaces(c, answer ?? { ...refusal(c), via: 'refusal' });
+    const whole = withMissingPlaces(c, answer ?? { ...refusal(c), via: 'refusal' });
+    if (opts.perPlanPart || (whole.found && !whole.answer.includes('方案中没有找到相关内容'))) return whole;
+    return this.askPerPlan(q, opts) ?? whole;
   }
+
+  /**
+   * "六安的民生工程通报和大连的挂牌督办项目里，市民政局各负责什么": each place with its own words is a question
+   * of its own, asked with what the question asks of both; answered per plan when that finds more.
+   */
+  private askPerPlan(q: Question, opts: AskOptions): Answer | null {
+    const parts = splitPerPlan(q.text, this.prepared.lexicon);
+    if (!parts) return null;
+    const answers = parts.map((p) => this.askOne(p, { ...opts, perPlanPart: true }));
+    if (answers.filter((a) => a.found).length < 2) return null;
+    return {
+      answer: answers.map((a) => a.answer).join('\n'),
+      found: true,
+      citations: answers.flatMap((a) => a.citations),
+      intent: answers[0].intent,
+      via: 'askPerPlan',
+    };
+  }
+}
+
+/**
+ * A question naming two places, each with its own words, joined by 和/与/及 ("A的X和B的Y里，Z分别是什么",
+ * "A的X和B的Y分别持续多久"): the two questions "A的X Z" and "B的Y Z", or null.
+ */
+export function splitPerPlan(text: string, lexicon: Lexicon): string[] | null {
+  const names = lexicon.plans.map(([name]) => name).filter((n) => !/号$/.test(n));
+  const at = (from: number) => {
+    let best = -1;
+    for (const n of names) {
+      const i = text.indexOf(n, from);
+      if (i >= 0 && (best < 0 || i < best)) best = i;
+    }
+    return best;
+  };
+  const first = at(0);
+  if (first < 0) return null;
+  const m = /[和与及]/g;
+  m.lastIndex = first + 2;
+  for (let j = m.exec(text); j; j = m.exec(text)) {
+    const second = at(j.index + 1);
+    if (second !== j.index + 1) continue;
+    const left = text.slice(0, j.index);
+    const rest = text.slice(j.index + 1);
+    const comma = rest.search(/[,，]/);
+    let right = comma >= 0 ? rest.slice(0, comma) : rest;
+    let tail = comma >= 0 ? rest.slice(comma + 1) : '';
+    if (!tail) {
+      // (What both are asked: from 分别/各自, else from the question word.)
+      const from = right.search(/分别|各自/) >= 0 ? right.search(/分别|各自/) : right.search(/(?:是|要|由)?(?:多少|几|什么时候|何时|哪天|哪年|谁|哪个|哪些|什么|啥|多久|多长时间)/);
+      if (from <= 0) return null;
+      tail = right.slice(from);
+      right = right.slice(0, from);
+    }
+    tail = tail.replace(/分别|各自|各/g, '');
+    if (left.replace(/\s/g, '').length < 3 || right.replace(/\s/g, '').length < 3) return null;
+    return [`${left} ${tail}`, `${right} ${tail}`];
+  }
+  return null;
 }
 
 /**

@@ -75,3 +75,18 @@ describe('a year that names one plan of several', () => {
     expect(a.answer).toContain('96%');
   });
 });
+
+describe('two places each with their own words', () => {
+  it('"A的X和B的Y分别…" is asked of each plan with what it asks of both', async () => {
+    const { kb } = await ingestTexts({
+      'a.txt': '南州县交通秩序整治方案\n一、整治时间\n整治时间为3个月,自2025年3月1日起至5月31日止。',
+      'b.txt': '北州县城乡环境卫生整治活动方案\n一、活动步骤\n1、宣传发动阶段(1月8日-9日)。县爱卫办制定活动实施方案。\n2、集中整治阶段(1月10日-12日)。各乡镇开展集中整治。',
+    });
+    const engine = new AnswerEngine(kb);
+    const { splitPerPlan } = await import('../../src/answer/answer-engine.ts');
+    expect(splitPerPlan('南州交通整治和北州卫生整治分别持续多长时间？', engine.prepared.lexicon)).toEqual(['南州交通整治 持续多长时间？', '北州卫生整治 持续多长时间？']);
+    expect(splitPerPlan('南州县和北州县的方案分别是哪天印发的？', engine.prepared.lexicon)).toEqual(['南州县 是哪天印发的？', '北州县的方案 是哪天印发的？']);
+    // One place only: nothing to split.
+    expect(splitPerPlan('南州交通整治和卫生整治分别持续多长时间？', engine.prepared.lexicon)).toBeNull();
+  });
+});
