@@ -211,22 +211,28 @@ export class Ctx {
   }
 
   /**
-   * Words that name the plan rather than a task in it ("迎接省城市精细化管理考核" of a notice whose opening
-   * says so): the title's and the opening paragraph's words, for the one to three plans in scope.
-   */
-  /**
    * A search that, when nothing matches the whole question, tries again without the words that name the
    * plan itself ("第八届市长质量奖", "迎接省…考核"): they are said once in its title or opening, not in each item.
    */
   searchBeyondContext(kinds: DocKind[]): Hit[] {
     const hits = this.search(kinds);
     if (hits.some((h) => h.coverage >= MATCH)) return hits;
-    const context = this.planContext();
-    const all = tokens(this.q.content);
-    const own = all.filter((t) => !context.has(t));
-    return own.length && own.length < all.length ? this.search(kinds, own.join(' ')) : hits;
+    const own = this.withoutPlanWords(this.q.content);
+    return own ? this.search(kinds, own) : hits;
   }
 
+  /** A text's words without those of the plan's own name and opening, or null when none or all are. */
+  withoutPlanWords(text: string): string | null {
+    const context = this.planContext();
+    const all = tokens(text);
+    const own = all.filter((t) => !context.has(t));
+    return own.length && own.length < all.length ? own.join(' ') : null;
+  }
+
+  /**
+   * Words that name the plan rather than a task in it ("迎接省城市精细化管理考核" of a notice whose opening
+   * says so): the title's and the opening paragraph's words, for the one to three plans in scope.
+   */
   planContext(): Set<string> {
     if (this.contextMemo) return this.contextMemo;
     const out = new Set<string>();

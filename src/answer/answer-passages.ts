@@ -135,7 +135,6 @@ function bestSentences(c: Ctx, r: Ranking): Array<{ id: number; text: string; co
   for (const x of r.scored) {
     const own = asksContent ? withItemBody(c, x.id) : withLeadIn(c, x.id);
     const text = x.withPrevious ? `${c.p.sentences[x.id - 1].text.trim()}${own}` : own;
-    if (!statesAttribute(r.attr, own, pointInTime) && !(x.withPrevious && statesAttribute(r.attr, text, pointInTime))) continue;
     if (!statesAttribute(r.attr, text, pointInTime) || !agreesWithQuestion(c, text)) continue;
     if (!namesAskedRole(c.q.text, text)) continue;
     if (shown.some((s) => s.text.includes(text) || text.includes(s.text))) continue;

@@ -87,11 +87,8 @@ export function answerLocation(c: Ctx): Answer | null {
   const topic = c.q.topic.replace(WHERE, ' ');
   let hits = c.search(['sentence'], topic, 60).filter((h) => PLACE.test(h.doc.text) && h.coverage >= 0.3);
   // (Without the words that name the plan itself: "3·15主会场" is the 主会场.)
-  if (hits.length === 0) {
-    const context = c.planContext();
-    const own = tokens(topic).filter((t) => !context.has(t));
-    if (own.length) hits = c.search(['sentence'], own.join(' '), 60).filter((h) => PLACE.test(h.doc.text) && h.coverage >= 0.5);
-  }
+  const own = hits.length === 0 ? c.withoutPlanWords(topic) : null;
+  if (own) hits = c.search(['sentence'], own, 60).filter((h) => PLACE.test(h.doc.text) && h.coverage >= 0.5);
   if (hits.length === 0) return null;
   const best = hits.filter((h) => h.doc.file === hits[0].doc.file || c.files).slice(0, 2);
   const lines = best.map((h) => {
