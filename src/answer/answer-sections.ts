@@ -79,6 +79,9 @@ function itemsOf(part: Part): Item[] {
 
 const ordinalOf = (s: string): number => Number(/^\d+$/.test(s) ? s : cnToNumber(s));
 
+/** "宜兴方案", or a plan known by its title as that title ("第47届…宣传活动方案", not "…方案方案"). */
+const planName = (label: string) => (/(方案|计划|意见|要点|办法|规划|通知|清单|表)$/.test(label) ? label : `${label}方案`);
+
 const short = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
 export function answerSectionList(c: Ctx): Answer | null {
@@ -96,25 +99,26 @@ export function answerSectionList(c: Ctx): Answer | null {
     const item = items[n - 1];
     if (!item) {
       if (items.length === 0) return null;
-      return { ...c.answer(`${label}方案「${part.heading}」只有${items.length}项, 没有找到第${n}项。${c.cite(part.passages[0])}`, [part.passages[0]], false), decided: true };
+      return { ...c.answer(`${planName(label)}「${part.heading}」只有${items.length}项, 没有找到第${n}项。${c.cite(part.passages[0])}`, [part.passages[0]], false), decided: true };
     }
     const text = short(item.text, 300);
     const source: Source = { ...item.source, quote: item.text.slice(0, 120) };
-    return c.answer(`${label}方案「${part.heading}」第${n}项: ${text}${c.cite(item.source)}`, [source]);
+    return c.answer(`${planName(label)}「${part.heading}」第${n}项: ${text}${c.cite(item.source)}`, [source]);
   }
   if (items.length < 2) return null;
   const first = part.passages[0];
-  return c.answer(`${label}方案「${part.heading}」共${items.length}项: ${items.slice(0, 10).map((i) => short(i.title, 24)).join('; ')}${c.cite(first)}`, [first]);
+  return c.answer(`${planName(label)}「${part.heading}」共${items.length}项: ${items.slice(0, 10).map((i) => short(i.title, 24)).join('; ')}${c.cite(first)}`, [first]);
 }
 
 /**
- * "活动主题是啥" / "活动地点是什么" of a plan with a heading of those words and a line or two under it:
- * that text, before any sentence that merely mentions the words.
+ * "活动主题是啥" / "活动时间是?" of a plan with a heading of those words and a line or two under it: that
+ * text, before any sentence that merely mentions the words (what it must state is checked as for any answer).
  */
 export function answerShortSection(c: Ctx): Answer | null {
-  if (c.q.intent !== 'search' || !ASKS_LIST.test(c.q.text) || ORDINAL.test(c.q.text) || c.q.departments.length || c.q.ownDepartment || !c.files) return null;
+  if (['cross_plan', 'owner', 'duties', 'reporting'].includes(c.q.intent) || ORDINAL.test(c.q.text) || c.q.departments.length || c.q.ownDepartment || !c.files) return null;
   const part = namedPart(c, c.q.text.replace(/\s+/g, ''));
-  if (!part || itemsOf(part).length >= 2) return null;
+  // (A part of the plan's frame — 活动主题, 活动时间 —, not an item: an item is a task.)
+  if (!part || titleOf(part.heading).length > 8 || itemsOf(part).length >= 2) return null;
   // (Only a part the question asks for as a whole: nothing else of substance is asked.)
   if (tokens(c.q.content.replace(titleOf(part.heading), ' ')).some((t) => /^[\u4e00-\u9fff]{2,}$/.test(t) && !c.planContext().has(t))) return null;
   return shortPart(c, part);
@@ -126,5 +130,5 @@ function shortPart(c: Ctx, part: Part): Answer | null {
   const body = part.passages.filter((p) => titleOf(p.text) !== heading && p.path.length === part.depth + 1);
   const text = body.map((p) => p.text.trim()).join(' ');
   if (!text || text.length > 200) return null;
-  return c.answer(`${c.label(part.file)}方案「${part.heading}」: ${text}${c.cite(body[0])}`, [{ ...body[0], quote: text.slice(0, 120) }]);
+  return c.answer(`${planName(c.label(part.file))}「${part.heading}」: ${text}${c.cite(body[0])}`, [{ ...body[0], quote: text.slice(0, 120) }]);
 }

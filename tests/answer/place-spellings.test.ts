@@ -90,3 +90,13 @@ describe('two places each with their own words', () => {
     expect(splitPerPlan('南州交通整治和卫生整治分别持续多长时间？', engine.prepared.lexicon)).toBeNull();
   });
 });
+
+describe('a day named by its date', () => {
+  it('"5.20计量日" and "3.15消费者权益日" are no item numbers; "2.3几月几日完成" still is', () => {
+    const refs = (q: string) => understandQuestion(q, { plans: [], departments: [] }).refs;
+    expect(refs('5.20计量日活动方案主题是啥')).toEqual([]);
+    expect(refs('3.15消费者权益日活动谁牵头')).toEqual([]);
+    expect(refs('2.3几月几日完成')).toEqual(['2.3']);
+    expect(refs('1.4.3谁牵头')).toEqual(['1.4.3']);
+  });
+});

@@ -104,3 +104,18 @@ describe('days asked for', () => {
     expect(a.answer).toContain('9月1日-2日');
   });
 });
+
+describe('a part of the plan\'s frame asked without a question word', () => {
+  it('"活动时间是？" gets the line under 活动时间; an owner question about an item is not answered with the item', async () => {
+    const { kb } = await ingestTexts({
+      'other.txt': '西州市2025年质量工作要点\n一、工作目标\n质量水平稳步提升。',
+      's.txt': '第9届“世界标准日”宣传活动方案\n一、活动目的\n推动企业采用先进标准。\n二、活动时间\n10月10日-10月24日\n三、主要措施\n1、完善监管检查机制\n建立重点企业检查清单,实施精准监管。',
+    });
+    const e = new AnswerEngine(kb);
+    const now = { now: new Date('2025-08-01T02:00:00Z') };
+    const a = e.ask('第9届世界标准日宣传活动时间是？', now);
+    expect(a.answer).toContain('10月10日-10月24日');
+    expect(a.answer).not.toContain('方案方案');
+    expect(e.ask('第9届世界标准日宣传活动方案里，完善监管检查机制由哪个部门牵头？', now).found).toBe(false);
+  });
+});
