@@ -59,11 +59,15 @@ const LABEL: Record<Attr, string> = {
 };
 
 /** The document attributes a question asks for, in the order asked. */
+const EVENT_DAY = /(会议|会|仪式|活动|开幕|启动|培训|检查|评审)[^,，。?？]{0,6}(哪天|什么时候|何时|几号|哪一天)[^,，。?？]{0,2}(开|召开|举办|举行|进行|开展)|(开|召开|举办|举行)的?[?？]?$/;
+
 export function askedDocAttributes(text: string, ownTitles: Array<string | null> = []): Attr[] {
   // Another document's 文号 ("依据的…文件文号", "原工作方案的文号") is in the clause that cites it — not in
   // the plan's own name ("…国家知识产权强县建设工作方案的文号").
   const cited = CITED_DOCUMENT.test(withoutTitles(text, ownTitles));
-  const found = [...new Set(ASKS.filter(([, re]) => re.test(text)).map(([a]) => (a === 'docNo' && cited ? 'implements' : a)))];
+  let found = [...new Set(ASKS.filter(([, re]) => re.test(text)).map(([a]) => (a === 'docNo' && cited ? 'implements' : a)))];
+  // "联席会议是哪天开的", "启动仪式哪天举办": the day of an event the text tells, not the document's date.
+  if (EVENT_DAY.test(text) && !/印发|发布|签发|落款|成文|下发|出台/.test(text)) found = found.filter((a) => a !== 'signed' && a !== 'published');
   // "发布" alone means the document's date unless the page's own date is asked for.
   if (found.includes('published') && found.includes('signed') && !/落款|成文/.test(text)) return found.filter((a) => a !== 'signed');
   return found;

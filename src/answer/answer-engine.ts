@@ -62,6 +62,10 @@ const SET_QUESTIONS: Handler[] = [answerUnknownPlace, answerDocFact, answerShort
 
 export const MAX_QUESTION = 500;
 
+/** A question for a day, and what states one (a year or month alone does not). */
+const ASKS_DAY = /哪天|哪一天|几号(?!文)|几月几[日号]/;
+const STATES_DAY = /\d{1,2}\s*[日号]|\d{1,2}\s*月\s*(?:底|末|初|上旬|中旬|下旬)|\d{4}-\d{1,2}-\d{1,2}|没有找到|没有写明|未写明/;
+
 /** The asking end of a question ("要达到多少个", "什么时候完成", "谁牵头"), from its question word on. */
 const ASKING_TAIL = /(?:要|需|应|将)?(?:达到|完成|实现|提高到|增长)?(?:多少|几[个项家件次名条种所座]?|什么时候|何时|哪天|哪一?年|哪些|哪个|哪几|谁|什么|啥)[^,，。]*$/;
 
@@ -174,12 +178,15 @@ export class AnswerEngine {
     // (Words of the plan's own name — "…年度推进计划" — ask for nothing.)
     const attr = askedAttribute(withoutTitles(q.text, c.scopeTitles()));
     const pointInTime = asksForPointInTime(q.text);
+    const asksDay = ASKS_DAY.test(q.text);
     // "报给谁": the recipient is asked, not who owns a task.
     const asksRecipient = /(报|交|送|报送|上报)(给|到|至)?(谁|哪)/.test(q.text);
     for (const handler of [...first, ...STRATEGIES[q.intent]].filter((h) => !(asksRecipient && h === answerOwner))) {
       const a = handler(c);
       // (The document-fact handler answers exactly the attributes it read from the question.)
       if (!a || (a.found && handler !== answerDocFact && !answerStates(attr, a.answer, pointInTime))) continue;
+      // "哪天开的": a year alone is no day.
+      if (a.found && asksDay && handler !== answerDocFact && !STATES_DAY.test(a.answer)) continue;
       answer = { ...a, via: handler.name };
       break;
     }

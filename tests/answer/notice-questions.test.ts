@@ -56,3 +56,17 @@ describe('questions on a notice', () => {
     expect(a.answer).toMatch(/^在东州方案中没有找到/);
   });
 });
+
+describe('the day of an event', () => {
+  it('"会议是哪天开的" asks for the event\'s day, not the page\'s date; a year alone does not answer it', async () => {
+    const { askedDocAttributes } = await import('../../src/answer/answer-doc-facts.ts');
+    expect(askedDocAttributes('东州县质量强县领导小组联席会议是哪天开的？')).toEqual([]);
+    expect(askedDocAttributes('这个方案是哪天印发的？')).toEqual(['signed']);
+    const { kb } = await ingestTexts({
+      'news.txt': '西山县召开2025年质量强县工作领导小组联席会议\n发布时间:2025-08-02\n为做好质量工作考核整改,2025年7月28日上午,西山县在县政府六楼会议室组织召开县质量强县工作领导小组联席会议。',
+      'award.txt': AWARD,
+    });
+    const a = new AnswerEngine(kb).ask('西山县质量强县领导小组联席会议是哪天开的？', { now: new Date('2025-09-01T02:00:00Z') });
+    expect(a.answer).toContain('7月28日');
+  });
+});
