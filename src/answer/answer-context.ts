@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../kb/knowledge-base.ts';
-import type { Duty, Passage, Source, Task } from '../kb/records.ts';
+import type { Duty, Passage, Plan, Source, Target, Task } from '../kb/records.ts';
 import { buildSearchIndex, type DocKind, type Hit, type SearchIndex, type SentenceRef } from '../kb/search-index.ts';
 import { tokens } from '../kb/text-tokens.ts';
 import { cite, citation, planLabel, type Citation } from './format.ts';
@@ -26,16 +26,24 @@ export interface Prepared {
   sentences: SentenceRef[];
   lexicon: Lexicon;
   titles: TitleIndex;
-  /** Each plan's tasks and duties, so per-plan questions do not scan every record. */
-  byFile: Map<string, { tasks: Task[]; duties: Duty[]; passages: Passage[]; sentences: number[] }>;
+  /** Each plan with its tasks, duties, passages and targets, so per-plan questions do not scan every record. */
+  byFile: Map<string, PlanIndex>;
+}
+
+export interface PlanIndex {
+  plan: Plan;
+  tasks: Task[];
+  duties: Duty[];
+  targets: Target[];
+  passages: Passage[];
+  sentences: number[];
 }
 
 export function prepare(kb: KnowledgeBase): Prepared {
   const { index, sentences } = buildSearchIndex(kb);
-  const byFile = new Map<string, { tasks: Task[]; duties: Duty[]; passages: Passage[]; sentences: number[] }>(
-    kb.plans.map((p) => [p.file, { tasks: [], duties: [], passages: [], sentences: [] }]),
-  );
+  const byFile = new Map<string, PlanIndex>(kb.plans.map((plan) => [plan.file, { plan, tasks: [], duties: [], targets: [], passages: [], sentences: [] }]));
   for (const t of kb.tasks) byFile.get(t.file)?.tasks.push(t);
+  for (const t of kb.targets) byFile.get(t.file)?.targets.push(t);
   for (const d of kb.duties) byFile.get(d.file)?.duties.push(d);
   for (const p of kb.passages) byFile.get(p.file)?.passages.push(p);
   sentences.forEach((s, i) => byFile.get(kb.passages[s.passage].file)?.sentences.push(i));
@@ -238,7 +246,7 @@ export class Ctx {
     const out = new Set<string>();
     if (this.files && this.files.size <= 3) {
       for (const f of this.files) {
-        const plan = this.kb.plans.find((p) => p.file === f);
+        const plan = this.p.byFile.get(f)?.plan;
         for (const t of tokens(plan?.title ?? '')) out.add(t);
         const opening = (this.p.byFile.get(f)?.passages ?? []).slice(0, 3);
         for (const p of opening) for (const t of tokens(p.text)) out.add(t);
@@ -278,14 +286,10 @@ export function decided(a: Answer): Answer {
   return { ...a, decided: true };
 }
 
-const TITLES = new WeakMap<object, Map<string, string | null>>();
-
 /** A plan's own title line: it shares a question's words and answers nothing. */
 export function isTitleLine(c: Ctx, h: Hit): boolean {
   if (h.doc.kind !== 'sentence') return false;
-  let titles = TITLES.get(c.kb);
-  if (!titles) TITLES.set(c.kb, (titles = new Map(c.kb.plans.map((p) => [p.file, p.title]))));
-  const title = titles.get(h.doc.file);
+  const title = c.p.byFile.get(h.doc.file)?.plan.title;
   const text = c.p.sentences[h.doc.index].text.replace(/\s+/g, '');
   return !!title && text.length <= title.length + 4 && text.includes(title.replace(/\s+/g, ''));
 }

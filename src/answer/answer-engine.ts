@@ -69,6 +69,9 @@ const STATES_DAY = /\d{1,2}\s*[日号]|\d{1,2}\s*月\s*(?:底|末|初|上旬|中
 /** The asking end of a question ("要达到多少个", "什么时候完成", "谁牵头"), from its question word on. */
 const ASKING_TAIL = /(?:要|需|应|将)?(?:达到|完成|实现|提高到|增长)?(?:多少|几[个项家件次名条种所座]?|什么时候|何时|哪天|哪一?年|哪些|哪个|哪几|谁|什么|啥)[^,，。]*$/;
 
+/** What is said of a named place whose plan gave nothing. */
+const NOTHING_FOUND = '方案中没有找到相关内容。';
+
 /**
  * A question that names several places is answered for each: a place whose plan gave nothing is said
  * so, rather than left out ("厦门、吐鲁番、宜兴的…" answered for two).
@@ -78,7 +81,7 @@ function withMissingPlaces(c: Ctx, a: Answer): Answer {
   if (!a.found || named.length < 2) return a;
   const answered = new Set(a.citations.map((x) => c.label(x.file)));
   const missing = named.filter((n) => !answered.has(n) && !a.answer.includes(n));
-  return missing.length ? { ...a, answer: `${a.answer}\n${missing.join('、')}: 方案中没有找到相关内容。` } : a;
+  return missing.length ? { ...a, answer: `${a.answer}\n${missing.join('、')}: ${NOTHING_FOUND}` } : a;
 }
 
 export class AnswerEngine {
@@ -203,7 +206,7 @@ export class AnswerEngine {
     if (answer?.found && answer.via !== 'answerFromPassages' && answer.via !== 'answerFromEvidence') answer = withPassageSupplement(c, answer);
     answer = withPlanProgress(c, answer, opts.progressOnly === true, opts.previous ?? []);
     const whole = withMissingPlaces(c, answer ?? { ...refusal(c), via: 'refusal' });
-    if (opts.perPlanPart || (whole.found && !whole.answer.includes('方案中没有找到相关内容'))) return whole;
+    if (opts.perPlanPart || (whole.found && !whole.answer.includes(NOTHING_FOUND))) return whole;
     return this.askPerPlan(q, opts) ?? whole;
   }
 
@@ -254,7 +257,8 @@ export function splitPerPlan(text: string, lexicon: Lexicon): string[] | null {
     let tail = comma >= 0 ? rest.slice(comma + 1) : '';
     if (!tail) {
       // (What both are asked: from 分别/各自, else from the question word.)
-      const from = right.search(/分别|各自/) >= 0 ? right.search(/分别|各自/) : right.search(/(?:是|要|由)?(?:多少|几|什么时候|何时|哪天|哪年|谁|哪个|哪些|什么|啥|多久|多长时间)/);
+      const each = right.search(/分别|各自/);
+      const from = each >= 0 ? each : right.search(/(?:是|要|由)?(?:多少|几|什么时候|何时|哪天|哪年|谁|哪个|哪些|什么|啥|多久|多长时间)/);
       if (from <= 0) return null;
       tail = right.slice(from);
       right = right.slice(0, from);

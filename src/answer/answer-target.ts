@@ -129,9 +129,9 @@ function hitText(c: Ctx, h: Hit): string {
 /** The years a plan's title and targets speak of. */
 function yearsOf(c: Ctx, file: string): Set<number> {
   const out = new Set<number>();
-  const title = c.kb.plans.find((p) => p.file === file)?.title ?? '';
-  for (const m of title.matchAll(/(?:19|20)\d{2}/g)) out.add(Number(m[0]));
-  for (const t of c.kb.targets) if (t.file === file && t.year) out.add(t.year);
+  const plan = c.p.byFile.get(file);
+  for (const m of (plan?.plan.title ?? '').matchAll(/(?:19|20)\d{2}/g)) out.add(Number(m[0]));
+  for (const t of plan?.targets ?? []) if (t.year) out.add(t.year);
   return out;
 }
 

@@ -79,13 +79,13 @@ function deadlineInText(text: string): string | null {
   return horizons.length === 1 ? horizons[0] : null;
 }
 
-/** The plan's own year: of its date, else the year its title names ("2020年…工作计划"), else its 文号's. */
 /** "决定于2009年1月8日至15日开展…": the first full date in the text, for ranges that name no year. */
 function yearInText(root: OutlineNode): number | null {
   const y = /((?:19|20)\d{2})年\d{1,2}月\d{1,2}日/.exec(allText(root));
   return y ? Number(y[1]) : null;
 }
 
+/** The plan's own year: of its date, else the year its title names ("2020年…工作计划"), else its 文号's. */
 function planYearOf(meta: PlanMeta): number | null {
   if (meta.date) return Number(meta.date.slice(0, 4));
   const y = /((?:19|20)\d{2})\s*年(?!\s*[-—至])/.exec(meta.title ?? '') ?? /[〔\[(]((?:19|20)\d{2})[〕\])]/.exec(meta.docNo ?? '');
@@ -247,8 +247,7 @@ class RecordBuilder {
     const owners = findLabelledOwners(text);
     if (!owners?.units.length) return;
     const source = this.source(node.label, sectionPath(node), node.line, text);
-    const deadlineText = owners.deadlineText ?? null;
-    this.addTask(taskText(node.text, null), owners, deadlineText, 'body', source, chapterOf(node), []);
+    this.addTask(taskText(node.text, null), owners, owners.deadlineText ?? null, 'body', source, chapterOf(node), []);
   }
 
   /** A body's duty stated after its name ("市卫生局:负责…"): one task; a single body leads it. */

@@ -532,25 +532,31 @@ export function findSubjectOwners(text: string): Owners | null {
 }
 
 /**
- * A numbered item addressed to a class of bodies ("三、各项目承担单位请于11月15日前提交…", "(一)请各旗县质量
- * 技术监督工作主管部门要高度重视…"): they are the item's owners, as written. Only an item's first words:
- * such a subject mid-paragraph is exhortation, not an assignment.
- */
-/**
  * An item whose first sentences hand its work to the bodies that open one of them ("宣传发动阶段(1月8日-9日)。
  * 县创建办、爱卫办制定活动实施方案…"): those bodies, when no other owner expression is there.
  */
 export function findOpeningSubject(text: string): Owners | null {
   for (const sentence of text.split(/(?<=[。;；])/).slice(0, 2)) {
-    const m = SUBJECT_AT.exec(sentence.trim().replace(/^[(（][一二三四五六七八九十]{1,3}[)）]/, ''));
-    const names = m ? splitDepartments(m[1]) : [];
-    if (!m || !names.length || !names.every(isBody) || GENERIC_BODY.test(names[0])) continue;
+    const subject = sentenceSubject(sentence);
     // (The subject is the sentence's own grammar: it stays in the task's text.)
-    return { lead: /牵头/.test(m[2]) || names.length === 1 ? names : [], units: names, partners: [], quote: '', deadlineText: null };
+    if (subject) return { ...subject, partners: [], quote: '', deadlineText: null };
   }
   return null;
 }
 
+/** The bodies a sentence opens with as its subject ("(一)卫生健康委负责…", "县创建办、爱卫办制定…"), or null. */
+function sentenceSubject(sentence: string): { lead: string[]; units: string[] } | null {
+  const m = SUBJECT_AT.exec(sentence.trim().replace(/^[(（][一二三四五六七八九十]{1,3}[)）]/, ''));
+  const names = m ? splitDepartments(m[1]) : [];
+  if (!m || !names.length || !names.every(isBody) || GENERIC_BODY.test(names[0])) return null;
+  return { lead: /牵头/.test(m[2]) || names.length === 1 ? names : [], units: names };
+}
+
+/**
+ * A numbered item addressed to a class of bodies ("三、各项目承担单位请于11月15日前提交…", "(一)请各旗县质量
+ * 技术监督工作主管部门要高度重视…"): they are the item's owners, as written. Only an item's first words:
+ * such a subject mid-paragraph is exhortation, not an assignment.
+ */
 export function findAddressedOwners(text: string): Owners | null {
   const m = /^(?:请)?(?:作为[^,，。;；]{1,16}的)?(各[\u4e00-\u9fff()（）]{0,24}?(?:单位|部门|政府|管委会|乡镇|街道|县区|县\(市、区\)|县市区|协会))(?:要|请于|请|应当|应|须|必须|负责|务必|于|在|对|按照|将)(?=[\u4e00-\u9fff\d])/.exec(text.trim());
   if (!m) return null;
@@ -567,11 +573,9 @@ export function subjectSegments(text: string): Array<{ text: string; owners: Own
   const out: Array<{ text: string; owners: Owners }> = [];
   // (An enumeration run into one sentence — ":(一)卫生健康委负责…,(二)教育局负责…" — is split at its markers.)
   for (const sentence of text.split(/(?<=[。;；])|\n|(?<=[:：,，])(?=[(（][一二三四五六七八九十]{1,3}[)）])/)) {
-    const m = SUBJECT_AT.exec(sentence.trim().replace(/^[(（][一二三四五六七八九十]{1,3}[)）]/, ''));
-    const names = m ? splitDepartments(m[1]) : [];
-    if (m && names.length && names.every(isBody) && !GENERIC_BODY.test(names[0])) {
-      const lead = /牵头/.test(m[2]) || names.length === 1 ? names : [];
-      out.push({ text: sentence.trim(), owners: { lead, units: names, partners: [], quote: '', deadlineText: null } });
+    const subject = sentenceSubject(sentence);
+    if (subject) {
+      out.push({ text: sentence.trim(), owners: { ...subject, partners: [], quote: '', deadlineText: null } });
     } else if (out.length && sentence.trim()) out[out.length - 1].text += sentence.trim();
   }
   // (The subject is the sentences' own grammar: the whole segment is the task and its quote.)
