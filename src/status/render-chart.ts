@@ -176,7 +176,19 @@ export async function renderStatusChart(rows: ChartRow[], opts: ChartOptions): P
   if (bars.length === 0) drawEmpty(ctx, setFont, headerH);
   else drawBars(ctx, setFont, bars, headerH);
   drawFooter(ctx, setFont, rows, canvas.height - pad);
-  return canvas.encode('png');
+  return encodeOneAtATime(canvas);
+}
+
+/**
+ * @napi-rs/canvas can crash the process when several async PNG encodes run at once (reported upstream:
+ * Brooooooklyn/canvas, oven-sh/bun#12375; seen here as a test worker exiting under load): encodes are queued,
+ * one at a time. The picture is the same.
+ */
+let encoding: Promise<unknown> = Promise.resolve();
+function encodeOneAtATime(canvas: Canvas): Promise<Buffer> {
+  const run = encoding.then(() => canvas.encode('png'));
+  encoding = run.catch(() => undefined);
+  return run;
 }
 
 function validate(rows: readonly ChartRow[], opts: ChartOptions): void {
