@@ -3,7 +3,7 @@ import type { KnowledgeBase } from '../kb/knowledge-base.ts';
 import { Ctx, prepare, type Answer, type Prepared } from './answer-context.ts';
 import { answerCrossPlan } from './answer-cross-plan.ts';
 import { answerDocFact, withoutTitles } from './answer-doc-facts.ts';
-import { answerFrame, answerFromEvidence } from './answer-evidence.ts';
+import { answerFrame, answerFromEvidence, answerPersonAct } from './answer-evidence.ts';
 import { tokens } from '../kb/text-tokens.ts';
 import { lookupPlaceLoosely, shortPlaceName } from '../kb/place-names.ts';
 import { answerStates, askedAttribute, asksForPointInTime } from './answerability.ts';
@@ -15,7 +15,7 @@ import { answerDeadline, answerOwner } from './answer-owner.ts';
 import { answerReporting } from './answer-reporting.ts';
 import { answerPhaseByName, answerSchedule } from './answer-schedule.ts';
 import { answerSearch, refusal } from './answer-search.ts';
-import { answerAboutSubject, answerLocation } from './answer-subject.ts';
+import { answerAboutSubject, answerLocation, answerQuoted } from './answer-subject.ts';
 import { answerTarget } from './answer-target.ts';
 import { answerSectionList, answerShortSection } from './answer-sections.ts';
 import { answerPlanProgress, ASKS_PROGRESS } from './answer-progress.ts';
@@ -54,11 +54,11 @@ const STRATEGIES: Record<Intent, Handler[]> = {
   duties: [answerDuties, answerAboutSubject, answerOwner, answerSearch],
   owner: [answerOwner, answerDuties, answerReporting, answerSearch],
   target: [answerTarget, answerSearch],
-  search: [answerDuties, answerOwner, answerTarget, answerSearch, answerAboutSubject],
+  search: [answerDuties, answerOwner, answerTarget, answerQuoted, answerSearch, answerAboutSubject],
 };
 
 /** Questions about a set (due list, target list, plan data, a department's tasks) come before the kinds. */
-const SET_QUESTIONS: Handler[] = [answerUnknownPlace, answerDocFact, answerShortSection, answerFrame, answerPlanMeta, answerLocation, answerDueList, answerTargetList, answerDepartmentFirst, answerSectionList];
+const SET_QUESTIONS: Handler[] = [answerUnknownPlace, answerDocFact, answerShortSection, answerFrame, answerPlanMeta, answerLocation, answerPersonAct, answerDueList, answerTargetList, answerDepartmentFirst, answerSectionList];
 
 export const MAX_QUESTION = 500;
 
@@ -154,6 +154,31 @@ export class AnswerEngine {
   }
 
   /**
+   * "九江今年食品安全重点工作安排里…": a plan whose text never says its place (a notice that says only 全市)
+   * is the one asked about when the question restates its title — at least 70% of the title's character
+   * pairs, place words and years aside — or 40% when its 文号 opens with the place's first character
+   * (宝府办〔2008〕18号 for 宝山区). The one best plan, if one clears that bar.
+   */
+  private placelessByTitle(question: string, place: string): string[] {
+    const pairs = (s: string) => {
+      const t = s.replace(/[^\u4e00-\u9fff]/g, '').replace(/(全|本)(市|县|区|省|州)|年度?/g, '');
+      return new Set([...t].slice(1).map((ch, i) => t[i] + ch));
+    };
+    const asked = pairs(question);
+    let best: { file: string; share: number } | null = null;
+    for (const p of this.prepared.kb.plans) {
+      if (p.city || !p.title) continue;
+      const title = pairs(p.title);
+      if (title.size < 4) continue;
+      const share = [...title].filter((x) => asked.has(x)).length / title.size;
+      const initial = /^([\u4e00-\u9fff])[\u4e00-\u9fff]{0,5}(?:发|字|函|文|办)/.exec(p.docNo ?? '')?.[1];
+      const bar = initial && initial === place[0] ? 0.4 : 0.7;
+      if (share >= bar && (!best || share > best.share)) best = { file: p.file, share };
+    }
+    return best ? [best.file] : [];
+  }
+
+  /**
    * A place no plan is for — named as such, or a county by its short name at the start ("临安今年民生实事…",
    * short county names being plain words elsewhere) — scopes the question to the one to three plans whose
    * own text names it, rather than being "not loaded".
@@ -161,7 +186,8 @@ export class AnswerEngine {
   private scopeByMention(q: Question): void {
     const place = q.unknownPlace ?? (q.files.length === 0 ? countyAtStart(q.text) : null);
     if (!place) return;
-    const files = this.plansMentioning(place);
+    let files = this.plansMentioning(place);
+    if (files.length === 0 && q.unknownPlace) files = this.placelessByTitle(q.text, q.unknownPlace);
     if (files.length === 0 || files.length > 3) return;
     const drop = (s: string) => s.split(place).join(' ').split(shortPlaceName(place)).join(' ').replace(/\s+/g, ' ').trim();
     Object.assign(q, { files, unknownPlace: null, content: drop(q.content), topic: drop(q.topic) });
@@ -234,6 +260,12 @@ export class AnswerEngine {
  * "A的X和B的Y分别持续多久"): the two questions "A的X Z" and "B的Y Z", or null.
  */
 export function splitPerPlan(text: string, lexicon: Lexicon): string[] | null {
+  // "A和B的分解目标里，A的X和B的Y分别是多少": the last clause pairs each place with its own words.
+  const comma = Math.max(text.lastIndexOf(','), text.lastIndexOf('，'));
+  if (comma > 0) {
+    const inner = splitPerPlan(text.slice(comma + 1), lexicon);
+    if (inner) return inner;
+  }
   const names = lexicon.plans.map(([name]) => name).filter((n) => !/号$/.test(n));
   const at = (from: number) => {
     let best = -1;

@@ -1,7 +1,7 @@
 import type { Answer, Ctx } from './answer-context.ts';
 import { bestPerPlan, MATCH } from './answer-context.ts';
 import { sourceOf } from './answer-cross-plan.ts';
-import { askedAttribute, asksForPointInTime, ATTRIBUTE_WORDS, CITED_DOCUMENT, namesAskedRole, statesAttribute } from './answerability.ts';
+import { askedAttribute, askedPersonAct, asksForPointInTime, ATTRIBUTE_WORDS, CITED_DOCUMENT, namesAskedRole, statesAttribute, statesPersonAct } from './answerability.ts';
 import { focus } from './format.ts';
 import { withLeadIn } from './answer-passages.ts';
 import { askedDocAttributes, withoutTitles } from './answer-doc-facts.ts';
@@ -41,10 +41,20 @@ export function answerFromEvidence(c: Ctx): Answer | null {
     if (!namesAskedRole(c.q.text, text)) return false;
     return statesAttribute(attr, text, pointInTime) && agreesWithQuestion(c, text);
   };
-  const found = c.search(['sentence'], query, 60);
-  const hits = found.filter(ok);
   const min = c.files ? NAMED : UNNAMED;
-  const best = bestPerPlan(hits, min);
+  // The words of the plan's own title name the plan, not the sentence asked for ("青石市…领导小组第一次会议
+  // 上签订了什么" of the report on that meeting): a sentence that covers the rest of the question first.
+  const titleWords = new Set(c.scopeTitles().flatMap((t) => tokens(t ?? '')));
+  const own = tokens(query).filter((t) => !titleWords.has(t));
+  const ownBest = c.files && own.length > 0 && own.length < tokens(query).length ? bestPerPlan(c.search(['sentence'], own.join(' '), 60).filter(ok), min) : [];
+  const found = c.search(['sentence'], query, 60);
+  // "会上签订了什么" / "印发了哪些文件": the act asked about is the sentence's own — of the plan's sentences
+  // that state it, the one covering most of the rest.
+  const act = ASKED_ACT.exec(c.q.text)?.[1];
+  const acting = c.files && act && !GENERIC_ACT.test(act) ? actingSentence(c, act, query, ok) : [];
+  const chosen = acting.length ? acting : ownBest;
+  const hits = chosen.length ? chosen : found.filter(ok);
+  const best = chosen.length ? chosen : bestPerPlan(hits, min);
   if (best.length === 0) return attr === 'date' || attr === 'quantity' || attr === 'money' ? fromNeighbour(c, found, attr, query, min) : null;
   // Within the best plan, a second sentence that covers the question nearly as well is shown too.
   const top = best[0];
@@ -54,6 +64,23 @@ export function answerFromEvidence(c: Ctx): Answer | null {
   const lines = shown.map((s) => `${c.label(s.file)}: ${withDate(attr, s.quote, focus(s.quote, toks, 160))}${c.cite(s)}`);
   return c.answer(lines.join('\n'), shown);
 }
+
+/** Of the sentences in scope that state the act, the one sharing most of the question's words (at least two). */
+function actingSentence(c: Ctx, act: string, query: string, ok: (h: Hit) => boolean): Hit[] {
+  const want = new Set(tokens(query));
+  let best: { h: Hit; n: number } | null = null;
+  for (const h of c.search(['sentence'], act, 60)) {
+    if (!c.p.sentences[h.doc.index].text.includes(act) || !ok(h)) continue;
+    const n = tokens(c.p.sentences[h.doc.index].text).filter((t) => want.has(t)).length;
+    if (n >= 3 && (!best || n > best.n)) best = { h, n };
+  }
+  return best ? [best.h] : [];
+}
+
+/** "签订了什么", "印发了哪些文件": the act a question asks the object of. */
+const ASKED_ACT = /([\u4e00-\u9fff]{2})了(?:哪些|什么|啥|哪几)/;
+/** Acts every sentence may state: they pick none. */
+const GENERIC_ACT = /^(做|干|是|有|要|包括|包含|负责|涉及|提出|开展|完成|安排|部署|明确|规定|强调|要求)/;
 
 /**
  * The sentence that covers the question states no date or figure, the next one of its paragraph does
@@ -125,4 +152,28 @@ export function answerFrame(c: Ctx): Answer | null {
   const to = Math.min(ref.text.length, hit.index + hit[0].length + 60);
   const text = `${from > 0 ? '…' : ''}${ref.text.slice(from, to)}${to < ref.text.length ? '…' : ''}`;
   return c.answer(`${c.label(passage.file)}: ${text}${c.cite(passage)}`, [{ ...passage, quote: ref.text }]);
+}
+
+/**
+ * "会议由谁主持" / "哪位市领导出席并讲话": a report's sentence that names a person doing that act — of the
+ * plans in scope, the one whose sentence (with the one before it, which often names the meeting) shares
+ * most of the question's words. Several meetings in scope and no sentence that names this one: nothing.
+ */
+export function answerPersonAct(c: Ctx): Answer | null {
+  const act = askedPersonAct(c.q.text);
+  if (!act || !c.files || c.files.size > 3) return null;
+  const want = new Set(tokens(c.q.topic.replace(new RegExp(act, 'g'), ' ')));
+  let best: { i: number; score: number } | null = null;
+  for (const i of c.sentenceIds()) {
+    const s = c.p.sentences[i];
+    if (!statesPersonAct(s.text, act)) continue;
+    const prev = c.p.sentences[i - 1];
+    const window = `${prev && prev.passage === s.passage ? prev.text : ''}${s.text}`;
+    const score = tokens(window).filter((t) => want.has(t)).length;
+    if (!best || score > best.score) best = { i, score };
+  }
+  if (!best) return null;
+  const s = c.p.sentences[best.i];
+  const p = c.kb.passages[s.passage];
+  return c.answer(`${c.label(p.file)}: ${focus(s.text, [act], 160)}${c.cite(p)}`, [{ ...p, quote: s.text.slice(0, 120) }]);
 }

@@ -96,22 +96,32 @@ export function answerTargetList(c: Ctx): Answer | null {
   return c.answer(`${c.label(files[0])}方案的量化目标${targets.length}项${c.cite(targets[0].source)}:\n${lines.join('\n')}`, targets.slice(0, 8).map((t) => t.source));
 }
 
-const META = /文号|发文|印发|成文|发布日期|发布时间|什么时候(发布|出台|印发)|哪个单位(发|印)|发文单位|标题|全称|名称是/;
+/** The plan's own data asked for — not "印发…的通知要求做什么", where 印发 only names the document. */
+const META = /文号|发文(单位|机关|日期|时间)|(什么时候|何时|哪天|哪年|几号)(发布|出台|印发|发文)|(谁|哪个单位|哪个部门|哪家单位|什么单位|哪个机关|哪个机构|什么机构)[^,，。?？]{0,4}(发|印)|(印发|发布|发文)(的)?(单位|部门|机关|日期|时间)|成文|发布日期|发布时间|标题|全称|名称是/;
 
 /** The plan's own data: title, 文号, issuer, date — or that the plan does not state it. */
 export function answerPlanMeta(c: Ctx): Answer | null {
-  if (!META.test(c.q.text)) return null;
+  // (Not "依据的是哪个文件": that is another document, the one the plan cites.)
+  const which = WHICH_DOCUMENT.test(c.q.text) && !/依据|根据|落实|贯彻|引用|转发|来源|出自|按照/.test(c.q.text);
+  if (!META.test(c.q.text) && !which) return null;
   const files = c.planFiles();
-  if (files.length !== 1) return null;
-  const p = c.kb.plans.find((x) => x.file === files[0])!;
-  const parts = [
-    `标题: ${p.title ?? '未写明'}`,
-    `文号: ${p.docNo ?? '未写明'}`,
-    `发文单位: ${p.issuer ?? '未写明'}`,
-    `日期: ${p.date ? formatDate(p.date) : '未写明'}`,
-  ];
-  return c.answer(`${c.label(p.file)}方案 ${parts.join('; ')}〔${p.file}〕`, [{ file: p.file, ref: null, path: [], line: 1, quote: p.title ?? p.file }]);
+  // ("鄂政发〔2018〕26号和鄂知发〔2025〕2号分别是什么文件": each document named, one line each.)
+  if (files.length === 0 || files.length > (which ? 3 : 1)) return null;
+  const plans = files.map((f) => c.kb.plans.find((x) => x.file === f)!);
+  const lines = plans.map((p) => {
+    const parts = [
+      `标题: ${p.title ?? '未写明'}`,
+      `文号: ${p.docNo ?? '未写明'}`,
+      `发文单位: ${p.issuer ?? '未写明'}`,
+      `日期: ${p.date ? formatDate(p.date) : '未写明'}`,
+    ];
+    return `${c.label(p.file)}方案 ${parts.join('; ')}〔${p.file}〕`;
+  });
+  return c.answer(lines.join('\n'), plans.map((p) => ({ file: p.file, ref: null, path: [], line: 1, quote: p.title ?? p.file })));
 }
+
+/** "X号是什么文件": which document a number or name stands for. */
+const WHICH_DOCUMENT = /(?:是|叫)(?:什么|哪个|哪份|啥)(?:文件|文|方案)|什么文件/;
 
 /** "厦门市质监局牵头的任务" / "质监局有哪些任务": a department with no other topic is a duties question. */
 export function answerDepartmentFirst(c: Ctx): Answer | null {

@@ -47,13 +47,27 @@ export function answerAboutSubject(c: Ctx): Answer | null {
   return c.answer(lines.join('\n'), shown.map((f) => ({ ...f.source, quote: f.text.slice(0, 120) })));
 }
 
+/** "“四个纳入”指哪些": a question about a quoted phrase, other than who owns or what figure it has. */
+export function answerQuoted(c: Ctx): Answer | null {
+  return c.q.quoted ? quotedSentence(c, c.q.quoted) : null;
+}
+
 /** A phrase in quotation marks (“三控制”) is best answered by the sentence that states it. */
 function quotedSentence(c: Ctx, phrase: string): Answer | null {
-  const i = c.p.sentences.findIndex((s) => (!c.files || c.files.has(c.kb.passages[s.passage].file)) && plain(s.text).includes(plain(phrase)));
-  if (i < 0) return null;
+  const key = plain(phrase);
+  const all = c.sentenceIds().filter((i) => plain(c.p.sentences[i].text).includes(key));
+  if (all.length === 0) return null;
+  // Of the sentences that quote it (a headline, the sentence that explains it), the one sharing most of
+  // the rest of the question.
+  const i = all.length === 1 ? all[0] : c.mostShared(all, new Set(tokens(c.q.content.split(phrase).join(' '))));
   const s = c.p.sentences[i];
   const p = c.kb.passages[s.passage];
-  return c.answer(`${c.label(p.file)}: ${focus(s.text, tokens(phrase), 120)}${c.cite(p)}`, [{ ...p, quote: s.text.slice(0, 120) }]);
+  // "“规划引领…建设”具体要做哪些事": a heading sentence states nothing; what follows it in its item does.
+  let text = s.text;
+  if (c.q.intent === 'duties' || text.length < 30) {
+    for (let j = i + 1; j < c.p.sentences.length && text.length < 200 && c.p.sentences[j].passage === s.passage; j++) text += c.p.sentences[j].text;
+  }
+  return c.answer(`${c.label(p.file)}: ${focus(text, tokens(phrase), text === s.text ? 120 : 260)}${c.cite(p)}`, [{ ...p, quote: s.text.slice(0, 120) }]);
 }
 
 /**

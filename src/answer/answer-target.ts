@@ -15,7 +15,12 @@ const HAS_NUMBER = /\d|[一二两三四五六七八九十百千万]+(个|项|年
 const CITED_NUMBERS = /《[^《》]*》|[\u4e00-\u9fff]{1,12}[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]\s*\d{1,4}\s*号/g;
 
 export function answerTarget(c: Ctx): Answer | null {
-  return goalStatement(c) ?? answerEachMetric(c) ?? answerOneMetric(c, c.q.content) ?? qualitativeTarget(c);
+  // Asked as something else ("会上签订了什么"), a question is a target question only when it asks a figure
+  // or names a goal.
+  if (c.q.intent !== 'target' && !/目标|指标|多少|几|比例|比重|率|达到|增长/.test(c.q.text)) return null;
+  // (A sentence that merely repeats the question's words answers a target question only: "会上签订了
+  // 什么" is answered by the sentence that says what was signed, searched for as such.)
+  return goalStatement(c) ?? answerEachMetric(c) ?? answerOneMetric(c, c.q.content) ?? (c.q.intent === 'target' ? qualitativeTarget(c) : null);
 }
 
 /** The plan's own statement of its goal: "以“绿色、放心…”为目标", "总体目标是:…". */

@@ -12,6 +12,8 @@ const ASKS: Array<[AskedAttribute, RegExp]> = [
   ['email', /邮箱|邮件|e-?mail/i],
   ['phone', /电话|联系方式|号码/],
   ['person', /(组长|副组长|主任|负责人|联系人|领导|县长|市长|区长|书记|局长)(是|为)?(谁|哪位|哪个人|是哪位)|哪位(领导|县长|市长|区长|同志)?|谁(担任|任|当)|姓名|名字/],
+  // Who chaired, spoke at or reported to a meeting is a person, not a body: "会议由谁主持", "是谁汇报…".
+  ['person', new RegExp(`(由|是)?谁(${'主持|讲话|出席|致辞|汇报|宣读|通报|签订|签署|作报告|部署'})|(${'主持|讲话|出席|致辞|汇报|宣读|通报|签订|签署'})[^,，。?？]{0,16}?(是|的是)?(谁|哪位|哪个(市|县|区)?领导)`)],
   // Which one in a series (第几届, 第几期): answered only by 第八届, 第三期.
   ['ordinal', /第几(届|期|次|批|轮|阶段|号)/],
   // A sum of money: answered only by an amount in 元.
@@ -39,7 +41,7 @@ const ASKS_HOW = /(怎么|如何|怎样|咋)(定|确定|办|处理|做|认定|�
 const DEPARTMENT = /[\u4e00-\u9fff]{1,20}(局|委员会|委|办公室|办|厅|部|院|会|中心|小组|政府|管委会|公司|集团|所|站|队|社|行|支队|大队|街道|乡镇|镇)(?![\u4e00-\u9fff]{0,1}(长|主任|书记))/;
 /** An owner statement: a role word, or a body as the subject of 制定/发布/设立/开展/实施 (由X制定, X每季度对…开展…). */
 const ROLE = /向[^,，。;；]{2,40}?(?:提交|报送|报告|上报|递交)|牵头|负责|责任单位|主办|承办|协办|配合|参与|参加|落实单位|负总责|督导|统筹|由[\u4e00-\u9fff]{2,20}(制定|发布|设立|组织实施|承担|组织)|(局|委|办|厅|部门|小组|政府|中心)(每(?:年|半年|季度|季|月)|定期|要|应|将|须|负责)?((?:按照|依据|根据)《[^》]{1,40}》)?(对[^,，。;；]{1,24})?(制定|发布|设立|组织实施|组织开展|组织|开展|承担|实施)/;
-const PERSON = /(牵头|责任|分管|联系|包保|挂点)领导\s*[:：]\s*[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,3}(同志|先生|女士)|(常务)?副?(县|市|区|州|省|镇|乡)长|书记|(局|处|科|所)长|主任[:：为]|组长[:：为]|联系人[:：]\s*[\u4e00-\u9fff]/;
+const PERSON = /(牵头|责任|分管|联系|包保|挂点)领导\s*[:：]\s*[\u4e00-\u9fff]{2,4}|(长|主任|书记|主席|委员)[\u4e00-\u9fff]{2,3}(主持|出席|讲话|汇报|宣读|通报|致辞|作了|作|强调|指出|要求|参加)|[\u4e00-\u9fff]{2,3}(局长|市长|县长|区长|书记|主任)(主持|出席|讲话|汇报|宣读|通报|致辞|作了|强调|指出|要求)|[\u4e00-\u9fff]{2,3}(同志|先生|女士)|(常务)?副?(县|市|区|州|省|镇|乡)长|书记|(局|处|科|所)长|主任[:：为]|组长[:：为]|联系人[:：]\s*[\u4e00-\u9fff]/;
 /** A figure: a number with a unit or qualifier (120只, 95%以上, 7万件), or a bare one reached (指数达到86) — a date or 文号 number is not one. */
 /** (A lone 一 — "建立一个平台", "一批企业" — counts nothing.) */
 const NUMBER = /\d+(\.\d+)?\s*(%|‰|(?![年月日号时])[\u4e00-\u9fff])|(?:达到|提高到|提升到|增至|升至|保持在)\s*\d+(\.\d+)?(?![\d.年月日号])|(?:[两二三四五六七八九十百千万]|一[十百千万])[一二三四五六七八九十百千万两]*(个|项|家|件|次|名|所|座|条|种|类|倍|批|户|期|场|位|只)/;
@@ -59,7 +61,7 @@ const DURATION = /(?<![\d年])(?:[一二三四五六七八九十两]+|\d{1,3})\s
 
 /** A question for a point in time (什么时候, 时间节点), not for how long. */
 export function asksForPointInTime(question: string): boolean {
-  return /什么时候|何时|啥时候|哪天|哪一天|几月|哪个月|时间节点|截止|之前|哪年|哪一年/.test(question) && !/多久|多长时间|几天|多少天|为期|期限多长|几个工作日/.test(question);
+  return /什么时候|何时|啥时候|什么时间|啥时间|哪天|哪一天|几月|哪个月|时间节点|截止|之前|哪年|哪一年/.test(question) && !/多久|多长时间|几天|多少天|为期|期限多长|几个工作日/.test(question);
 }
 
 /** Whether a text states the asked attribute (for a date, with `pointInTime`, not a mere duration). */
@@ -79,7 +81,8 @@ export function statesAttribute(attr: AskedAttribute, text: string, pointInTime 
       return /第[一二三四五六七八九十百\d]+(届|期|次|批|轮|阶段|号)/.test(text);
     case 'date':
       // A year inside a document's title (《…2021年…方案》) is no date of this task.
-      return DATE.test(text.replace(/《[^》]*》/g, ' ').replace(pointInTime ? DURATION : /$^/, ' '));
+      // (持续推进, 长期: ongoing work has no point in time.)
+      return DATE.test(text.replace(/《[^》]*》/g, ' ').replace(pointInTime ? DURATION : /$^/, ' ').replace(pointInTime ? /持续|长期|常态化/g : /$^/, ' '));
     case 'phone':
       return PHONE.test(text.replace(EMAIL_G, ' '));
     case 'email':
@@ -103,6 +106,22 @@ export function namesAskedRole(question: string, text: string): boolean {
   return !label || text.includes(label);
 }
 
+/** What a person is asked for having done at a meeting (主持, 讲话 …); 签责任书 is 签订 by another word. */
+const PERSON_ACT = /主持|讲话|出席|致辞|汇报|宣读|通报|签订|签署|作报告|部署/;
+
+/** The act a question asks who did ("会议由谁主持" → 主持), when it asks for a person by one. */
+export function askedPersonAct(question: string): string | null {
+  if (askedAttribute(question) !== 'person' || PERSON_ASKED.test(question)) return null;
+  return PERSON_ACT.exec(question)?.[0] ?? null;
+}
+
+/** Whether a sentence names a person (a title and a name) doing that act: "副县长李国忠主持会议". */
+export function statesPersonAct(text: string, act: string): boolean {
+  if (!text.includes(act)) return false;
+  const titled = new RegExp(`(长|主任|书记|主席|委员|秘书长)[\\u4e00-\\u9fff]{2,3}[^。;；]{0,6}${act}|[\\u4e00-\\u9fff]{2,3}(局长|市长|县长|区长|书记|主任)[^。;；]{0,6}${act}|${act}[^。;；]{0,3}[:：]?[\\u4e00-\\u9fff]{0,20}(长|主任|书记|主席)[\\u4e00-\\u9fff]{2,3}`);
+  return titled.test(text) || (act === '主持' && /由[^。;；]{2,40}主持/.test(text));
+}
+
 const PERSON_ASKED = new RegExp(`(${PERSON_ROLE.source})(?:是|为)?(?:谁|哪位|哪个人)`);
 let lastRoles: { question: string; person: string | null; label: string | null } | null = null;
 
@@ -110,11 +129,14 @@ let lastRoles: { question: string; person: string | null; label: string | null }
 function askedRoles(question: string): { person: string | null; label: string | null } {
   if (lastRoles?.question === question) return lastRoles;
   // (The role right before 是谁: "市长质量奖评审委员会办公室主任是谁" asks for the 主任.)
-  const person = askedAttribute(question) === 'person' ? (PERSON_ASKED.exec(question)?.[1] ?? PERSON_ROLE.exec(question)?.[0] ?? null) : null;
+  const asksPerson = askedAttribute(question) === 'person';
+  const person = asksPerson ? (PERSON_ASKED.exec(question)?.[1] ?? PERSON_ROLE.exec(question)?.[0] ?? null) : null;
+  // "会议由谁主持": the sentence that says who chaired it, not one that names a 副县长 for something else.
+  const act = asksPerson && !person ? (PERSON_ACT.exec(question)?.[0] ?? null) : null;
   // A role of its own that no owner record keeps (数据提供单位, 监督单位): the text names it.
   // ("那一项的数据提供单位是谁": the label after 的.)
   const found = /([\u4e00-\u9fff]{2,8}(?:单位|部门))(?:是|为)?(?:谁|哪个|哪些|哪家)/.exec(question)?.[1]?.replace(/^.*[的项里中]/, '') ?? null;
-  lastRoles = { question, person, label: found && !OWNER_LABELS.test(found) ? found : null };
+  lastRoles = { question, person: person ?? act, label: found && !OWNER_LABELS.test(found) ? found : null };
   return lastRoles;
 }
 

@@ -78,7 +78,15 @@ export interface Lexicon {
   pinyin?: Array<[string, string]>;
   /** Department names (as written and config aliases), longest first. */
   departments: string[];
+  /**
+   * Titles of plans whose place is not known (a notice that says only 全市), as a question may write them
+   * ("九江市2022年全市食品安全重点工作安排里…"): title without brackets → plan file. Longest first.
+   */
+  titles?: Array<[string, string]>;
 }
+
+/** A title as a question writes it: no brackets, quotes or spaces; 全市/全县/本市 dropped. */
+const titleKey = (s: string) => s.replace(/[《》〈〉“”"'‘’「」\s]/g, '').replace(/(全|本)(市|县|区|省|州|旗)/g, '');
 
 export function buildLexicon(kb: KnowledgeBase): Lexicon {
   const plans: Array<[string, string]> = [];
@@ -111,7 +119,13 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
     if (latin.length >= 4) pinyinOf.set(latin, (pinyinOf.get(latin) ?? new Set()).add(written));
   }
   const pinyin = [...pinyinOf].filter(([, names]) => names.size === 1).map(([latin, names]): [string, string] => [latin, [...names][0]]);
+  const titles: Array<[string, string]> = [];
+  for (const p of kb.plans) {
+    const key = p.title && !p.city ? titleKey(p.title) : '';
+    if (key.length >= 6) titles.push([key, p.file]);
+  }
   return {
+    titles: titles.sort((a, b) => b[0].length - a[0].length),
     plans: plans.sort((a, b) => b[0].length - a[0].length),
     departments: [...names].sort((a, b) => b.length - a.length),
     pinyin: pinyin.sort((a, b) => b[0].length - a[0].length),
@@ -215,7 +229,24 @@ export function understandQuestion(raw: string, lexicon: Lexicon): Question {
       rest = rest.replace(new RegExp(bare(name).split('').map(escapeRegExp).join('[〔〕\\[\\]()【】\\s]*')), ' ');
     }
   }
-  for (const name of named) rest = rest.replace(new RegExp(`${escapeRegExp(name)}${levelSuffix(name)}`, 'g'), ' ');
+  // "杭州市上城区…": the place above a plan's place, written right before it, goes with it.
+  for (const name of named) {
+    rest = rest.replace(new RegExp(`([\\u4e00-\\u9fff]{2,7}?(?:省|市|自治区|自治州|州|地区|盟))?${escapeRegExp(name)}${levelSuffix(name)}`, 'g'), (all, parent?: string) => {
+      if (!parent) return ' ';
+      // (Only a known place: "在上城区" keeps nothing, "年度上城区" keeps its 年度.)
+      for (let k = 0; k < parent.length - 1; k++) if (lookupPlace(parent.slice(k))) return `${parent.slice(0, k)} `;
+      return `${parent} `;
+    });
+  }
+  // A plan known by its title only: the question writes the title.
+  if (files.size === 0 && lexicon.titles?.length) {
+    const key = titleKey(rest);
+    for (const [title, file] of lexicon.titles) {
+      if (!key.includes(title)) continue;
+      files.add(file);
+      rest = ` ${key.replace(title, ' ')} `;
+    }
+  }
   const refs = findRefs(rest);
   for (const r of refs) rest = rest.replace(r.raw, ' ');
   const topic = clean(rest);
@@ -265,6 +296,8 @@ function clean(rest: string): string {
     .replace(WORD_COUNT, (w) => wordCountToFigure(w))
     // "政府工作报告分工里", "任务分解中": where to look, not what about.
     .replace(/(?:政府工作报告|工作报告)?(?:重点)?(?:工作)?(?:任务)?(?:分工|分解|责任分解|任务分工)(?:方案|表)?(?:里|中|里面)|政府工作报告(?:里|中)/g, ' ')
+    // "两份质量强市文件里": which documents, not what about.
+    .replace(/(?:这|那)?[两二三四几2-4]份[\u4e00-\u9fff]{0,8}?(?:文件|方案|计划|通知|意见|材料)(?:里|中|里面)?(?:的)?/g, ' ')
     .replace(/(到|至|截至)?\d{4}\s*年(度|\d{1,2}\s*月(\d{1,2}\s*日)?)?(底|末)?/g, ' ')
     .replace(/百分之(多少|几)?|百分比|百分点/g, ' % ')
     .replace(/\([^)]*\)/g, ' ')

@@ -306,6 +306,9 @@ class RecordBuilder {
       const valueText = `${row.goal}${row.measure && !row.goal!.includes(row.measure) ? row.measure : ''}`;
       const qualifier = /^[≥>]|以上$/.test(row.goal!) ? '以上' : /^[≤<]|以内$|以下$/.test(row.goal!) ? '以内' : null;
       this.targets.push({ id: this.id('g'), file: this.file, metric: row.text, comparator: null, value: Number(figure[1]), valueText, unit: row.measure ?? null, qualifier, year: year ?? this.annualYear ?? this.year, taskId, source: { ...source, quote: quoteOf(`${row.text} ${valueText}`) } });
+    } else if (row.goal) {
+      // "地区生产总值 | 增长5.5%(市下达指标)": the goal in words reads as a sentence with its row's name.
+      this.addTargets(`${row.text}${row.goal}`, year ?? this.annualYear, taskId, source);
     }
     this.addReports(row.text, owners?.units ?? [], source);
   }

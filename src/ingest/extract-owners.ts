@@ -26,7 +26,7 @@ export interface Owners {
 }
 
 const ROLE_SUFFIX =
-  /(分别牵头|牵头督导|牵头推进|牵头组织|牵头协调|牵头负责|牵头落实|牵头抓总|共同负责|按职责分工负责|按职责分工落实|按职能职责分工负责|按职责负责|分工负责|具体负责|负责落实|负责实施|组织实施|抓好落实|牵头|负责|参加|配合|协助|协办|参与|落实)$/;
+  /(属地负责|分别牵头|牵头督导|牵头推进|牵头组织|牵头协调|牵头负责|牵头落实|牵头抓总|共同负责|按职责分工负责|按职责分工落实|按职能职责分工负责|按职责负责|分工负责|具体负责|负责落实|负责实施|组织实施|抓好落实|牵头|负责|参加|配合|协助|协办|参与|落实)$/;
 const ROLE_OF = (word: string): OwnerRole =>
   /牵头/.test(word) ? 'lead' : /参加|配合|协助|协办|参与/.test(word) ? 'partner' : 'responsible';
 
@@ -132,13 +132,32 @@ interface Clause {
   role?: OwnerRole;
 }
 
+/**
+ * A list joined by a connector inside one owner clause: "市公安局、市建委协同市交通运输局" — those who assist
+ * (协同/配合/协助) take part and the body they assist has the clause's role; "市住建局会同市交通局" — the body
+ * that convenes (会同) has it and those it convenes take part. Null when the clause has no such connector or
+ * a side is not a list of bodies.
+ */
+function connectorClauses(text: string, role: OwnerRole | undefined): Clause[] | null {
+  const m = /^(.{2,}?)(协同|配合|协助|会同)(.{2,})$/.exec(text.trim());
+  if (!m) return null;
+  const first = splitDepartments(m[1]);
+  const second = splitDepartments(m[3]);
+  if (!first.length || !second.length || ![...first, ...second].every(isBody)) return null;
+  const main = role && role !== 'partner' ? (role === 'responsible' ? 'lead' : role) : role;
+  return m[2] === '会同' ? [{ names: first, role: main }, { names: second, role: 'partner' }] : [{ names: first, role: 'partner' }, { names: second, role: main }];
+}
+
 /** Parses an owner expression body, e.g. "市质监局牵头,厦门检验检疫局、经发局参加". */
 export function parseOwnerList(expr: string): Owners | null {
   const clauses: Clause[] = [];
   let deadlineText: string | null = null;
   let firstLeads = false;
-  // What follows a full stop in a bracket is a note ("以下各项工作均需…落实,不再列出").
-  const body = expr.split('。')[0];
+  // What follows a full stop in a bracket is a note ("以下各项工作均需…落实,不再列出") — unless it hands
+  // out a duty of its own: "(X、Y按职责分工负责。各市、县〔区〕政府属地负责,下同)".
+  const [first, ...more] = expr.split('。');
+  const extra = more.map((m) => m.replace(/[,，]?\s*(下同|以下同)\s*$/, '').trim()).filter((m) => /^[^,，;；]{2,40}?(属地负责|负责|配合|参与)$/.test(m) && splitDepartments(m.replace(/(属地负责|负责|配合|参与)$/, '')).every(isBody));
+  const body = [first, ...extra].join(',');
   for (const raw of splitOutsideParens(body, /[,，;；]/)) {
     if (FIRST_IS_LEAD.test(raw)) {
       firstLeads = true;
@@ -163,6 +182,12 @@ export function parseOwnerList(expr: string): Owners | null {
     const m = ROLE_SUFFIX.exec(text);
     const role = m ? ROLE_OF(m[1]) : undefined;
     if (m) text = text.slice(0, m.index);
+    const joined = connectorClauses(text, role);
+    if (joined) {
+      clauses.push(...joined);
+      if (ended) break;
+      continue;
+    }
     const names = splitDepartments(text);
     if (names.length === 0 && role) continue;
     if (names.some((n) => n.length > MAX_NAME || /[。:：]/.test(n))) return null;
@@ -236,7 +261,8 @@ function annotationOwners(g: { start: number; whole: string; inner: string; raw:
   const at = g.start;
   if (g.inner.length < 2 || g.inner.length > 300 || LABEL_AT.test(g.raw)) return null;
   if (!HAS_ROLE.test(g.inner)) {
-    const closes = /^\s*([。;；]|$)/.test(text.slice(at + g.whole.length));
+    // (A page that lost the full stop after it: "…保障。(市食安委各成员单位)扎实开展…" — it follows one.)
+    const closes = /^\s*([。;；]|$)/.test(text.slice(at + g.whole.length)) || /[。;；]\s*$/.test(text.slice(0, at));
     const names = splitDepartments(g.inner);
     const bare = names.length > 0 && names.every((n) => DEPT_END.test(n) && n.length <= MAX_NAME) && !/以下简称|简称/.test(g.inner);
     if (!closes || !bare || DEPT_END.test(text.slice(Math.max(0, at - 3), at))) return null;
@@ -499,18 +525,25 @@ export function findClauseOwners(text: string): Owners | null {
   for (let i = 0; i < clauses.length; i++) {
     const m = /^(.{2,80}?)(牵头负责|牵头|负责)$/.exec(clauses[i]);
     if (!m) continue;
-    const leads = splitDepartments(m[1]);
+    const joined = connectorClauses(m[1], 'lead');
+    const leads = joined ? joined.flatMap((c) => c.names) : splitDepartments(m[1]);
     if (leads.length === 0 || !leads.every(isBody) || /^(各|全|有关|相关)/.test(leads[0])) continue;
-    const found: Clause[] = [{ names: leads, role: /牵头/.test(m[2]) || leads.length === 1 ? 'lead' : 'responsible' }];
+    const found: Clause[] = joined ?? [{ names: leads, role: /牵头/.test(m[2]) || leads.length === 1 ? 'lead' : 'responsible' }];
     const quote = [clauses[i]];
+    let deadlineText: string | null = null;
     for (let k = i + 1; k < clauses.length; k++) {
+      // "…负责,长期坚持" / "…配合,2025年6月底前完成": the deadline closes the owner statement.
+      if (DEADLINE_PHRASE.test(clauses[k])) {
+        deadlineText = clauses[k];
+        break;
+      }
       const p = /^(.{2,160}?)(配合|参与|协助|协办|参加)$/.exec(clauses[k]);
       const names = p ? splitDepartments(p[1]) : [];
       if (!p || !names.every(isBody)) break;
       found.push({ names, role: 'partner' });
       quote.push(clauses[k]);
     }
-    return { ...collect(found, quote.join(',')), deadlineText: null };
+    return { ...collect(found, quote.join(',')), deadlineText };
   }
   return null;
 }

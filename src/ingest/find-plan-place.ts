@@ -38,6 +38,8 @@ export function findPlanPlace(input: PlaceInput): string | null {
     const place = leadingPlace(text);
     if (place) return place;
   }
+  const county = countyAtTitleStart(input.title, input.lines);
+  if (county) return county;
   for (const text of [input.title, input.issuer, input.notice]) {
     const place = anyPlace(text);
     if (place) return place;
@@ -58,6 +60,10 @@ function leadingPlace(raw: string | null): string | null {
   const mentions = findPlaces(text.slice(0, 40));
   const first = mentions[0];
   if (first && first.index === 0) {
+    // "河南虞城:成功创建…": a news headline names the county by its short form after its province.
+    const county = /^([\u4e00-\u9fff]{2,3}?)(?=[:：\s—])/.exec(text.slice(first.text.length))?.[1];
+    const known = county && first.place.level !== 'county' ? lookupPlaceLoosely(county) : null;
+    if (known && known.level === 'county') return display(known.name);
     const next = mentions[1];
     const chosen = next && next.index === first.text.length && rank(next) > rank(first) ? next : first;
     const zone = ZONE.exec(text.slice(chosen.index));
@@ -145,27 +151,60 @@ function selfNamedPlace(lines: string[]): string | null {
     if (place) return display(place.name);
   }
   const counts = new Map<string, { n: number; first: number; self: boolean; name: string }>();
-  for (const m of findPlaces(text)) {
-    const key = m.place.name;
-    const before = text.slice(Math.max(0, m.index - 4), m.index);
-    const after = text.slice(m.index + m.text.length, m.index + m.text.length + 4);
-    const self = SELF_BEFORE.test(before) || SELF_AFTER.test(after);
-    const c = counts.get(key) ?? { n: 0, first: m.index, self: false, name: key };
+  const count = (key: string, index: number, self: boolean) => {
+    const c = counts.get(key) ?? { n: 0, first: index, self: false, name: key };
     c.n++;
     c.self ||= self;
     counts.set(key, c);
+  };
+  const mentions = findPlaces(text);
+  for (const m of mentions) {
+    const before = text.slice(Math.max(0, m.index - 4), m.index);
+    const after = text.slice(m.index + m.text.length, m.index + m.text.length + 6);
+    // "黑龙江日报7月26日讯": the paper that reports it is not the place it reports on.
+    if (MEDIA_AFTER.test(after)) continue;
+    count(m.place.name, m.index, SELF_BEFORE.test(before) || SELF_AFTER.test(after));
   }
-  const best = [...counts.values()].filter((c) => c.self || c.n >= 2).sort((a, b) => Number(b.self) - Number(a.self) || b.n - a.n || a.first - b.first)[0];
+  // "推动哈市加快…": a city of three or more characters goes by its first one and 市 in its own papers —
+  // counted for the city the text also names in full.
+  const abbreviated = new Map([...counts.keys()].filter((k) => /市$/.test(k) && k.length >= 4).map((k) => [k[0], k]));
+  for (const m of text.matchAll(/([\u4e00-\u9fff])市(?![场民委长级区县直属])/g)) {
+    const key = abbreviated.get(m[1]);
+    if (key && !text.startsWith(key.slice(0, -1), m.index)) count(key, m.index, SELF_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index)));
+  }
+  // Mentions outweigh one self-naming phrase: "推进新密市、郑东新区争创…" in a report on 郑州 names a county
+  // once; the place the text keeps naming is its subject.
+  const score = (c: { n: number; self: boolean }) => c.n + (c.self ? 2 : 0);
+  const best = [...counts.values()].filter((c) => c.self || c.n >= 2).sort((a, b) => score(b) - score(a) || Number(b.self) - Number(a.self) || a.first - b.first)[0];
   return best ? display(best.name) : null;
 }
+
+/** What follows a place's name when it names a newspaper, station or news site. */
+const MEDIA_AFTER = /^(日报|晚报|早报|商报|新闻|电视台|广播|融媒|发布)/;
 
 /** How a plan names itself around a place: "结合X…", "…X实际/篇章/人民政府". */
 const SELF_BEFORE = /(结合|全面提升|推动|推进|助力|加快|建设|打造)$/;
 const SELF_AFTER = /^(实际|篇章|特色|人民政府|市委|县委|区委)/;
 
-/** 《…》 spans and 根据/按照 clauses name other documents' places. */
+/**
+ * 《…》 spans and 根据/按照 clauses name other documents' places; a short quoted name (“湖北质量强省示范县”,
+ * “浙江制造”) is an honour or a brand, not the place the text is about.
+ */
 function withoutCitations(text: string): string {
-  return text.replace(/《[^》]{0,80}》/g, ' ').replace(/(根据|按照|依据)[^,。;]{0,80}/g, ' ');
+  return text.replace(/《[^》]{0,80}》/g, ' ').replace(/“[^”]{2,16}”/g, ' ').replace(/(根据|按照|依据)[^,。;]{0,80}/g, ' ');
+}
+
+/**
+ * "蕲春召开…创建动员会": a headline may open with a county's short form (short county names are words
+ * elsewhere, so only when the text names that county in full too).
+ */
+function countyAtTitleStart(title: string | null, lines: string[]): string | null {
+  const text = title?.replace(PREFIX, '') ?? '';
+  for (const len of [3, 2]) {
+    const place = lookupPlaceLoosely(text.slice(0, len));
+    if (place?.level === 'county' && place.name !== text.slice(0, len) && lines.slice(0, 60).some((l) => l.includes(place.name))) return display(place.name);
+  }
+  return null;
 }
 
 /** Cities are shown without 市 (厦门, 宜兴); other levels keep their suffix (洞头区, 磐安县, 青海省). */

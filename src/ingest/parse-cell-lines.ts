@@ -310,7 +310,8 @@ const LOOSE_UNIT = /(单位|部门|股室|科室|处室|街道|乡镇|镇街|政
 const DOING = new RegExp(`${TASK_WORDS.source}|创建|成功|确保`);
 /** One or two leaders' names: 夏俊贵, 周 斐, 张三、李四. */
 const PERSON_CELL = /^[\u4e00-\u9fff]\s?[\u4e00-\u9fff]{1,2}(、[\u4e00-\u9fff]{2,3})*$/;
-const FIGURE_CELL = /^[\d.]+\s*(%|[\u4e00-\u9fff]{0,3})$/;
+/** A figure cell: "0.07", "95%", "3万亩" — or a goal in words around one: "增长5.5%(市下达指标)", "≥90%以上". */
+const FIGURE_CELL = /^(?:增长|下降|达到|提高|提升|不低于|不少于|不超过|控制在|[≥≤><])?\s*[\d.]+\s*(%|[\u4e00-\u9fff]{0,3})(?:左右|以上|以内|以下)?(?:\([^()]{0,12}\))?$/;
 
 /**
  * How well a cell fits each kind of column (higher is better; negative is a misfit): its features are read

@@ -24,7 +24,7 @@ const HEADER_LABELS: Array<[Column, RegExp]> = [
   ['deadline', /^(完成时限|完成时间|时间要求|时限|时间节点|完成期限|进度要求|时间安排|建设时间|建设期限|建设年限|实施时间|实施期限|办结时限|活动时间|开展时间|推进时间)$/],
   // An indicator's unit of measure and its figure for the year ("单位 | 年度目标"): a target of the row.
   ['measure', /^(单位|计量单位|指标单位)$/],
-  ['goal', /^(年度目标|目标值|年度目标值|目标任务数|任务数|年度任务|((19|20)\d{2})年?目标(值)?)$/],
+  ['goal', /^(年度目标|目标值|指标要求|指标值|年度指标|预期目标|预期指标|年度目标值|目标任务数|任务数|年度任务|((19|20)\d{2})年?目标(值)?)$/],
   // How far a task has got, in a progress report (进展情况, 1-11月推进情况, 截至9月底完成情况).
   ['progress', /^(当前进度|目前进度|工作进度|完成进度|推进进度|实施进度|进度|进展|工作进展|[^,，。]{0,12}(进展|推进|完成|进度)情况)$/],
   // Who scores a task is not who does it.

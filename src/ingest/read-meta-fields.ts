@@ -61,6 +61,8 @@ export function readMetaFields(lines: string[]): Map<MetaField, string> {
       const value = line.slice(m.index + m[0].length, end).replace(/[|]|[\[【]\s*$/g, ' ').trim();
       // "时间" alone is too common a word: only a date counts as its value.
       if ((label === '时间' || label === '日期') && !/^\d{4}/.test(value)) return;
+      // "发文机关 成文日期": an empty grid cell; the next label is no value.
+      if (FIELD_OF.has(value.replace(/\s+/g, ''))) return;
       if (value) out.set(field, value);
     });
   }

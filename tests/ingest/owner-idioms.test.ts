@@ -69,6 +69,8 @@ describe('tables as pages paste them', () => {
       ['地区生产总值', ['区发改局'], ['区发改局', '区财政局', '区统计局']],
       ['服务业增加值', ['区发改局'], ['区发改局', '区商务局']],
     ]);
+    // (指标要求 in words is the row's goal.)
+    expect(parsed.rows.map((r) => r.goal)).toEqual(['增长6%', '增长7%']);
   });
 });
 

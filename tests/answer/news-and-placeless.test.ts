@@ -1,0 +1,105 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AnswerEngine } from '../../src/answer/answer-engine.ts';
+import { ingestTexts } from '../helpers/ingest-texts.ts';
+
+/**
+ * Questions real offices ask of pages that are not tidy plans (fixtures written for these tests): who
+ * chaired or spoke at a reported meeting, a plan whose text never names its place, a quoted phrase's
+ * content, a covering notice's requirements, a place written with the city above it.
+ */
+
+const MEETING = `青石市质量强市工作领导小组第一次会议召开
+发布时间:2024-04-08 来源:青石市人民政府
+4月8日,青石市召开质量强市工作领导小组第一次会议。会议由市政府副秘书长赵某某主持。
+市委常委、常务副市长钱某某出席并讲话。市市场监管局局长孙某某汇报了2023年质量工作情况。
+会上钱市长与各县区签订了《2024年质量工作目标责任书》,印发了《2024年质量强市工作要点》。
+`;
+
+const PLACELESS = `各县(市、区)人民政府,市政府有关部门:
+《2024年全市食品安全重点工作安排》已经市政府同意,现印发给你们,请认真抓好贯彻落实。
+2024年5月20日
+2024年全市食品安全重点工作安排
+一、持续深化责任落实
+1.深入落实党政同责。完善评议考核体系,做好跟踪督办和阶段性总结。(市食品安全办、市食品安全委各成员单位)
+`;
+
+const DOCNO_ONLY = `(二〇二三年二月二十日)
+宝府办〔2023〕8号
+各镇人民政府,各街道办事处:
+现将《2023年政府工作目标任务分解》印发给你们。
+2023年政府工作目标任务分解
+2023年区政府主要工作任务分解为6大方面、60项。
+`;
+
+const POINTS = `青石市2025年知识产权工作要点
+一、强化规划引领
+1.规划引领知识产权强市建设。做好“十四五”规划总结评估。启动“十五五”规划编制工作。
+二、夯实基础
+2.落实质量工作“三个纳入”(即纳入政府重点工作、综合考评、财政预算)。将质量工作经费纳入财政预算。
+`;
+
+const NOTICE = `青石市人民政府关于印发2025年政府工作报告重点工作分工方案的通知
+青政发〔2025〕1号
+各区县人民政府,市政府各部门:
+为推动各项任务有效落实,现将《2025年政府工作报告重点工作分工方案》印发给你们,请认真对照各自承担的工作任务,细化工作目标、明确工作进度、落实工作责任,确保各项任务如期完成。
+青石市人民政府
+2025年1月25日
+2025年政府工作报告重点工作分工方案
+一、扩大有效投资
+1.加强重大项目谋划储备。(牵头单位:市发展改革委)
+`;
+
+let engine: AnswerEngine;
+const ask = (q: string) => engine.ask(q, { now: new Date('2025-06-10T09:00:00+08:00') });
+
+beforeAll(async () => {
+  const { kb } = await ingestTexts({ 'meeting.txt': MEETING, 'food.txt': PLACELESS, 'district.txt': DOCNO_ONLY, 'points.txt': POINTS, 'notice.txt': NOTICE });
+  engine = new AnswerEngine(kb);
+});
+
+describe('who did what at a reported meeting', () => {
+  it('names the person who chaired, spoke or reported, from the sentence that says so', () => {
+    expect(ask('青石市质量强市领导小组第一次会议由谁主持？').answer).toContain('赵某某');
+    expect(ask('青石质量强市领导小组会议上是哪位市领导出席并讲话？').answer).toContain('钱某某');
+    expect(ask('青石市领导小组第一次会议上是谁汇报2023年质量工作的？').answer).toContain('孙某某');
+  });
+
+  it('does not answer what was signed with the sentence that only names the meeting', () => {
+    const a = ask('青石市质量强市领导小组第一次会议上,市领导与各县区签订了什么？');
+    expect(a.answer).toContain('目标责任书');
+  });
+});
+
+describe('a plan that never names its place', () => {
+  it('is the plan asked about when the question restates its title with a place', () => {
+    const a = ask('九江2024年食品安全重点工作安排中，深入落实党政同责由哪些单位负责？');
+    expect(a.answer).not.toMatch(/还没有收录/);
+    expect(a.answer).toContain('市食品安全办');
+  });
+
+  it('is found by its 文号 initial when the question restates part of its title', () => {
+    const a = ask('宝山区2023年区政府主要工作任务分解为几大方面、多少项？');
+    expect(a.answer).toContain('6大方面');
+  });
+
+  it('a place with no such plan is still told it is not loaded', () => {
+    expect(ask('杭州质量强市方案的牵头单位是谁').answer).toMatch(/还没有收录杭州/);
+  });
+});
+
+describe('phrases, notices and places as users write them', () => {
+  it('a quoted heading asked what it involves is answered with what follows it in its item', () => {
+    const a = ask('青石2025年知识产权工作要点里“规划引领知识产权强市建设”具体要做哪些事？');
+    expect(a.answer).toContain('总结评估');
+  });
+
+  it('a quoted phrase is answered from the sentence that explains it, not one that merely repeats a word', () => {
+    expect(ask('青石质量工作“三个纳入”指纳入哪些？').answer).toContain('综合考评');
+  });
+
+  it('"印发…的通知要求做什么" asks the notice’s requirements, not its 文号 and date', () => {
+    const a = ask('青石市政府印发2025年政府工作报告重点工作分工方案的通知，要求各单位对照任务做哪几件事？');
+    expect(a.answer).toContain('细化工作目标');
+    expect(a.answer).not.toContain('文号');
+  });
+});

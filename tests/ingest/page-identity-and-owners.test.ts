@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { extractOwners } from '../../src/ingest/extract-owners.ts';
+import { readMetaFields } from '../../src/ingest/read-meta-fields.ts';
+import { ingestTexts } from '../helpers/ingest-texts.ts';
+
+/**
+ * Owner idioms and page identity met on other places' pages (fixtures written for these tests):
+ * connectors inside an owner clause, a second duty inside one bracket, annotations a page ran into the
+ * next sentence, news headlines and datelines, forum furniture, empty grid cells, 指标要求 columns.
+ */
+
+describe('connectors inside an owner clause', () => {
+  it('X、Y协同Z负责: Z leads, X and Y take part; the deadline clause after it is kept', () => {
+    const o = extractOwners('加强计量基础建设。县市场监管局、县工信局协同县发改局负责,2025年6月底前完成。');
+    expect(o).toMatchObject({ lead: ['县发改局'], units: ['县市场监管局', '县工信局', '县发改局'], partners: ['县市场监管局', '县工信局'], deadlineText: '2025年6月底前完成' });
+  });
+
+  it('X会同Y负责: the body that convenes leads, in a bracket or as a clause, with 长期坚持 as its time', () => {
+    expect(extractOwners('(市发改委会同市财政局负责)')).toMatchObject({ lead: ['市发改委'], units: ['市发改委', '市财政局'] });
+    expect(extractOwners('强化工程质量监管。县住建局会同县交通运输局负责,长期坚持。')).toMatchObject({ lead: ['县住建局'], partners: ['县交通运输局'], deadlineText: '长期坚持' });
+  });
+
+  it('no unit name ever carries the connector', () => {
+    const o = extractOwners('完善检测体系。区卫健委配合区市场监管局负责。');
+    expect(o?.units).toEqual(['区卫健委', '区市场监管局']);
+    expect(o?.lead).toEqual(['区市场监管局']);
+  });
+});
+
+describe('a bracket with a second duty after its full stop', () => {
+  it('"(X、Y按职责分工负责。各县〔区〕政府属地负责,下同)": the 属地 duty is a unit too, and there is no lead', () => {
+    const o = extractOwners('建立追溯平台,推动各地使用。(县市场监管局、县商务局按职责分工负责。各乡〔镇〕政府属地负责,下同)');
+    expect(o?.lead).toEqual([]);
+    expect(o?.units).toEqual(['县市场监管局', '县商务局', '各乡〔镇〕政府']);
+  });
+
+  it('a note after the full stop is still no unit', () => {
+    const o = extractOwners('开展专项整治。(县公安局牵头,县交通局参加。以下各项工作均需各乡镇落实,不再列出)');
+    expect(o?.units).toEqual(['县公安局', '县交通局']);
+  });
+});
+
+describe('an annotation the page ran into the next sentence', () => {
+  it('"…保障。(X)扎实开展…(Y)": two tasks, each with its own bare list of owners', async () => {
+    const { kb } = await ingestTexts({
+      'a.txt': '青石县2024年食品安全重点工作安排\n一、重点任务\n3.保障重大活动食品安全。做好县运会等活动保障。(县食安委各成员单位)扎实开展隐患排查整治行动,全面排查风险。(县市场监管局)\n',
+    });
+    const tasks = kb.tasks.filter((t) => t.ref === '3');
+    expect(tasks.map((t) => t.units)).toEqual([['县食安委各成员单位'], ['县市场监管局']]);
+    expect(tasks[0].text).toContain('保障重大活动食品安全');
+  });
+});
+
+describe('who and what a news page is about', () => {
+  it('a headline with its dateline is the title; the county its headline opens with is the place', async () => {
+    const { kb } = await ingestTexts({
+      'news.txt': '论坛风格切换\n  • 320阅读\n蕲春召开质量强县示范创建推进会 [复制链接]\n上一主题 下一主题\n只看楼主 发表于: 2024-05-06\n5月6日,蕲春县召开“湖北质量强县示范县”创建推进会。副县长王某某主持会议。\n',
+    });
+    expect(kb.plans[0].title).toBe('蕲春召开质量强县示范创建推进会');
+    expect(kb.plans[0].city).toBe('蕲春县');
+  });
+
+  it('"河南虞城:…" names the county after its province; a quoted honour names no place', async () => {
+    const { kb } = await ingestTexts({ 'a.txt': '河南虞城:获评“河南省质量标杆县”\n\n发布时间:2024-06-01 来源:网站\n\n近日,虞城县获评省级荣誉。\n' });
+    expect(kb.plans[0]).toMatchObject({ city: '虞城县', title: '河南虞城:获评“河南省质量标杆县”' });
+  });
+
+  it('the paper that reports is not the place: a city abbreviated 哈市 is counted for the city', async () => {
+    const { kb } = await ingestTexts({
+      'a.txt': '哈市推进质量强市示范城市创建\n\n作者:某某 来源:黑龙江日报\n2024-07-26 08:00\n\n黑龙江日报7月26日讯 日前,哈尔滨市对创建工作方案进行解读,推动哈市加快树立品牌形象。哈市将从6个方面开展18项工作。\n',
+    });
+    expect(kb.plans[0].city).toBe('哈尔滨');
+  });
+
+  it('the place a report keeps naming outweighs a county it lists once after 推进', async () => {
+    const { kb } = await ingestTexts({
+      'a.txt': '3月5日,郑州市质量工作会议在郑州召开。2024年,郑州将实施质量强市战略。开展区域质量提升创建活动,推进新密市争创示范县。郑州市将持续推进标准化建设。\n',
+    });
+    expect(kb.plans[0].city).toBe('郑州');
+  });
+});
+
+describe('page furniture', () => {
+  it('an empty grid cell does not take the next label as its value', () => {
+    const f = readMetaFields(['索 引 号 失效时间', '发文机关 成文日期', '标  题 某某省人民政府办公厅关于明确重点工作责任单位的通知']);
+    expect(f.get('issuer')).toBeUndefined();
+  });
+
+  it('a 指标要求 column in words ("增长5.5%") gives its row a target', async () => {
+    const { kb } = await ingestTexts({
+      'a.txt': '青石区2019年政府工作报告目标任务分解表\n序号 | 任 务 名 称 | 指 标 要 求 | 牵 头 部 门 | 配 合 部 门 |\n1 | 地区生产总值 | 增长5.5%(市下达指标) | 区发改局 | 区财政局、区统计局 |\n2 | 服务业增加值 | 增长6% | 区发改局 | 区商务局 |\n',
+    });
+    expect(kb.tasks.find((t) => t.text === '地区生产总值')?.lead).toEqual(['区发改局']);
+    expect(kb.targets.map((t) => [t.metric, t.valueText])).toEqual([
+      ['地区生产总值', '5.5%'],
+      ['服务业增加值', '6%'],
+    ]);
+  });
+});
