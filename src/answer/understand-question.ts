@@ -55,7 +55,7 @@ export interface Question {
 
 const INTENTS: Array<[Intent, RegExp]> = [
   ['help', /^(帮助|help|菜单|功能|使用说明|怎么用|你能做什么|能问什么|你是谁|\?)$/i],
-  ['cross_plan', /哪些(城市|方案|地方|市|地区|区|县|省|州)(?!局|委|政府)|哪几个(城市|方案|地方|市|地区)|哪几(个)?市|几个(城市|方案)|各(城市|地)(都)?|(哪些|几个)方案|哪个市|哪些地方|方案(里|中)哪些|哪些(提到|提出|规定|明确|要求)/],
+  ['cross_plan', /哪些(城市|方案|地方|市|地区|区|县|省|州)(?!局|委|政府)|哪几个(城市|方案|地方|市|地区)|哪几(个)?市|几个(城市|方案)|各(城市|地)(?![、,，]?各?(部门|单位))(都)?|(哪些|几个)方案|哪个市|哪些地方|方案(里|中)哪些|哪些(提到|提出|规定|明确|要求)/],
   // (A 政府工作报告 is the document the tasks come from, not a report to send.)
   ['reporting', /(?<!政府工作|工作)报告(?!重点|确定|任务|目标|责任)|报送|上报|汇报|[要需应]报(?=[\u4e00-\u9fff])|多久报|总结(材料)?(交|报|给|送)|交给谁|报给谁|交到哪|报到哪|报哪/],
   ['schedule', /阶段|进度安排|工作步骤|实施步骤|推进步骤|为期|多久|多长时间|哪段时间|时间安排|分几步/],
@@ -199,11 +199,26 @@ const ENGLISH: Array<[RegExp, string]> = [
   [/\b(theme|topic)\b/gi, '主题'],
   [/\b(contact|phone|tel)\b/gi, '联系电话'],
   [/\bemail\b/gi, '邮箱'],
+  [/\bwen\s*hao\b/gi, '文号'],
+];
+
+/** Colloquial and Cantonese wording ("係幾多", "要干嘛来着", "啥时候要搞完") in the words the rules read. */
+const COLLOQUIAL: Array<[RegExp, string]> = [
+  [/[系係是]?[几幾]多/g, '是多少'],
+  [/干嘛|干啥|做啥|搞啥|弄啥/g, '做什么'],
+  [/(?<=[\u4e00-\u9fff])来着/g, ''],
+  [/搞完|弄完|干完|做完/g, '完成'],
+  [/(是)?(啥|什么)意思/g, '指什么'],
+  // "那个分解表里": a filler that points at nothing.
+  [/(?<![\u4e00-\u9fff]{2}[的])(那个|这个)(?=[\u4e00-\u9fff\d])/g, ''],
 ];
 
 export function normalizeQuestion(raw: string): string {
   let text = toSimplified(normalizeText(raw.slice(0, 500), false));
+  // "@督办助手 …": the mention that addressed the bot is no part of the question.
+  text = text.replace(/^\s*@\S+\s+/, '');
   for (const [re, zh] of ENGLISH) text = text.replace(re, ` ${zh} `);
+  for (const [re, zh] of COLLOQUIAL) text = text.replace(re, zh);
   return text.replace(/\s+/g, ' ').trim();
 }
 

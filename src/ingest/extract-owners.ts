@@ -57,7 +57,8 @@ export function splitOutsideParens(s: string, seps: RegExp): string[] {
 
 /** A unit name without list noise: unmatched brackets, 等-tails, a trailing alias in brackets. */
 function cleanName(raw: string): string {
-  let s = raw.trim().replace(/^(和|及|以及|由|会同)/, '');
+  // ("请市食药安委各成员单位…": the request word of a notice is no part of the name.)
+  let s = raw.trim().replace(/^(和|及|以及|由|会同|请)/, '');
   s = s.replace(/(等相关部门|等有关部门|等相关单位|等有关单位|等部门|等单位|等)$/, '');
   // Unmatched brackets left by the enclosing expression.
   while (s && CLOSE.includes(s[s.length - 1]) && count(s, OPEN) < count(s, CLOSE)) s = s.slice(0, -1);
@@ -88,12 +89,19 @@ export function splitDepartments(list: string): string[] {
       continue;
     }
     if (/^[省市县区镇乡]$/.test(name)) continue;
-    out.push(...(name === parts[i] ? splitJoined(name) : [name]));
+    // ("各区、县(市)政府及开发区管委会": the joined name may still hold a second body after 及.)
+    out.push(...(name === parts[i] ? splitJoined(name) : splitAtJoin(name)));
   }
   return out;
 }
 
 export const DEPT_END = /(局|委|委员会|委会|协会|工会|联合会|商会|办|办公室|督查室|厅|部|院|中心|政府|管委会|单位|公司|集团|支队|大队|总队|中队|军分区)$/;
+
+/** A name joined back from a 各县、市、区 list, split only where 及/以及 follows a body's name. */
+function splitAtJoin(name: string): string[] {
+  const m = /^(.{2,}?)(?:以及|及)(.{3,})$/.exec(name);
+  return m && DEPT_END.test(m[1]) ? [m[1], m[2]] : [name];
+}
 
 /** "州委编办及州直相关单位": two units joined by 及/以及/和, when the first reads as a body's name. */
 function splitJoined(name: string): string[] {

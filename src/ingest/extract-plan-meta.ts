@@ -267,7 +267,7 @@ function findTitle(lines: string[], notice: Notice | null): string | null {
 }
 
 /** A news page's dateline under its headline: "发布时间:2024-12-25 来源:…", "作者:刘莉 来源:…", "2017-07-26 08:03". */
-const DATELINE = /^(?:(?:发布时间|发布日期|时间|日期|来源|作者|编辑|稿件来源|信息来源)\s*[:：]|(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2})/;
+const DATELINE = /^(?:(?:发布时间|发布日期|时间|日期|来源|作者|稿件来源|信息来源)\s*[:：]|(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2})/;
 
 /** A forum's or portal's dateline anywhere in its line: "只看楼主 … 发表于: 2017-03-24". */
 const POSTED = /(?:发表于|发布于|发帖时间|发布时间)\s*[:：]?\s*(?:19|20)\d{2}/;
@@ -280,7 +280,8 @@ function newsHeadline(head: string[]): string | null {
   const lines = head.map((l) => l.trim().replace(/\s*\[[^\]]{1,8}\]$/, '')).filter(Boolean);
   const at = lines.slice(0, 16).findIndex((l, i) => (i > 0 && DATELINE.test(l)) || POSTED.test(l));
   if (at <= 0) return null;
-  const headline = (l: string) => l.length >= 6 && l.length <= 60 && !/[。;,]/.test(l) && !DATELINE.test(l) && (l.match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= 6;
+  // (A byline — "XX记者 张三" — is no headline.)
+  const headline = (l: string) => l.length >= 6 && l.length <= 60 && !/[。;,]|记者|通讯员|摄影|编辑/.test(l) && !DATELINE.test(l) && (l.match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= 6;
   if (DATELINE.test(lines[at]) && at <= 3 && headline(lines[0])) return lines[0];
   const found = lines.slice(0, at).filter(headline).sort((a, b) => b.length - a.length)[0];
   return found && (found.match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= 10 ? found : null;

@@ -27,6 +27,17 @@ describe('connectors inside an owner clause', () => {
   });
 });
 
+describe('lists as notices write them', () => {
+  it('"各区、县(市)政府及开发区管委会": the joined county list and the body after 及 are two units', () => {
+    const o = extractOwners('(牵头单位:市发展改革委;责任单位:市财政局,各区、县(市)政府及开发区管委会)');
+    expect(o?.units).toEqual(['市发展改革委', '市财政局', '各区县(市)政府', '开发区管委会']);
+  });
+
+  it('a notice’s 请 is no part of the first name', () => {
+    expect(extractOwners('(请市食安委各成员单位、有关市级部门负责)')?.units).toEqual(['市食安委各成员单位', '有关市级部门']);
+  });
+});
+
 describe('a bracket with a second duty after its full stop', () => {
   it('"(X、Y按职责分工负责。各县〔区〕政府属地负责,下同)": the 属地 duty is a unit too, and there is no lead', () => {
     const o = extractOwners('建立追溯平台,推动各地使用。(县市场监管局、县商务局按职责分工负责。各乡〔镇〕政府属地负责,下同)');
@@ -58,6 +69,11 @@ describe('who and what a news page is about', () => {
     });
     expect(kb.plans[0].title).toBe('蕲春召开质量强县示范创建推进会');
     expect(kb.plans[0].city).toBe('蕲春县');
+  });
+
+  it('a byline is no headline', async () => {
+    const { kb } = await ingestTexts({ 'a.txt': '青石记者 张某 李某\n6月16日下午,青石市召开优化营商环境工作会议。\n会议强调要优化服务。\n编辑:王某\n' });
+    expect(kb.plans[0].title).toBeNull();
   });
 
   it('"河南虞城:…" names the county after its province; a quoted honour names no place', async () => {
