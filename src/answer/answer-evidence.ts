@@ -157,22 +157,27 @@ export function answerFrame(c: Ctx): Answer | null {
 /**
  * "会议由谁主持" / "哪位市领导出席并讲话": a report's sentence that names a person doing that act — of the
  * plans in scope, the one whose sentence (with the one before it, which often names the meeting) shares
- * most of the question's words. Several meetings in scope and no sentence that names this one: nothing.
+ * most of the question's words (among many plans, at least three of them).
  */
 export function answerPersonAct(c: Ctx): Answer | null {
   const act = askedPersonAct(c.q.text);
-  if (!act || !c.files || c.files.size > 3) return null;
+  if (!act) return null;
+  // (Among many plans, the sentence must name this meeting too.)
+  const min = c.files && c.files.size <= 3 ? 0 : 3;
   const want = new Set(tokens(c.q.topic.replace(new RegExp(act, 'g'), ' ')));
   let best: { i: number; score: number } | null = null;
   for (const i of c.sentenceIds()) {
     const s = c.p.sentences[i];
     if (!statesPersonAct(s.text, act)) continue;
     const prev = c.p.sentences[i - 1];
-    const window = `${prev && prev.passage === s.passage ? prev.text : ''}${s.text}`;
-    const score = tokens(window).filter((t) => want.has(t)).length;
+    // (The meeting is named in the report's headline and opening, and often in the sentence before.)
+    const file = c.kb.passages[s.passage].file;
+    const opening = (c.p.byFile.get(file)?.sentences ?? []).slice(0, 2).map((k) => c.p.sentences[k].text).join('');
+    const window = `${c.p.byFile.get(file)?.plan?.title ?? ''}${opening}${prev && prev.passage === s.passage ? prev.text : ''}${s.text}`;
+    const score = new Set(tokens(window).filter((t) => want.has(t))).size;
     if (!best || score > best.score) best = { i, score };
   }
-  if (!best) return null;
+  if (!best || best.score < min) return null;
   const s = c.p.sentences[best.i];
   const p = c.kb.passages[s.passage];
   return c.answer(`${c.label(p.file)}: ${focus(s.text, [act], 160)}${c.cite(p)}`, [{ ...p, quote: s.text.slice(0, 120) }]);

@@ -83,6 +83,8 @@ export interface Lexicon {
    * ("九江市2022年全市食品安全重点工作安排里…"): title without brackets → plan file. Longest first.
    */
   titles?: Array<[string, string]>;
+  /** Every plan's title as a question quotes it (《…》): title key → plan file. */
+  quotedTitles?: Array<[string, string]>;
 }
 
 /** A title as a question writes it: no brackets, quotes or spaces; 全市/全县/本市 dropped. */
@@ -124,8 +126,10 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
     const key = p.title && !p.city ? titleKey(p.title) : '';
     if (key.length >= 6) titles.push([key, p.file]);
   }
+  const quotedTitles: Array<[string, string]> = kb.plans.filter((p) => p.title && titleKey(p.title).length >= 6).map((p) => [titleKey(p.title!), p.file]);
   return {
     titles: titles.sort((a, b) => b[0].length - a[0].length),
+    quotedTitles,
     plans: plans.sort((a, b) => b[0].length - a[0].length),
     departments: [...names].sort((a, b) => b.length - a.length),
     pinyin: pinyin.sort((a, b) => b[0].length - a[0].length),
@@ -252,6 +256,13 @@ export function understandQuestion(raw: string, lexicon: Lexicon): Question {
       for (let k = 0; k < parent.length - 1; k++) if (lookupPlace(parent.slice(k))) return `${parent.slice(0, k)} `;
       return `${parent} `;
     });
+  }
+  // "《哈尔滨市…2017年行动计划》是以哪个机构名义印发的": a quoted title names that plan, not every plan of its place.
+  const quotedNames = [...text.matchAll(/《([^《》]{6,90})》/g)].map((m) => titleKey(m[1]));
+  const byQuote = quotedNames.length ? (lexicon.quotedTitles ?? []).filter(([key]) => quotedNames.includes(key)).map(([, file]) => file) : [];
+  if (byQuote.length && named.length <= 1 && (files.size === 0 || byQuote.every((f) => files.has(f)))) {
+    files.clear();
+    for (const f of byQuote) files.add(f);
   }
   // A plan known by its title only: the question writes the title.
   if (files.size === 0 && lexicon.titles?.length) {

@@ -171,7 +171,7 @@ function findNotice(head: string[], nameField: string | undefined): Notice | nul
     // (A body named with quotes, "新野县实施“四个带动”领导小组", is whole when it starts with a place.)
     if (m && m.index <= 40 && !/根据|按照|依据|贯彻|落实|转发|参照/.test(line.slice(0, m.index))) return { inner: quoted?.name ?? unquote(m[2]), issuer: noticeIssuer(m[1]) ?? (findPlaces(m[1])[0]?.index === 0 || /^[\u4e00-\u9fff]{2,6}[省市县区]/.test(m[1]) ? m[1] : null) };
   }
-  return quoted ? { inner: quoted.name, issuer: null } : null;
+  return quoted ? { inner: quoted.name, issuer: quoted.issuer ?? null } : null;
 }
 
 const EMBEDDED_NOTICE = /((?:[\u4e00-\u9fff“”]){2,40}?(?:领导小组|人民政府办公室|人民政府办公厅|人民政府|办公室|委员会|局|厅))关于(?:印发|转发)\s*([《<]?[^《》<>]{4,90}?[》>]?)的通知/;
@@ -180,15 +180,23 @@ const EMBEDDED_NOTICE = /((?:[\u4e00-\u9fff“”]){2,40}?(?:领导小组|人民
 /** A news page on the plan: "…人民政府印发《X》,并发出通知", "《X》全文如下". */
 const NEWS_ISSUE = /(?:印发|出台|发布)了?\s*《([^《》]{4,90}?)》\s*[,，]?\s*(?:并发出通知|的通知|要求)|《([^《》]{4,90}?)》\s*全文如下/;
 
-function findQuotedName(head: string[]): { name: string; several: boolean } | null {
+function findQuotedName(head: string[]): { name: string; several: boolean; issuer?: string | null } | null {
   for (const line of head) {
     const news = NEWS_ISSUE.exec(line);
-    const m = NOTICE_BODY.exec(line) ?? DRAFT.exec(line) ?? DRAFTED.exec(line) ?? (news && !/根据|按照|依据|贯彻|落实/.test(line.slice(0, news.index)) ? news : null);
+    const fromNews = !!news && !/根据|按照|依据|贯彻|落实/.test(line.slice(0, news.index));
+    const m = NOTICE_BODY.exec(line) ?? DRAFT.exec(line) ?? DRAFTED.exec(line) ?? (fromNews ? news : null);
     const name = m ? unquote(m.slice(1).find(Boolean) ?? '') : '';
     // "《政府工作报告》已经…通过" cites what the plan serves; only a document kind is the plan itself.
-    if (name && TITLE_END.test(name)) return { name, several: /》\s*[和、及与]?\s*《/.test(m![0]) };
+    if (name && TITLE_END.test(name)) return { name, several: /》\s*[和、及与]?\s*《/.test(m![0]), issuer: m === news ? newsIssuer(line.slice(0, news!.index)) : null };
   }
   return null;
+}
+
+/** "2023年6月14日,X党委、X人民政府印发《…》": the bodies a news report says issued it. */
+function newsIssuer(before: string): string | null {
+  const clause = before.split(/[,，。;；]/).pop()?.trim() ?? '';
+  const parts = clause.split('、').map((x) => x.trim());
+  return parts.length && clause.length <= 40 && parts.every((x) => /^[\u4e00-\u9fff]{2,24}(党委|人民政府|政府|办公厅|办公室|委员会|领导小组|局|委|厅)$/.test(x)) ? clause : null;
 }
 
 /** Titles compared as notices write them: "关于印发X方案的通知" drops the 关于 and 的 of "关于X的方案". */

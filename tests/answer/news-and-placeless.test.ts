@@ -49,11 +49,20 @@ const NOTICE = `青石市人民政府关于印发2025年政府工作报告重点
 1.加强重大项目谋划储备。(牵头单位:市发展改革委)
 `;
 
+const REPORTED_PLAN = `印发通知
+2024年6月14日,青石市委、青石市人民政府印发《青石市质量强市建设实施方案》,并发出通知,要求各地各部门结合实际认真贯彻落实。
+《青石市质量强市建设实施方案》全文如下。
+为统筹推进质量强市建设,制定本方案。
+一、主要目标
+到2027年,制造业产品质量合格率达到95%以上。
+请各单位于3月16日前报送联络表。联系人:市质量强市办,王某某、电话:0571-12345670;李某某、电话:0571-12345671;邮箱:qs@example.cn
+`;
+
 let engine: AnswerEngine;
 const ask = (q: string) => engine.ask(q, { now: new Date('2025-06-10T09:00:00+08:00') });
 
 beforeAll(async () => {
-  const { kb } = await ingestTexts({ 'meeting.txt': MEETING, 'food.txt': PLACELESS, 'district.txt': DOCNO_ONLY, 'points.txt': POINTS, 'notice.txt': NOTICE });
+  const { kb } = await ingestTexts({ 'meeting.txt': MEETING, 'food.txt': PLACELESS, 'district.txt': DOCNO_ONLY, 'points.txt': POINTS, 'notice.txt': NOTICE, 'plan-news.txt': REPORTED_PLAN });
   engine = new AnswerEngine(kb);
 });
 
@@ -84,6 +93,21 @@ describe('a plan that never names its place', () => {
 
   it('a place with no such plan is still told it is not loaded', () => {
     expect(ask('杭州质量强市方案的牵头单位是谁').answer).toMatch(/还没有收录杭州/);
+  });
+});
+
+describe('a plan as a news page reports it', () => {
+  it('the bodies the report says issued it, for the plan its quoted title names (not the meeting report)', () => {
+    const a = ask('《青石市质量强市建设实施方案》是由谁印发的？');
+    expect(a.answer).toContain('青石市委、青石市人民政府');
+    expect(a.answer).not.toContain('领导小组第一次会议');
+    expect(ask('《青石市质量强市建设实施方案》是以哪个机构名义印发的？').answer).toContain('青石市委');
+  });
+
+  it('contacts written with their numbers between labels are kept whole', () => {
+    const a = ask('青石市质量强市建设实施方案的联系人是谁，电话多少？');
+    expect(a.answer).toContain('李某某');
+    expect(a.answer).toContain('0571-12345671');
   });
 });
 
