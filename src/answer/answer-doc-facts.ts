@@ -68,6 +68,8 @@ export function askedDocAttributes(text: string, ownTitles: Array<string | null>
   let found = [...new Set(ASKS.filter(([, re]) => re.test(text)).map(([a]) => (a === 'docNo' && cited ? 'implements' : a)))];
   // "联席会议是哪天开的", "启动仪式哪天举办": the day of an event the text tells, not the document's date.
   if (EVENT_DAY.test(text) && !/印发|发布|签发|落款|成文|下发|出台/.test(text)) found = found.filter((a) => a !== 'signed' && a !== 'published');
+  // "细化方案+联系人电话啥时候交": what is handed in (a contact list) is the object; when is asked.
+  if (/什么时候|啥时候|何时|几号|哪天|截止/.test(text) && /(交|报|送|提交|上报|报送|报备)/.test(text)) found = found.filter((a) => a !== 'phone' && a !== 'contact' && a !== 'email');
   // "发布" alone means the document's date unless the page's own date is asked for.
   if (found.includes('published') && found.includes('signed') && !/落款|成文/.test(text)) return found.filter((a) => a !== 'signed');
   return found;

@@ -82,7 +82,8 @@ export function statesAttribute(attr: AskedAttribute, text: string, pointInTime 
     case 'date':
       // A year inside a document's title (《…2021年…方案》) is no date of this task.
       // (持续推进, 长期: ongoing work has no point in time.)
-      return DATE.test(text.replace(/《[^》]*》/g, ' ').replace(pointInTime ? DURATION : /$^/, ' ').replace(pointInTime ? /持续|长期|常态化/g : /$^/, ' '));
+      // (…and one an excerpt cut off inside: "「按照《2007年…分解表…」".)
+      return DATE.test(text.replace(/《[^》]*(?:》|…|$)/g, ' ').replace(pointInTime ? DURATION : /$^/, ' ').replace(pointInTime ? /持续|长期|常态化/g : /$^/, ' '));
     case 'phone':
       return PHONE.test(text.replace(EMAIL_G, ' '));
     case 'email':

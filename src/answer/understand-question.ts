@@ -204,15 +204,23 @@ const ENGLISH: Array<[RegExp, string]> = [
   [/\b(contact|phone|tel)\b/gi, '联系电话'],
   [/\bemail\b/gi, '邮箱'],
   [/\bwen\s*hao\b/gi, '文号'],
+  [/\bfood\s+safety\b/gi, '食品安全'],
 ];
 
 /** Colloquial and Cantonese wording ("係幾多", "要干嘛来着", "啥时候要搞完") in the words the rules read. */
-const COLLOQUIAL: Array<[RegExp, string]> = [
+const COLLOQUIAL: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [/[系係是]?[几幾]多/g, '是多少'],
   [/干嘛|干啥|做啥|搞啥|弄啥/g, '做什么'],
   [/(?<=[\u4e00-\u9fff])来着/g, ''],
   [/搞完|弄完|干完|做完/g, '完成'],
   [/(是)?(啥|什么)意思/g, '指什么'],
+  // Cantonese: "係邊個單位印發嘅" is 是哪个单位印发的 (the text is simplified first: 系边个…嘅).
+  [/边(个|几个|度|啲)/g, (_m: string, w: string) => ({ 个: '哪个', 几个: '哪几个', 度: '哪里', 啲: '哪些' })[w] ?? _m],
+  [/系(?=哪|谁|几|多少|咩|乜|什么)/g, '是'],
+  [/咩|乜嘢/g, '什么'],
+  [/嘅/g, '的'],
+  // "广东22年…", "07年政府工作": a year written with two digits.
+  [/(^|[^\d第近连续每多几满])([0-2]\d)年(?![内以来间后前度底末])/g, '$120$2年'],
   // "那个分解表里": a filler that points at nothing.
   [/(?<![\u4e00-\u9fff]{2}[的])(那个|这个)(?=[\u4e00-\u9fff\d])/g, ''],
 ];
@@ -222,7 +230,7 @@ export function normalizeQuestion(raw: string): string {
   // "@督办助手 …": the mention that addressed the bot is no part of the question.
   text = text.replace(/^\s*@\S+\s+/, '');
   for (const [re, zh] of ENGLISH) text = text.replace(re, ` ${zh} `);
-  for (const [re, zh] of COLLOQUIAL) text = text.replace(re, zh);
+  for (const [re, zh] of COLLOQUIAL) text = text.replace(re, zh as string);
   return text.replace(/\s+/g, ' ').trim();
 }
 
@@ -260,9 +268,20 @@ export function understandQuestion(raw: string, lexicon: Lexicon): Question {
   // "《哈尔滨市…2017年行动计划》是以哪个机构名义印发的": a quoted title names that plan, not every plan of its place.
   const quotedNames = [...text.matchAll(/《([^《》]{6,90})》/g)].map((m) => titleKey(m[1]));
   const byQuote = quotedNames.length ? (lexicon.quotedTitles ?? []).filter(([key]) => quotedNames.includes(key)).map(([, file]) => file) : [];
-  if (byQuote.length && named.length <= 1 && (files.size === 0 || byQuote.every((f) => files.has(f)))) {
+  if (byQuote.length && new Set(named.map(shortPlaceName)).size <= 1 && (files.size === 0 || byQuote.every((f) => files.has(f)))) {
     files.clear();
     for (const f of byQuote) files.add(f);
+  }
+  // "2019年广东省食品安全重点工作安排": of a place's several plans, the one of the year the question names
+  // (when its title says so and others' do not).
+  const year = /(?:19|20)\d{2}(?=年)/.exec(text)?.[0];
+  if (year && files.size > 1) {
+    const ofYear = (lexicon.quotedTitles ?? []).filter(([key, file]) => files.has(file) && key.includes(`${year}年`)).map(([, file]) => file);
+    // (Not when it names another of them too: "2017年行动计划和创建方案…".)
+    if (ofYear.length > 0 && ofYear.length < files.size && new Set(text.match(/(?:19|20)\d{2}(?=年)/g)).size === 1 && !/[和与及]|分别|两份|各自/.test(text)) {
+      files.clear();
+      for (const f of ofYear) files.add(f);
+    }
   }
   // A plan known by its title only: the question writes the title.
   if (files.size === 0 && lexicon.titles?.length) {

@@ -66,7 +66,9 @@ function byYearEnd(text: string): string {
 }
 
 /** The one deadline a task's text states ("2024年6月底前", or yearless "年底前" / "9月底前" in the plan's year). */
-function deadlineInText(text: string): string | null {
+function deadlineInText(raw: string): string | null {
+  // "于4月20日(星期五)前上报": the weekday beside a date is no part of it.
+  const text = raw.replace(/(日)\s*[(（](?:星期|周|礼拜)[一二三四五六日天][)）]/g, '$1');
   const found = [...text.matchAll(/(?:(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?|(?<![\d年])\d{1,2}\s*月\s*|(?<![\d每])年)(?:底|末)\s*(?:前|以前|之前)|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?\s*(?:前|以前|之前)|(?:19|20)\d{2}\s*年\s*(?:前|以前|之前)|(?<![\d年月])\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:前|以前|之前)|(?<![\d年月])\d{1,2}\s*月\s*\d{1,2}\s*日(?:上午|下午|晚上)?(?=\s*[,，]\s*在)/g)];
   const distinct = [...new Set(found.map((m) => m[0]))];
   if (distinct.length === 1) return distinct[0];

@@ -1,3 +1,4 @@
+import { lookupPlace } from '../kb/place-names.ts';
 /**
  * Who owns a task, as one grammar over the ways plans write it:
  * - inline role words after a list: `(X负责)`, `(X牵头,Y参加)`, `(X、Y按职责分工负责)`, `由X牵头,Y参与`,
@@ -80,8 +81,20 @@ export function splitDepartments(list: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < parts.length; i++) {
     let name = parts[i];
-    // "各县、市、区政府" → 各县市区政府: every part after 各县 that begins with a level word joins it.
-    while (/^各[\u4e00-\u9fff]{0,4}[县市区镇乡州旗]$/.test(name) && /^[县市区镇乡州旗]/.test(parts[i + 1] ?? '')) name += parts[++i];
+    // "各县、市、区政府" → 各县市区政府: every part after 各县 that begins with a level word joins it
+    // (so does "相关市、县政府", "有关县、区政府").
+    while (/^(?:各|相关|有关)[\u4e00-\u9fff]{0,4}[县市区镇乡州旗]$/.test(name) && /^[县市区镇乡州旗]/.test(parts[i + 1] ?? '')) name += parts[++i];
+    // "哈尔滨、黑河、绥芬河市政府": places listed before the body they share are that one unit, as written.
+    if (lookupPlace(name) && !DEPT_END.test(name)) {
+      let k = i;
+      while (k + 1 < parts.length && lookupPlace(parts[k + 1]) && !DEPT_END.test(parts[k + 1])) k++;
+      const body = parts[k + 1];
+      if (body && /^[\u4e00-\u9fff]{2,6}?(市|县|区)?(人民)?政府$/.test(body) && (lookupPlace(body.replace(/(人民)?政府$/, '')) || lookupPlace(body.replace(/(人民)?政府$/, '').replace(/[市县区]$/, '')))) {
+        out.push(parts.slice(i, k + 2).join('、'));
+        i = k + 1;
+        continue;
+      }
+    }
     // "市直有关部门、单位": a bare 单位/部门 completes the name before it; after "X等部门" it is the
     // list's tail, and a lone level word ("市经信局、市" cut by the page) is no unit.
     if (/^(单位|部门|有关单位|相关单位)$/.test(name)) {
@@ -345,7 +358,8 @@ export function findDelegatedOwners(text: string): Owners | null {
 }
 
 const LEAD_LABEL = '(?:主要责任|牵头责任|牵头|主办|主责)(?:单位|部门)';
-const RESP_LABEL = '(?:责任|负责|承办|落实|实施|组织)(?:单位|部门)';
+// ("部门分工:省发展改革委牵头,各地、各部门配合": a label for the division of work, its value with role words.)
+const RESP_LABEL = '(?:(?:责任|负责|承办|落实|实施|组织)(?:单位|部门)|部门分工|责任分工)';
 const PART_LABEL = '(?:主要)?(?:配合|协办|协助|参与|参加|协同|协作)(?:责任)?(?:单位|部门)';
 export const TIME_LABEL = '(?:完成时限|完成时间|时间节点|时限要求|时间要求|完成期限|时间安排|活动时间|实施时间|推进时间)';
 /** Labels beside the owners whose values are no units: a leader's or contact's name, how far it got, who supplies the figures or checks the work. */

@@ -177,6 +177,9 @@ function findNotice(head: string[], nameField: string | undefined): Notice | nul
 const EMBEDDED_NOTICE = /((?:[\u4e00-\u9fff“”]){2,40}?(?:领导小组|人民政府办公室|人民政府办公厅|人民政府|办公室|委员会|局|厅))关于(?:印发|转发)\s*([《<]?[^《》<>]{4,90}?[》>]?)的通知/;
 
 /** "现将《X》印发给你们" / "《X》已经市政府同意" / "印发了《X》" / "起草了《X(征求意见稿)》": X, when it names a document. */
+/** "按照《X》(详见附件)的要求": the document the notice attaches is the plan. */
+const ATTACHED = /《([^《》]{4,90}?)》\s*[(（]\s*(?:详见|见)附件\s*\d*\s*[)）]/;
+
 /** A news page on the plan: "…人民政府印发《X》,并发出通知", "《X》全文如下". */
 const NEWS_ISSUE = /(?:印发|出台|发布)了?\s*《([^《》]{4,90}?)》\s*[,，]?\s*(?:并发出通知|的通知|要求)|《([^《》]{4,90}?)》\s*全文如下/;
 
@@ -184,7 +187,7 @@ function findQuotedName(head: string[]): { name: string; several: boolean; issue
   for (const line of head) {
     const news = NEWS_ISSUE.exec(line);
     const fromNews = !!news && !/根据|按照|依据|贯彻|落实/.test(line.slice(0, news.index));
-    const m = NOTICE_BODY.exec(line) ?? DRAFT.exec(line) ?? DRAFTED.exec(line) ?? (fromNews ? news : null);
+    const m = NOTICE_BODY.exec(line) ?? ATTACHED.exec(line) ?? DRAFT.exec(line) ?? DRAFTED.exec(line) ?? (fromNews ? news : null);
     const name = m ? unquote(m.slice(1).find(Boolean) ?? '') : '';
     // "《政府工作报告》已经…通过" cites what the plan serves; only a document kind is the plan itself.
     if (name && TITLE_END.test(name)) return { name, several: /》\s*[和、及与]?\s*《/.test(m![0]), issuer: m === news ? newsIssuer(line.slice(0, news!.index)) : null };

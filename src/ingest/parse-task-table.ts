@@ -28,7 +28,7 @@ const HEADER_LABELS: Array<[Column, RegExp]> = [
   // How far a task has got, in a progress report (进展情况, 1-11月推进情况, 截至9月底完成情况).
   ['progress', /^(当前进度|目前进度|工作进度|完成进度|推进进度|实施进度|进度|进展|工作进展|[^,，。]{0,12}(进展|推进|完成|进度)情况)$/],
   // Who scores a task is not who does it.
-  ['ignore', /^(评分部门|评分单位|考核部门|考核单位|监考单位|评价部门|牵头领导|责任领导|分管领导)$/],
+  ['ignore', /^(分值|分数|考核分值|权重|评分部门|评分单位|考核部门|考核单位|监考单位|评价部门|牵头领导|责任领导|分管领导)$/],
 ];
 
 /** A header cell's label: no spaces or colons, and no trailing note in brackets (责任股室(单位), 金额(万元)). */

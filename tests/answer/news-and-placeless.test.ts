@@ -111,6 +111,22 @@ describe('a plan as a news page reports it', () => {
   });
 });
 
+describe('wording from the chat', () => {
+  it('Cantonese, two-digit years and English words read as the rules expect', async () => {
+    const { kb } = await ingestTexts({
+      'a.txt': '青石市食品安全委员会关于印发2019年青石市食品安全重点工作安排的通知\n2019年青石市食品安全重点工作安排\n一、重点任务\n1.开展食品抽检。全年完成抽检3000批次以上。(市市场监管局负责)\n',
+      'b.txt': '青石市人民政府关于印发2022年青石市政府工作报告重点任务分工方案的通知\n2022年青石市政府工作报告重点任务分工方案\n请各单位于2022年3月15日前报市政府督查室备案。\n一、稳增长\n1.地区生产总值增长6%左右。(市发展改革委牵头)\n',
+    });
+    const e = new AnswerEngine(kb);
+    const a = e.ask('2019年青石市食品安全重點工作安排 係邊個單位印發嘅？');
+    expect(a.answer).toContain('青石市食品安全委员会');
+    // (The year names the one plan of that year.)
+    expect(a.answer).not.toContain('2022');
+    expect(e.ask('青石22年政府工作报告分工方案 地区生产总值 target 係幾多？').answer).toContain('6%');
+    expect(e.ask('青石 2019 food safety 重点工作安排 抽检 target 几多批次').answer).toContain('3000');
+  });
+});
+
 describe('phrases, notices and places as users write them', () => {
   it('a quoted heading asked what it involves is answered with what follows it in its item', () => {
     const a = ask('青石2025年知识产权工作要点里“规划引领知识产权强市建设”具体要做哪些事？');

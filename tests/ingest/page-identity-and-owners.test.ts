@@ -38,6 +38,25 @@ describe('lists as notices write them', () => {
   });
 });
 
+describe('more owner writings', () => {
+  it('"部门分工:X牵头,各地、各部门配合" is a label whose value carries its roles', () => {
+    expect(extractOwners('地区生产总值增长6%左右。部门分工:省发展改革委牵头,各地、各部门配合。')).toMatchObject({ lead: ['省发展改革委'], units: ['省发展改革委', '各地', '各部门'] });
+  });
+
+  it('"相关市、县政府" is one unit; places listed before the 市政府 they share are one unit as written', () => {
+    expect(extractOwners('(省发改委、铁路办、相关市、县政府负责)')?.units).toEqual(['省发改委', '铁路办', '相关市县政府']);
+    expect(extractOwners('(机场扩建指挥部、哈尔滨、黑河、绥芬河市政府、省农垦总局负责)')?.units).toEqual(['机场扩建指挥部', '哈尔滨、黑河、绥芬河市政府', '省农垦总局']);
+  });
+
+  it('a date with its weekday ("4月20日(星期五)前") is still the deadline; the attached table names the plan', async () => {
+    const { kb } = await ingestTexts({
+      'a.txt': '各镇政府,区政府直属单位:\n为推动各项工作的落实,现将有关事项通知如下:\n一、各牵头单位要按照《2007年三水区政府工作主要任务分解表》(详见附件)的要求做好细化实施方案,于4月20日(星期五)前上报区督查组。\n',
+    });
+    expect(kb.plans[0]).toMatchObject({ title: '2007年三水区政府工作主要任务分解表', city: '三水区' });
+    expect(kb.tasks[0].deadlineText).toBe('4月20日前');
+  });
+});
+
 describe('a bracket with a second duty after its full stop', () => {
   it('"(X、Y按职责分工负责。各县〔区〕政府属地负责,下同)": the 属地 duty is a unit too, and there is no lead', () => {
     const o = extractOwners('建立追溯平台,推动各地使用。(县市场监管局、县商务局按职责分工负责。各乡〔镇〕政府属地负责,下同)');
