@@ -3,7 +3,7 @@ import type { KnowledgeBase } from '../kb/knowledge-base.ts';
 import { Ctx, prepare, type Answer, type Prepared } from './answer-context.ts';
 import { answerCrossPlan } from './answer-cross-plan.ts';
 import { answerDocFact, withoutTitles } from './answer-doc-facts.ts';
-import { answerFrame, answerFromEvidence, answerPersonAct } from './answer-evidence.ts';
+import { answerFrame, answerFromEvidence, answerPersonAct, answerRespectively } from './answer-evidence.ts';
 import { tokens } from '../kb/text-tokens.ts';
 import { lookupPlaceLoosely, shortPlaceName } from '../kb/place-names.ts';
 import { answerStates, askedAttribute, asksForPointInTime } from './answerability.ts';
@@ -58,7 +58,7 @@ const STRATEGIES: Record<Intent, Handler[]> = {
 };
 
 /** Questions about a set (due list, target list, plan data, a department's tasks) come before the kinds. */
-const SET_QUESTIONS: Handler[] = [answerUnknownPlace, answerDocFact, answerShortSection, answerFrame, answerPlanMeta, answerLocation, answerPersonAct, answerDueList, answerTargetList, answerDepartmentFirst, answerSectionList];
+const SET_QUESTIONS: Handler[] = [answerUnknownPlace, answerDocFact, answerShortSection, answerFrame, answerPlanMeta, answerLocation, answerPersonAct, answerRespectively, answerDueList, answerTargetList, answerDepartmentFirst, answerSectionList];
 
 export const MAX_QUESTION = 500;
 

@@ -182,3 +182,32 @@ export function answerPersonAct(c: Ctx): Answer | null {
   const p = c.kb.passages[s.passage];
   return c.answer(`${c.label(p.file)}: ${focus(s.text, [act], 160)}${c.cite(p)}`, [{ ...p, quote: s.text.slice(0, 120) }]);
 }
+
+/** A date as a list of them writes it: 6月10日, 2023年1月10日, 7月底. */
+const LIST_DATE = /(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*(?:\d{1,2}\s*日|底|末|中旬|上旬|下旬)/g;
+
+/**
+ * "于6月10日、11月30日前分别将上半年、全年各项工作完成情况报送…": a list of dates paired by 分别 with a list
+ * of things — asked for one of them ("全年…最晚什么时候报"), its own date, quoted with the sentence.
+ */
+export function answerRespectively(c: Ctx): Answer | null {
+  if (askedAttribute(c.q.text) !== 'date' || !c.files || c.files.size > 3) return null;
+  for (const i of c.sentenceIds()) {
+    const text = c.p.sentences[i].text;
+    const at = text.indexOf('分别');
+    if (at < 0) continue;
+    const dates = [...text.matchAll(LIST_DATE)].map((m) => m[0].replace(/\s+/g, ''));
+    if (dates.length < 2) continue;
+    const after = /^(?:将|把|就|对)?([^,，。;；]{2,40}?)(?:各项|的|工作|完成|情况|报送|报|送|上报)/.exec(text.slice(at + 2))?.[1];
+    const before = /([^,，。;；于在]{2,40})$/.exec(text.slice(0, at).replace(LIST_DATE, '').replace(/[于在前]+$/, ''))?.[1];
+    for (const list of [after, before]) {
+      const items = list?.split(/[、和及与]/).map((x) => x.trim()).filter(Boolean) ?? [];
+      if (items.length !== dates.length) continue;
+      const k = items.findIndex((item) => item.length >= 2 && c.q.text.includes(item));
+      if (k < 0) continue;
+      const p = c.kb.passages[c.p.sentences[i].passage];
+      return c.answer(`${c.label(p.file)}: ${items[k]} — ${dates[k]}前(原文: ${text.slice(0, 160)})${c.cite(p)}`, [{ ...p, quote: text.slice(0, 120) }]);
+    }
+  }
+  return null;
+}

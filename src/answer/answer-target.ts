@@ -77,7 +77,8 @@ function isGoalStatement(c: Ctx, h: Hit): boolean {
 
 /** "空气优良率、污水处理率、综合指数分别是多少": each metric on its own, when at least two are found. */
 function answerEachMetric(c: Ctx): Answer | null {
-  const parts = c.q.content.split(/[、]/).map((p) => p.trim()).filter((p) => p.length >= 2);
+  // ("竣工验收合格率和抽查合格率各是多少", "干道多少公里,农村公路多少公里": 和 after a metric, or a comma.)
+  const parts = c.q.content.split(/[、,，]|(?<=[率数量额值度])(?:和|及|与)/).map((p) => p.trim()).filter((p) => p.length >= 2);
   if (parts.length < 2) return null;
   const found = parts.map((p) => answerOneMetric(c, p)).filter((a): a is Answer => a !== null && a.found);
   if (found.length < 2) return null;

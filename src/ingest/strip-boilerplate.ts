@@ -33,6 +33,9 @@ export function isNoiseLine(line: string): boolean {
   if (/^[\s|·>\-—_=*]+$/.test(t)) return true;
   // A numbered item with sentences ("(8)市气象局:及时提供…天气预报…,适时…") is plan text, whatever it names.
   if (/^[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]/.test(t) && /[,，。;；]/.test(t)) return false;
+  // A notice's sentences end with its contact ("…报送自治区食安办。联系人:谢华,联系电话:…"): a line of
+  // sentences is plan text, only a site's footer (ICP, copyright) is noise there.
+  if (t.length >= 40 && /[\u4e00-\u9fff]{6,}[^。]*。/.test(t) && !/ICP|备案|Copyright|版权所有|All Rights Reserved|网站标识码/i.test(t)) return false;
   return NOISE_LINE.some((re) => re.test(t));
 }
 

@@ -127,6 +127,20 @@ describe('wording from the chat', () => {
   });
 });
 
+describe('lists paired by 分别, and several metrics in one question', () => {
+  it('answers the date paired with the thing asked, from a notice line that ends with its contact', async () => {
+    const { kb } = await ingestTexts({
+      'a.txt': '青石市食品安全委员会关于印发2020年青石市食品安全重点工作安排的通知\n各区人民政府,市食安委各成员单位:\n《2020年青石市食品安全重点工作安排》已经市人民政府同意,现印发给你们。请各区于6月10日、11月30日前分别将上半年、全年各项工作完成情况报送市食安办。联系人:某某,联系电话:0571-1234567\n2020年青石市食品安全重点工作安排\n一、重点任务\n1.开展抽检。工程竣工验收合格率保持100%,勘察设计质量抽查合格率达到97%以上。(市市场监管局负责)\n',
+    });
+    const e = new AnswerEngine(kb);
+    expect(e.ask('青石2020年食品安全重点工作安排,全年各项工作完成情况最晚什么时候报市食安办？').answer).toContain('11月30日');
+    expect(e.ask('青石2020年食品安全重点工作安排,上半年工作完成情况什么时候报？').answer).toContain('6月10日');
+    const both = e.ask('青石2020年食品安全重点工作安排里工程竣工验收合格率和勘察设计质量抽查合格率各是多少？').answer;
+    expect(both).toContain('100%');
+    expect(both).toContain('97%');
+  });
+});
+
 describe('phrases, notices and places as users write them', () => {
   it('a quoted heading asked what it involves is answered with what follows it in its item', () => {
     const a = ask('青石2025年知识产权工作要点里“规划引领知识产权强市建设”具体要做哪些事？');
