@@ -112,7 +112,7 @@ export function answerDocFact(c: Ctx): Answer | null {
         found = true;
         parts.push(`${v.label ?? LABEL[attr]}: ${v.text}`);
         sources.push({ file, ref: null, path: [], line: v.line, quote: v.quote });
-      } else parts.push(`方案中没有写明${LABEL[attr]}`);
+      } else parts.push(`方案中没有写明${LABEL[attr]}(没有找到)`);
     }
     lines.push(`${c.label(file)}《${plan.title ?? file}》${parts.join('; ')}〔${c.label(file)}〕`);
   }

@@ -132,8 +132,11 @@ function describeWork(c: Ctx, w: DeptWork): { text: string; sources: Source[] } 
   }
   if (w.joins.length) {
     if (w.leads.length || w.duties.length) {
-      const shown = w.joins.slice(0, 4).map((t) => refLabel(t.source, t.origin)).join('、');
+      // (A few are named by what they are too: "一(一)3 规范行政备案事项管理…".)
+      const few = w.leads.length + w.duties.length + w.joins.length <= 6;
+      const shown = w.joins.slice(0, 4).map((t) => (few ? `${refLabel(t.source, t.origin)} ${short(t.text, 30)}` : refLabel(t.source, t.origin))).join('、');
       lines.push(`参与(配合)的任务${w.joins.length}项: ${shown}${w.joins.length > 4 ? '等' : ''}`);
+      if (few) sources.push(...w.joins.slice(0, 4).map((t) => t.source));
     } else {
       // Only partner tasks: what they are, not just their numbers.
       lines.push(`${c.label(w.file)} ${w.name}参与(配合)的任务${w.joins.length}项:`);

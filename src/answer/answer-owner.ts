@@ -130,7 +130,7 @@ function noDeadlineWritten(c: Ctx): Answer | null {
   const best = bestPerPlan(all.map((m) => m.hit), 0.8)[0];
   if (!best) return null;
   const t = all.find((m) => m.hit.doc === best.doc)!.task;
-  return decided(c.answer(`${c.label(t.file)}「${short(t.text)}」方案没有写明完成时限; ${ownersPhrase(t)}${c.cite(t.source, t.origin)}`, [t.source], false));
+  return decided(c.answer(`${c.label(t.file)}「${short(t.text)}」方案没有写明完成时限(没有找到); ${ownersPhrase(t)}${c.cite(t.source, t.origin)}`, [t.source], false));
 }
 
 /**

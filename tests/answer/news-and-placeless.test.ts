@@ -141,6 +141,23 @@ describe('lists paired by 分别, and several metrics in one question', () => {
   });
 });
 
+describe('what a department takes part in, and what a plan lacks', () => {
+  it('a few tasks a department only takes part in are named by what they are, not just their numbers', async () => {
+    const { kb } = await ingestTexts({
+      'a.txt': '莲都区深化放管服改革2021年重点任务分工方案\n一、重点任务\n1.严格落实行政许可设定审查制度。(牵头单位:区司法局)\n2.规范行政备案事项管理,编制行政备案事项清单。(牵头单位:区政府办公室;责任单位:区司法局)\n3.推进证明事项告知承诺制。(牵头单位:区司法局)\n',
+    });
+    const a = new AnswerEngine(kb).ask('莲都区司法局在放管服分工方案里涉及哪些任务？');
+    expect(a.answer).toContain('行政许可');
+    expect(a.answer).toContain('行政备案');
+  });
+
+  it('a document fact the plan does not state is said to be not found', () => {
+    // (Of the 青石 plans, the meeting report has none.)
+    const a = ask('青石市质量强市领导小组第一次会议的文号是多少？');
+    expect(a.answer).toMatch(/没有写明文号\(没有找到\)/);
+  });
+});
+
 describe('phrases, notices and places as users write them', () => {
   it('a quoted heading asked what it involves is answered with what follows it in its item', () => {
     const a = ask('青石2025年知识产权工作要点里“规划引领知识产权强市建设”具体要做哪些事？');
