@@ -5,7 +5,7 @@ import { answerCrossPlan } from './answer-cross-plan.ts';
 import { answerDocFact, withoutTitles } from './answer-doc-facts.ts';
 import { answerFrame, answerFromEvidence, answerPersonAct, answerRespectively } from './answer-evidence.ts';
 import { tokens } from '../kb/text-tokens.ts';
-import { lookupPlaceLoosely, shortPlaceName } from '../kb/place-names.ts';
+import { docNoInitial, lookupPlaceLoosely, shortPlaceName } from '../kb/place-names.ts';
 import { answerStates, askedAttribute, asksForPointInTime } from './answerability.ts';
 import { answerDuties } from './answer-duties.ts';
 import { answerHelp } from './answer-help.ts';
@@ -171,7 +171,7 @@ export class AnswerEngine {
       const title = pairs(p.title);
       if (title.size < 4) continue;
       const share = [...title].filter((x) => asked.has(x)).length / title.size;
-      const initial = /^([\u4e00-\u9fff])[\u4e00-\u9fff]{0,5}(?:发|字|函|文|办)/.exec(p.docNo ?? '')?.[1];
+      const initial = docNoInitial(p.docNo);
       const bar = initial && initial === place[0] ? 0.4 : 0.7;
       if (share >= bar && (!best || share > best.share)) best = { file: p.file, share };
     }

@@ -41,7 +41,16 @@ const ASKS_HOW = /(怎么|如何|怎样|咋)(定|确定|办|处理|做|认定|�
 const DEPARTMENT = /[\u4e00-\u9fff]{1,20}(局|委员会|委|办公室|办|厅|部|院|会|中心|小组|政府|管委会|公司|集团|所|站|队|社|行|支队|大队|街道|乡镇|镇)(?![\u4e00-\u9fff]{0,1}(长|主任|书记))/;
 /** An owner statement: a role word, or a body as the subject of 制定/发布/设立/开展/实施 (由X制定, X每季度对…开展…). */
 const ROLE = /向[^,，。;；]{2,40}?(?:提交|报送|报告|上报|递交)|牵头|负责|责任单位|主办|承办|协办|配合|参与|参加|落实单位|负总责|督导|统筹|由[\u4e00-\u9fff]{2,20}(制定|发布|设立|组织实施|承担|组织)|(局|委|办|厅|部门|小组|政府|中心)(每(?:年|半年|季度|季|月)|定期|要|应|将|须|负责)?((?:按照|依据|根据)《[^》]{1,40}》)?(对[^,，。;；]{1,24})?(制定|发布|设立|组织实施|组织开展|组织|开展|承担|实施)/;
-const PERSON = /(牵头|责任|分管|联系|包保|挂点)领导\s*[:：]\s*[\u4e00-\u9fff]{2,4}|(长|主任|书记|主席|委员)[\u4e00-\u9fff]{2,3}(主持|出席|讲话|汇报|宣读|通报|致辞|作了|作|强调|指出|要求|参加)|[\u4e00-\u9fff]{2,3}(局长|市长|县长|区长|书记|主任)(主持|出席|讲话|汇报|宣读|通报|致辞|作了|强调|指出|要求)|[\u4e00-\u9fff]{2,3}(同志|先生|女士)|(常务)?副?(县|市|区|州|省|镇|乡)长|书记|(局|处|科|所)长|主任[:：为]|组长[:：为]|联系人[:：]\s*[\u4e00-\u9fff]/;
+const PERSON = new RegExp(
+  String.raw`(牵头|责任|分管|联系|包保|挂点)领导\s*[:：]\s*[\u4e00-\u9fff]{2,4}|` +
+    `${titledDoing('主持|出席|讲话|汇报|宣读|通报|致辞|作了|作|强调|指出|要求|参加', '')}|` +
+    String.raw`[\u4e00-\u9fff]{2,3}(同志|先生|女士)|(常务)?副?(县|市|区|州|省|镇|乡)长|书记|(局|处|科|所)长|主任[:：为]|组长[:：为]|联系人[:：]\s*[\u4e00-\u9fff]`,
+);
+/** A titled person doing an act: "副县长李国忠主持", "杜兴中局长汇报" (`gap`: what may stand between). */
+function titledDoing(acts: string, gap: string): string {
+  return `(长|主任|书记|主席|委员|秘书长)[\\u4e00-\\u9fff]{2,3}${gap}(${acts})|[\\u4e00-\\u9fff]{2,3}(局长|市长|县长|区长|书记|主任)${gap}(${acts})`;
+}
+
 /** A figure: a number with a unit or qualifier (120只, 95%以上, 7万件), or a bare one reached (指数达到86) — a date or 文号 number is not one. */
 /** (A lone 一 — "建立一个平台", "一批企业" — counts nothing.) */
 const NUMBER = /\d+(\.\d+)?\s*(%|‰|(?![年月日号时])[\u4e00-\u9fff])|(?:达到|提高到|提升到|增至|升至|保持在)\s*\d+(\.\d+)?(?![\d.年月日号])|(?:[两二三四五六七八九十百千万]|一[十百千万])[一二三四五六七八九十百千万两]*(个|项|家|件|次|名|所|座|条|种|类|倍|批|户|期|场|位|只)/;
@@ -119,7 +128,7 @@ export function askedPersonAct(question: string): string | null {
 /** Whether a sentence names a person (a title and a name) doing that act: "副县长李国忠主持会议". */
 export function statesPersonAct(text: string, act: string): boolean {
   if (!text.includes(act)) return false;
-  const titled = new RegExp(`(长|主任|书记|主席|委员|秘书长)[\\u4e00-\\u9fff]{2,3}[^。;；]{0,6}${act}|[\\u4e00-\\u9fff]{2,3}(局长|市长|县长|区长|书记|主任)[^。;；]{0,6}${act}|${act}[^。;；]{0,3}[:：]?[\\u4e00-\\u9fff]{0,20}(长|主任|书记|主席)[\\u4e00-\\u9fff]{2,3}`);
+  const titled = new RegExp(`${titledDoing(act, '[^。;；]{0,6}')}|${act}[^。;；]{0,3}[:：]?[\\u4e00-\\u9fff]{0,20}(长|主任|书记|主席)[\\u4e00-\\u9fff]{2,3}`);
   return titled.test(text) || (act === '主持' && /由[^。;；]{2,40}主持/.test(text));
 }
 

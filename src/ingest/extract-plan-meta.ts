@@ -199,7 +199,7 @@ function findQuotedName(head: string[]): { name: string; several: boolean; issue
 function newsIssuer(before: string): string | null {
   const clause = before.split(/[,，。;；]/).pop()?.trim() ?? '';
   const parts = clause.split('、').map((x) => x.trim());
-  return parts.length && clause.length <= 40 && parts.every((x) => /^[\u4e00-\u9fff]{2,24}(党委|人民政府|政府|办公厅|办公室|委员会|领导小组|局|委|厅)$/.test(x)) ? clause : null;
+  return parts.length && clause.length <= 40 && parts.every((x) => ORGAN_ONLY.test(x)) ? clause : null;
 }
 
 /** Titles compared as notices write them: "关于印发X方案的通知" drops the 关于 and 的 of "关于X的方案". */

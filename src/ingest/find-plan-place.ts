@@ -1,4 +1,4 @@
-import { findPlaces, lookupPlaceLoosely, placeByCode, prefecturesStartingWith, type PlaceMention } from '../kb/place-names.ts';
+import { docNoInitial, findPlaces, lookupPlaceLoosely, placeByCode, prefecturesStartingWith, type PlaceMention } from '../kb/place-names.ts';
 
 /**
  * The place that issues a plan (厦门, 洞头区, 青海省, 杨凌示范区): from its title, its issuing body, the
@@ -95,7 +95,7 @@ function anyPlace(raw: string | null): string | null {
  * that place by its short form — which alone would be too weak (short county names are often words).
  */
 function docNoPlace(docNo: string | null, lines: string[]): string | null {
-  const initial = /^([\u4e00-\u9fff])[\u4e00-\u9fff]{0,5}(?:发|字|函|文|办)/.exec(docNo?.trim() ?? '')?.[1];
+  const initial = docNoInitial(docNo);
   if (!initial) return null;
   const text = withoutCitations(lines.join('\n').slice(0, 6000));
   for (let i = text.indexOf(initial); i >= 0; i = text.indexOf(initial, i + 1)) {

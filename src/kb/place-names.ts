@@ -111,6 +111,11 @@ export function lookupPlaceLoosely(form: string): Place | null {
   return places().forms.get(form) ?? places().countyShorts.get(form) ?? null;
 }
 
+/** The character a 文号 opens with, which is its place's first (嘉政办发〔2021〕5号 → 嘉, 宝府办〔2008〕18号 → 宝). */
+export function docNoInitial(docNo: string | null | undefined): string | null {
+  return /^([\u4e00-\u9fff])[\u4e00-\u9fff]{0,5}(?:发|字|函|文|办)/.exec(docNo?.trim() ?? '')?.[1] ?? null;
+}
+
 /** Prefectures (cities) whose name starts with a character: the one-character abbreviation 漯 → 漯河市. */
 export function prefecturesStartingWith(ch: string): Place[] {
   return [...places().byCode.values()].filter((p) => p.level === 'prefecture' && p.name.startsWith(ch));
