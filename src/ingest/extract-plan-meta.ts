@@ -289,7 +289,8 @@ const POSTED = /(?:发表于|发布于|发帖时间|发布时间)\s*[:：]?\s*(?
  */
 function newsHeadline(head: string[]): string | null {
   const lines = head.map((l) => l.trim().replace(/\s*\[[^\]]{1,8}\]$/, '')).filter(Boolean);
-  const at = lines.slice(0, 16).findIndex((l, i) => (i > 0 && DATELINE.test(l)) || POSTED.test(l));
+  // (A bare date further down is a notice's 落款, not a dateline: only near the headline does it count.)
+  const at = lines.slice(0, 16).findIndex((l, i) => (i > 0 && DATELINE.test(l) && (i <= 3 || !/^(?:19|20)\d{2}/.test(l))) || POSTED.test(l));
   if (at <= 0) return null;
   // (A byline — "XX记者 张三" — is no headline.)
   const headline = (l: string) => l.length >= 6 && l.length <= 60 && !/[。;,]|记者|通讯员|摄影|编辑/.test(l) && !DATELINE.test(l) && (l.match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= 6;

@@ -186,12 +186,9 @@ const MEDIA_AFTER = /^(日报|晚报|早报|商报|新闻|电视台|广播|融�
 const SELF_BEFORE = /(结合|全面提升|推动|推进|助力|加快|建设|打造)$/;
 const SELF_AFTER = /^(实际|篇章|特色|人民政府|市委|县委|区委)/;
 
-/**
- * 《…》 spans and 根据/按照 clauses name other documents' places; a short quoted name (“湖北质量强省示范县”,
- * “浙江制造”) is an honour or a brand, not the place the text is about.
- */
+/** 《…》 spans and 根据/按照 clauses name other documents' places. */
 function withoutCitations(text: string): string {
-  return text.replace(/《[^》]{0,80}》/g, ' ').replace(/“[^”]{2,16}”/g, ' ').replace(/(根据|按照|依据)[^,。;]{0,80}/g, ' ');
+  return text.replace(/《[^》]{0,80}》/g, ' ').replace(/(根据|按照|依据)[^,。;]{0,80}/g, ' ');
 }
 
 /**

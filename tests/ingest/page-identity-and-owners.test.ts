@@ -95,7 +95,7 @@ describe('who and what a news page is about', () => {
     expect(kb.plans[0].title).toBeNull();
   });
 
-  it('"河南虞城:…" names the county after its province; a quoted honour names no place', async () => {
+  it('"河南虞城:…" names the county after its province, not the province its quoted honour names', async () => {
     const { kb } = await ingestTexts({ 'a.txt': '河南虞城:获评“河南省质量标杆县”\n\n发布时间:2024-06-01 来源:网站\n\n近日,虞城县获评省级荣誉。\n' });
     expect(kb.plans[0]).toMatchObject({ city: '虞城县', title: '河南虞城:获评“河南省质量标杆县”' });
   });
