@@ -297,7 +297,11 @@ export function splitPerPlan(text: string, lexicon: Lexicon): string[] | null {
     }
     tail = tail.replace(/分别|各自|各/g, '');
     if (left.replace(/\s/g, '').length < 3 || right.replace(/\s/g, '').length < 3) return null;
-    return [`${left} ${tail}`, `${right} ${tail}`];
+    // "郑州市和虞城县的质量工作考核分别…": a place alone on the left shares the words after the second.
+    const secondName = names.filter((n) => right.startsWith(n)).sort((a, b) => b.length - a.length)[0] ?? '';
+    const leftOwn = names.reduce((t, n) => t.split(n).join(''), left).replace(/[的\s]/g, '');
+    const shared = leftOwn.length < 2 ? right.slice(secondName.length).replace(/^[市县区省州]?/, '') : '';
+    return [`${left}${shared} ${tail}`, `${right} ${tail}`];
   }
   return null;
 }

@@ -85,7 +85,9 @@ describe('two places each with their own words', () => {
     const engine = new AnswerEngine(kb);
     const { splitPerPlan } = await import('../../src/answer/answer-engine.ts');
     expect(splitPerPlan('南州交通整治和北州卫生整治分别持续多长时间？', engine.prepared.lexicon)).toEqual(['南州交通整治 持续多长时间？', '北州卫生整治 持续多长时间？']);
-    expect(splitPerPlan('南州县和北州县的方案分别是哪天印发的？', engine.prepared.lexicon)).toEqual(['南州县 是哪天印发的？', '北州县的方案 是哪天印发的？']);
+    // (A place alone on the left shares what the second place's words say: "A和B的方案".)
+    expect(splitPerPlan('南州县和北州县的方案分别是哪天印发的？', engine.prepared.lexicon)).toEqual(['南州县的方案 是哪天印发的？', '北州县的方案 是哪天印发的？']);
+    expect(splitPerPlan('南州县和北州县的整治分别持续多长时间？', engine.prepared.lexicon)).toEqual(['南州县的整治 持续多长时间？', '北州县的整治 持续多长时间？']);
     // One place only: nothing to split.
     expect(splitPerPlan('南州交通整治和卫生整治分别持续多长时间？', engine.prepared.lexicon)).toBeNull();
   });
