@@ -3,6 +3,7 @@ import type { Hit } from '../kb/search-index.ts';
 import { tokens } from '../kb/text-tokens.ts';
 import { bestPerPlan, decided, MATCH, type Answer, type Ctx } from './answer-context.ts';
 import { dueStatus, formatDate, names, ownersPhrase, short } from './format.ts';
+import { statesAttribute } from './answerability.ts';
 
 /**
  * Who owns a task (牵头 vs 参加/配合 kept apart), and when it is due: a task named by its item number
@@ -130,6 +131,8 @@ function noDeadlineWritten(c: Ctx): Answer | null {
   const best = bestPerPlan(all.map((m) => m.hit), 0.8)[0];
   if (!best) return null;
   const t = all.find((m) => m.hit.doc === best.doc)!.task;
+  // ("…验收时间是2018年10月底…": a task whose text states a date does write one; its sentence answers.)
+  if (statesAttribute('date', t.text, true)) return null;
   return decided(c.answer(`${c.label(t.file)}「${short(t.text)}」方案没有写明完成时限(没有找到); ${ownersPhrase(t)}${c.cite(t.source, t.origin)}`, [t.source], false));
 }
 

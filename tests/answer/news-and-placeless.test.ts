@@ -158,6 +158,17 @@ describe('what a department takes part in, and what a plan lacks', () => {
   });
 });
 
+describe('a date in a task the deadline reader missed', () => {
+  it('is answered from its sentence, not refused as "no deadline written"', async () => {
+    const { kb } = await ingestTexts({
+      'a.txt': '蕲春召开质量强县示范县创建动员会\n发布时间:2024-03-24\n3月21日,蕲春县召开质量强县示范县创建动员会。\n他指出,各职能部门要分解细化创建任务;财政局要为创建工作提供经费保障;教育局要负责创建质量教育基地;县考核办要把创建工作作为年度目标责任考核的主要内容。各乡镇各部门要把创建层层抓好落实。\n示范县的创建,机遇来之不易。此次创建验收时间是2024年10月底,验收内容涉及10大项,验收方式是现场考核。\n',
+    });
+    const a = new AnswerEngine(kb).ask('蕲春县质量强县示范县创建的验收时间是什么时候？');
+    expect(a.answer).toContain('2024年10月底');
+    expect(a.answer).not.toContain('没有写明完成时限');
+  });
+});
+
 describe('phrases, notices and places as users write them', () => {
   it('a quoted heading asked what it involves is answered with what follows it in its item', () => {
     const a = ask('青石2025年知识产权工作要点里“规划引领知识产权强市建设”具体要做哪些事？');
