@@ -44,15 +44,18 @@ export function answerFromEvidence(c: Ctx): Answer | null {
   const min = c.files ? NAMED : UNNAMED;
   // The words of the plan's own title name the plan, not the sentence asked for ("青石市…领导小组第一次会议
   // 上签订了什么" of the report on that meeting): a sentence that covers the rest of the question first.
-  const titleWords = new Set(c.scopeTitles().flatMap((t) => tokens(t ?? '')));
-  const own = tokens(query).filter((t) => !titleWords.has(t));
-  const ownBest = c.files && own.length > 0 && own.length < tokens(query).length ? bestPerPlan(c.search(['sentence'], own.join(' '), 60).filter(ok), min) : [];
+  const ownBest = (): Hit[] => {
+    const all = tokens(query);
+    const titleWords = new Set(c.scopeTitles().flatMap((t) => tokens(t ?? '')));
+    const own = all.filter((t) => !titleWords.has(t));
+    return c.files && own.length > 0 && own.length < all.length ? bestPerPlan(c.search(['sentence'], own.join(' '), 60).filter(ok), min) : [];
+  };
   const found = c.search(['sentence'], query, 60);
   // "会上签订了什么" / "印发了哪些文件": the act asked about is the sentence's own — of the plan's sentences
   // that state it, the one covering most of the rest.
   const act = ASKED_ACT.exec(c.q.text)?.[1];
   const acting = c.files && act && !GENERIC_ACT.test(act) ? actingSentence(c, act, query, ok) : [];
-  const chosen = acting.length ? acting : ownBest;
+  const chosen = acting.length ? acting : ownBest();
   const hits = chosen.length ? chosen : found.filter(ok);
   const best = chosen.length ? chosen : bestPerPlan(hits, min);
   if (best.length === 0) return attr === 'date' || attr === 'quantity' || attr === 'money' ? fromNeighbour(c, found, attr, query, min) : null;
@@ -165,15 +168,23 @@ export function answerPersonAct(c: Ctx): Answer | null {
   // (Among many plans, the sentence must name this meeting too.)
   const min = c.files && c.files.size <= 3 ? 0 : 3;
   const want = new Set(tokens(c.q.topic.replace(new RegExp(act, 'g'), ' ')));
+  // (The meeting is named in the report's headline and opening, and often in the sentence before.)
+  const openings = new Map<string, string>();
+  const openingOf = (file: string) => {
+    let text = openings.get(file);
+    if (text === undefined) {
+      const own = c.p.byFile.get(file);
+      text = `${own?.plan?.title ?? ''}${(own?.sentences ?? []).slice(0, 2).map((k) => c.p.sentences[k].text).join('')}`;
+      openings.set(file, text);
+    }
+    return text;
+  };
   let best: { i: number; score: number } | null = null;
   for (const i of c.sentenceIds()) {
     const s = c.p.sentences[i];
     if (!statesPersonAct(s.text, act)) continue;
     const prev = c.p.sentences[i - 1];
-    // (The meeting is named in the report's headline and opening, and often in the sentence before.)
-    const file = c.kb.passages[s.passage].file;
-    const opening = (c.p.byFile.get(file)?.sentences ?? []).slice(0, 2).map((k) => c.p.sentences[k].text).join('');
-    const window = `${c.p.byFile.get(file)?.plan?.title ?? ''}${opening}${prev && prev.passage === s.passage ? prev.text : ''}${s.text}`;
+    const window = `${openingOf(c.kb.passages[s.passage].file)}${prev && prev.passage === s.passage ? prev.text : ''}${s.text}`;
     const score = new Set(tokens(window).filter((t) => want.has(t))).size;
     if (!best || score > best.score) best = { i, score };
   }

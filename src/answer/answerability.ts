@@ -7,13 +7,16 @@
 
 export type AskedAttribute = 'person' | 'owner' | 'money' | 'quantity' | 'ordinal' | 'date' | 'phone' | 'email' | 'docNo' | 'place' | 'text';
 
+/** What a person does at a meeting, as a question asks who did it (主持, 讲话 …). */
+const MEETING_ACTS = '主持|讲话|出席|致辞|汇报|宣读|通报|签订|签署';
+
 const ASKS: Array<[AskedAttribute, RegExp]> = [
   ['docNo', /文号|字号/],
   ['email', /邮箱|邮件|e-?mail/i],
   ['phone', /电话|联系方式|号码/],
   ['person', /(组长|副组长|主任|负责人|联系人|领导|县长|市长|区长|书记|局长)(是|为)?(谁|哪位|哪个人|是哪位)|哪位(领导|县长|市长|区长|同志)?|谁(担任|任|当)|姓名|名字/],
   // Who chaired, spoke at or reported to a meeting is a person, not a body: "会议由谁主持", "是谁汇报…".
-  ['person', new RegExp(`(由|是)?谁(${'主持|讲话|出席|致辞|汇报|宣读|通报|签订|签署|作报告|部署'})|(${'主持|讲话|出席|致辞|汇报|宣读|通报|签订|签署'})[^,，。?？]{0,16}?(是|的是)?(谁|哪位|哪个(市|县|区)?领导)`)],
+  ['person', new RegExp(`(由|是)?谁(${MEETING_ACTS}|作报告|部署)|(${MEETING_ACTS})[^,，。?？]{0,16}?(是|的是)?(谁|哪位|哪个(市|县|区)?领导)`)],
   // Which one in a series (第几届, 第几期): answered only by 第八届, 第三期.
   ['ordinal', /第几(届|期|次|批|轮|阶段|号)/],
   // A sum of money: answered only by an amount in 元.
@@ -117,7 +120,7 @@ export function namesAskedRole(question: string, text: string): boolean {
 }
 
 /** What a person is asked for having done at a meeting (主持, 讲话 …); 签责任书 is 签订 by another word. */
-const PERSON_ACT = /主持|讲话|出席|致辞|汇报|宣读|通报|签订|签署|作报告|部署/;
+const PERSON_ACT = new RegExp(`${MEETING_ACTS}|作报告|部署`);
 
 /** The act a question asks who did ("会议由谁主持" → 主持), when it asks for a person by one. */
 export function askedPersonAct(question: string): string | null {

@@ -79,12 +79,11 @@ export interface Lexicon {
   /** Department names (as written and config aliases), longest first. */
   departments: string[];
   /**
-   * Titles of plans whose place is not known (a notice that says only 全市), as a question may write them
-   * ("九江市2022年全市食品安全重点工作安排里…"): title without brackets → plan file. Longest first.
+   * Every plan's title as a question writes it (titleKey) → plan file, and whether the plan's place is
+   * unknown (a notice that says only 全市: "九江市2022年全市食品安全重点工作安排里…" names it by its title).
+   * Longest first.
    */
-  titles?: Array<[string, string]>;
-  /** Every plan's title as a question quotes it (《…》): title key → plan file. */
-  quotedTitles?: Array<[string, string]>;
+  titles?: Array<[key: string, file: string, placeless: boolean]>;
 }
 
 /** A title as a question writes it: no brackets, quotes or spaces; 全市/全县/本市 dropped. */
@@ -121,15 +120,9 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
     if (latin.length >= 4) pinyinOf.set(latin, (pinyinOf.get(latin) ?? new Set()).add(written));
   }
   const pinyin = [...pinyinOf].filter(([, names]) => names.size === 1).map(([latin, names]): [string, string] => [latin, [...names][0]]);
-  const titles: Array<[string, string]> = [];
-  for (const p of kb.plans) {
-    const key = p.title && !p.city ? titleKey(p.title) : '';
-    if (key.length >= 6) titles.push([key, p.file]);
-  }
-  const quotedTitles: Array<[string, string]> = kb.plans.filter((p) => p.title && titleKey(p.title).length >= 6).map((p) => [titleKey(p.title!), p.file]);
+  const titles: Array<[string, string, boolean]> = kb.plans.filter((p) => p.title && titleKey(p.title).length >= 6).map((p) => [titleKey(p.title!), p.file, !p.city]);
   return {
     titles: titles.sort((a, b) => b[0].length - a[0].length),
-    quotedTitles,
     plans: plans.sort((a, b) => b[0].length - a[0].length),
     departments: [...names].sort((a, b) => b.length - a.length),
     pinyin: pinyin.sort((a, b) => b[0].length - a[0].length),
@@ -267,18 +260,19 @@ export function understandQuestion(raw: string, lexicon: Lexicon): Question {
   }
   // "《哈尔滨市…2017年行动计划》是以哪个机构名义印发的": a quoted title names that plan, not every plan of its place.
   const quotedNames = [...text.matchAll(/《([^《》]{6,90})》/g)].map((m) => titleKey(m[1]));
-  const byQuote = quotedNames.length ? (lexicon.quotedTitles ?? []).filter(([key]) => quotedNames.includes(key)).map(([, file]) => file) : [];
+  const byQuote = quotedNames.length ? (lexicon.titles ?? []).filter(([key]) => quotedNames.includes(key)).map(([, file]) => file) : [];
   if (byQuote.length && new Set(named.map(shortPlaceName)).size <= 1 && (files.size === 0 || byQuote.every((f) => files.has(f)))) {
     files.clear();
     for (const f of byQuote) files.add(f);
   }
   // "2019年广东省食品安全重点工作安排": of a place's several plans, the one of the year the question names
   // (when its title says so and others' do not).
-  const year = /(?:19|20)\d{2}(?=年)/.exec(text)?.[0];
-  if (year && files.size > 1) {
-    const ofYear = (lexicon.quotedTitles ?? []).filter(([key, file]) => files.has(file) && key.includes(`${year}年`)).map(([, file]) => file);
-    // (Not when it names another of them too: "2017年行动计划和创建方案…".)
-    if (ofYear.length > 0 && ofYear.length < files.size && new Set(text.match(/(?:19|20)\d{2}(?=年)/g)).size === 1 && !/[和与及]|分别|两份|各自/.test(text)) {
+  // (Not when it names another of them too: "2017年行动计划和创建方案…".)
+  const years = new Set(text.match(/(?:19|20)\d{2}(?=年)/g));
+  if (years.size === 1 && files.size > 1 && !/[和与及]|分别|两份|各自/.test(text)) {
+    const [year] = years;
+    const ofYear = (lexicon.titles ?? []).filter(([key, file]) => files.has(file) && key.includes(`${year}年`)).map(([, file]) => file);
+    if (ofYear.length > 0 && ofYear.length < files.size) {
       files.clear();
       for (const f of ofYear) files.add(f);
     }
@@ -286,8 +280,8 @@ export function understandQuestion(raw: string, lexicon: Lexicon): Question {
   // A plan known by its title only: the question writes the title.
   if (files.size === 0 && lexicon.titles?.length) {
     const key = titleKey(rest);
-    for (const [title, file] of lexicon.titles) {
-      if (!key.includes(title)) continue;
+    for (const [title, file, placeless] of lexicon.titles) {
+      if (!placeless || !key.includes(title)) continue;
       files.add(file);
       rest = ` ${key.replace(title, ' ')} `;
     }

@@ -121,8 +121,8 @@ function splitJoined(name: string): string[] {
   // "县林业局等相关部门和各镇人民政府": the 等-list ends, another unit follows.
   const etc = /^(.{2,}?)等(?:相关|有关)?(?:部门|单位)(?:和|及|以及)(.{3,})$/.exec(name);
   if (etc) return [etc[1], ...splitJoined(etc[2])];
-  const m = /^(.{2,}?)(?:以及|及)(.{3,})$/.exec(name);
-  return m && DEPT_END.test(m[1]) ? [m[1], m[2]] : splitRunTogether(name);
+  const joined = splitAtJoin(name);
+  return joined.length > 1 ? joined : splitRunTogether(name);
 }
 
 /** Where a body's name may end: its kind word. */
