@@ -1,7 +1,7 @@
 import type { Answer, Ctx } from './answer-context.ts';
 import { bestPerPlan, MATCH } from './answer-context.ts';
 import { sourceOf } from './answer-cross-plan.ts';
-import { askedAttribute, askedPersonAct, asksForPointInTime, ATTRIBUTE_WORDS, CITED_DOCUMENT, namesAskedRole, statesAttribute, statesPersonAct } from './answerability.ts';
+import { askedAct, askedAttribute, askedPersonAct, asksForPointInTime, ATTRIBUTE_WORDS, CITED_DOCUMENT, namesAskedRole, statesAttribute, statesPersonAct } from './answerability.ts';
 import { focus } from './format.ts';
 import { withLeadIn } from './answer-passages.ts';
 import { askedDocAttributes, withoutTitles } from './answer-doc-facts.ts';
@@ -53,8 +53,8 @@ export function answerFromEvidence(c: Ctx): Answer | null {
   const found = c.search(['sentence'], query, 60);
   // "会上签订了什么" / "印发了哪些文件": the act asked about is the sentence's own — of the plan's sentences
   // that state it, the one covering most of the rest.
-  const act = ASKED_ACT.exec(c.q.text)?.[1];
-  const acting = c.files && act && !GENERIC_ACT.test(act) ? actingSentence(c, act, query, ok) : [];
+  const act = askedAct(c.q.text);
+  const acting = c.files && act ? actingSentence(c, act, query, ok) : [];
   const chosen = acting.length ? acting : ownBest();
   const hits = chosen.length ? chosen : found.filter(ok);
   const best = chosen.length ? chosen : bestPerPlan(hits, min);
@@ -80,10 +80,6 @@ function actingSentence(c: Ctx, act: string, query: string, ok: (h: Hit) => bool
   return best ? [best.h] : [];
 }
 
-/** "签订了什么", "印发了哪些文件": the act a question asks the object of. */
-const ASKED_ACT = /([\u4e00-\u9fff]{2})了(?:哪些|什么|啥|哪几)/;
-/** Acts every sentence may state: they pick none. */
-const GENERIC_ACT = /^(做|干|是|有|要|包括|包含|负责|涉及|提出|开展|完成|安排|部署|明确|规定|强调|要求)/;
 
 /**
  * The sentence that covers the question states no date or figure, the next one of its paragraph does

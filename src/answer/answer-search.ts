@@ -4,7 +4,7 @@ import { sourceOf } from './answer-cross-plan.ts';
 import { focus, short } from './format.ts';
 import { tokens } from '../kb/text-tokens.ts';
 import { isQuantity } from './answer-target.ts';
-import { askedAttribute, statesAttribute, type AskedAttribute } from './answerability.ts';
+import { askedAct, askedAttribute, statesAttribute, type AskedAttribute } from './answerability.ts';
 import type { Hit } from '../kb/search-index.ts';
 
 /**
@@ -20,7 +20,9 @@ export function answerSearch(c: Ctx): Answer | null {
   if (quantity) found = found.filter((h) => isQuantity(c, h));
   // Only records that state what is asked (a date for "什么时候", an owner for "谁负责" …). A plan's own
   // title line shares the question's words and answers nothing.
-  found = found.filter((h) => recordStates(c, h, attr));
+  // "会上签订了什么": only what states that act (not the headline that names the meeting).
+  const act = askedAct(c.q.text);
+  found = found.filter((h) => recordStates(c, h, attr) && (!act || sourceOf(c, h).quote.includes(act)));
   // A year asked for: what states that year comes first, and is shown with it.
   const year = c.q.targetYear;
   if (year) {

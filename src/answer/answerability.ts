@@ -122,6 +122,17 @@ export function namesAskedRole(question: string, text: string): boolean {
 /** What a person is asked for having done at a meeting (主持, 讲话 …); 签责任书 is 签订 by another word. */
 const PERSON_ACT = new RegExp(`${MEETING_ACTS}|作报告|部署`);
 
+/** "签订了什么", "印发了哪些文件": the act a question asks the object of. */
+const ASKED_ACT = /([\u4e00-\u9fff]{2})了(?:哪些|什么|啥|哪几)/;
+/** Acts every sentence may state: they pick none. */
+const GENERIC_ACT = /^(做|干|是|有|要|包括|包含|负责|涉及|提出|开展|完成|安排|部署|明确|规定|强调|要求)/;
+
+/** The act a question asks the object of ("会上签订了什么" → 签订), unless any sentence may state it. */
+export function askedAct(question: string): string | null {
+  const act = ASKED_ACT.exec(question)?.[1];
+  return act && !GENERIC_ACT.test(act) ? act : null;
+}
+
 /** The act a question asks who did ("会议由谁主持" → 主持), when it asks for a person by one. */
 export function askedPersonAct(question: string): string | null {
   if (askedAttribute(question) !== 'person' || PERSON_ASKED.test(question)) return null;
