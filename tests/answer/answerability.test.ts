@@ -78,8 +78,8 @@ describe('search keys', () => {
 
 describe('a count of years', () => {
   it('"连续三年" / "连续4年" answers 连续几年; a year alone does not', () => {
-    expect(statesAttribute('quantity', '质量工作考核连续三年获评全市A级等次')).toBe(true);
-    expect(statesAttribute('quantity', '质量工作连续4年在全省评为A级等次')).toBe(true);
-    expect(statesAttribute('quantity', '2023年质量工作在全省评为A级等次')).toBe(false);
+    expect(statesAttribute('quantity', '标准化工作连续三年考核为优秀等次')).toBe(true);
+    expect(statesAttribute('quantity', '计量工作连续4年在全省排名靠前')).toBe(true);
+    expect(statesAttribute('quantity', '2023年计量工作在全省排名靠前')).toBe(false);
   });
 });

@@ -25,12 +25,12 @@ describe('a label whose value carries its own role words', () => {
 
 describe('duties handed out sentence by sentence', () => {
   const text =
-    '各部门要明确责任。区委办公室负责将目标任务完成情况纳入综合考评;区政府办公室负责对进度情况进行督察通报;区纪委(区监委)负责对实施情况进行全程跟踪,对严重滞后的单位进行问责。各部门、各单位要强化担当。';
+    '各部门要明确责任。区委办公室负责把完成情况列入年度考评;区政府办公室负责按月督查并通报;区纪委(区监委)负责跟踪问效,对明显滞后的单位追责。各部门、各单位要强化担当。';
 
   it('one task per sentence that opens with its body; the lead-in and generic subjects are no tasks', () => {
     const segs = subjectSegments(text)!;
     expect(segs.map((s) => [s.text.slice(0, 8), s.owners.lead, s.owners.units])).toEqual([
-      ['区委办公室负责将', ['区委办公室'], ['区委办公室']],
+      ['区委办公室负责把', ['区委办公室'], ['区委办公室']],
       ['区政府办公室负责', ['区政府办公室'], ['区政府办公室']],
       ['区纪委(区监委)', ['区纪委(区监委)'], ['区纪委(区监委)']],
     ]);

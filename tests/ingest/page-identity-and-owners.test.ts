@@ -28,9 +28,9 @@ describe('connectors inside an owner clause', () => {
 });
 
 describe('lists as notices write them', () => {
-  it('"各区、县(市)政府及开发区管委会": the joined county list and the body after 及 are two units', () => {
-    const o = extractOwners('(牵头单位:市发展改革委;责任单位:市财政局,各区、县(市)政府及开发区管委会)');
-    expect(o?.units).toEqual(['市发展改革委', '市财政局', '各区县(市)政府', '开发区管委会']);
+  it('"各县、区政府及高新区管委会": the joined county list and the body after 及 are two units', () => {
+    const o = extractOwners('(牵头单位:市商务局;责任单位:市税务局,各县、区政府及高新区管委会)');
+    expect(o?.units).toEqual(['市商务局', '市税务局', '各县区政府', '高新区管委会']);
   });
 
   it('a notice’s 请 is no part of the first name', () => {
@@ -40,7 +40,7 @@ describe('lists as notices write them', () => {
 
 describe('more owner writings', () => {
   it('"部门分工:X牵头,各地、各部门配合" is a label whose value carries its roles', () => {
-    expect(extractOwners('地区生产总值增长6%左右。部门分工:省发展改革委牵头,各地、各部门配合。')).toMatchObject({ lead: ['省发展改革委'], units: ['省发展改革委', '各地', '各部门'] });
+    expect(extractOwners('规上工业增加值增长7%。部门分工:省工业和信息化厅牵头,各地、各部门配合。')).toMatchObject({ lead: ['省工业和信息化厅'], units: ['省工业和信息化厅', '各地', '各部门'] });
   });
 
   it('"相关市、县政府" is one unit; places listed before the 市政府 they share are one unit as written', () => {
@@ -48,12 +48,12 @@ describe('more owner writings', () => {
     expect(extractOwners('(机场扩建指挥部、哈尔滨、黑河、绥芬河市政府、省农垦总局负责)')?.units).toEqual(['机场扩建指挥部', '哈尔滨、黑河、绥芬河市政府', '省农垦总局']);
   });
 
-  it('a date with its weekday ("4月20日(星期五)前") is still the deadline; the attached table names the plan', async () => {
+  it('a date with its weekday ("5月18日(星期二)前") is still the deadline; the attached table names the plan', async () => {
     const { kb } = await ingestTexts({
-      'a.txt': '各镇政府,区政府直属单位:\n为推动各项工作的落实,现将有关事项通知如下:\n一、各牵头单位要按照《2007年三水区政府工作主要任务分解表》(详见附件)的要求做好细化实施方案,于4月20日(星期五)前上报区督查组。\n',
+      'a.txt': '各镇政府,区政府直属单位:\n为推动各项工作的落实,现将有关事项通知如下:\n一、请各牵头单位对照《2010年三水区重点工作任务分解表》(详见附件)制定推进计划,于5月18日(星期二)前报区督查室。\n',
     });
-    expect(kb.plans[0]).toMatchObject({ title: '2007年三水区政府工作主要任务分解表', city: '三水区' });
-    expect(kb.tasks[0].deadlineText).toBe('4月20日前');
+    expect(kb.plans[0]).toMatchObject({ title: '2010年三水区重点工作任务分解表', city: '三水区' });
+    expect(kb.tasks[0].deadlineText).toBe('5月18日前');
   });
 });
 
@@ -84,7 +84,7 @@ describe('an annotation the page ran into the next sentence', () => {
 describe('who and what a news page is about', () => {
   it('a headline with its dateline is the title; the county its headline opens with is the place', async () => {
     const { kb } = await ingestTexts({
-      'news.txt': '论坛风格切换\n  • 320阅读\n蕲春召开质量强县示范创建推进会 [复制链接]\n上一主题 下一主题\n只看楼主 发表于: 2024-05-06\n5月6日,蕲春县召开“湖北质量强县示范县”创建推进会。副县长王某某主持会议。\n',
+      'news.txt': '论坛风格切换\n  • 320阅读\n蕲春召开质量强县示范创建推进会 [复制链接]\n上一主题 下一主题\n只看楼主 发表于: 2024-05-06\n5月6日,蕲春县举行“湖北质量强县示范县”创建推进会。副县长王某某主持会议。\n',
     });
     expect(kb.plans[0].title).toBe('蕲春召开质量强县示范创建推进会');
     expect(kb.plans[0].city).toBe('蕲春县');
@@ -102,7 +102,7 @@ describe('who and what a news page is about', () => {
 
   it('the paper that reports is not the place: a city abbreviated 哈市 is counted for the city', async () => {
     const { kb } = await ingestTexts({
-      'a.txt': '哈市推进质量强市示范城市创建\n\n作者:某某 来源:黑龙江日报\n2024-07-26 08:00\n\n黑龙江日报7月26日讯 日前,哈尔滨市对创建工作方案进行解读,推动哈市加快树立品牌形象。哈市将从6个方面开展18项工作。\n',
+      'a.txt': '哈市推进质量强市示范城市创建\n\n作者:某某 来源:黑龙江日报\n2024-08-02 08:00\n\n黑龙江日报8月2日讯 近日,哈尔滨市介绍了创建工作安排,助力哈市提升城市品质。哈市将推出12项举措。\n',
     });
     expect(kb.plans[0].city).toBe('哈尔滨');
   });
@@ -117,18 +117,18 @@ describe('who and what a news page is about', () => {
 
 describe('page furniture', () => {
   it('an empty grid cell does not take the next label as its value', () => {
-    const f = readMetaFields(['索 引 号 失效时间', '发文机关 成文日期', '标  题 某某省人民政府办公厅关于明确重点工作责任单位的通知']);
+    const f = readMetaFields(['索 引 号 失效时间', '发文机关 成文日期', '标  题 某某省人民政府办公厅关于落实年度任务分工的通知']);
     expect(f.get('issuer')).toBeUndefined();
   });
 
-  it('a 指标要求 column in words ("增长5.5%") gives its row a target', async () => {
+  it('a 指标要求 column in words ("增长4.5%") gives its row a target', async () => {
     const { kb } = await ingestTexts({
-      'a.txt': '青石区2019年政府工作报告目标任务分解表\n序号 | 任 务 名 称 | 指 标 要 求 | 牵 头 部 门 | 配 合 部 门 |\n1 | 地区生产总值 | 增长5.5%(市下达指标) | 区发改局 | 区财政局、区统计局 |\n2 | 服务业增加值 | 增长6% | 区发改局 | 区商务局 |\n',
+      'a.txt': '青石区2019年政府工作报告目标任务分解表\n序号 | 项 目 名 称 | 指 标 要 求 | 牵 头 单 位 | 配 合 单 位 |\n1 | 一般公共预算收入 | 增长4.5%(区定指标) | 区财政局 | 区税务局、区统计局 |\n2 | 社会消费品零售总额 | 增长7% | 区商务局 | 区统计局 |\n',
     });
-    expect(kb.tasks.find((t) => t.text === '地区生产总值')?.lead).toEqual(['区发改局']);
+    expect(kb.tasks.find((t) => t.text === '一般公共预算收入')?.lead).toEqual(['区财政局']);
     expect(kb.targets.map((t) => [t.metric, t.valueText])).toEqual([
-      ['地区生产总值', '5.5%'],
-      ['服务业增加值', '6%'],
+      ['一般公共预算收入', '4.5%'],
+      ['社会消费品零售总额', '7%'],
     ]);
   });
 });
