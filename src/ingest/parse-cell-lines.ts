@@ -1,4 +1,4 @@
-import { columnOf } from './parse-task-table.ts';
+import { columnOf, readHeader } from './parse-task-table.ts';
 import { isNoiseLine } from './strip-boilerplate.ts';
 
 /**
@@ -60,7 +60,14 @@ export function findCellTables(lines: CellLine[]): CellTable[] {
         continue;
       }
     }
-    if (!REF_LABEL.test(cellText(lines[i].text).replace(/\s+/g, ''))) continue;
+    if (!REF_LABEL.test(cellText(lines[i].text).replace(/\s+/g, ''))) {
+      const plain = readUnnumberedTable(lines, i);
+      if (plain) {
+        out.push(plain);
+        i = plain.consumed[plain.consumed.length - 1];
+      }
+      continue;
+    }
     const table = readTable(lines, i);
     if (table) {
       out.push(table);
@@ -197,6 +204,68 @@ function readTable(lines: CellLine[], start: number): CellTable | null {
     if (skipSections() && i < lines.length && BARE_NUMBER.test(cellText(lines[i].text)) && Number(cellText(lines[i].text)) > ref - 1) {
       ref = Number(cellText(lines[i].text));
     }
+  }
+  return rows.length > 1 ? { rows, line: lines[start].line, consumed } : null;
+}
+
+/**
+ * A table without a 序号 column, one cell per line — a score grid (考核项目 / 分值 / 目标任务 / 监考单位) or a
+ * task list (重点任务 / 牵头单位 / 配合单位 / 完成时限). Its header is a run of three or more label lines (or
+ * one line of labels) naming a task column and an owner column. With no numbers to open rows, a row ends
+ * where its owner and deadline cells end: the first cell after them that is neither opens the next row.
+ * A row that never reaches an owner cell ends the table (what follows is text again).
+ */
+function readUnnumberedTable(lines: CellLine[], start: number): CellTable | null {
+  const first = cellText(lines[start].text);
+  const oneLine = first.split(/\s+/);
+  const isLabel = (t: string) => t.length <= 10 && !/[。;；,，:：]/.test(t) && (columnOf(t) !== null || LABELISH.test(t));
+  let header: string[];
+  let i: number;
+  if (oneLine.length >= 3 && oneLine.length <= 8 && oneLine.every(isLabel)) {
+    header = oneLine;
+    i = start + 1;
+  } else {
+    header = [];
+    for (i = start; i < lines.length && header.length < 8; i++) {
+      const t = cellText(lines[i].text).replace(/\s+/g, '');
+      if (!isLabel(t)) break;
+      header.push(t);
+    }
+  }
+  if (header.length < 3) return null;
+  const cols = readHeader(header);
+  if (!cols || !cols.some((c) => c === 'lead' || c === 'units' || c === 'partners') || cols.includes('ref')) return null;
+  // The header's last owner or deadline column closes a row: only those may follow the task's cells.
+  const lastOwner = Math.max(...cols.map((c, k) => (c === 'lead' || c === 'units' || c === 'partners' || c === 'deadline' ? k : -1)));
+  if (cols.slice(lastOwner + 1).some((c) => c !== null && c !== 'ignore')) return null;
+  const rowCols = [...cols];
+  if (!rowCols.includes('text') && rowCols.includes('project')) rowCols[rowCols.indexOf('project')] = 'text';
+  const closing = (t: string) => {
+    const f = fitsOf(t);
+    return f('units') >= 3 || f('date') >= 4;
+  };
+  const rows: string[][] = [header];
+  const consumed: number[] = [];
+  for (let k = start; k < i; k++) consumed.push(k);
+  while (i < lines.length) {
+    const cells: string[] = [];
+    const at: number[] = [];
+    let closed = false;
+    let j = i;
+    for (; j < lines.length && cells.length <= header.length + 2; j++) {
+      const t = cellText(lines[j].text);
+      if (!t) continue;
+      if (isNoiseLine(t)) break;
+      if (closed && !closing(t)) break;
+      // (A task cell comes before its owners: a unit first is a merged cell carried down, read as a unit.)
+      if (closing(t) && cells.some((c) => !closing(c) && !/^[\d.]+分?$/.test(c))) closed = true;
+      cells.push(t);
+      at.push(j);
+    }
+    if (!closed) break;
+    rows.push(alignByType(cells, rowCols, header) ?? cells);
+    consumed.push(...at);
+    i = j;
   }
   return rows.length > 1 ? { rows, line: lines[start].line, consumed } : null;
 }
