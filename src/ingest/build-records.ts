@@ -115,7 +115,9 @@ export function buildRecords(input: BuildInput): { records: Records; warnings: s
   for (const node of walkOutline(input.outline)) b.addNode(node, dutyNodes.has(node) || fields.has(node));
   for (const l of input.tableLines ?? []) b.passages.push({ file: input.file, ref: null, path: [], line: l.line, quote: quoteOf(l.text), text: l.text });
   input.tables.forEach((t) => t.parsed && b.addTable(t, t.parsed));
-  if (FIRST_IS_LEAD.test(allText(input.outline))) b.firstListedLeads();
+  // The rule may be a note in the text or in a table's header ("责任单位(第一为牵头单位)").
+  const headers = input.tables.map((t) => (t.parsed ? t.rows.slice(0, 3).flat().join(' ') : '')).join(' ');
+  if (FIRST_IS_LEAD.test(allText(input.outline)) || FIRST_IS_LEAD.test(headers)) b.firstListedLeads();
   for (const row of input.indicators ?? []) b.addIndicator(row);
   for (const phase of extractPhases(input.outline, planYearOf(input.meta) ?? yearInText(input.outline))) b.addPhase(phase);
   return { records: b.records(), warnings: b.warnings };

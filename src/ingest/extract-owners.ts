@@ -108,12 +108,15 @@ export function splitDepartments(list: string): string[] {
   return out;
 }
 
-export const DEPT_END = /(局|委|委员会|委会|协会|工会|联合会|商会|办|办公室|督查室|厅|部|院|中心|政府|管委会|单位|公司|集团|支队|大队|总队|中队|军分区)$/;
+export const DEPT_END = /(局|委|委员会|委会|协会|工会|联合会|商会|办|办公室|督查室|厅|部|院|中心|政府|管委会|单位|公司|集团|支队|大队|总队|中队|军分区|分行|支行|海关|妇联|残联|科协|工商联|侨联|文联|社科联|供销社|联社)$/;
 
 /** A name joined back from a 各县、市、区 list, split only where 及/以及 follows a body's name. */
 function splitAtJoin(name: string): string[] {
   const m = /^(.{2,}?)(?:以及|及)(.{3,})$/.exec(name);
-  return m && DEPT_END.test(m[1]) ? [m[1], m[2]] : [name];
+  if (m && DEPT_END.test(m[1])) return [m[1], m[2]];
+  // "经济投资局和航空口岸局": 和 joins two bodies when both sides are whole names ("住房和城乡建设局" is one).
+  const h = /^(.{3,}?)和(.{3,})$/.exec(name);
+  return h && DEPT_END.test(h[1]) && DEPT_END.test(h[2]) ? [h[1], h[2]] : [name];
 }
 
 /** "州委编办及州直相关单位": two units joined by 及/以及/和, when the first reads as a body's name. */
@@ -178,7 +181,8 @@ export function parseOwnerList(expr: string): Owners | null {
   // out a duty of its own: "(X、Y按职责分工负责。各市、县〔区〕政府属地负责,下同)".
   const [first, ...more] = expr.split('。');
   const extra = more.map((m) => m.replace(/[,，]?\s*(下同|以下同)\s*$/, '').trim()).filter((m) => /^[^,，;；]{2,40}?(属地负责|负责|配合|参与)$/.test(m) && splitDepartments(m.replace(/(属地负责|负责|配合|参与)$/, '')).every(isBody));
-  const body = [first, ...extra].join(',');
+  // "X和Y分别牵头、Z": a role word ends its clause even where a 、 follows it.
+  const body = [first, ...extra].join(',').replace(/(分别牵头|牵头负责|牵头)、/g, '$1,');
   for (const raw of splitOutsideParens(body, /[,，;；]/)) {
     if (FIRST_IS_LEAD.test(raw)) {
       firstLeads = true;

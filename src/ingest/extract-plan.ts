@@ -1,6 +1,6 @@
 import type { LoadedDocument } from './document.ts';
 import { looksTraditional, normalizeText } from './normalize-text.ts';
-import { isNoiseLine, stripNoisePhrases } from './strip-boilerplate.ts';
+import { isNoiseLine, joinSharedPages, stripNoisePhrases } from './strip-boilerplate.ts';
 import { parseOutline, type OutlineLine } from './parse-outline.ts';
 import { parseFlattenedTable } from './parse-flattened-table.ts';
 import { parseTaskTable, readHeader } from './parse-task-table.ts';
@@ -24,7 +24,7 @@ export function extractPlan(doc: LoadedDocument, info: ExtractInfo): PlanRecords
   const rawLines = paragraphLines(doc);
   const traditional = looksTraditional(rawLines.map((l) => l.text).join('\n'));
   const norm = (s: string) => normalizeText(s, traditional);
-  const lines = rawLines.map((l) => ({ text: norm(l.text).trim(), line: l.line })).filter((l) => l.text);
+  const lines = joinSharedPages(rawLines.map((l) => ({ text: norm(l.text).trim(), line: l.line })).filter((l) => l.text));
   const meta = extractPlanMeta(lines, doc.file);
 
   const content: OutlineLine[] = [];

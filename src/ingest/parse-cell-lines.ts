@@ -138,6 +138,17 @@ function readTable(lines: CellLine[], start: number): CellTable | null {
     // "农业高质高效" then "1": a merged category cell before the first row, not a header cell.
     if (header.length >= 3 && !columnOf(t.replace(/\s+/g, '')) && !LABELISH.test(t.replace(/\s+/g, '')) && BARE_NUMBER.test(cellText(lines[i + 1]?.text ?? ''))) break;
     if (t.length > 16) return null;
+    // A merged category cell printed a character a line ("园" / "区" / "化" …) before the first row.
+    if (header.length >= 3 && t.length === 1 && cellText(lines[i + 1]?.text ?? '').length === 1 && !BARE_NUMBER.test(t)) {
+      while (i < lines.length && cellText(lines[i].text).length === 1 && !BARE_NUMBER.test(cellText(lines[i].text))) i++;
+      break;
+    }
+    // A label broken where the page wrapped it: "序" / "号", "2021年" / "目标".
+    const last = header[header.length - 1]?.replace(/\s+/g, '');
+    if (last !== undefined && (last.length <= 2 || t.length <= 2) && columnOf(last + t) && (!columnOf(t) || /^(19|20)\d{2}年$/.test(last))) {
+      header[header.length - 1] = last + t;
+      continue;
+    }
     // A label broken over two lines: "责任股室" / "(单位)", "责任" / "科室", "第二季度" / "完成情况".
     const prev = header[header.length - 1]?.replace(/\s+/g, '');
     const broken = prev !== undefined && header.length > 1 && prev.length <= 4 && !columnOf(prev) && !LABELISH.test(prev);
@@ -172,7 +183,8 @@ function readTable(lines: CellLine[], start: number): CellTable | null {
     for (; j < lines.length && cells.length <= MAX_ROW_CELLS; j++) {
       const t = cellText(lines[j].text);
       if (!t) continue;
-      if (BARE_NUMBER.test(t) && Number(t) === ref + 1) {
+      // (A figure cell may equal the next row's number: "2" then "5" is a row's 2022 and 2023 targets.)
+      if (BARE_NUMBER.test(t) && Number(t) === ref + 1 && !figureCell(lines, j, cells)) {
         next = true;
         break;
       }
@@ -186,6 +198,8 @@ function readTable(lines: CellLine[], start: number): CellTable | null {
         break;
       }
       if (isNoiseLine(t)) break;
+      // The header printed again (a page break, or the table's pipe copy): the rows end here.
+      if (repeatsHeader(t, lines[j + 1]?.text)) break;
       cells.push(t);
       at.push(j);
     }
@@ -270,12 +284,36 @@ function readUnnumberedTable(lines: CellLine[], start: number): CellTable | null
   return rows.length > 1 ? { rows, line: lines[start].line, consumed } : null;
 }
 
+/** A header label again, with another label on the next line ("重点 任务 |" / "序 号 |"). */
+function repeatsHeader(t: string, next: string | undefined): boolean {
+  const label = (s: string) => {
+    const flat = cellText(s).replace(/\s+/g, '');
+    return flat.length <= 8 && columnOf(flat) !== null;
+  };
+  return label(t) && next !== undefined && label(next);
+}
+
+/**
+ * The number at `at` is a figure cell of the row, not the next row's number: the row has no owner cell
+ * yet, and a figure or the row's owners follow the number where a task would open a row.
+ */
+function figureCell(lines: CellLine[], at: number, cells: string[]): boolean {
+  if (cells.length === 0 || cells.some((c) => fitsOf(c)('units') >= 3)) return false;
+  for (let k = at + 1; k < lines.length; k++) {
+    const t = cellText(lines[k].text);
+    // (Owners after the number close a row of figures: "1" / "3" / "县农业农村局…负责".)
+    const figures = cells.some((c) => BARE_NUMBER.test(c) || FIGURE_CELL.test(c.replace(/\s+/g, '')));
+    if (t) return BARE_NUMBER.test(t) || FIGURE_CELL.test(t.replace(/\s+/g, '')) || (figures && fitsOf(t)('units') >= 3 && !BLANK_CELL.test(t));
+  }
+  return false;
+}
+
 /** The number at `at` opens a row: the next cell reads as a task (long, no unit, no date). */
 function opensRow(lines: CellLine[], at: number): boolean {
   for (let k = at + 1; k < lines.length; k++) {
     const t = cellText(lines[k].text);
     if (!t) continue;
-    return t.length >= 8 && !OWNER_CELL(t) && !DEADLINE_CELL.test(t.replace(/\s+/g, ''));
+    return t.length >= 8 && fitsOf(t)('units') < 3 && !DEADLINE_CELL.test(t.replace(/\s+/g, ''));
   }
   return false;
 }
@@ -391,8 +429,9 @@ function fitsOf(cell: string): (slot: Slot) => number {
   // (A year alone, "2024", is a date only in a date column.)
   const isDate = DEADLINE_CELL.test(flat);
   const isYear = /^(?:19|20)\d{2}年?$/.test(flat);
-  // (A list of units may end with a full stop: "…,魏武国控集团。")
-  const listed = flat.replace(/[。;；,，]+$/, '');
+  // (A list of units may end with a full stop: "…,魏武国控集团。", or with its role:
+  // "县农业农村局和各镇人民政府负责", "…等相关部门和各镇人民政府负责".)
+  const listed = flat.replace(/[。;；,，]+$/, '').replace(/(?<=.{4})(牵头负责|负责|牵头|配合)$/, '').replace(/(?<=(?:局|委|办|政府|中心))(?:等(?:相关|有关)?(?:部门|单位))?和(?=.{3})/g, '、');
   // ("建成县残疾人综合服务中心" ends like a body and is a task; "县住房和城乡建设局" is a body.)
   const doing = listed.split(/[、,，]/).some((p) => DOING.test(p) && !/(局|委|办|厅|部|院|公司|集团|小组|指挥部|股|站|所|队|馆|室|社|会|处|政府|街道|单位|部门)$/.test(p));
   const isUnit = !doing && (OWNER_CELL(flat) || (/[、,，]/.test(listed) && OWNER_CELL(listed)));

@@ -56,6 +56,8 @@ const CUT_BEFORE = new RegExp(
     `|(?<=[:])(?=(?:\\(\\d{1,2}\\)|[\\u2460-\\u2473]))` +
     // "一、加强要素支持(一)强化财税…": a sub-heading run into its heading (not "第(一)项").
     `|(?<=[\\u4e00-\\u9fff])(?<![第款项条])(?=\\([${CN_NUM}]{1,3}\\)[\\u4e00-\\u9fff])` +
+    // "…(市税务局、市财政局)(二)加强融资支持": an item after the owners' bracket that closed the one before.
+    `|(?<=[)])(?=\\([${CN_NUM}]{1,3}\\)[\\u4e00-\\u9fff]{2})` +
     // "… 2.落实…": a numbered item after a space, when a Han character follows its dot.
     `|(?<=\\s)(?=\\d{1,2}\\.(?=[\\u4e00-\\u9fff]))`,
 );

@@ -89,3 +89,75 @@ describe('a table without 序号, one cell per line', () => {
     expect(tasks.map((t) => t.units)).toEqual([['县市场监管局']]);
   });
 });
+
+describe('a numbered table of yearly figures, one cell per line', () => {
+  // Labels wrapped a character or a year a line, a category cell a character a line, figures that equal
+  // the next row's number, owner cells with their role word, the header's first-leads note, and the
+  // header printed again after the last row.
+  const GRID = `东岭县特色农业提升任务分解表
+重点任务
+序
+号
+主要指标
+2024年
+目标
+2025年
+目标
+责任单位
+(第一为牵头单位)
+特
+色
+种
+植
+1
+新增绿色食品认证主体(个)
+启动
+2
+3
+县农业农村局和各镇人民政府负责
+2
+新建标准化茶园基地(个)
+3
+4
+县林业局、县供销联社等相关部门和各镇人民政府负责
+3
+培育县级龙头企业(家)
+1
+2
+县经信局、县农业农村局
+重点 任务 |
+序 号 |`;
+
+  it('reads each row with its figures and owners, the first unit leading', async () => {
+    const tasks = await tasksOf(GRID);
+    expect(tasks.map((t) => [t.ref, t.text, t.lead, t.units])).toEqual([
+      ['1', '新增绿色食品认证主体(个)', ['县农业农村局'], ['县农业农村局', '各镇人民政府']],
+      ['2', '新建标准化茶园基地(个)', ['县林业局'], ['县林业局', '县供销联社', '各镇人民政府']],
+      ['3', '培育县级龙头企业(家)', ['县经信局'], ['县经信局', '县农业农村局']],
+    ]);
+  });
+});
+
+describe('owner lists', () => {
+  it('"X和Y分别牵头、Z": both lead, and 和 splits two whole names only', async () => {
+    const { extractOwners } = await import('../../src/ingest/extract-owners.ts');
+    expect(extractOwners('(一)建设临港物流园区。责任单位:港口管理局和商务局分别牵头、区交通局')).toMatchObject({
+      lead: ['港口管理局', '商务局'],
+      units: ['港口管理局', '商务局', '区交通局'],
+    });
+    expect(extractOwners('(二)推进保障房建设。(区住房和城乡建设局负责)')).toMatchObject({ units: ['区住房和城乡建设局'] });
+  });
+});
+
+describe('a document-sharing page', () => {
+  it('joins a page the site numbered ("2、") to the sentence it breaks', async () => {
+    const tasks = await tasksOf(`《南河市促进民营经济发展实施方案.docx》由会员分享,可在线阅读,更多相关《南河市促进民营经济发展实施方案.docx(12页珍藏版)》请在某某文库上搜索。
+1、南河市促进民营经济发展实施方案为激发民营经济活力,制定本方案。一、政策措施(一)落实减税降费。对小型微利企业和个体工商
+2、户的减免政策延续执行。(市税务局、市财政局,列第一位的为牵头单位,下同)(二)加强融资支持。扩大普惠小微贷款规模。(市金融办、人行南河分行)`);
+    expect(tasks.map((t) => [t.ref, t.lead, t.units])).toEqual([
+      ['(一)', ['市税务局'], ['市税务局', '市财政局']],
+      ['(二)', ['市金融办'], ['市金融办', '人行南河分行']],
+    ]);
+    expect(tasks[0].text).toContain('个体工商户的减免政策延续执行');
+  });
+});
