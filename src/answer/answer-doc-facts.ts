@@ -9,11 +9,12 @@ import { CITED_DOCUMENT } from './answerability.ts';
  * Each asked attribute is answered from the plan's own record — or the plan is said not to state it.
  */
 
-type Attr = 'index' | 'addressees' | 'approval' | 'drafter' | 'planYear' | 'docNo' | 'signed' | 'published' | 'source' | 'issuer' | 'title' | 'implements' | 'goalYear' | 'period' | 'commentDeadline' | 'phone' | 'email' | 'contact' | 'address';
+type Attr = 'index' | 'feedback' | 'addressees' | 'approval' | 'drafter' | 'planYear' | 'docNo' | 'signed' | 'published' | 'source' | 'issuer' | 'title' | 'implements' | 'goalYear' | 'period' | 'commentDeadline' | 'phone' | 'email' | 'contact' | 'address';
 
 const ASKS: Array<[Attr, RegExp]> = [
   ['index', /索引号/],
-  ['addressees', /发给谁|发给哪些|发给了哪些|发给了谁|下发给|印发给|发到哪些|主送|发往|发至哪/],
+  ['feedback', /(找谁|向谁|跟谁|给谁|向哪个?(单位|部门))(反映|反馈)|(反映|反馈)给?(谁|哪)/],
+  ['addressees', /发给谁|发给哪些|发给了哪些|发给了谁|下发给|印发给|发到哪些|主送|发往|发至哪|发给[^,，。?？]{1,8}(哪些|哪个|谁)/],
   ['drafter', /(哪个|哪些|哪几个|哪两个|哪几家|哪两家|哪家|什么|谁)(单位|部门|机构)?(牵头)?(联合)?(起草|草拟|拟定|拟制)(的|了)?([?？、,，]|$)/],
   ['planYear', /(方案|计划|清单|要点|安排|文件|报告|这份|这个)[^,，]{0,12}(哪一?个?年度|哪一?年的|什么年度|针对哪一?年)/],
   ['docNo', /文号|发文字号|字号|几号文|第几期|哪一期|文件编号|发文编号/],
@@ -39,6 +40,7 @@ const ASKS: Array<[Attr, RegExp]> = [
 const LABEL: Record<Attr, string> = {
   index: '索引号',
   addressees: '主送',
+  feedback: '问题反映',
   approval: '审议/同意',
   drafter: '起草单位',
   planYear: '年度',
@@ -70,6 +72,8 @@ export function askedDocAttributes(text: string, ownTitles: Array<string | null>
   if (EVENT_DAY.test(text) && !/印发|发布|签发|落款|成文|下发|出台/.test(text)) found = found.filter((a) => a !== 'signed' && a !== 'published');
   // "细化方案+联系人电话啥时候交": what is handed in (a contact list) is the object; when is asked.
   if (/什么时候|啥时候|何时|几号|哪天|截止/.test(text) && /(交|报|送|提交|上报|报送|报备)/.test(text)) found = found.filter((a) => a !== 'phone' && a !== 'contact' && a !== 'email');
+  // "遇到问题找谁反映": where problems go, not a contact person.
+  if (found.includes('feedback')) found = found.filter((a) => a !== 'contact');
   // "发布" alone means the document's date unless the page's own date is asked for.
   if (found.includes('published') && found.includes('signed') && !/落款|成文/.test(text)) return found.filter((a) => a !== 'signed');
   return found;

@@ -30,6 +30,8 @@ export type PlanFactKind =
   | 'addressees'
   /** Who approved it, and at which meeting ("州人民政府第54次常务会议同意", "县食安委主要领导同意"). */
   | 'approval'
+  /** Where problems met in carrying it out go ("执行中遇到的问题,请径向市市场监管局反映"). */
+  | 'feedback'
   | 'index';
 
 export interface PlanFact {
@@ -64,8 +66,16 @@ export function extractDocFacts(lines: Line[], title: string | null): PlanFact[]
   const to = lines
     .slice(0, 40)
     .map((l) => ({ l, m: /^(?:[\u4e00-\u9fff]{2,20}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室))?((?:各|[省市州盟县区旗]直)[^。]{2,160}?)[:：]/.exec(l.text.trim()) }))
-    .find((x) => x.m && /(部门|单位|政府|办事处|机关|委员会|管委会)/.test(x.m[1]));
+    .find((x) => x.m && /(部门|单位|政府|办事处|机关|委员会|管委会|局|委|办|厅|股|队|中心)(?:\([^()]{1,12}\))?(?:[,，、]|$)/.test(x.m[1]));
   if (to) add('addressees', to.m![1], to.m![0], to.l.line);
+  // "执行中遇到的问题,请径向市市场监管局反映" / "有关问题请及时向县食安办反馈".
+  for (const l of lines.slice(0, 60)) {
+    const m = FEEDBACK.exec(l.text);
+    if (m) {
+      add('feedback', m[1], sentenceAt(l.text, m.index), l.line);
+      break;
+    }
+  }
   // "《…》已经州人民政府第54次常务会议同意,现印发给你们" / "经县委常委会审议通过".
   for (const l of lines.slice(0, 40)) {
     const m = APPROVAL.exec(l.text);
@@ -101,6 +111,9 @@ export function extractDocFacts(lines: Line[], title: string | null): PlanFact[]
   }
   return out;
 }
+
+/** Problems met in carrying a plan out, and the body they go to. */
+const FEEDBACK = /(?:遇到的|出现的|发现的|有关|重大|重要)?问题[^。;；]{0,16}?(?:请)?(?:径向|及时向|直接向|向)([\u4e00-\u9fff()]{2,30}?)(?:反映|反馈|报告|报送)/;
 
 /** 联系人:张三 / 联系人:刘先生 / 联系人和联系方式:张 月 李连海 010-…: the names as written, up to the number. */
 const CONTACT = /联系人(?:和联系方式|及联系方式|及电话)?\s*[:：]\s*([\u4e00-\u9fff][^\d,，;；。()\n:：]{1,20})/g;

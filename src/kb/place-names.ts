@@ -27,6 +27,8 @@ interface Gazetteer {
   questionNames: string[];
   /** Places by their six-digit administrative code (330185 → 临安区). */
   byCode: Map<string, Place>;
+  /** Two-character counties (魏县, 沛县), found only where a name can start. */
+  twoChar: Map<string, Place>;
 }
 
 let gazetteer: Gazetteer | undefined;
@@ -51,6 +53,7 @@ function load(): Gazetteer {
   };
   const questionNames = new Set<string>();
   const countyShorts = new Map<string, Place>();
+  const twoChar = new Map<string, Place>();
   const byCode = new Map<string, Place>();
   const provinces = Object.entries(data['86'] ?? {});
   const levelOf = (code: string): PlaceLevel => (code in (data['86'] ?? {}) ? 'province' : /00$/.test(code) ? 'prefecture' : 'county');
@@ -72,7 +75,16 @@ function load(): Gazetteer {
   for (const [province] of provinces) {
     for (const prefecture of Object.keys(data[province] ?? {})) {
       for (const [code, name] of Object.entries(data[prefecture] ?? {})) {
-        if (name === '市辖区' || name.length < 3) continue;
+        if (name === '市辖区') continue;
+        // Two-character counties (魏县, 沛县) are ordinary text inside words (经费县级, 清单县): kept apart,
+        // and found only where a name can start.
+        if (name.length < 3) {
+          if (/县$/.test(name)) {
+            twoChar.set(name, { name, short: name, level: 'county' });
+            questionNames.add(name);
+          }
+          continue;
+        }
         const place: Place = { name, short: shortPlaceName(name), level: 'county' };
         byCode.set(code, place);
         add(name, place);
@@ -88,7 +100,7 @@ function load(): Gazetteer {
     lengthsByFirst.set(f[0], ls);
   }
   for (const ls of lengthsByFirst.values()) ls.sort((a, b) => b - a);
-  return { countyShorts, forms, lengthsByFirst, questionNames: [...questionNames].sort((a, b) => b.length - a.length), byCode };
+  return { countyShorts, twoChar, forms, lengthsByFirst, questionNames: [...questionNames].sort((a, b) => b.length - a.length), byCode };
 }
 
 function places(): Gazetteer {
@@ -147,6 +159,12 @@ export function findPlaces(text: string): PlaceMention[] {
         hit = { place, text: form, index: i };
         break;
       }
+    }
+    // A two-character county where a name starts: after a non-Han character, a place (邯郸市魏县) or 关于/在/对.
+    const two = hit ? undefined : places().twoChar.get(text.slice(i, i + 2));
+    const last = out.at(-1);
+    if (two && (i === 0 || !/[\u4e00-\u9fff]/.test(text[i - 1]) || /[于在对]/.test(text[i - 1]) || (last && last.index + last.text.length === i))) {
+      hit = { place: two, text: text.slice(i, i + 2), index: i };
     }
     if (hit) {
       out.push(hit);

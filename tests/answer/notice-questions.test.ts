@@ -70,3 +70,35 @@ describe('the day of an event', () => {
     expect(a.answer).toContain('7月28日');
   });
 });
+
+describe('a covering notice: its addressees, and where problems go', () => {
+  // A two-character county (魏县-like 沛县), addressees that are branches and sections, and the sentence
+  // that says whom to tell about problems met in carrying the plan out.
+  const NOTICE = `沛县市场监督管理局关于印发药品安全专项整治方案的通知
+各分局,县局药品股、执法大队:
+现将《药品安全专项整治方案》印发给你们,请认真贯彻落实。执行中遇到的问题,请径向县局药品股反映。
+一、整治重点
+(一)开展药品零售企业检查。(县局药品股负责)`;
+  let notice: AnswerEngine;
+  beforeAll(async () => {
+    notice = new AnswerEngine((await ingestTexts({ 'n.txt': NOTICE })).kb);
+  });
+  const askN = (q: string) => notice.ask(q, { now: new Date('2025-06-01T02:00:00Z') });
+
+  it('the plan is 沛县\'s, and its addressees are the branches and sections the notice opens with', () => {
+    const a = askN('沛县这个整治方案下发给哪些单位了');
+    expect(a.answer).toContain('各分局,县局药品股、执法大队');
+  });
+
+  it('问题找谁反映 is answered by the body the notice names for problems', () => {
+    const a = askN('沛县药品整治方案执行中遇到问题向谁反映?');
+    expect(a.answer).toContain('县局药品股');
+    expect(a.answer).not.toContain('联系人');
+  });
+
+  it('a two-character county inside a word is no place', async () => {
+    const { findPlaces } = await import('../../src/kb/place-names.ts');
+    expect(findPlaces('沛县市场监督管理局').map((m) => m.place.name)).toEqual(['沛县']);
+    expect(findPlaces('落实工作经费县级统筹').map((m) => m.place.name)).toEqual([]);
+  });
+});
