@@ -32,7 +32,7 @@ export function answerSearch(c: Ctx): Answer | null {
   const hits = bestPerPlan(found, MATCH + 0.1);
   if (hits.length === 0) return null;
   const shown = hits.slice(0, 2).map((h) => sourceOf(c, h));
-  const lines = shown.map((s) => `${c.label(s.file)}: ${focus(s.quote, tokens(c.q.topic), year ? 200 : 120)}${c.cite(s)}`);
+  const lines = shown.map((s) => `${c.label(s.file)}: ${itemBody(c, s) ?? focus(s.quote, tokens(c.q.topic), year ? 200 : 120)}${c.cite(s)}`);
   return c.answer(lines.join('\n'), shown);
 }
 
@@ -69,4 +69,41 @@ function recordStates(c: Ctx, h: Hit, attr: AskedAttribute): boolean {
   }
   if (h.doc.kind === 'target' && (attr === 'quantity' || attr === 'money')) return true;
   return statesAttribute(attr, sourceOf(c, h).quote);
+}
+
+/** What to do under a heading: "完善监管检查机制。" asked with 要做什么 is answered by the sentences after it. */
+const ASKS_WHAT_TO_DO = /(做|干|抓|办)(什么|啥|哪些)|具体(内容|措施|要求)|有哪些(措施|举措|内容|要求)|怎么(做|干|办|抓)|如何(做|推进|落实|开展)/;
+
+/** A sentence that opens a list: "评审委员会的主要职责是:", "主要任务如下:". */
+const OPENS_LIST = /(职责|任务|职能|内容|措施|要求|工作)(主要)?(是|为|如下|包括)[:：]/;
+
+function itemBody(c: Ctx, s: ReturnType<typeof sourceOf>): string | null {
+  const own = c.kb.passages.find((p) => p.file === s.file && p.line === s.line);
+  // (The list may open in the next sentence of the line: "第二条 设立评审委员会。评审委员会的主要职责是:".)
+  const introText = OPENS_LIST.test(s.quote) ? s.quote : own && /[:：]\s*$/.test(own.text) && OPENS_LIST.test(own.text) ? own.text : s.quote;
+  const intro = OPENS_LIST.exec(introText);
+  if (intro && (ASKS_WHAT_TO_DO.test(c.q.text) || /职责|职能|任务|干什么|做什么/.test(c.q.text))) {
+    // The items on the lines after it, in order, while they are items ("(一)…", "1.…").
+    // (The sentence may be the first item itself, shown with the lead-in above it.)
+    const ITEM = /^\s*([(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．]|[一二三四五六七八九十]{1,3}是)/;
+    const after = c.kb.passages.filter((p) => p.file === s.file && p.line >= s.line).sort((a, b) => a.line - b.line);
+    const items: string[] = [];
+    let line = s.line;
+    for (const p of after) {
+      const marker = p.ref && ITEM.test(p.ref.split(/[>\s]/).pop() ?? '') ? p.ref.split(/[>\s]/).pop()! : ITEM.test(p.text) ? '' : null;
+      if (p.line > line + 1 || marker === null) {
+        if (p.line === s.line) continue;
+        break;
+      }
+      // (Text after the list keeps the last item's number: "第三条…" under (三) is no item.)
+      if (marker && items.some((i) => i.startsWith(marker))) break;
+      items.push(`${marker}${p.text.trim()}`);
+      line = p.line;
+    }
+    if (items.length >= 2) return short(`${introText.slice(0, intro.index + intro[0].length)}${items.join('')}`, 400);
+  }
+  const title = s.quote.trim().replace(/[。;；]$/, '');
+  if (!ASKS_WHAT_TO_DO.test(c.q.text) || title.length > 30) return null;
+  const body = own && own.text.startsWith(title) && own.text.length > title.length + 8 ? own.text : null;
+  return body ? short(body, 260) : null;
 }
