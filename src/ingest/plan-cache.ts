@@ -11,14 +11,14 @@ import { PlanRecordsSchema, type PlanRecords } from '../kb/records.ts';
 
 let versionMemo: string | undefined;
 
-/** A hash of the extraction code itself (src/ingest and the record schemas). */
+/** A hash of the extraction code itself (src/ingest, and src/kb whose gazetteer and schemas it uses). */
 export function extractorVersion(): string {
   if (versionMemo) return versionMemo;
   const here = dirname(fileURLToPath(import.meta.url));
   const h = createHash('sha256');
   const files = [
     ...readdirSync(here).filter((f) => f.endsWith('.ts')).sort().map((f) => join(here, f)),
-    join(here, '..', 'kb', 'records.ts'),
+    ...readdirSync(join(here, '..', 'kb')).filter((f) => f.endsWith('.ts')).sort().map((f) => join(here, '..', 'kb', f)),
   ];
   for (const f of files) h.update(readFileSync(f));
   versionMemo = h.digest('hex').slice(0, 16);

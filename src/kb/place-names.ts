@@ -163,7 +163,7 @@ export function findPlaces(text: string): PlaceMention[] {
     // A two-character county where a name starts: after a non-Han character, a place (邯郸市魏县) or 关于/在/对.
     const two = hit ? undefined : places().twoChar.get(text.slice(i, i + 2));
     const last = out.at(-1);
-    if (two && (i === 0 || !/[\u4e00-\u9fff]/.test(text[i - 1]) || /[于在对]/.test(text[i - 1]) || (last && last.index + last.text.length === i))) {
+    if (two && (i === 0 || !/[\u4e00-\u9fff]/.test(text[i - 1]) || /[于在对和与及跟同]/.test(text[i - 1]) || (last && last.index + last.text.length === i))) {
       hit = { place: two, text: text.slice(i, i + 2), index: i };
     }
     if (hit) {
