@@ -26,7 +26,7 @@ const ASKS: Array<[Attr, RegExp]> = [
   ['approval', /(哪次|什么|哪个|哪一次)(常务)?(会议|常务会|常委会)|经(过)?(谁|哪个|什么|哪些)(单位|部门|会议|领导)?(同意|批准|审议)|(谁|哪个单位)(同意|批准)(的|了)|会议(通过|审议|同意)/],
   // The document's own issuer: the issuing verb ends the question ("是哪个单位印发的"), or a label names it —
   // not "哪个部门发布质量状况报告", whose object is another thing.
-  ['issuer', /(哪个|哪些|哪几个|哪两个|哪几家|哪两家|哪家|什么|谁)(单位|部门|机构|机关|政府)?(的?名义)?(牵头)?(联合)?(发布|印发|发|出台|下发|发文|签发)(的|了)?([?？、,，]|$)|是谁[、,，和](哪天|何时|什么时候)?(印发|发布|发)|发文(单位|机关)|发布机构|制发机关|落款单位|联合(印发|发文|发的|发布)/],
+  ['issuer', /(哪个|哪些|哪几个|哪两个|哪几家|哪两家|哪家|什么|谁)(单位|部门|机构|机关|政府)?(的?名义)?(牵头)?(联合|一起|共同)?(发布|印发|发|出台|下发|发文|签发|编|编制|制定|制发|出)(的|了)?([?？、,，]|$)|是谁[、,，和](哪天|何时|什么时候)?(印发|发布|发)|发文(单位|机关)|发布机构|制发机关|落款单位|联合(印发|发文|发的|发布)/],
   ['title', /标题|全称|全名|名称是|叫什么|(什么|哪个|哪一)稿|是不是(草案|征求意见稿|定稿|正式)|(是|算)?(正式稿|定稿|正式文件)(吗|么|幺|嘛)?[?？]?$/],
   ['implements', /(根据|依据|依照|按照)(了)?(哪|什么|啥)|(依据|根据)的[^,，]{0,6}(文件|精神)|(根据|依据|依照|按照|贯彻|落实|引用)[^,，。?？]{0,10}(哪个|哪些|什么|哪一个|哪份)(文件|精神|纲要|意见|规定|方案|通知)|(文件|精神)是(哪个|什么|哪些)|(为|是)(贯彻|落实)(哪|什么)|(根据|依据|贯彻|落实|引用)(的是|了)?(哪个|哪些|什么|哪一个)(文件|精神|纲要|意见|规定)|上位(文件|政策)|依据(的)?(文件|是什么)/],
   ['period', /实施期|规划期|哪几年|起止|时间跨度|期限是|(覆盖|涵盖|适用)(哪|几|的)(年|时间|期)/],
@@ -148,6 +148,9 @@ function valueOf(plan: Plan, attr: Attr, asked = ''): Value | null {
       return y ? { text: `${y[0]}(${plan.title})`, quote: plan.title!, line: 1 } : null;
     }
     case 'issuer': {
+      // "哪些部门一起制定的": the bodies whose plan a notice passes on drafted it.
+      const drafter = /制定|编|起草|拟/.test(asked) ? plan.facts.find((x) => x.kind === 'drafter') : undefined;
+      if (drafter) return { label: '起草单位', text: drafter.value, quote: drafter.quote, line: drafter.line };
       // "哪个部门发布的": who published the page (发布机构, its 来源) — "谁印发的": who issued the plan.
       if (/发布|公布/.test(asked) && !/印发|发文|签发|下发|出台/.test(asked)) {
         const pub = plan.facts.find((x) => x.kind === 'publisher') ?? plan.facts.find((x) => x.kind === 'source');

@@ -43,9 +43,12 @@ export function extractPlanMeta(all: MetaLine[] | string[], file?: string): Plan
   const signature = findSignature(lines);
   // A page whose only issuer is its 来源 line ("来源:盐田区发展和改革局") was published by that body.
   const sourceOrgan = fields.get('source') && ORGAN_ONLY.test(fields.get('source')!.trim()) ? fields.get('source')!.trim() : null;
+  // "X等六部门关于印发…": the bodies are listed in the 落款, one a line, X first (the date may be cut off).
+  const jointHead = headText.slice(0, 30).map((l) => /^(?:名称[:：])?(.{4,30}?)等[一二三四五六七八九十\d]+个?(?:部门|单位)(?:关于|联合)/.exec(l.trim())).find(Boolean);
+  const joint = !signature.issuer && jointHead ? organRun(lines, jointHead[1]) : null;
   // The body the document itself names — its 落款, the notice it issues it by — issued it; a page grid's
   // 发布机构 is who put it online (晋城市市场监督管理局 for 晋城市人民政府's plan), kept as the publisher.
-  const issuer = signature.issuer ?? notice?.issuer ?? fields.get('issuer') ?? redHead(headText) ?? sourceOrgan;
+  const issuer = signature.issuer ?? joint ?? notice?.issuer ?? fields.get('issuer') ?? redHead(headText) ?? sourceOrgan;
   // "余府办字〔2020〕44号 2020年6月12日": the date printed beside the 文号 is the document's.
   const besideNo = docNo ? headText.map((l) => (l.trim().startsWith(docNo) ? DATE_AFTER_NO.exec(l.trim().slice(docNo.length)) : null)).find(Boolean) : null;
   const date =
@@ -67,7 +70,10 @@ export function extractPlanMeta(all: MetaLine[] | string[], file?: string): Plan
   const publisher = fields.get('issuer');
   if (publisher) facts.push({ kind: 'publisher', value: publisher, quote: `发布机构: ${publisher}`, line: 1 });
   const drafted = headText.map((l) => DRAFTERS.exec(l)).find(Boolean);
-  if (drafted) facts.push({ kind: 'drafter', value: drafted[1].match(new RegExp(DEPARTMENT, 'g'))!.join('、'), quote: drafted[0], line: 1 });
+  if (drafted) {
+    const bodies = drafted[1] ? drafted[1].match(new RegExp(DEPARTMENT, 'g'))! : [...new Set(drafted[2].split(/[、,，]/).filter(Boolean))];
+    facts.push({ kind: 'drafter', value: bodies.join('、'), quote: drafted[0], line: 1 });
+  }
   const index = fields.get('index');
   if (index) facts.push({ kind: 'index', value: index.split(/\s+/)[0], quote: `索引号: ${index}`, line: 1 });
   const source = fields.get('source');
@@ -208,7 +214,12 @@ const loose = (s: string) => plain(s).replace(/关于|的/g, '');
 /** A notice's name for the plan, without quotes and without the departments that issued it jointly. */
 /** "转发市市场监管局市农业农村局关于…的通知": the departments that drafted what another body issues. */
 const DEPARTMENT = String.raw`(?:(?!转发|印发|人民政府|办公室)[\u4e00-\u9fff]){2,14}?(?:局|委|厅)`;
-const DRAFTERS = new RegExp(String.raw`(?:^|转发|印发)((?:${DEPARTMENT}){2,})(?=关于.{4,}(?:方案|意见|计划|规划|办法))`);
+const DEPARTMENT_OR_OFFICE = String.raw`(?:(?!转发|印发|人民政府|现将)[\u4e00-\u9fff]){1,14}?(?:局|委|厅|办)`;
+const DRAFTERS = new RegExp(
+  String.raw`(?:^|转发|印发)((?:${DEPARTMENT}){2,})(?=关于.{4,}(?:方案|意见|计划|规划|办法))` +
+    // "现将市药监局、工商局、…《…实施方案》转发给你们": the bodies whose plan the notice passes on.
+    String.raw`|现将((?:${DEPARTMENT_OR_OFFICE}[、,，]?){2,})(?:制定的|起草的|联合制定的)?《[^《》]{4,60}》\s*(?:转发|印发)`,
+);
 
 /** The issuing bodies at the end of what precedes 关于印发 (not a breadcrumb or page heading before them). */
 function noticeIssuer(raw: string): string | null {
@@ -396,6 +407,17 @@ interface Signature {
   quote: string;
 }
 
+/** A run of two or more body-only lines that starts with `first`: the joint issuers of a document. */
+function organRun(lines: MetaLine[], first: string): string | null {
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].text.trim() !== first) continue;
+    const run: string[] = [];
+    for (let k = i; k < lines.length && run.length < 12 && ORGAN_ONLY.test(lines[k].text.trim()); k++) run.push(lines[k].text.trim());
+    if (run.length >= 2) return run.join(' ');
+  }
+  return null;
+}
+
 function findSignature(lines: MetaLine[]): Signature {
   const candidates = [...lines.slice(0, HEAD_LINES), ...lines.slice(-12)];
   for (let i = 0; i < candidates.length; i++) {
@@ -403,8 +425,9 @@ function findSignature(lines: MetaLine[]): Signature {
     const m = SIGNATURE.exec(t.replace(/\s+(?=\d|[〇○零一二三四五六七八九])/, ' '));
     if (!m) continue;
     const date = parseDate(m[2]);
-    // Issuing bodies on the lines above the date (two bodies for a joint document).
-    const above = [candidates[i - 2]?.text.trim() ?? '', candidates[i - 1]?.text.trim() ?? ''].filter((l) => ORGAN_ONLY.test(l));
+    // Issuing bodies on the lines above the date (a joint document lists each on its own line).
+    const above: string[] = [];
+    for (let k = i - 1; k >= 0 && k >= i - 10 && ORGAN_ONLY.test(candidates[k].text.trim()); k--) above.unshift(candidates[k].text.trim());
     const organ = m[1]?.trim() || (above.length ? above.join(' ') : null);
     if (date) return { issuer: organ ? organ.replace(/\s+/g, ' ') : null, date, text: m[2].replace(/\s+/g, ''), quote: [organ, m[2]].filter(Boolean).join(' ') };
   }

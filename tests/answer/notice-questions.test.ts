@@ -102,3 +102,33 @@ describe('a covering notice: its addressees, and where problems go', () => {
     expect(findPlaces('落实工作经费县级统筹').map((m) => m.place.name)).toEqual([]);
   });
 });
+
+describe('who made a document', () => {
+  // A joint notice "X等四部门关于印发…" whose bodies stand one a line below it (the page ends before the
+  // date), and a notice passing on the plan of a list of bodies ("现将A、B…《…》转发给你们").
+  const JOINT = `东州市农业农村局等四部门关于印发《东州市绿色农业发展方案》的通知
+各县(市、区)农业农村、财政、市场监管部门:
+现将《东州市绿色农业发展方案》印发给你们,请认真贯彻执行。
+东州市农业农村局
+东州市财政局
+东州市市场监督管理局
+东州市供销合作社联合委员会`;
+  const PASSED_ON = `西州市人民政府办公室关于转发市卫生局等部门西州市食品安全示范街创建方案的通知
+各县区人民政府,市直各单位:
+现将市卫生局、商务局、市场监管局、城管办《西州市食品安全示范街创建方案》转发给你们,请遵照执行。`;
+  let docs: AnswerEngine;
+  beforeAll(async () => {
+    docs = new AnswerEngine((await ingestTexts({ 'joint.txt': JOINT, 'passed.txt': PASSED_ON })).kb);
+  });
+  const askD = (q: string) => docs.ask(q, { now: new Date('2025-06-01T02:00:00Z') });
+
+  it('the joint issuers are every body listed under the notice', () => {
+    const a = askD('东州绿色农业发展方案是哪几个部门联合印发的?');
+    for (const body of ['东州市农业农村局', '东州市财政局', '东州市市场监督管理局', '东州市供销合作社联合委员会']) expect(a.answer).toContain(body);
+  });
+
+  it('哪些部门一起制定的 is answered by the bodies whose plan the notice passes on', () => {
+    const a = askD('西州食品安全示范街创建方案是哪些部门一起制定的?');
+    expect(a.answer).toContain('市卫生局、商务局、市场监管局、城管办');
+  });
+});
