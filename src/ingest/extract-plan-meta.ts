@@ -1,3 +1,4 @@
+import { isNoiseLine } from './strip-boilerplate.ts';
 import { parseChineseDate, parseDeadline } from './parse-dates.ts';
 import { readMetaFields } from './read-meta-fields.ts';
 import { findPlanPlace } from './find-plan-place.ts';
@@ -99,7 +100,7 @@ function headOf(lines: MetaLine[]): MetaLine[] {
 
 /** Document kinds a title ends with (longest first), optionally followed by (2023—2027年)/(征求意见稿). */
 const DOC_KIND =
-  '实施方案|工作方案|行动方案|创建方案|活动方案|建设方案|方案|实施意见|指导意见|若干意见|意见|发展规划|规划|行动计划|工作计划|计划|管理办法|实施办法|办法|实施细则|评分细则|细则|纲要|工作要点|要点|任务清单|责任清单|清单|工作安排|安排|若干措施|具体措施|措施|任务分工|责任分工|任务分解|责任分解|分解方案|责任分工表|分工表|责任表|任务表|一览表|进度表|汇总表|明细表|统计表|决定|规定|通告|任务书|分解表|情况表|执行情况|进展情况|通报|汇报';
+  '实施方案|工作方案|行动方案|创建方案|活动方案|建设方案|方案|实施意见|指导意见|若干意见|意见|发展规划|规划|行动计划|工作计划|计划|管理办法|实施办法|办法|实施细则|评分细则|细则|纲要|工作要点|要点|任务清单|责任清单|清单|工作安排|安排|若干措施|具体措施|措施|若干政策|政策措施|任务分工|责任分工|任务分解|责任分解|分解方案|责任分工表|分工表|责任表|任务表|一览表|进度表|汇总表|明细表|统计表|决定|规定|通告|任务书|分解表|情况表|执行情况|进展情况|通报|汇报';
 const TITLE_END = new RegExp(`(?:${DOC_KIND})(?:\\s*\\([^()]{1,24}\\))*$`);
 const NOT_A_TITLE = /^(根据|按照|依据|为了?|经|现将|现就|各|请|以|在|对|通过|围绕|坚持|附件|关于印发|关于转发|印发)/;
 
@@ -115,6 +116,8 @@ const NOTICE_ABOUT = /^(?:原标题[:]?)?(.*?)关于(?:印发|转发|下发|公�
 /** A call for comments names the draft it is about: 拟制定《…》 / 现就《…(征求意见稿)》征求意见. */
 const DRAFT = /(?:拟制定|起草了|现就|就)\s*《(.{4,90}?)》[^。]{0,30}?征求/;
 const NOTICE_BODY = /(?:现将|将|把)\s*《([^《》]{4,90}?)》(?:\s*[和、及与]?\s*《[^《》]{4,90}?》)*\s*(?:\([^()]{0,24}\)\s*)?(?:等\s*\d*\s*个?文件\s*)?(?:印发|转发|下发)|《([^《》]{4,90}?)》(?:\s*[和、及与]?\s*《[^《》]{4,90}?》)*\s*[,，]?\s*(?:已经|已于|经)[^。]{0,40}?(?:同意|通过|审议|研究)|《([^《》]{4,90}?)》\s*[,，]?\s*现(?:印发|转发|下发)给|(?:印发|出台)了\s*《([^《》]{4,90}?)》/;
+/** A page explaining a document: "《X》政策解读" / "关于《X》的解读". */
+const EXPLAINED = /^(?:关于)?《((?:[^《》]|《[^《》]*》){4,90})》(?:的)?(?:政策|文件)?(?:解读|图解)$/;
 /** A page about a draft: "县市场监管局牵头起草了《…实施方案(征求意见稿)》" (the page may end inside it). */
 const DRAFTED = /起草了?\s*《([^《》]{4,90}?)(?:\(征求意见稿?\)?)?(?:》|$)/;
 /** A document-sharing page: "《X.docx》由会员分享…" / "X.docx" / "X.docx_第1页". */
@@ -193,7 +196,7 @@ function findQuotedName(head: string[]): { name: string; several: boolean; issue
   for (const line of head) {
     const news = NEWS_ISSUE.exec(line);
     const fromNews = !!news && !/根据|按照|依据|贯彻|落实/.test(line.slice(0, news.index));
-    const m = NOTICE_BODY.exec(line) ?? ATTACHED.exec(line) ?? DRAFT.exec(line) ?? DRAFTED.exec(line) ?? (fromNews ? news : null);
+    const m = NOTICE_BODY.exec(line) ?? ATTACHED.exec(line) ?? DRAFT.exec(line) ?? DRAFTED.exec(line) ?? EXPLAINED.exec(line.trim()) ?? (fromNews ? news : null);
     const name = m ? unquote(m.slice(1).find(Boolean) ?? '') : '';
     // "《政府工作报告》已经…通过" cites what the plan serves; only a document kind is the plan itself.
     if (name && TITLE_END.test(name)) return { name, several: /》\s*[和、及与]?\s*《/.test(m![0]), issuer: m === news ? newsIssuer(line.slice(0, news!.index)) : null };
@@ -240,6 +243,8 @@ const unquote = (s: string) =>
     // "《A》《B》": a notice issuing several documents names the plan first.
     .replace(/^《((?:[^《》]|[<〈][^<>〈〉]*[>〉])+)》\s*[和、及与]?\s*《.*$/, '$1')
     .replace(/^[《<〈](.*)[》>〉]$/, '$1')
+    // "《<2024年…分工方案>的通知》": the notice that issues the plan, named with the plan inside it.
+    .replace(/^(?:[\u4e00-\u9fff]{0,20}关于(?:印发)?)?[<〈《]([^<>〈〉《》]{4,90})[>〉》]的通知$/, '$1')
     .replace(COUNT_NOTE, '')
     .replace(/^(?:[\u4e00-\u9fff]{2,16}?(?:局|委|厅)){1,}(?=关于.{4,}(方案|意见|计划|规划|办法)$)/, '')
     .trim();
@@ -255,7 +260,7 @@ function findTitle(lines: string[], notice: Notice | null): string | null {
   });
   // ("省人民政府关于" / "进一步优化…的若干意见": a prefix ending in 关于 belongs to the title.)
   const own = valid.filter(
-    (t, i): t is string => !!t && !valid.slice(i + 1, i + 3).some((n) => n && n.length >= 12 && n !== t && t.endsWith(n) && !t.slice(0, -n.length).endsWith('关于')),
+    (t, i): t is string => !!t && !isNoiseLine(t) && !valid.slice(i + 1, i + 3).some((n) => n && n.length >= 12 && n !== t && t.endsWith(n) && !t.slice(0, -n.length).endsWith('关于')),
   );
   if (notice) {
     const inner = plain(notice.inner);
@@ -304,7 +309,7 @@ function newsHeadline(head: string[]): string | null {
   const at = lines.slice(0, 16).findIndex((l, i) => (i > 0 && DATELINE.test(l) && (i <= 3 || !/^(?:19|20)\d{2}/.test(l))) || POSTED.test(l));
   if (at <= 0) return null;
   // (A byline — "XX记者 张三" — is no headline.)
-  const headline = (l: string) => l.length >= 6 && l.length <= 60 && !/[。;,]|记者|通讯员|摄影|编辑/.test(l) && !DATELINE.test(l) && (l.match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= 6;
+  const headline = (l: string) => l.length >= 6 && l.length <= 60 && !isNoiseLine(l) && !/[。;,]|记者|通讯员|摄影|编辑/.test(l) && !DATELINE.test(l) && (l.match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= 6;
   if (DATELINE.test(lines[at]) && at <= 3 && headline(lines[0])) return lines[0];
   const found = lines.slice(0, at).filter(headline).sort((a, b) => b.length - a.length)[0];
   return found && (found.match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= 10 ? found : null;

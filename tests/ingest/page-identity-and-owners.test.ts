@@ -132,3 +132,19 @@ describe('page furniture', () => {
     ]);
   });
 });
+
+describe('titles a page gives in other ways', () => {
+  const titleOf = async (text: string) => (await ingestTexts({ 'p.txt': text })).plans[0].plan.title;
+
+  it('a policy issued by a notice: "现将《关于…的若干政策》印发给你们"', async () => {
+    expect(await titleOf('各街道办事处,区政府各部门:\n现将《关于支持实体经济发展的若干政策》印发给你们,请认真组织实施。\n东江市北湖区人民政府\n2024年3月1日\n关于支持实体经济发展的若干政策\n一、支持企业扩大投资')).toBe('关于支持实体经济发展的若干政策');
+  });
+
+  it('a notice named with the plan inside it: "印发了《<…分工方案>的通知》"', async () => {
+    expect(await titleOf('2024年4月2日,南川县人民政府印发了《<2024年政府工作报告重点任务分工方案>的通知》(南政发〔2024〕3号)。\n一、出台背景\n县人大审议通过了政府工作报告。')).toBe('2024年政府工作报告重点任务分工方案');
+  });
+
+  it('an explanation page is about the document it quotes; the site\'s accessibility switches are no title', async () => {
+    expect(await titleOf('无障碍浏览 长者模式\n《2024年重点工作任务分工方案》政策解读\n发布日期:2024-04-02 15:35\n来源:南川县政府办\n一、起草背景\n县人大会议听取了政府工作报告。')).toBe('2024年重点工作任务分工方案');
+  });
+});
