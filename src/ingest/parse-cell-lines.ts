@@ -33,7 +33,7 @@ const DEADLINE_CELL = new RegExp(
 );
 const MAX_ROW_CELLS = 30;
 /** What a header cell looks like even when its column is not one duban reads ("当前进度", "建设地点"). */
-const LABELISH = /(单位|部门|时限|时间|内容|进度|情况|名称|目标|指标|备注|说明|达序|类别|分类|类型|等级|级别|权重|标准|要求|依据|方式|形式|事项|项目|任务|措施|领导|数|值|量|率|地点|规模|投资|金额|编号|序号)$/;
+const LABELISH = /(单位|部门|时限|时间|内容|进度|情况|名称|目标|指标|备注|说明|达序|类别|分类|类型|等级|级别|权重|标准|要求|依据|方式|形式|事项|项目|任务|措施|领导|数|值|量|率|地点|规模|投资|金额|编号|序号|考核|评分|评价)$/;
 /** A section row inside a table: 一、… / (一)… / 第一部分 …. */
 const SECTION_ROW = /^([一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+(部分|章))/;
 
@@ -259,6 +259,7 @@ function readUnnumberedTable(lines: CellLine[], start: number): CellTable | null
     return f('units') >= 3 || f('date') >= 4;
   };
   const rows: string[][] = [header];
+  const raw: string[][] = [];
   const consumed: number[] = [];
   for (let k = start; k < i; k++) consumed.push(k);
   while (i < lines.length) {
@@ -278,11 +279,31 @@ function readUnnumberedTable(lines: CellLine[], start: number): CellTable | null
     }
     if (!closed) break;
     rows.push(alignByType(cells, rowCols, header) ?? cells);
+    raw.push(cells);
     consumed.push(...at);
     i = j;
   }
-  return rows.length > 1 ? { rows, line: lines[start].line, consumed } : null;
+  if (rows.length < 2) return null;
+  // Rows whose item cell carries its number ("1. 市、县政府成立…", "*3. …"): that cell is the task, its
+  // number the row's 序号 — the other long cells (建设内容, 考评标准) describe it.
+  const numbered = raw.map((cells) => cells.find((c) => NUMBERED_CELL.test(c)));
+  if (numbered.filter(Boolean).length * 2 >= raw.length) {
+    const textAt = rowCols.indexOf('text');
+    const out = [['序号', ...header]];
+    rows.slice(1).forEach((row, k) => {
+      const cell = numbered[k];
+      const m = cell ? NUMBERED_CELL.exec(cell)! : null;
+      const next = [...row];
+      if (m && textAt >= 0) next[textAt] = cell!.slice(m[0].length).trim();
+      out.push([m ? m[1] : '', ...next]);
+    });
+    return { rows: out, line: lines[start].line, consumed };
+  }
+  return { rows, line: lines[start].line, consumed };
 }
+
+/** A cell that opens with its item number: "1. …", "*3. …", "12、…". */
+const NUMBERED_CELL = /^\*?\s*(\d{1,3})\s*[.、．]\s*(?=[\u4e00-\u9fff])/;
 
 /** A header label again, with another label on the next line ("重点 任务 |" / "序 号 |"). */
 function repeatsHeader(t: string, next: string | undefined): boolean {
@@ -433,9 +454,10 @@ function fitsOf(cell: string): (slot: Slot) => number {
   // "县农业农村局和各镇人民政府负责", "…等相关部门和各镇人民政府负责".)
   const listed = flat.replace(/[。;；,，]+$/, '').replace(/(?<=.{4})(牵头负责|负责|牵头|配合)$/, '').replace(/(?<=(?:局|委|办|政府|中心))(?:等(?:相关|有关)?(?:部门|单位))?和(?=.{3})/g, '、');
   // ("建成县残疾人综合服务中心" ends like a body and is a task; "县住房和城乡建设局" is a body.)
-  const doing = listed.split(/[、,，]/).some((p) => DOING.test(p) && !/(局|委|办|厅|部|院|公司|集团|小组|指挥部|股|站|所|队|馆|室|社|会|处|政府|街道|单位|部门)$/.test(p));
+  // ("成立由政府主要领导任主任的食品安全委员会" ends like a body and is a sentence: a long part with 的/由.)
+  const doing = listed.split(/[、,，]/).some((p) => (DOING.test(p) && !/(局|委|办|厅|部|院|公司|集团|小组|指挥部|股|站|所|队|馆|室|社|会|处|政府|街道|单位|部门)$/.test(p)) || (p.length > 10 && /[的由]/.test(p)));
   const isUnit = !doing && (OWNER_CELL(flat) || (/[、,，]/.test(listed) && OWNER_CELL(listed)));
-  const isLooseUnit = !isUnit && listed.split(/[、,，;；]/).every((p) => (UNIT_CELL.test(p) || LOOSE_UNIT.test(p)) && !DOING.test(p)) && listed.length <= 160;
+  const isLooseUnit = !isUnit && !doing && listed.split(/[、,，;；]/).every((p) => (UNIT_CELL.test(p) || LOOSE_UNIT.test(p)) && !DOING.test(p)) && listed.length <= 160;
   const isPerson = !isUnit && !isLooseUnit && PERSON_CELL.test(cell.trim());
   const long = flat.length >= 8 || /[。;；,，]/.test(flat);
   return (slot) => {

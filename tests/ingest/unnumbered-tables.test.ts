@@ -161,3 +161,27 @@ describe('a document-sharing page', () => {
     expect(tasks[0].text).toContain('个体工商户的减免政策延续执行');
   });
 });
+
+describe('a scoring grid copied from a PDF, a cell a line with "|"', () => {
+  it('the cell that carries an item number is the task, its number the row\'s 序号', async () => {
+    const tasks = await tasksOf(`北川市创建食品安全示范市任务分解表
+一级 指标 |
+建设内容 |
+考评标准 |
+任务内容 |
+责任单位 |
+工作 考核 |
+一、属地 管理责任 ( 10 分) |
+1. 市、县政府成立食品安全 委员会( 2 分)。
+成立由政府主要领导任主任的食品安全委员会。 |
+市府办 县(市、区)政府 |
+2. 食安委成员单位职责 清晰(2 分) 。
+印发成员单位职责清单。 |
+市市场监管局 |
+|||`);
+    expect(tasks.map((t) => [t.ref, t.text.replace(/\s+/g, '').slice(0, 14), t.units])).toEqual([
+      ['1', '市、县政府成立食品安全委员会', ['市府办', '县(市、区)政府']],
+      ['2', '食安委成员单位职责清晰(2分', ['市市场监管局']],
+    ]);
+  });
+});
