@@ -20,7 +20,7 @@ const ASKS: Array<[Attr, RegExp]> = [
   ['docNo', /文号|发文字号|字号|几号文|第几期|哪一期|文件编号|发文编号/],
   // (When comments are due — not the day the call for comments was issued, "征求意见公告是哪天发的".)
   ['commentDeadline', /(意见|反馈|征求|征集).{0,12}(截止|截至|期限|多久|时间|之前|前|到(什么时候|何时|哪天|啥时候)|(什么时候|何时|哪天|啥时候)(截止|结束|为止))|截止(时间|日期)|截至(时间|日期)/],
-  ['signed', /落款|成文|(印发|签发|出台|下发|发文|制定|发出)(的)?(时间|日期)|哪天(印发|签发|出台|下发|发的|发文|定的)|(什么时候|啥时候|哪天|何时)(印发|签发|出台|下发|发的|定的|制定|发布的)|何时(印发|签发|出台|下发|制定)|(哪天|哪一天|什么时候|何时|什么日期)(的|发布|公布)|是哪天|日期是|[,，、](哪天|哪一天|何时|什么时候)(印发|发布)?的?[?？]?$/],
+  ['signed', /落款|成文|转发(的)?(日期|时间)|(哪天|什么时候|何时)转发|(印发|签发|出台|下发|发文|制定|发出)(的)?(时间|日期)|哪天(印发|签发|出台|下发|发的|发文|定的)|(什么时候|啥时候|哪天|何时)(印发|签发|出台|下发|发的|定的|制定|发布的)|何时(印发|签发|出台|下发|制定)|(哪天|哪一天|什么时候|何时|什么日期)(的|发布|公布)|是哪天|日期是|[,，、](哪天|哪一天|何时|什么时候)(印发|发布)?的?[?？]?$/],
   ['published', /发布(日期|时间)|(哪天|什么时候|啥时候|何时)(发布|公布|挂网|上网)|网上.{0,4}(发布|公布)|网页上的日期|(页面|网页|网站).{0,8}(什么时候|哪天|日期|时间)/],
   ['source', /来源/],
   ['approval', /(哪次|什么|哪个|哪一次)(常务)?(会议|常务会|常委会)|经(过)?(谁|哪个|什么|哪些)(单位|部门|会议|领导)?(同意|批准|审议)|(谁|哪个单位)(同意|批准)(的|了)|会议(通过|审议|同意)/],
@@ -170,7 +170,12 @@ function valueOf(plan: Plan, attr: Attr, asked = ''): Value | null {
     }
     case 'published': {
       const f = facts[0] ?? plan.facts.find((x) => x.kind === 'signed');
-      return f ? { text: f.value, quote: f.quote, line: f.line } : null;
+      if (!f) return null;
+      // The page's date and the 落款 on the same day: both as written ("2023-07-25", "2023年7月25日").
+      const signed = plan.facts.find((x) => x.kind === 'signed');
+      const day = (v: string) => (v.match(/\d+/g) ?? []).slice(0, 3).map(Number).join('-');
+      const same = signed && signed !== f && signed.value !== f.value && day(signed.value) === day(f.value) && day(f.value).split('-').length === 3;
+      return { text: same ? `${f.value}(落款${signed.value})` : f.value, quote: f.quote, line: f.line };
     }
     case 'goalYear': {
       const f = facts[0];

@@ -5,10 +5,15 @@
  * that merely mentions 组长, a question for a figure not with a sentence that has none.
  */
 
-export type AskedAttribute = 'person' | 'owner' | 'money' | 'quantity' | 'ordinal' | 'date' | 'phone' | 'email' | 'docNo' | 'place' | 'text';
+export type AskedAttribute = 'person' | 'owner' | 'money' | 'quantity' | 'ordinal' | 'frequency' | 'date' | 'phone' | 'email' | 'docNo' | 'place' | 'text';
 
 /** What a person does at a meeting, as a question asks who did it (主持, 讲话 …). */
 const MEETING_ACTS = '主持|讲话|出席|致辞|汇报|宣读|通报|签订|签署';
+
+/** A question for how often something recurs. */
+export const FREQUENCY_ASK = /多久(?:[\u4e00-\u9fff]{0,3})?一次|多长时间(?:[\u4e00-\u9fff]{0,3})?一次|几年(?:[\u4e00-\u9fff]{0,3})?一次|几个月(?:[\u4e00-\u9fff]{0,3})?一次|频次|频率|每隔多久|多久(?:开|评|召开|举行|举办|检查|调度|通报)(?!完|好)/;
+/** A recurrence as plans write it: 每年, 每2年, 每两个月, 每季度, 定期, 每隔…. */
+const RECURRENCE = /每(?:[一二两三四五六七八九十\d]+\s*)?(?:个)?(?:年|月|季度|季|周|半年|星期|旬)|定期|每隔/;
 
 const ASKS: Array<[AskedAttribute, RegExp]> = [
   ['docNo', /文号|字号/],
@@ -23,6 +28,8 @@ const ASKS: Array<[AskedAttribute, RegExp]> = [
   ['money', /多少(?:万元|亿元|元|钱)|(?:预算|资金|经费|奖励|补助|补贴|投资|投入|费用|奖金)(?![^,，。?？]{0,4}(?:强度|比例|比重|占比|率|增长|增速|增幅))[^,，。?？]{0,8}多少|多少[^,，。?？]{0,4}(?:预算|资金|经费|奖金)/],
   // "哪几个部门" asks which, not how many.
   ['quantity', /多少|(?<![哪那这])几(个|项|家|件|次|名|所|座|条|种|类|亩|吨|天|年|倍|批|户|人|张|期|场|位|部|套)(?!部门|单位|局)|百分之几/],
+  // How often ("多久评一次", "几年开一次"): answered only by a recurrence (每年, 每2年, 每季度, 定期).
+  ['frequency', FREQUENCY_ASK],
   ['date', /哪几天|几号到几号|什么时候|何时|啥时候|哪天|哪一天|哪年|哪一年|几月|哪个月|时限|期限|截止|截至|之前|多久|时间|日期|哪个年度|什么年度|多长时间|哪段时间|频次|多久一次|几次/],
   ['place', /在哪|哪里|地址|地点|设在/],
   ['owner', /谁|哪个(部门|单位|局|机构|办公室)|哪些(部门|单位|局|机构)|哪几(个|家)(部门|单位|局|机构)|什么(部门|单位|机构)|牵头|负责|责任单位|配合|协办|承办|主责|归口|由哪/],
@@ -91,6 +98,8 @@ export function statesAttribute(attr: AskedAttribute, text: string, pointInTime 
       return /\d+(?:\.\d+)?\s*(?:万|亿)?元/.test(text);
     case 'ordinal':
       return /第[一二三四五六七八九十百\d]+(届|期|次|批|轮|阶段|号)/.test(text);
+    case 'frequency':
+      return RECURRENCE.test(text);
     case 'date':
       // A year inside a document's title (《…2021年…方案》) is no date of this task.
       // (持续推进, 长期: ongoing work has no point in time.)

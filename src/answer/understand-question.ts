@@ -2,6 +2,7 @@ import { pinyin } from 'pinyin-pro';
 import { normalizeText, toSimplified } from '../ingest/normalize-text.ts';
 import type { KnowledgeBase } from '../kb/knowledge-base.ts';
 import { lookupPlace, lookupPlaceLoosely, placeNames, shortPlaceName } from '../kb/place-names.ts';
+import { FREQUENCY_ASK } from './answerability.ts';
 
 /**
  * What a staff question asks: its kind (intent), which plans it names (city, 文号), item numbers,
@@ -189,7 +190,14 @@ const ENGLISH: Array<[RegExp, string]> = [
   [/\breports?\b/gi, '报告'],
   [/\b(plan|program(me)?|scheme)s?\b/gi, '方案'],
   [/\bproduct quality\b/gi, '产品质量'],
+  [/\b(mayor'?s?|governor'?s?)\s+quality\s+awards?\b/gi, '市长质量奖'],
+  [/\bquality\s+awards?\b/gi, '质量奖'],
   [/\bquality\b/gi, '质量'],
+  [/\b(prize|bonus|reward)\s+money\b|\b(prize|bonus|reward)s?\b/gi, '奖金'],
+  [/\bhow\s+(much|many)\b/gi, '多少'],
+  [/\bhow\s+often\b/gi, '多久一次'],
+  [/\bwhen\b/gi, '什么时候'],
+  [/\bbudget\b/gi, '经费'],
   [/\bbrands?\b/gi, '品牌'],
   [/\b(IP|intellectual property)\b/g, '知识产权'],
   [/\bstandard(s|ization|isation)?\b/gi, '标准'],
@@ -342,6 +350,8 @@ function clean(rest: string): string {
     .replace(/(到|至|截至)?\d{4}\s*年(度|\d{1,2}\s*月(\d{1,2}\s*日)?)?(底|末)?/g, ' ')
     .replace(/百分之(多少|几)?|百分比|百分点/g, ' % ')
     .replace(/\([^)]*\)/g, ' ')
+    // "多久评一次", "几年开一次": how often is asked, not what.
+    .replace(/(多久|多长时间|几年|几个月|每隔多久)(?=[\u4e00-\u9fff]{0,3}一次)|一次(?!性)|频次|频率/g, ' ')
     .replace(QUESTION_WORDS, ' ')
     .replace(/[?!,;:]|(?<!\d)\.|\.(?!\d)/g, ' ')
     .replace(/(^|\s)的+|的+(?=\s|$)/g, ' ')
@@ -397,6 +407,8 @@ const REPORT_ASK = /报送|上报|汇报|交给谁|报给谁|交到哪|报到哪
 
 function intentOf(text: string): Intent {
   if (/报告/.test(text) && OWNER_ASK.test(text) && !REPORT_ASK.test(text)) return 'owner';
+  // "质量奖多久评一次": how often, not the phases of a plan (a report's frequency stays a reporting question).
+  if (FREQUENCY_ASK.test(text) && !REPORT_ASK.test(text) && !/报告|汇报/.test(text)) return 'search';
   for (const [intent, re] of INTENTS) {
     if (!re.test(text)) continue;
     // "芷江镇政府在集中整治阶段要做什么": what a body does in a phase, not the phases.

@@ -57,12 +57,13 @@ export const TRAILING_DEADLINE =
   /\s*(\d{4}年\d{1,2}月(?:\d{1,2}日)?(?:底|末|上旬|中旬|下旬)?前?|\d{4}年(?:底|年底|年末)前?)\s*$/;
 
 const CN_DIGIT: Record<string, number> = {
-  〇: 0, '○': 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10,
+  〇: 0, '○': 0, 零: 0, O: 0, '0': 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10,
 };
 
 /** 二〇一二年七月六日 → 2012-07-06 (dates of issue are often written in Chinese numerals). */
 export function parseChineseDate(text: string): string | null {
-  const m = /([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日/.exec(text);
+  // (A year typed with zeros as digits or letters: 二00四年, 二OO四年.)
+  const m = /([〇○零O0一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日/.exec(text);
   if (!m) return null;
   const year = Number([...m[1]].map((c) => CN_DIGIT[c]).join(''));
   return `${year}-${pad(cnSmall(m[2]))}-${pad(cnSmall(m[3]))}`;
