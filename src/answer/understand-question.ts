@@ -174,7 +174,8 @@ function levelSuffix(name: string): string {
   if (/[市县区省州旗]$/.test(name)) return `(?:${ZONE_WORDS})?`;
   const full = lookupPlaceLoosely(name)?.name ?? `${name}市`;
   const level = full.endsWith('自治州') ? '自治州|州' : full.endsWith('自治县') ? '自治县|县' : full.slice(-1);
-  return `(?:${level})?(?:${ZONE_WORDS})?`;
+  // (A level word before 级 is 县级/市级, not the place's: "汉阴县级园区".)
+  return `(?:(?:${level})(?!级))?(?:${ZONE_WORDS})?`;
 }
 
 function escapeRegExp(s: string): string {
@@ -261,7 +262,9 @@ export function understandQuestion(raw: string, lexicon: Lexicon): Question {
   }
   // "杭州市上城区…": the place above a plan's place, written right before it, goes with it.
   for (const name of named) {
-    rest = rest.replace(new RegExp(`([\\u4e00-\\u9fff]{2,7}?(?:省|市|自治区|自治州|州|地区|盟))?${escapeRegExp(name)}${levelSuffix(name)}`, 'g'), (all, parent?: string) => {
+    // ("汉阴县级五大产业园区": 县 goes with 级 — the place is 汉阴, the rest is 县级….)
+    const notLevel = /[县市区省]$/.test(name) ? '(?!级)' : '';
+    rest = rest.replace(new RegExp(`([\\u4e00-\\u9fff]{2,7}?(?:省|市|自治区|自治州|州|地区|盟))?${escapeRegExp(name)}${levelSuffix(name)}${notLevel}`, 'g'), (all, parent?: string) => {
       if (!parent) return ' ';
       // (Only a known place: "在上城区" keeps nothing, "年度上城区" keeps its 年度.)
       for (let k = 0; k < parent.length - 1; k++) if (lookupPlace(parent.slice(k))) return `${parent.slice(0, k)} `;

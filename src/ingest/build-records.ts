@@ -306,7 +306,16 @@ class RecordBuilder {
     this.addTargets(row.text, year ?? this.annualYear, taskId, source);
     // An indicator row: its figure in the 年度目标 column, in the unit of its 单位 column.
     const figure = row.goal ? /^[≥≤>＜<]?\s*(\d+(?:\.\d+)?)/.exec(row.goal) : null;
-    if (figure) {
+    if (row.goals) {
+      // A figure for each year: "累计…主体(个) | 2021年 启动 | 2022年 2 | 2023年 5".
+      for (const g of row.goals) {
+        const m = /^[≥≤>＜<]?\s*(\d+(?:\.\d+)?)\s*(%|[\u4e00-\u9fff]{0,3})?$/.exec(g.text.replace(/\s+/g, ''));
+        if (!m) continue;
+        const unit = m[2] || row.measure || /\(([\u4e00-\u9fff]{1,3})\)\s*$/.exec(row.text)?.[1] || null;
+        const valueText = `${g.text.replace(/\s+/g, '')}${unit && !g.text.includes(unit) ? unit : ''}`;
+        this.targets.push({ id: this.id('g'), file: this.file, metric: row.text, comparator: null, value: Number(m[1]), valueText, unit, qualifier: null, year: g.year, taskId, source: { ...source, quote: quoteOf(`${row.text} ${g.year}年 ${valueText}`) } });
+      }
+    } else if (figure) {
       const valueText = `${row.goal}${row.measure && !row.goal!.includes(row.measure) ? row.measure : ''}`;
       const qualifier = /^[≥>]|以上$/.test(row.goal!) ? '以上' : /^[≤<]|以内$|以下$/.test(row.goal!) ? '以内' : null;
       this.targets.push({ id: this.id('g'), file: this.file, metric: row.text, comparator: null, value: Number(figure[1]), valueText, unit: row.measure ?? null, qualifier, year: year ?? this.annualYear ?? this.year, taskId, source: { ...source, quote: quoteOf(`${row.text} ${valueText}`) } });

@@ -184,7 +184,7 @@ function readTable(lines: CellLine[], start: number): CellTable | null {
       const t = cellText(lines[j].text);
       if (!t) continue;
       // (A figure cell may equal the next row's number: "2" then "5" is a row's 2022 and 2023 targets.)
-      if (BARE_NUMBER.test(t) && Number(t) === ref + 1 && !figureCell(lines, j, cells)) {
+      if (BARE_NUMBER.test(t) && Number(t) === ref + 1 && !figureCell(lines, j, cells, cols.length)) {
         next = true;
         break;
       }
@@ -318,13 +318,14 @@ function repeatsHeader(t: string, next: string | undefined): boolean {
  * The number at `at` is a figure cell of the row, not the next row's number: the row has no owner cell
  * yet, and a figure or the row's owners follow the number where a task would open a row.
  */
-function figureCell(lines: CellLine[], at: number, cells: string[]): boolean {
+function figureCell(lines: CellLine[], at: number, cells: string[], columns: number): boolean {
   if (cells.length === 0 || cells.some((c) => fitsOf(c)('units') >= 3)) return false;
   for (let k = at + 1; k < lines.length; k++) {
     const t = cellText(lines[k].text);
     // (Owners after the number close a row of figures: "1" / "3" / "县农业农村局…负责".)
     const figures = cells.some((c) => BARE_NUMBER.test(c) || FIGURE_CELL.test(c.replace(/\s+/g, '')));
-    if (t) return BARE_NUMBER.test(t) || FIGURE_CELL.test(t.replace(/\s+/g, '')) || (figures && fitsOf(t)('units') >= 3 && !BLANK_CELL.test(t));
+    // (…or close a row still short of its cells: "新增…主体(个)" / "启动" / "2" / "县农业农村局…".)
+    if (t) return BARE_NUMBER.test(t) || FIGURE_CELL.test(t.replace(/\s+/g, '')) || ((figures || cells.length < columns - 2) && fitsOf(t)('units') >= 3 && !BLANK_CELL.test(t));
   }
   return false;
 }

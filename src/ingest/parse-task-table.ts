@@ -81,6 +81,8 @@ export interface TableTaskRow {
   row: number;
   /** Which cells were inherited from the row above. */
   inherited: Array<'units' | 'deadline'>;
+  /** Goals by year, when the table has a goal column per year. */
+  goals?: Array<{ year: number; text: string }>;
   /** The row's progress cells, by their column's label. */
   progress?: Array<{ label: string; text: string }>;
 }
@@ -106,6 +108,13 @@ export function parseTaskTable(rows: string[][]): ParsedTable | null {
     const cells = pick(cols, row);
     const parsed = toTaskRow(cells, i, carry, warnings);
     if (!parsed) continue;
+    // Goals for several years ("2021年目标 | 2022年目标 | 2023年目标"): each with its column's year.
+    const yearly = cols.flatMap((c, j) => {
+      const y = c === 'goal' ? /((?:19|20)\d{2})/.exec(rows[headerAt][j] ?? '') : null;
+      const v = (row[j] ?? '').trim();
+      return y && v ? [{ year: Number(y[1]), text: v }] : [];
+    });
+    if (yearly.length >= 2) parsed.goals = yearly;
     const progress = cols.flatMap((c, j) => (c === 'progress' && row[j]?.trim() && !/^[-—/／无]$/.test(row[j].trim()) ? [{ label: rows[headerAt][j].replace(/\s+/g, ''), text: row[j].trim() }] : []));
     if (progress.length) parsed.progress = progress;
     out.push(parsed);

@@ -77,6 +77,8 @@ describe('questions worded loosely', () => {
   it('counts in words match the figures plans write (两座 → 2座), and 时间节点 asks for a deadline', () => {
     expect(understandQuestion('新建的两座人行天桥', { plans: [], departments: [] }).content).toContain('2座');
     expect(understandQuestion('时间节点是什么', { plans: [], departments: [] }).intent).toBe('deadline');
+    // "汉阴县级…": 县 goes with 级, the place is 汉阴.
+    expect(understandQuestion('东岭县级园区建成几个', { plans: [['东岭县', 'a.txt'], ['东岭', 'a.txt']], departments: [] }).content).toContain('县级园区');
     // "每个月" as plans write it: 每月.
     expect(understandQuestion('每个月几号前报进展', { plans: [], departments: [] }).content).toContain('每月');
     const a = engine.ask('南湖区新建的两座人行天桥时间节点是什么？');

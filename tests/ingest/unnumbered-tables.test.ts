@@ -113,7 +113,6 @@ describe('a numbered table of yearly figures, one cell per line', () => {
 新增绿色食品认证主体(个)
 启动
 2
-3
 县农业农村局和各镇人民政府负责
 2
 新建标准化茶园基地(个)
@@ -127,6 +126,17 @@ describe('a numbered table of yearly figures, one cell per line', () => {
 县经信局、县农业农村局
 重点 任务 |
 序 号 |`;
+
+  it('a figure per year column is a target of that year, in the unit the row names', async () => {
+    const { kb } = await ingestTexts({ 'p.txt': GRID });
+    const of = (metric: string) => kb.targets.filter((t) => t.metric.startsWith(metric)).map((t) => [t.year, t.valueText]);
+    expect(of('新建标准化茶园基地')).toEqual([
+      [2024, '3个'],
+      [2025, '4个'],
+    ]);
+    // ("启动" is no figure.)
+    expect(of('新增绿色食品认证主体')).toEqual([[2025, '2个']]);
+  });
 
   it('reads each row with its figures and owners, the first unit leading', async () => {
     const tasks = await tasksOf(GRID);
