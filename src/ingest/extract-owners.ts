@@ -246,10 +246,12 @@ function collect(clauses: Clause[], quote: string): Owners {
   const leads = byRole('lead');
   const responsible = byRole('responsible');
   const units = unique(clauses.flatMap((c) => c.names));
+  const partners = byRole('partner');
+  // A plain list of responsible units has no lead; set against partners (配合单位) they are the leads.
   return {
-    lead: leads.length ? leads : responsible.length === 1 ? responsible : [],
+    lead: leads.length ? leads : responsible.length === 1 || (responsible.length > 1 && partners.length > 0) ? responsible : [],
     units,
-    partners: byRole('partner'),
+    partners,
     quote,
   };
 }
@@ -468,6 +470,13 @@ const LIST_NOTE = /^(下同|以下|不再列出|不再一一列出|不再重复)
 const ROLE_TAIL = /(分别牵头|按职责分工负责|按职责负责|分工负责|负责落实|牵头负责|负责)$/;
 
 /** A label's value: up to the next label, a sentence end, or the bracket that closes around it. */
+/** The next space-delimited token is a body or a list of bodies ("市城管局、市财政局"). */
+function bodiesAhead(rest: string): boolean {
+  const tok = /^\s*(\S+)/.exec(rest)?.[1] ?? '';
+  const parts = tok.replace(/[;；。)）]+$/, '').split(/[、,，]/).filter(Boolean);
+  return parts.length > 0 && parts.every((p) => isBody(p));
+}
+
 function valueUntil(text: string, start: number, limit: number): string {
   let depth = 0;
   let i = start;
@@ -483,6 +492,8 @@ function valueUntil(text: string, start: number, limit: number): string {
     // Another label after a space ("市交通委 项目责任人:劳可军"), or run into the value ("9月活动地点:全市").
     else if (depth === 0 && /\s/.test(ch) && /^\s+[\u4e00-\u9fff]{2,8}[:：]/.test(text.slice(i, i + 12))) break;
     else if (depth === 0 && i > start && /^[\u4e00-\u9fff]{2,4}[:：]/.test(text.slice(i, i + 5))) break;
+    // A list of bodies that a space ends, before words that are none ("…,各区政府 鄞州 海曙、江东 合计 …").
+    else if (depth === 0 && /\s/.test(ch) && DEPT_END.test(text.slice(start, i).trim()) && !bodiesAhead(text.slice(i))) break;
   }
   return text.slice(start, i).replace(/[\s;；]+$/, '');
 }

@@ -197,7 +197,8 @@ function readTable(lines: CellLine[], start: number): CellTable | null {
         next = true;
         break;
       }
-      if (isNoiseLine(t)) break;
+      // (An empty cell's dash, "-", is a cell, not page noise.)
+      if (isNoiseLine(t) && !BLANK_CELL.test(t)) break;
       // The header printed again (a page break, or the table's pipe copy): the rows end here.
       if (repeatsHeader(t, lines[j + 1]?.text)) break;
       cells.push(t);
@@ -344,7 +345,7 @@ const TASK_WORDS = /建设|开展|推进|实施|完成|加快|提升|新建|启�
 const UNIT_CELL = /^[\u4e00-\u9fff()、]{2,24}(局|委|办|部|院|会|厅|中心|政府|管委会|公司|集团|所|站|队|街道|镇|乡|社|指挥部|股|股室|馆|小组|室|处|科)(?:\([\u4e00-\u9fff、]{1,12}\))?$/;
 /** A cell of an owner column: a unit, a list of units, or blank ("/"). */
 /** An empty cell as tables write it. */
-const BLANK_CELL = /^[/／无-]$/;
+const BLANK_CELL = /^[/／无\-—―－]$/;
 const OWNER_CELL = (c: string) => BLANK_CELL.test(c) || UNIT_CELL.test(c) || (/[、,，]/.test(c) && c.split(/[、,，]/).every((p) => UNIT_CELL.test(p.trim())));
 
 /** Keeps the header's number of cells, and after them only unit names and deadlines. */
@@ -405,7 +406,7 @@ function alignRow(ref: string, cells: string[], cols: Array<ReturnType<typeof co
 }
 
 /** What a column holds, for placing a row's cells by their type. */
-type Slot = 'text' | 'more' | 'short' | 'date' | 'units' | 'person' | 'figure' | 'measure' | 'progress' | 'any';
+type Slot = 'text' | 'more' | 'short' | 'date' | 'units' | 'scorer' | 'person' | 'figure' | 'measure' | 'progress' | 'any';
 
 function slotOf(col: ReturnType<typeof columnOf>, label: string): Slot {
   switch (col) {
@@ -425,7 +426,8 @@ function slotOf(col: ReturnType<typeof columnOf>, label: string): Slot {
     case 'measure':
       return 'measure';
     case 'ignore':
-      return /领导/.test(label) ? 'person' : 'units';
+      // (Who scores a task — 评分部门 — takes unit cells only after the owner columns have theirs.)
+      return /领导/.test(label) ? 'person' : 'scorer';
     case 'progress':
       return 'progress';
     default:
@@ -461,16 +463,21 @@ function fitsOf(cell: string): (slot: Slot) => number {
   const isLooseUnit = !isUnit && !doing && listed.split(/[、,，;；]/).every((p) => (UNIT_CELL.test(p) || LOOSE_UNIT.test(p)) && !DOING.test(p)) && listed.length <= 160;
   const isPerson = !isUnit && !isLooseUnit && PERSON_CELL.test(cell.trim());
   const long = flat.length >= 8 || /[。;；,，]/.test(flat);
+  // An empty cell ("-", "/") fills whichever column it stands in, and says nothing of which.
+  if (BLANK_CELL.test(flat)) return (slot) => (slot === 'text' ? -2 : 1);
   return (slot) => {
     switch (slot) {
       case 'date':
         return isDate || isYear ? 4 : -3;
       case 'units':
         return isUnit ? 4 : isLooseUnit ? 3 : isDate ? -6 : isPerson ? -2 : long || /^[\d.%]+$/.test(flat) ? -3 : 0;
+      case 'scorer':
+        return isUnit ? 3.5 : isLooseUnit ? 2.5 : isDate ? -6 : isPerson ? -2 : long ? -3 : 0;
       case 'person':
         return isPerson ? 3 : -2;
       case 'figure':
-        return FIGURE_CELL.test(flat) ? 3 : -1;
+        // (A goal in a few words — 良好以上, 全市统筹 — is still the goal's cell.)
+        return FIGURE_CELL.test(flat) ? 3 : !isUnit && !isDate && flat.length <= 6 ? 0.5 : -1;
       case 'measure':
         return flat.length <= 4 && !/\d/.test(flat) ? 2 : -1;
       case 'progress':
@@ -505,21 +512,25 @@ function alignByType(cells: string[], cols: Array<ReturnType<typeof columnOf>>, 
   const m = cols.length;
   const DROP = -2.5;
   const SKIP_TASK = -5;
+  const SKIP_SCORER = -0.6;
   const textAt = cols.indexOf('text');
   // best[i][j]: the best score placing cells i.. in columns j.. ; `stay` lets a units column take more.
   const best: number[][] = Array.from({ length: n + 1 }, () => Array<number>(m + 1).fill(0));
   const move: number[][] = Array.from({ length: n + 1 }, () => Array<number>(m + 1).fill(0));
   for (let i = n - 1; i >= 0; i--) best[i][m] = best[i + 1][m] + DROP;
+  // (Columns left empty after the last cell cost what skipping them costs.)
+  for (let j = m - 1; j >= 0; j--) best[n][j] = best[n][j + 1] + (slots[j] === 'scorer' ? SKIP_SCORER : 0);
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
       const slot = slots[j];
       // 0: skip the column, 1: place and move on, 2: place and stay (units), 3: drop the cell.
       // (A row has its task: the task column is skipped only at a cost.)
-      const options: number[] = [best[i][j + 1] + (j === textAt ? SKIP_TASK : 0), -Infinity, -Infinity, best[i + 1][j] + DROP];
+      // (A scorer column — 评分部门 — is seldom empty: its unit is the row's last.)
+      const options: number[] = [best[i][j + 1] + (j === textAt ? SKIP_TASK : slot === 'scorer' ? SKIP_SCORER : 0), -Infinity, -Infinity, best[i + 1][j] + DROP];
       if (slot) {
         const f = fits[i](slot);
         options[1] = f + best[i + 1][j + 1];
-        if (slot === 'units' && f >= 3) options[2] = f + best[i + 1][j];
+        if ((slot === 'units' || slot === 'scorer') && f >= 2.5) options[2] = f + best[i + 1][j];
       }
       let pick = 0;
       for (const k of [1, 2, 0, 3]) if (options[k] > options[pick] || (options[k] === options[pick] && k === 1)) pick = k;

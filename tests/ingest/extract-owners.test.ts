@@ -17,11 +17,15 @@ describe('extractOwners', () => {
     expect(o?.quote).toBe('(市市场监管局、市商务局牵头,市工信局、人行明州中心支行参加)');
   });
 
-  it('reads 负责 plus 参加 in one parenthesis', () => {
+  it('reads 负责 plus 参加 in one parenthesis: the responsible units, set against those taking part, lead', () => {
     const o = extractOwners('提升工程质量(市住建局、交通运输局负责,市政园林局参加)。');
-    expect(o?.lead).toEqual([]);
+    expect(o?.lead).toEqual(['市住建局', '交通运输局']);
     expect(o?.units).toEqual(['市住建局', '交通运输局', '市政园林局']);
     expect(o?.partners).toEqual(['市政园林局']);
+  });
+
+  it('a plain list of responsible units has no lead', () => {
+    expect(extractOwners('提升工程质量(市住建局、交通运输局负责)。')?.lead).toEqual([]);
   });
 
   it('reads 此项工作由X牵头负责,Y、Z等部门配合 with department stems', () => {

@@ -195,3 +195,18 @@ describe('a scoring grid copied from a PDF, a cell a line with "|"', () => {
     ]);
   });
 });
+
+describe('labelled owners in a progress report run onto one line', () => {
+  it('a label\'s list of bodies ends at a space before words that are none; 责任单位 set against 配合单位 leads', async () => {
+    const { extractOwners } = await import('../../src/ingest/extract-owners.ts');
+    const o = extractOwners('3.新开公交线路8条。 牵头领导:张某 责任单位:市交通局,各区政府 项目责任人:李某 配合单位:市公安局、市城管局 东区 西区 合计 年度目标 3 5 8');
+    expect(o).toMatchObject({ lead: ['市交通局', '各区政府'], units: ['市交通局', '各区政府', '市公安局', '市城管局'] });
+  });
+
+  it('an empty cell\'s dash stays a cell, and who scores a row takes the last unit', async () => {
+    const tasks = await tasksOf(['序号', '考核内容', '单位', '年度目标', '责任部门', '评分部门',
+      '1', '茶叶产量', '吨', '500', '县农业农村局', '县林业局', '市农业农村局',
+      '2', '粮食安全责任制', '-', '良好以上', '县发改局', '市发改委'].join('\n'));
+    expect(tasks.map((t) => [t.text, t.units])).toEqual([['茶叶产量', ['县农业农村局', '县林业局']], ['粮食安全责任制', ['县发改局']]]);
+  });
+});
