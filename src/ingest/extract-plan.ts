@@ -60,7 +60,8 @@ export function extractPlan(doc: LoadedDocument, info: ExtractInfo): PlanRecords
     // A short line right above the table names it ("中小学校食品安全管理" / "序号 涉及部门 职责分工").
     const first = Math.min(...tables.map((t) => t.line));
     const above = lines.filter((l) => l.line < first).at(-1)?.text;
-    if (!meta.title && above && above.length <= 40 && !/[。;；,，:：]/.test(above)) meta.title = above;
+    // (Not a page's metadata grid row: "发布单位 | 区政府 | 发文日期 | 2022-07-14 |".)
+    if (!meta.title && above && above.length <= 40 && !/[。;；,，:：|]/.test(above)) meta.title = above;
   }
   const outline = parseOutline(content.filter((l) => l.text));
   const parsedTables = tables.map((t) => ({ ...t, parsed: parseTaskTable(t.rows) }));

@@ -33,7 +33,7 @@ const DEADLINE_CELL = new RegExp(
 );
 const MAX_ROW_CELLS = 30;
 /** What a header cell looks like even when its column is not one duban reads ("当前进度", "建设地点"). */
-const LABELISH = /(单位|部门|时限|时间|内容|进度|情况|名称|目标|指标|备注|说明|达序|类别|分类|类型|等级|级别|权重|标准|要求|依据|方式|形式|事项|项目|任务|措施|领导|数|值|量|率|地点|规模|投资|金额|编号|序号|考核|评分|评价)$/;
+const LABELISH = /(单位|部门|时限|时间|内容|进度|情况|名称|目标|指标|备注|说明|达序|类别|分类|类型|等级|级别|权重|标准|要求|依据|方式|形式|事项|项目|任务|措施|领导|数|值|量|率|比|地点|规模|投资|金额|编号|序号|考核|评分|评价)$/;
 /** A section row inside a table: 一、… / (一)… / 第一部分 …. */
 const SECTION_ROW = /^([一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+(部分|章))/;
 
@@ -94,9 +94,15 @@ function readSpacedTable(lines: CellLine[], start: number): CellTable | null {
   // A page may run the text before the table into its header line ("…合力推进. 附件:…分解表 序号 名称 …").
   const text = lines[start].text.trim();
   const at = text.lastIndexOf('序号');
-  const header = (at > 0 && text.length - at <= 60 && /\s$/.test(text.slice(0, at)) ? text.slice(at) : text).split(/\s+/);
+  const header = mergeSplitLabels((at > 0 && text.length - at <= 60 && /\s$/.test(text.slice(0, at)) ? text.slice(at) : text).split(/\s+/));
   if (header.length < 3 || header.length > 10 || !REF_LABEL.test(header[0])) return null;
   const cols = header.map((h) => columnOf(h));
+  // A progress report names each row's body in its 备注 column ("…139.1% 人力资源社会保障局").
+  const remarkAt = header.findIndex((h) => /^(备注|说明)$/.test(h));
+  if (!cols.some((c) => c === 'lead' || c === 'units' || c === 'partners') && remarkAt >= 0 && remarkNamesBodies(lines, start, remarkAt)) {
+    cols[remarkAt] = 'units';
+    header[remarkAt] = '责任单位(备注)';
+  }
   // (A header cell duban does not read, "名称", is still a header cell when it reads as a label.)
   if (cols.some((c, k) => c === null && !LABELISH.test(header[k])) || !cols.includes('text')) return null;
   if (!cols.some((c) => c === 'lead' || c === 'units' || c === 'partners')) return null;
@@ -110,12 +116,39 @@ function readSpacedTable(lines: CellLine[], start: number): CellTable | null {
       continue;
     }
     const m = /^(\d{1,3})[\s、.]+(.+)$/.exec(line);
-    if (!m) break;
-    const cells = m[2].split(/\s+/);
-    rows.push(alignRow(m[1], cells.length < cols.length - 1 ? joinedText(cells) : cells, cols, true));
+    // A row continuing the item above without its number ("孕产妇免费产前筛查 万人 3.31 3.49 105.3% 卫健委").
+    const more = !m && rows.length > 1 && line.split(/\s+/).length >= 3 && !/[。;；]/.test(line) && line.length <= 120 ? line : null;
+    if (!m && !more) break;
+    const cells = (m ? m[2] : more!).split(/\s+/);
+    rows.push(alignRow(m ? m[1] : rows[rows.length - 1][0], cells.length < cols.length - 1 ? joinedText(cells) : cells, cols, true));
     consumed.push(i);
   }
   return rows.length > 1 ? { rows, line: lines[start].line, consumed } : null;
+}
+
+/** Labels a page split at a space: "单 位" → 单位, "备  注" → 备注. */
+function mergeSplitLabels(cells: string[]): string[] {
+  const out: string[] = [];
+  for (const c of cells) {
+    const last = out[out.length - 1];
+    if (last !== undefined && last.length === 1 && c.length === 1 && (columnOf(last + c) || LABELISH.test(last + c) || /^(备注|说明)$/.test(last + c))) out[out.length - 1] = last + c;
+    else out.push(c);
+  }
+  return out;
+}
+
+/** Most rows below the header end with a body's name (the 备注 column holds the responsible body). */
+function remarkNamesBodies(lines: CellLine[], start: number, remarkAt: number): boolean {
+  let rows = 0;
+  let bodies = 0;
+  for (let i = start + 1; i < lines.length && rows < 20; i++) {
+    const m = /^(\d{1,3})[\s、.]+(.+)$/.exec(lines[i].text.trim());
+    if (!m) continue;
+    rows++;
+    const last = m[2].split(/\s+/).at(-1) ?? '';
+    if (remarkAt > 0 && fitsOf(last)('units') >= 3) bodies++;
+  }
+  return rows >= 2 && bodies * 2 >= rows;
 }
 
 /**
@@ -342,7 +375,7 @@ function opensRow(lines: CellLine[], at: number): boolean {
 }
 
 const TASK_WORDS = /建设|开展|推进|实施|完成|加快|提升|新建|启动|开工|打造|建成/;
-const UNIT_CELL = /^[\u4e00-\u9fff()、]{2,24}(局|委|办|部|院|会|厅|中心|政府|管委会|公司|集团|所|站|队|街道|镇|乡|社|指挥部|股|股室|馆|小组|室|处|科)(?:\([\u4e00-\u9fff、]{1,12}\))?$/;
+const UNIT_CELL = /^[\u4e00-\u9fff()、]{2,24}(局|委|办|部|院|会|厅|中心|政府|管委会|公司|集团|所|站|队|街道|镇|乡|社|指挥部|股|股室|馆|小组|室|处|科|分行|支行|海关)(?:\([\u4e00-\u9fff、]{1,12}\))?$|^[\u4e00-\u9fff]{1,8}(妇联|残联|侨联|文联|工商联|科协)$/;
 /** A cell of an owner column: a unit, a list of units, or blank ("/"). */
 /** An empty cell as tables write it. */
 const BLANK_CELL = /^[/／无\-—―－]$/;
@@ -395,6 +428,8 @@ function alignRow(ref: string, cells: string[], cols: Array<ReturnType<typeof co
     if (cols.includes('deadline') && DEADLINE_CELL.test(c.replace(/\s+/g, ''))) put('deadline', c);
     // A line that reads as a task ("开工建设老年大学") is no unit: a merged row the table lost.
     else if (!UNIT_CELL.test(c) && TASK_WORDS.test(c)) continue;
+    // (In a row of spaced cells only what reads as a body is one: figures and units of measure are not.)
+    else if (spaced && (BLANK_CELL.test(c) || fitsOf(c)('units') < 3)) continue;
     else owners.push(c);
   }
   const ownerCol = cols.includes('lead') ? 'lead' : 'units';
@@ -439,6 +474,8 @@ function slotOf(col: ReturnType<typeof columnOf>, label: string): Slot {
 const LOOSE_UNIT = /(单位|部门|股室|科室|处室|街道|乡镇|镇街|政府|公司|办事处)$/;
 /** A cell that says what is done ("成功创建首批美丽城镇") is no unit, whatever it ends with. */
 const DOING = new RegExp(`${TASK_WORDS.source}|创建|成功|确保`);
+/** A cell that opens with building something ("新(改)建村卫生室", "扩建…中心") names a work, not a body. */
+const BUILDS = /^[新改扩迁续][(（]?[改扩迁、]*[)）]?建/;
 /** One or two leaders' names: 夏俊贵, 周 斐, 张三、李四. */
 const PERSON_CELL = /^[\u4e00-\u9fff]\s?[\u4e00-\u9fff]{1,2}(、[\u4e00-\u9fff]{2,3})*$/;
 /** A figure cell: "0.07", "95%", "3万亩" — or a goal in words around one: "增长5.5%(市下达指标)", "≥90%以上". */
@@ -458,7 +495,7 @@ function fitsOf(cell: string): (slot: Slot) => number {
   const listed = flat.replace(/[。;；,，]+$/, '').replace(/(?<=.{4})(牵头负责|负责|牵头|配合)$/, '').replace(/(?<=(?:局|委|办|政府|中心))(?:等(?:相关|有关)?(?:部门|单位))?和(?=.{3})/g, '、');
   // ("建成县残疾人综合服务中心" ends like a body and is a task; "县住房和城乡建设局" is a body.)
   // ("成立由政府主要领导任主任的食品安全委员会" ends like a body and is a sentence: a long part with 的/由.)
-  const doing = listed.split(/[、,，]/).some((p) => (DOING.test(p) && !/(局|委|办|厅|部|院|公司|集团|小组|指挥部|股|站|所|队|馆|室|社|会|处|政府|街道|单位|部门)$/.test(p)) || (p.length > 10 && /[的由]/.test(p)));
+  const doing = listed.split(/[、,，]/).some((p) => (DOING.test(p) && !/(局|委|办|厅|部|院|公司|集团|小组|指挥部|股|站|所|队|馆|室|社|会|处|政府|街道|单位|部门)$/.test(p)) || (p.length > 10 && /[的由]/.test(p)) || BUILDS.test(p));
   const isUnit = !doing && (OWNER_CELL(flat) || (/[、,，]/.test(listed) && OWNER_CELL(listed)));
   const isLooseUnit = !isUnit && !doing && listed.split(/[、,，;；]/).every((p) => (UNIT_CELL.test(p) || LOOSE_UNIT.test(p)) && !DOING.test(p)) && listed.length <= 160;
   const isPerson = !isUnit && !isLooseUnit && PERSON_CELL.test(cell.trim());
@@ -552,10 +589,12 @@ function alignByType(cells: string[], cols: Array<ReturnType<typeof columnOf>>, 
   // A lead column given several units, with a partners column left empty: the first leads.
   const leadAt = cols.indexOf('lead');
   const partnersAt = cols.indexOf('partners') >= 0 ? cols.indexOf('partners') : cols.indexOf('units');
-  if (leadAt >= 0 && partnersAt >= 0 && row[partnersAt] === '' && row[leadAt].includes('、') && !cells.some((c) => c === row[leadAt])) {
+  // (Units a line each: which of them the lead column spans is not written — the first leads, the rest
+  // take part.)
+  if (leadAt >= 0 && partnersAt >= 0 && row[leadAt].includes('、') && !cells.some((c) => c === row[leadAt])) {
     const [first, ...others] = row[leadAt].split('、');
     row[leadAt] = first;
-    row[partnersAt] = others.join('、');
+    row[partnersAt] = [...others, row[partnersAt]].filter(Boolean).join('、');
   }
   return row;
 }

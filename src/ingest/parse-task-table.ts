@@ -200,7 +200,8 @@ function ownerText(raw: Cells): string {
   const cells = { lead: list(raw.lead), units: list(raw.units), partners: list(raw.partners) };
   const parts: string[] = [];
   if (cells.lead) parts.push(/牵头/.test(cells.lead) ? cells.lead : `${cells.lead}牵头`);
-  if (cells.units) parts.push(cells.lead && !/负责|牵头|配合|参加|协/.test(cells.units) ? `${cells.units}负责` : cells.units);
+  // (Beside a lead or a partners column the 责任单位 are responsible — not partners by the next clause's role.)
+  if (cells.units) parts.push((cells.lead || cells.partners) && !/负责|牵头|配合|参加|协/.test(cells.units) ? `${cells.units}负责` : cells.units);
   if (cells.partners) parts.push(/参加|配合|协/.test(cells.partners) ? cells.partners : `${cells.partners}配合`);
   return parts.join(',');
 }

@@ -210,3 +210,41 @@ describe('labelled owners in a progress report run onto one line', () => {
     expect(tasks.map((t) => [t.text, t.units])).toEqual([['茶叶产量', ['县农业农村局', '县林业局']], ['粮食安全责任制', ['县发改局']]]);
   });
 });
+
+describe('progress reports of livelihood projects', () => {
+  it('a spaced table whose 备注 names each row\'s body, labels split at a space, rows continuing an item', async () => {
+    const tasks = await tasksOf(`西岭市1-10月10件民生实事落实情况
+序号 考核指标 单 位 工作目标 已完成数 占年任务之比 备  注
+1 城镇新增就业 万人 3.1 3.4 109.7% 人社局
+2 新改建农村公路 公里 500 520 104.0% 交通局
+养护农村公路 公里 90 95 105.6%
+3 新建学校食堂 12 13 108.3% 教育局`);
+    expect(tasks.map((t) => [t.ref, t.text.split(' ')[0], t.units])).toEqual([
+      ['1', '城镇新增就业', ['人社局']],
+      ['2', '新改建农村公路', ['交通局']],
+      ['2', '养护农村公路', ['交通局']],
+      ['3', '新建学校食堂', ['教育局']],
+    ]);
+  });
+
+  it('责任单位 | 配合单位 in a pipe table: the responsible unit leads; a grid row is no title', async () => {
+    const { kb } = await ingestTexts({
+      'p.txt': `索引号 | 000330999/2022-00001 | 公开方式 | 主动公开 |
+发布单位 | 区政府 | 发文日期 | 2022-07-14 |
+序号 | 实事项目 | 工作举措 | 责任单位 | 配合单位 |
+1 | 新建幼儿园3所。 | 4月底前主体完工。 | 教育局 | 发改局、住建局 |`,
+    });
+    expect(kb.tasks.map((t) => [t.lead, t.units])).toEqual([[['教育局'], ['教育局', '发改局', '住建局']]]);
+    expect(kb.plans[0].title ?? '').not.toContain('|');
+  });
+
+  it('a cell a line: a work named like a body (新(改)建村卫生室) is the task; the lead column takes the first unit', async () => {
+    const tasks = await tasksOf(['南山区2024年民生实事任务分解方案', '序号', '事项分类', '事项名称', '项目内容', '牵头单位', '协同单位',
+      '1', '健康工程', '新(改)建村卫生室', '新(改)建村卫生室30家。', '区卫健局', '各乡镇(街道)',
+      '2', '托管工程', '暑期托管服务', '开设暑期托管班50个。', '团区委', '区总工会', '区妇联', '区教体局'].join('\n'));
+    expect(tasks.map((t) => [t.text, t.lead, t.units])).toEqual([
+      ['新(改)建村卫生室', ['区卫健局'], ['区卫健局', '各乡镇(街道)']],
+      ['暑期托管服务', ['团区委'], ['团区委', '区总工会', '区妇联', '区教体局']],
+    ]);
+  });
+});
