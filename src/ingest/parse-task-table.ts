@@ -36,6 +36,9 @@ const cellLabel = (cell: string) => cell.replace(/[\s:：|]/g, '').replace(/(?<=
 /** A header cell that names the task column in words of its own (目标与任务, 民生实事, 2022年预期目标). */
 const TEXTISH = /^.{0,10}(任务|目标|内容|工作|事项|实事|要求|举措|措施|名称)$/;
 
+/** A second task column that describes the row's task. */
+const DESCRIBES = /^(项目内容|主要内容|工作内容|具体内容|建设内容|实施内容|任务内容|考核内容|具体措施|工作措施|主要措施|工作举措|具体任务)$/;
+
 /** The column a header cell names, or null. */
 export function columnOf(cell: string): Column | null {
   const label = cellLabel(cell);
@@ -52,8 +55,9 @@ function columnInOwnWords(label: string): Column | null {
 /** Column roles of a header row, or null when the row is not a task-table header. */
 export function readHeader(row: string[]): Array<Column | null> | null {
   const found0 = row.map(columnOf);
-  // Only the first 任务-like cell is the task text.
-  const cols = found0.map((c, i) => (c === 'text' && found0.indexOf('text') !== i ? null : c));
+  // Only the first 任务-like cell is the task text — a second one that describes it (项目内容, 具体措施)
+  // is read with it, so a question in its words finds the row.
+  const cols = found0.map((c, i) => (c === 'text' && found0.indexOf('text') !== i ? (DESCRIBES.test(cellLabel(row[i]!)) ? 'text' : null) : c));
   // Who scores a task is not who does it — unless the table names no one else (目标任务 | 监考单位).
   if (!cols.some((c) => c === 'units' || c === 'lead')) {
     cols.forEach((c, i) => {

@@ -35,6 +35,7 @@ const DOMAIN_WORDS = [
 /** Quotation marks and title brackets inside a phrase (推行“首席质量官”制度) must not split it. */
 const JOINERS = /[“”‘’"'《》「」〈〉<>]/g;
 const HAN = /^[\u4e00-\u9fff]+$/;
+const INNER_BRACKET = /(?<=[\u4e00-\u9fff])[(（]([\u4e00-\u9fff、]{1,4})[)）](?=[\u4e00-\u9fff])/g;
 const LATIN = /^([a-z0-9]+(?:\.[0-9]+)*|[%‰])$/i;
 
 /** One-character words that say nothing about the topic (their joins with neighbours are noise). */
@@ -45,7 +46,8 @@ export const STOP_CHARS: ReadonlySet<string> = new Set([
 
 export function tokens(text: string): string[] {
   const out: string[] = [];
-  const words = segmenter().cut(text.replace(JOINERS, ''), true);
+  // "新(改)建", "新(改、扩)建": a bracket inside a word holds its alternatives — one word without it.
+  const words = segmenter().cut(text.replace(JOINERS, '').replace(INNER_BRACKET, (_m, inner: string) => inner.replace(/、/g, '')), true);
   words.forEach((word, i) => {
     if (HAN.test(word)) {
       for (let k = 0; k + 1 < word.length; k++) out.push(word.slice(k, k + 2));

@@ -238,13 +238,13 @@ describe('progress reports of livelihood projects', () => {
     expect(kb.plans[0].title ?? '').not.toContain('|');
   });
 
-  it('a cell a line: a work named like a body (新(改)建村卫生室) is the task; the lead column takes the first unit', async () => {
+  it('a cell a line: a work named like a body (新(改)建村卫生室) is the task, read with its 项目内容; the lead column takes the first unit', async () => {
     const tasks = await tasksOf(['南山区2024年民生实事任务分解方案', '序号', '事项分类', '事项名称', '项目内容', '牵头单位', '协同单位',
       '1', '健康工程', '新(改)建村卫生室', '新(改)建村卫生室30家。', '区卫健局', '各乡镇(街道)',
       '2', '托管工程', '暑期托管服务', '开设暑期托管班50个。', '团区委', '区总工会', '区妇联', '区教体局'].join('\n'));
     expect(tasks.map((t) => [t.text, t.lead, t.units])).toEqual([
-      ['新(改)建村卫生室', ['区卫健局'], ['区卫健局', '各乡镇(街道)']],
-      ['暑期托管服务', ['团区委'], ['团区委', '区总工会', '区妇联', '区教体局']],
+      ['新(改)建村卫生室 新(改)建村卫生室30家。', ['区卫健局'], ['区卫健局', '各乡镇(街道)']],
+      ['暑期托管服务 开设暑期托管班50个。', ['团区委'], ['团区委', '区总工会', '区妇联', '区教体局']],
     ]);
   });
 });
