@@ -74,7 +74,7 @@ function dutyTask(c: Ctx, dutyIndex: number): Task | undefined {
 
 /** "谁牵头" / "牵头单位是" asks for the lead only; "哪些单位负责/配合" for all of them. */
 const ASKS_LEAD = /牵头/;
-const ASKS_ALL = /配合|参加|参与|协办|哪些单位|哪些部门|哪几个|都有|全部|分别|还有/;
+const ASKS_ALL = /配合|参加|参与|协办|协同|协助|哪些单位|哪些部门|哪几个|都有|全部|分别|还有/;
 
 function ownerLine(c: Ctx, t: Task): string {
   const what = t.origin === 'duty' ? `由${names(t.units)}负责` : ownersPhrase(t, ASKS_LEAD.test(c.q.text) && !ASKS_ALL.test(c.q.text));

@@ -49,7 +49,8 @@ export function columnOf(cell: string): Column | null {
 function columnInOwnWords(label: string): Column | null {
   if (label.length <= 8 && /(完成|截止|办结|计划)(时间|时限|日期)$/.test(label)) return 'deadline';
   if (label.length > 12 || !/(单位|部门|主体|科室|股室)$/.test(label) || /评分|考核|监考|评价/.test(label)) return null;
-  return /配合|协同|协办|协助|参与|参加/.test(label) ? 'partners' : /牵头|主责/.test(label) ? 'lead' : /责任|负责|实施|承办|落实/.test(label) ? 'units' : null;
+  // (A joint inspection list: the 发起部门 starts it and leads, the 配合部门 take part.)
+  return /配合|协同|协办|协助|参与|参加/.test(label) ? 'partners' : /牵头|主责|发起/.test(label) ? 'lead' : /责任|负责|实施|承办|落实/.test(label) ? 'units' : null;
 }
 
 /** Column roles of a header row, or null when the row is not a task-table header. */

@@ -58,3 +58,22 @@ describe('a question in English words', () => {
     expect(ask('西河 quality award prize money how much?').answer).toContain('20万元');
   });
 });
+
+describe('partners asked in other words', () => {
+  it('协同单位 is an owner question, answered with every partner', async () => {
+    const kb = (await ingestTexts({
+      't.txt': ['东河区2024年民生实事任务分解方案', '序号', '事项名称', '项目内容', '牵头单位', '协同单位',
+        '1', '暑期托管服务', '开设暑期托管班30个。', '团区委', '区总工会', '区妇联'].join('\n'),
+    })).kb;
+    const a = new AnswerEngine(kb).ask('东河暑期托管服务谁牵头,协同单位有哪些', { now: new Date('2025-06-01T02:00:00Z') });
+    expect(a.answer).toContain('团区委');
+    expect(a.answer).toContain('区总工会');
+    expect(a.answer).toContain('区妇联');
+  });
+
+  it('a joint inspection list: the 发起部门 leads', async () => {
+    const { columnOf } = await import('../../src/ingest/parse-task-table.ts');
+    expect(columnOf('发起部门')).toBe('lead');
+    expect(columnOf('配合部门')).toBe('partners');
+  });
+});
