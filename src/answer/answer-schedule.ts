@@ -41,6 +41,18 @@ export function answerSchedule(c: Ctx): Answer | null {
   }
   if (lines.length) return c.answer(lines.join('\n'), sources);
   if (withPhases.length === 0) {
+    // "目标分了哪两个阶段(年份)": a plan without phases that sets its goals at two or more horizons
+    // ("到2022年…; 到2035年…") answers with those.
+    if (/目标|年份|哪一?年/.test(c.q.text) && c.files) {
+      for (const file of files.slice(0, 2)) {
+        const plan = c.kb.plans.find((p) => p.file === file);
+        const goals = (plan?.facts ?? []).filter((f) => f.kind === 'goalYear');
+        if (goals.length < 2) continue;
+        lines.push(`${c.label(file)}方案没有分阶段的进度安排; 目标分${goals.length}个时间节点: ${goals.map((g) => `${g.value}年(“${g.quote.slice(0, 40)}${g.quote.length > 40 ? '…' : ''}”)`).join('; ')}〔${c.label(file)}〕`);
+        sources.push({ file, ref: null, path: [], line: goals[0].line, quote: goals[0].quote });
+      }
+      if (lines.length) return c.answer(lines.join('\n'), sources);
+    }
     const refusal = c.answer(`${c.scopeLabel()}中没有找到分阶段的进度安排(没有写明阶段和时间)。`, [], false);
     // Decided only when the question asks for the plan's phases, not when it names a stage of something
     // else ("工程审批每个阶段…").

@@ -29,10 +29,15 @@ export function answerSearch(c: Ctx): Answer | null {
     const inYear = found.filter((h) => sourceOf(c, h).quote.includes(`${year}`) || (h.doc.kind === 'target' && c.kb.targets[h.doc.index].year === year));
     if (inYear.length) found = inYear;
   }
+  // "考核有哪几个环节": a sentence that lists them ("目标备案、自我评价、实地核查…等工作") comes first.
+  if (ASKS_STEPS.test(c.q.text)) {
+    const listing = found.filter((h) => ENUMERATION.test(sourceOf(c, h).quote));
+    if (listing.length) found = listing;
+  }
   const hits = bestPerPlan(found, MATCH + 0.1);
   if (hits.length === 0) return null;
   const shown = hits.slice(0, 2).map((h) => sourceOf(c, h));
-  const lines = shown.map((s) => `${c.label(s.file)}: ${itemBody(c, s) ?? focus(s.quote, tokens(c.q.topic), year ? 200 : 120)}${c.cite(s)}`);
+  const lines = shown.map((s) => `${c.label(s.file)}: ${itemBody(c, s) ?? listed(c, s.quote) ?? focus(s.quote, tokens(c.q.topic), year ? 200 : 120)}${c.cite(s)}`);
   return c.answer(lines.join('\n'), shown);
 }
 
@@ -69,6 +74,19 @@ function recordStates(c: Ctx, h: Hit, attr: AskedAttribute): boolean {
   }
   if (h.doc.kind === 'target' && (attr === 'quantity' || attr === 'money')) return true;
   return statesAttribute(attr, sourceOf(c, h).quote);
+}
+
+const ASKS_STEPS = /(哪几个|哪些|几个)(环节|步骤|程序|流程)/;
+/** Three or more short items in a row: "目标备案、自我评价、实地核查、综合考核". */
+const ENUMERATION = /(?:[\u4e00-\u9fff]{2,8}、){2,}[\u4e00-\u9fff]{2,8}/;
+
+/** The list a steps question asks for, with a little of the sentence around it. */
+function listed(c: Ctx, quote: string): string | null {
+  const m = ASKS_STEPS.test(c.q.text) ? ENUMERATION.exec(quote) : null;
+  if (!m) return null;
+  const from = Math.max(0, m.index - 30);
+  const to = Math.min(quote.length, m.index + m[0].length + 20);
+  return `${from > 0 ? '…' : ''}${quote.slice(from, to)}${to < quote.length ? '…' : ''}`;
 }
 
 /** What to do under a heading: "完善监管检查机制。" asked with 要做什么 is answered by the sentences after it. */

@@ -132,3 +132,29 @@ function shortPart(c: Ctx, part: Part): Answer | null {
   if (!text || text.length > 200) return null;
   return c.answer(`${planName(c.label(part.file))}「${part.heading}」: ${text}${c.cite(body[0])}`, [{ ...body[0], quote: text.slice(0, 120) }]);
 }
+
+/**
+ * "考核有哪几个环节" / "分哪几个步骤" of one plan whose top-level headings are its steps ("一、实行目标备案",
+ * "二、开展自我评价" …): those headings, in order — when the plan has three to eight short ones and its
+ * title names the work asked about.
+ */
+const ASKS_STEPS = /(哪几个|哪些|几个)(环节|步骤|程序|流程)/;
+
+export function answerSteps(c: Ctx): Answer | null {
+  if (!ASKS_STEPS.test(c.q.text)) return null;
+  const files = c.planFiles();
+  if (files.length !== 1) return null;
+  const plan = c.kb.plans.find((p) => p.file === files[0]);
+  const work = /([\u4e00-\u9fff]{2,6})(?=有哪几个|有哪些|有几个|分哪几个|分几个|包括哪些|哪几个|几个)/.exec(c.q.text.replace(/\s+/g, ''))?.[1] ?? '';
+  if (!plan?.title || !work || !tokens(work).some((t) => plan.title!.includes(t))) return null;
+  const passages = c.p.byFile.get(files[0])?.passages ?? [];
+  const tops: Passage[] = [];
+  for (const p of passages) {
+    const head = p.path[0];
+    if (!head || !/^[一二三四五六七八九十]+、/.test(head) || tops.some((t) => t.path[0] === head)) continue;
+    tops.push(p);
+  }
+  const titles = tops.map((p) => titleOf(p.path[0]).split(/[。,，]/)[0]);
+  if (titles.length < 3 || titles.length > 8 || titles.some((t) => t.length > 16)) return null;
+  return c.answer(`${planName(c.label(files[0]))}共${titles.length}个环节: ${titles.join('; ')}${c.cite(tops[0])}`, [tops[0]]);
+}

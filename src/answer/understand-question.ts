@@ -353,6 +353,8 @@ function clean(rest: string): string {
     .replace(/(到|至|截至)?\d{4}\s*年(度|\d{1,2}\s*月(\d{1,2}\s*日)?)?(底|末)?/g, ' ')
     .replace(/百分之(多少|几)?|百分比|百分点/g, ' % ')
     .replace(/\([^)]*\)/g, ' ')
+    // "考核有哪几个环节": which steps is asked, the steps are no content.
+    .replace(/有?(哪几个|哪些|几个)(环节|步骤|程序|流程)/g, ' ')
     // "多久评一次", "几年开一次": how often is asked, not what.
     .replace(/(多久|多长时间|几年|几个月|每隔多久)(?=[\u4e00-\u9fff]{0,3}一次)|一次(?!性)|频次|频率/g, ' ')
     .replace(QUESTION_WORDS, ' ')
@@ -410,6 +412,8 @@ const REPORT_ASK = /报送|上报|汇报|交给谁|报给谁|交到哪|报到哪
 
 function intentOf(text: string): Intent {
   if (/报告/.test(text) && OWNER_ASK.test(text) && !REPORT_ASK.test(text)) return 'owner';
+  // "考核有哪几个环节": the steps a text lists, not a number to reach.
+  if (/(哪几个|哪些|几个)(环节|步骤|程序|流程)/.test(text)) return 'search';
   // "质量奖多久评一次": how often, not the phases of a plan (a report's frequency stays a reporting question).
   if (FREQUENCY_ASK.test(text) && !REPORT_ASK.test(text) && !/报告|汇报/.test(text)) return 'search';
   for (const [intent, re] of INTENTS) {

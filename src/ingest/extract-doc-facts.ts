@@ -141,14 +141,22 @@ function goalYears(lines: Line[], title: string | null): Array<{ year: number; q
       if (!out.some((o) => o.year === y)) out.push({ year: y, quote: sentenceAt(l.text, m.index + m[0].indexOf(m[1])), line: l.line });
     }
   }
-  // "2027年,全县质量整体水平明显提升…": a goal sentence that opens with its year.
+  // "2015—2017年,工业产品…合格率逐年达到…": goals set over a period of years, due at its end.
   if (out.length === 0) {
     for (const l of lines.slice(0, 200)) {
-      const m = /(?:^|[。;；])\s*((?:19|20)\d{2})\s*年\s*[,，]([^。]*?)(提升|增强|建成|形成|达到|实现|显著|明显|基本)/.exec(l.text);
+      const m = /(?:^|[。;；:：])\s*(?:(?:19|20)\d{2})\s*[—\-–~至到]\s*((?:19|20)\d{2})\s*年\s*[,，]([^。]*?)(达到|提高|提升|实现|保持|控制)/.exec(l.text);
       if (m) {
         out.push({ year: Number(m[1]), quote: sentenceAt(l.text, m.index + 1), line: l.line });
         break;
       }
+    }
+  }
+  // "2027年,全县质量整体水平明显提升…": a goal sentence that opens with its year.
+  if (out.length === 0) {
+    for (const l of lines.slice(0, 200)) {
+      // (Each horizon a sentence of its own: "2022年,…建立健全…" then "2035年,…更加健全…".)
+      const m = /(?:^|[。;；])\s*((?:19|20)\d{2})\s*年\s*[,，]([^。]*?)(提升|增强|建成|建立|健全|完善|形成|达到|实现|显著|明显|基本|更加)/.exec(l.text);
+      if (m && !out.some((o) => o.year === Number(m[1]))) out.push({ year: Number(m[1]), quote: sentenceAt(l.text, m.index + 1), line: l.line });
     }
   }
   const range = title ? PERIOD.exec(title) : null;

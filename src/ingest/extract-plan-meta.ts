@@ -283,6 +283,8 @@ function findTitle(lines: string[], notice: Notice | null): string | null {
         withoutLineLabel(l.trim())
           .replace(/^[\u4e00-\u9fff]{1,10}[〔\[(]\d{4}[〕\])]\d{1,4}号\s*/, '')
           .replace(/^【[^】]*】/, '')
+          // "《X关于开展…的通知》": a notice's name in title marks.
+          .replace(/^《([^《》]{6,90})》$/, '$1')
           // "关于…的通知(南经管发〔2020〕81号)": the 文号 after it is no part of the name.
           .replace(/\s*\([\u4e00-\u9fff]{1,10}〔\d{4}〕\d{1,4}号\)$/, ''),
       )

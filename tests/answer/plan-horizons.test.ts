@@ -1,0 +1,65 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AnswerEngine } from '../../src/answer/answer-engine.ts';
+import { readMetaFields } from '../../src/ingest/read-meta-fields.ts';
+import { ingestTexts } from '../helpers/ingest-texts.ts';
+
+/**
+ * A plan's horizons and steps asked in everyday words (fixtures written for these tests): the year its
+ * goals are set for, goals stated over a period or at two horizons, the steps a notice lists, whom an
+ * assessment is of, and the dates a page and its notice give.
+ */
+
+const STANDARDS = `南海市农业农村标准化工作实施方案
+一、工作目标
+2023年,各级政府建立健全农业标准化工作机制,新建标准化示范基地30个以上。
+2030年,农业农村标准化体系更加完善。
+二、重点任务
+(一)制修订地方标准。(市市场监管局负责)`;
+
+const QUALITY = `西江省质量发展三年行动计划(2016—2018年)
+一、发展目标
+2016—2018年,工业产品监督抽查合格率逐年达到90%、91%、92%。`;
+
+const ASSESS = `《东川市人民政府办公室关于开展2018年度县区政府质量工作考核的通知》
+各县区人民政府:
+为做好2018年度质量工作考核,认真做好质量考核目标备案、自我评价、实地核查、综合考核、公开通报等工作。现就有关事项通知如下:
+一、实行目标备案。各县区于5月底前报送备案表。
+二、开展自我评价。各县区于11月底前报送自评材料。
+第三条 考核对象为各县区人民政府、各开发区管委会。`;
+
+let engine: AnswerEngine;
+beforeAll(async () => {
+  engine = new AnswerEngine((await ingestTexts({ 's.txt': STANDARDS, 'q.txt': QUALITY, 'a.txt': ASSESS })).kb);
+});
+const ask = (q: string) => engine.ask(q, { now: new Date('2025-06-01T02:00:00Z') });
+
+describe('the years goals are set for', () => {
+  it('目标定在哪一年 / 目标要在哪年实现: a goal over a period is due at its end', () => {
+    expect(ask('西江质量发展行动计划的发展目标要在哪年实现?').answer).toContain('2018');
+  });
+
+  it('a plan without phases that sets two horizons answers 目标分了哪两个阶段 with them', () => {
+    const a = ask('南海农业农村标准化方案的目标分了哪两个阶段(年份)?').answer;
+    expect(a).toContain('2023年');
+    expect(a).toContain('2030年');
+  });
+});
+
+describe('a notice on an assessment', () => {
+  it('the steps it lists answer 有哪几个环节', () => {
+    const a = ask('东川质量工作考核有哪几个环节?').answer;
+    for (const step of ['目标备案', '自我评价', '实地核查', '综合考核', '公开通报']) expect(a).toContain(step);
+  });
+
+  it('whom it assesses answers 考核对象是谁', () => {
+    expect(ask('东川质量考核的考核对象是谁?').answer).toContain('各县区人民政府、各开发区管委会');
+  });
+});
+
+describe('page furniture', () => {
+  it('新闻来源 is the source; 查看次数 ends the date before it', () => {
+    const f = readMetaFields(['新闻来源:常委秘书室 添加时间:2019-01-14 16:28:16 查看次数:']);
+    expect(f.get('source')).toBe('常委秘书室');
+    expect(f.get('published')).toBe('2019-01-14 16:28:16');
+  });
+});
