@@ -17,7 +17,7 @@ import { answerPhaseByName, answerSchedule } from './answer-schedule.ts';
 import { answerSearch, refusal } from './answer-search.ts';
 import { answerAboutSubject, answerLocation, answerQuoted } from './answer-subject.ts';
 import { answerTarget } from './answer-target.ts';
-import { answerSteps, answerSectionList, answerShortSection } from './answer-sections.ts';
+import { answerFamily, answerSteps, answerSectionList, answerShortSection } from './answer-sections.ts';
 import { answerPlanProgress, ASKS_PROGRESS } from './answer-progress.ts';
 import type { Citation } from './format.ts';
 import { understandQuestion, type Intent, type Lexicon, type Question } from './understand-question.ts';
@@ -58,7 +58,7 @@ const STRATEGIES: Record<Intent, Handler[]> = {
 };
 
 /** Questions about a set (due list, target list, plan data, a department's tasks) come before the kinds. */
-const SET_QUESTIONS: Handler[] = [answerUnknownPlace, answerDocFact, answerShortSection, answerFrame, answerPlanMeta, answerLocation, answerPersonAct, answerRespectively, answerDueList, answerTargetList, answerDepartmentFirst, answerSectionList, answerSteps];
+const SET_QUESTIONS: Handler[] = [answerUnknownPlace, answerDocFact, answerShortSection, answerFrame, answerPlanMeta, answerLocation, answerPersonAct, answerRespectively, answerDueList, answerTargetList, answerDepartmentFirst, answerSectionList, answerSteps, answerFamily];
 
 export const MAX_QUESTION = 500;
 

@@ -158,3 +158,37 @@ export function answerSteps(c: Ctx): Answer | null {
   if (titles.length < 3 || titles.length > 8 || titles.some((t) => t.length > 16)) return null;
   return c.answer(`${planName(c.label(files[0]))}共${titles.length}个环节: ${titles.join('; ')}${c.cite(tops[0])}`, [tops[0]]);
 }
+
+/**
+ * "总体要求里有哪几个“坚持”" / "哪几个“一批”": every clause of the plan that opens with the quoted word,
+ * in order — the plan's own list of them, however it is punctuated (one sentence with ";" between them,
+ * or items of their own).
+ */
+const ASKS_FAMILY = /(哪几个|哪些|几个|几大)\s*[“"‘']([\u4e00-\u9fff]{1,4})[”"’']/;
+
+export function answerFamily(c: Ctx): Answer | null {
+  const m = ASKS_FAMILY.exec(c.q.text);
+  if (!m) return null;
+  const word = m[2];
+  const files = c.planFiles();
+  if (files.length === 0 || files.length > 2) return null;
+  const lines: string[] = [];
+  const sources: Source[] = [];
+  for (const file of files) {
+    const found: string[] = [];
+    let first: Passage | null = null;
+    for (const p of c.p.byFile.get(file)?.passages ?? []) {
+      for (const clause of p.text.split(/[。;；]/)) {
+        const t = clause.trim().replace(/^(?:[一二三四五六七八九十]+是|\d{1,2}[.、]|\([一二三四五六七八九十\d]{1,2}\))\s*/, '');
+        if (!t.startsWith(word) || t.length < word.length + 2) continue;
+        const head = t.split(/[,，:：]/)[0];
+        if (!found.includes(head)) found.push(head);
+        first ??= p;
+      }
+    }
+    if (found.length < 2 || !first) continue;
+    lines.push(`${planName(c.label(file))}共${found.length}个“${word}”: ${found.slice(0, 10).join('; ')}${c.cite(first)}`);
+    sources.push(first);
+  }
+  return lines.length ? c.answer(lines.join('\n'), sources) : null;
+}

@@ -172,6 +172,12 @@ function targetLines(c: Ctx, t: Target, allYears = !c.q.targetYear): Array<{ lin
 }
 
 function targetLine(c: Ctx, t: Target): { line: string; source: Source } {
+  // One year of a series ("逐年达到89%、90%、91%"): that year's value, then the clause it is read from.
+  // (The other years' values are left out: the year asked for is the answer.)
+  const series = /[\d.]+\s*%?(?:\s*、\s*[\d.]+\s*%?)+/.exec(t.source.quote)?.[0].split('、').map((v) => v.trim());
+  if (t.year && !t.valueText.includes('、') && series && series.length >= 2 && series.some((v) => t.valueText.startsWith(v))) {
+    return { line: `${c.label(t.file)}: ${t.metric}${t.year}年达到${t.valueText}(逐年目标之一)${c.cite(t.source)}`, source: t.source };
+  }
   const quote = focusTarget(t.source.quote.replace(/[。;,]$/, ''), t.metric, t.valueText);
   const clause = quote.includes(t.metric) ? quote : `${t.metric}: ${quote}`;
   const year = t.year && !clause.includes(String(t.year)) ? `(目标年份${t.year}年)` : '';

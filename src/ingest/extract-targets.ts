@@ -46,6 +46,8 @@ export function extractTargets(text: string, contextYear: number | null = null):
   const out: TargetDraft[] = [];
   let year = contextYear;
   for (const sentence of clausesOf(text)) {
+    // "2015—2017年,…合格率逐年达到89%、90%、91%": one value a year, in order, over the period.
+    const range = /((?:19|20)\d{2})\s*[—\-–~至到]\s*((?:19|20)\d{2})\s*年/.exec(sentence.join(','));
     // "抽检合格率达到或超过全省平均水平,2012年达96%,到2015年稳定在97%以上": later clauses share the subject.
     let subject = '';
     for (const clause of sentence) {
@@ -55,11 +57,22 @@ export function extractTargets(text: string, contextYear: number | null = null):
       // current state, not a target.
       const baseline = y !== null && !y.target && /为\s*\d/.test(clause);
       const found = baseline ? [] : targetsInClause(clause, y?.year ?? year, subject);
-      out.push(...found);
+      out.push(...(range ? found.flatMap((t) => yearByYear(t, Number(range[1]), Number(range[2]))) : found));
       subject = found.at(-1)?.metric || subjectOf(clause) || objectOf(clause) || subject;
     }
   }
   return out;
+}
+
+/** "逐年达到89%、90%、91%" over 2015—2017: a target for each year, the values in order. */
+function yearByYear(t: TargetDraft, from: number, to: number): TargetDraft[] {
+  const values = t.valueText.split('、').map((v) => v.trim());
+  if (to - from + 1 !== values.length || values.length < 2 || !/逐年|分别|依次/.test(t.quote)) return [t];
+  return values.map((v, k) => {
+    const unit = /[\d.]+\s*([^\d.\s]*)$/.exec(v)?.[1] || t.unit || '';
+    const valueText = /\D$/.test(v) ? v : `${v}${unit}`;
+    return { ...t, value: Number(/[\d.]+/.exec(v)![0]), valueText, year: from + k };
+  });
 }
 
 /** A clause with no value names what later clauses count: "加快培育省级以上品牌产品" → 省级以上品牌产品. */
@@ -153,6 +166,6 @@ function cleanMetric(s: string): string {
   let t = s.replace(/\d{4}年(底|末)?(前)?/g, '').trim();
   const colon = t.lastIndexOf(':');
   if (colon >= 0 && t.length - colon > 2) t = t.slice(colon + 1);
-  t = t.replace(METRIC_NOISE, '').replace(/(分别|均|要|将|应|需|都|已|可|能)$/, '').trim();
+  t = t.replace(METRIC_NOISE, '').replace(/(分别|均|要|将|应|需|都|已|可|能|逐年|依次)$/, '').trim();
   return t.length >= 2 && /[\u4e00-\u9fffA-Za-z]/.test(t) ? t : '';
 }

@@ -63,3 +63,33 @@ describe('page furniture', () => {
     expect(f.get('published')).toBe('2019-01-14 16:28:16');
   });
 });
+
+describe('series and families', () => {
+  const PLAN = `北原省质量发展三年行动计划(2016—2018年)
+一、总体要求
+坚持政府引导、市场主导,强化企业主体责任;坚持创新驱动、以质取胜,提升质量水平;坚持社会共治,形成工作合力。
+二、发展目标
+2016—2018年,工业产品监督抽查合格率逐年达到90%、91%、92%,食品抽检合格率逐年达到95%、96%、97%。`;
+  let e: AnswerEngine;
+  beforeAll(async () => {
+    e = new AnswerEngine((await ingestTexts({ 'p.txt': PLAN })).kb);
+  });
+  const askP = (q: string) => e.ask(q, { now: new Date('2025-06-01T02:00:00Z') });
+
+  it('values 逐年 over a period: each year its own target, the year asked for alone', async () => {
+    const { extractTargets } = await import('../../src/ingest/extract-targets.ts');
+    expect(extractTargets('2016—2018年,工业产品监督抽查合格率逐年达到90%、91%、92%').map((t) => [t.metric, t.valueText, t.year])).toEqual([
+      ['工业产品监督抽查合格率', '90%', 2016],
+      ['工业产品监督抽查合格率', '91%', 2017],
+      ['工业产品监督抽查合格率', '92%', 2018],
+    ]);
+    const a = askP('北原工业产品监督抽查合格率2017年要达到多少?').answer;
+    expect(a).toContain('91%');
+    expect(a).not.toContain('90%');
+  });
+
+  it('有哪几个“坚持”: every clause that opens with the word', () => {
+    const a = askP('北原行动计划总体要求里有哪几个“坚持”?').answer;
+    for (const x of ['坚持政府引导、市场主导', '坚持创新驱动、以质取胜', '坚持社会共治']) expect(a).toContain(x);
+  });
+});
