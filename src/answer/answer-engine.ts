@@ -159,6 +159,26 @@ export class AnswerEngine {
    * pairs, place words and years aside — or 40% when its 文号 opens with the place's first character
    * (宝府办〔2008〕18号 for 宝山区). The one best plan, if one clears that bar.
    */
+  private placelessTokens = new Map<string, Set<string>>();
+
+  private placelessByText(content: string): string[] {
+    const asked = [...new Set(tokens(content))].filter((t) => !t.startsWith('+'));
+    if (asked.length < 2) return [];
+    let best: { file: string; share: number } | null = null;
+    for (const p of this.prepared.kb.plans) {
+      if (p.city) continue;
+      let own = this.placelessTokens.get(p.file);
+      if (!own) {
+        own = new Set<string>();
+        for (const x of this.prepared.kb.passages) if (x.file === p.file) for (const t of tokens(x.text)) own.add(t);
+        this.placelessTokens.set(p.file, own);
+      }
+      const share = asked.filter((t) => own!.has(t)).length / asked.length;
+      if (share >= 0.5 && share * asked.length >= 3 && (!best || share > best.share)) best = { file: p.file, share };
+    }
+    return best ? [best.file] : [];
+  }
+
   private placelessByTitle(question: string, place: string): string[] {
     const pairs = (s: string) => {
       const t = s.replace(/[^\u4e00-\u9fff]/g, '').replace(/(全|本)(市|县|区|省|州)|年度?/g, '');
@@ -188,9 +208,16 @@ export class AnswerEngine {
     if (!place) return;
     let files = this.plansMentioning(place);
     if (files.length === 0 && q.unknownPlace) files = this.placelessByTitle(q.text, q.unknownPlace);
+    // A plan that names no place may be that place's: the placeless plan whose text shares most of the
+    // question's words ("钦州质量强市战略决定里要实施哪六大工程" — a 决定 whose page never says 钦州).
+    let guessedFor: string | null = null;
+    if (files.length === 0 && q.unknownPlace) {
+      files = this.placelessByText(q.content);
+      if (files.length) guessedFor = q.unknownPlace;
+    }
     if (files.length === 0 || files.length > 3) return;
     const drop = (s: string) => s.split(place).join(' ').split(shortPlaceName(place)).join(' ').replace(/\s+/g, ' ').trim();
-    Object.assign(q, { files, unknownPlace: null, content: drop(q.content), topic: drop(q.topic) });
+    Object.assign(q, { files, unknownPlace: null, content: drop(q.content), topic: drop(q.topic), guessedFor });
   }
 
   private askOne(raw: string, opts: AskOptions): Answer {
@@ -231,7 +258,14 @@ export class AnswerEngine {
     }
     if (answer?.found && answer.via !== 'answerFromPassages' && answer.via !== 'answerFromEvidence') answer = withPassageSupplement(c, answer);
     answer = withPlanProgress(c, answer, opts.progressOnly === true, opts.previous ?? []);
-    const whole = withMissingPlaces(c, answer ?? { ...refusal(c), via: 'refusal' });
+    let whole = withMissingPlaces(c, answer ?? { ...refusal(c), via: 'refusal' });
+    // Answered from a plan that names no place: say that no plan names the place asked about.
+    if (q.guessedFor && whole.found) whole = { ...whole, answer: `没有找到写明${q.guessedFor}的方案; 未写明地名的方案中:\n${whole.answer}` };
+    // …and nothing there either: the place is not loaded, as without the guess.
+    else if (q.guessedFor) {
+      const unknown = answerUnknownPlace(new Ctx(this.prepared, { ...q, files: [], unknownPlace: q.guessedFor, guessedFor: null }, opts.now ?? new Date(), opts.department ?? null, opts.files));
+      if (unknown) return { ...unknown, via: 'answerUnknownPlace' };
+    }
     if (opts.perPlanPart || (whole.found && !whole.answer.includes(NOTHING_FOUND))) return whole;
     return this.askPerPlan(q, opts) ?? whole;
   }

@@ -93,3 +93,23 @@ describe('series and families', () => {
     for (const x of ['坚持政府引导、市场主导', '坚持创新驱动、以质取胜', '坚持社会共治']) expect(a).toContain(x);
   });
 });
+
+describe('a plan that names no place', () => {
+  const DECISION = `关于实施质量强市战略的决定
+一、总体要求
+(一)重要意义。近年来全市质量水平明显提升,但仍存在制造业竞争力不强、知名品牌较少、质量人才欠缺等突出问题。
+(二)主要任务。重点实施质量提升、品牌建设、标准提升等三大工程。`;
+  let e: AnswerEngine;
+  beforeAll(async () => {
+    e = new AnswerEngine((await ingestTexts({ 'decision.txt': DECISION, 's.txt': STANDARDS })).kb);
+  });
+  const askD = (q: string) => e.ask(q, { now: new Date('2025-06-01T02:00:00Z') });
+
+  it('a place no plan is for is answered from the placeless plan whose text the question matches', () => {
+    expect(askD('北江质量强市战略决定里要重点实施哪三大工程?').answer).toContain('质量提升、品牌建设、标准提升');
+  });
+
+  it('存在哪些 asks what exists, not where', () => {
+    expect(askD('北江质量工作目前存在哪些突出问题?').answer).toContain('知名品牌较少');
+  });
+});
