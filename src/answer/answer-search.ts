@@ -121,7 +121,8 @@ function itemBody(c: Ctx, s: ReturnType<typeof sourceOf>): string | null {
     if (items.length >= 2) return short(`${introText.slice(0, intro.index + intro[0].length)}${items.join('')}`, 400);
   }
   const title = s.quote.trim().replace(/[。;；]$/, '');
-  if (!ASKS_WHAT_TO_DO.test(c.q.text) || title.length > 30) return null;
+  // (A heading alone — "细化任务抓落实。" — answers nothing: the sentences under it do.)
+  if ((!ASKS_WHAT_TO_DO.test(c.q.text) && title.length > 12) || title.length > 30) return null;
   const body = own && own.text.startsWith(title) && own.text.length > title.length + 8 ? own.text : null;
   return body ? short(body, 260) : null;
 }

@@ -151,12 +151,15 @@ function goalYears(lines: Line[], title: string | null): Array<{ year: number; q
       }
     }
   }
-  // "2027年,全县质量整体水平明显提升…": a goal sentence that opens with its year.
-  if (out.length === 0) {
+  // "2027年,全县质量整体水平明显提升…": a goal sentence that opens with its year — also a nearer horizon
+  // before a "到2035年" one (within ten years of it).
+  const farthest = out.length ? Math.min(...out.map((o) => o.year)) : null;
+  {
     for (const l of lines.slice(0, 200)) {
       // (Each horizon a sentence of its own: "2022年,…建立健全…" then "2035年,…更加健全…".)
       const m = /(?:^|[。;；])\s*((?:19|20)\d{2})\s*年\s*[,，]([^。]*?)(提升|增强|建成|建立|健全|完善|形成|达到|实现|显著|明显|基本|更加)/.exec(l.text);
-      if (m && !out.some((o) => o.year === Number(m[1]))) out.push({ year: Number(m[1]), quote: sentenceAt(l.text, m.index + 1), line: l.line });
+      const y = m ? Number(m[1]) : 0;
+      if (m && !out.some((o) => o.year === y) && (farthest === null || (y < farthest && y >= farthest - 10))) out.push({ year: y, quote: sentenceAt(l.text, m.index + 1), line: l.line });
     }
   }
   const range = title ? PERIOD.exec(title) : null;

@@ -60,7 +60,7 @@ export function stripBoilerplate(lines: string[]): string[] {
 }
 
 /** A document-sharing site's banner: "《X.docx》由会员分享,可在线阅读" / "(18页珍藏版)". */
-const SHARE_SITE = /由会员分享|可在线阅读|\d+页珍藏版|文档分享|在线文档/;
+const SHARE_SITE = /由会员分享|可在线阅读|\d+页珍藏版|文档分享|在线文档|全部预览完了|上传人[:：]/;
 /** A page chunk's number, "2、", that such a site puts at the start of each page of the document. */
 const PAGE_CHUNK = /^(\d{1,3})、/;
 
@@ -70,12 +70,12 @@ const PAGE_CHUNK = /^(\d{1,3})、/;
  * line opening with the next page number after a line that ends mid-sentence continues that line.
  */
 export function joinSharedPages<T extends { text: string }>(lines: T[]): T[] {
-  if (!lines.slice(0, 5).some((l) => SHARE_SITE.test(l.text))) return lines;
+  if (!lines.slice(0, 30).some((l) => SHARE_SITE.test(l.text))) return lines;
   const out: T[] = [];
   let page = 1;
   for (const l of lines) {
     const m = PAGE_CHUNK.exec(l.text);
-    if (m && Number(m[1]) === page + 1 && out.length && /[\u4e00-\u9fff\dA-Za-z]$/.test(out[out.length - 1].text)) {
+    if (m && Number(m[1]) === page + 1 && out.length && !/[。!?！？;；]$/.test(out[out.length - 1].text)) {
       page++;
       out[out.length - 1] = { ...out[out.length - 1], text: out[out.length - 1].text + l.text.slice(m[0].length) };
       continue;

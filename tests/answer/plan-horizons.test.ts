@@ -113,3 +113,40 @@ describe('a plan that names no place', () => {
     expect(askD('北江质量工作目前存在哪些突出问题?').answer).toContain('知名品牌较少');
   });
 });
+
+describe('more horizons and headings', () => {
+  const PLAN = `南屏区质量强区建设实施方案
+一、主要目标
+2027年,全区质量整体水平明显提升。到2035年,质量强区基本建成。
+二、工作要求
+细化任务抓落实。各部门要明确量化目标和责任主体,细化分解到月,建立工作台账。`;
+  let e: AnswerEngine;
+  beforeAll(async () => {
+    e = new AnswerEngine((await ingestTexts({ 'p.txt': PLAN })).kb);
+  });
+  const askP = (q: string) => e.ask(q, { now: new Date('2025-06-01T02:00:00Z') });
+
+  it('a nearer horizon before "到2035年" is a goal year too', () => {
+    const a = askP('南屏质量强区方案主要目标分了哪两个时间节点?').answer;
+    expect(a).toContain('2027年');
+    expect(a).toContain('2035年');
+  });
+
+  it('a heading alone is answered with the sentences under it', () => {
+    expect(askP('南屏要求任务细化到什么程度').answer).toContain('细化分解到月');
+  });
+});
+
+describe('a document-sharing page with its banner further down', () => {
+  it('joins a page break after an open bracket', async () => {
+    const { kb } = await ingestTexts({
+      'p.txt': `某市食品安全重点任务分解表.docx
+上传人:p** 文档编号:1 格式:DOCX 页数:3
+亲,该文档总共3页,全部预览完了,如果喜欢就下载吧!
+《某市食品安全重点任务分解表.docx》由会员分享,可在线阅读
+1、某市食品安全重点任务分解表。一、源头治理(一)严格农药管理,单位面积农药施用强度(
+2、折百量)控制在0.2公斤/亩以内。(市农业农村局负责)`,
+    });
+    expect(kb.targets.map((t) => t.valueText)).toContain('0.2公斤/亩以内');
+  });
+});
