@@ -166,7 +166,34 @@ export function answerSteps(c: Ctx): Answer | null {
  */
 const ASKS_FAMILY = /(哪几个|哪些|几个|几大)\s*[“"‘']([\u4e00-\u9fff]{1,4})[”"’']/;
 
+/** "“五个全覆盖”是哪五个": a counted family named by its last word. */
+const ASKS_COUNTED = /[“"]([一二三四五六七八九十两]|\d{1,2})个?([\u4e00-\u9fff]{1,5})[”"][^?？]{0,8}(哪|什么|啥)/;
+const CN_COUNT: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/** The run of phrases ending with `word` that the plan lists ("责任落实全覆盖、风险识别全覆盖、…"). */
+function countedFamily(c: Ctx, word: string, n: number): Answer | null {
+  const run = new RegExp(`(?:[\\u4e00-\\u9fff]{2,8}?${word}[、,，和及]?){2,}`, 'g');
+  let best: { items: string[]; p: Passage } | null = null;
+  for (const file of c.planFiles().slice(0, 2)) {
+    for (const p of c.p.byFile.get(file)?.passages ?? []) {
+      for (const m of p.text.matchAll(run)) {
+        const items = [...new Set(m[0].split(new RegExp(`(?<=${word})[、,，和及]?`)).map((x) => x.trim()).filter((x) => x.endsWith(word) && x.length > word.length))];
+        const fits = (k: number) => (k === n ? 100 : 0) + k;
+        if (items.length >= 2 && (!best || fits(items.length) > fits(best.items.length))) best = { items, p };
+      }
+    }
+  }
+  if (!best) return null;
+  return c.answer(`${planName(c.label(best.p.file))}: ${best.items.join('、')}${c.cite(best.p)}`, [best.p]);
+}
+
 export function answerFamily(c: Ctx): Answer | null {
+  const counted = ASKS_COUNTED.exec(c.q.text);
+  if (counted) {
+    const n = /\d/.test(counted[1]) ? Number(counted[1]) : CN_COUNT[counted[1]];
+    const a = countedFamily(c, counted[2], n);
+    if (a) return a;
+  }
   const m = ASKS_FAMILY.exec(c.q.text);
   if (!m) return null;
   const word = m[2];

@@ -50,9 +50,9 @@ const ASKS_HOW = /(怎么|如何|怎样|咋)(定|确定|办|处理|做|认定|�
 
 const DEPARTMENT = /[\u4e00-\u9fff]{1,20}(局|委员会|委|办公室|办|厅|部|院|会|中心|小组|政府|管委会|公司|集团|所|站|队|社|行|支队|大队|街道|乡镇|镇)(?![\u4e00-\u9fff]{0,1}(长|主任|书记))/;
 /** An owner statement: a role word, or a body as the subject of 制定/发布/设立/开展/实施 (由X制定, X每季度对…开展…). */
-const ROLE = /向[^,，。;；]{2,40}?(?:提交|报送|报告|上报|递交)|牵头|负责|(?:考核|监督|检查|评价|服务)?对象(?:为|是|包括)|责任单位|主办|承办|协办|配合|参与|参加|落实单位|负总责|督导|统筹|由[\u4e00-\u9fff]{2,20}(制定|发布|设立|组织实施|承担|组织)|(局|委|办|厅|部门|小组|政府|中心)(每(?:年|半年|季度|季|月)|定期|要|应|将|须|负责)?((?:按照|依据|根据)《[^》]{1,40}》)?(对[^,，。;；]{1,24})?(制定|发布|设立|组织实施|组织开展|组织|开展|承担|实施)/;
+const ROLE = /向[^,，。;；]{2,40}?(?:提交|报送|报告|上报|递交)|牵头|负责|(?:考核|监督|检查|评价|服务)?对象(?:为|是|包括)|责任单位|主办|承办|协办|配合|参与|参加|落实单位|负总责|督导|统筹|由[\u4e00-\u9fff]{2,32}(制定|发布|设立|组织实施|承担|组织)|由[^。;；]{2,60}?(?:具体)?(?:组织实施|负责组织|组织开展|负责实施)|(局|委|办|厅|部门|小组|政府|中心)(每(?:年|半年|季度|季|月)|定期|要|应|将|须|负责)?((?:按照|依据|根据)《[^》]{1,40}》)?(对[^,，。;；]{1,24})?(制定|发布|设立|组织实施|组织开展|组织|开展|承担|实施)/;
 const PERSON = new RegExp(
-  String.raw`(牵头|责任|分管|联系|包保|挂点)领导\s*[:：]\s*[\u4e00-\u9fff]{2,4}|` +
+  String.raw`(牵头|责任|分管|联系|包保|挂点)(市|县|区|省)?领导\s*[:：]\s*[\u4e00-\u9fff]{2,4}|` +
     `${titledDoing('主持|出席|讲话|汇报|宣读|通报|致辞|作了|作|强调|指出|要求|参加', '')}|` +
     String.raw`[\u4e00-\u9fff]{2,3}(同志|先生|女士)|(常务)?副?(县|市|区|州|省|镇|乡)长|书记|(局|处|科|所)长|主任[:：为]|组长[:：为]|联系人[:：]\s*[\u4e00-\u9fff]`,
 );
@@ -183,7 +183,8 @@ const CHECKED: ReadonlySet<AskedAttribute> = new Set(['date', 'quantity', 'ordin
 export function answerStates(attr: AskedAttribute, text: string, pointInTime = false): boolean {
   if (!CHECKED.has(attr)) return true;
   // A statement that the plan lacks it ("没有找到第六阶段") answers too.
-  if (/没有找到|没有包含|没有写明|未写明|没有提到|没有规定/.test(text)) return true;
+  // (For a person, only a statement about a person: "未写明牵头单位" says nothing of who leads it.)
+  if (/没有找到|没有包含|没有写明|未写明|没有提到|没有规定/.test(text) && (attr !== 'person' || /(没有找到|没有包含|没有写明|未写明|没有提到)[^;；。]{0,12}(人|领导|姓名|名字)/.test(text))) return true;
   // Each line without its "城市: " label and its citation: one that states it is enough.
   return text.split('\n').some((line) => statesAttribute(attr, line.replace(/^[^:\s]{1,12}: /, '').replace(/〔[^〕]*〕$/, '').trim(), pointInTime));
 }

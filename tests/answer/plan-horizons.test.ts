@@ -150,3 +150,42 @@ describe('a document-sharing page with its banner further down', () => {
     expect(kb.targets.map((t) => t.valueText)).toContain('0.2公斤/亩以内');
   });
 });
+
+describe('people, makers and families', () => {
+  const PLAN = `北川市应急管理工作“三个全覆盖”工作方案
+发布日期:2023-05-20
+为推进责任落实全覆盖、风险识别全覆盖、隐患整治全覆盖,制定本方案。
+一、重点工作
+1.实施安全生产提升行动。
+牵头市领导:王某某
+责任单位:市应急局、市住建局
+二、考核
+第五条 考核工作由市政府委托市安委会(以下简称“市安委”)各成员单位及专家组成考核组具体组织实施。
+北川市人民政府
+2023年5月8日`;
+  let e: AnswerEngine;
+  beforeAll(async () => {
+    e = new AnswerEngine((await ingestTexts({ 'p.txt': PLAN })).kb);
+  });
+  const askP = (q: string) => e.ask(q, { now: new Date('2025-06-01T02:00:00Z') });
+
+  it('牵头市领导是谁 is a person, not "未写明牵头单位"', () => {
+    expect(askP('北川安全生产提升行动牵头市领导是谁').answer).toContain('王某某');
+  });
+
+  it('谁印发的?哪天? asks both; 网上公开日期 is the page date', () => {
+    const a = askP('北川三个全覆盖方案是谁印发的?哪天?').answer;
+    expect(a).toContain('北川市人民政府');
+    expect(a).toContain('2023年5月8日');
+    expect(askP('北川三个全覆盖方案网上公开日期是哪天?').answer).toContain('2023-05-20');
+  });
+
+  it('由X…具体组织实施 states who organises it', () => {
+    expect(askP('北川考核工作具体由谁来组织实施?').answer).toContain('考核组具体组织实施');
+  });
+
+  it('“三个全覆盖”是哪三个: the phrases the plan lists', () => {
+    const a = askP('北川的“三个全覆盖”是哪三个?').answer;
+    for (const x of ['责任落实全覆盖', '风险识别全覆盖', '隐患整治全覆盖']) expect(a).toContain(x);
+  });
+});
