@@ -9,10 +9,11 @@ import { CITED_DOCUMENT } from './answerability.ts';
  * Each asked attribute is answered from the plan's own record — or the plan is said not to state it.
  */
 
-type Attr = 'index' | 'feedback' | 'addressees' | 'approval' | 'drafter' | 'planYear' | 'docNo' | 'signed' | 'published' | 'source' | 'issuer' | 'title' | 'implements' | 'goalYear' | 'period' | 'commentDeadline' | 'phone' | 'email' | 'contact' | 'address';
+type Attr = 'index' | 'validity' | 'feedback' | 'addressees' | 'approval' | 'drafter' | 'planYear' | 'docNo' | 'signed' | 'published' | 'source' | 'issuer' | 'title' | 'implements' | 'goalYear' | 'period' | 'commentDeadline' | 'phone' | 'email' | 'contact' | 'address';
 
 const ASKS: Array<[Attr, RegExp]> = [
   ['index', /索引号/],
+  ['validity', /还有效|有效吗|是否有效|有没有效|失效|废止|有效性|效力/],
   ['feedback', /(找谁|向谁|跟谁|给谁|向哪个?(单位|部门))(反映|反馈)|(反映|反馈)给?(谁|哪)/],
   ['addressees', /发给谁|发给哪些|发给了哪些|发给了谁|下发给|印发给|发到哪些|主送|发往|发至哪|发给[^,，。?？]{1,8}(哪些|哪个|谁)/],
   ['drafter', /(哪个|哪些|哪几个|哪两个|哪几家|哪两家|哪家|什么|谁)(单位|部门|机构)?(牵头)?(联合)?(起草|草拟|拟定|拟制)(的|了)?([?？、,，]|$)/],
@@ -21,7 +22,7 @@ const ASKS: Array<[Attr, RegExp]> = [
   // (When comments are due — not the day the call for comments was issued, "征求意见公告是哪天发的".)
   ['commentDeadline', /(意见|反馈|征求|征集).{0,12}(截止|截至|期限|多久|时间|之前|前|到(什么时候|何时|哪天|啥时候)|(什么时候|何时|哪天|啥时候)(截止|结束|为止))|截止(时间|日期)|截至(时间|日期)/],
   ['signed', /落款|成文|转发(的)?(日期|时间)|(哪天|什么时候|啥时候|何时)转发|(哪年|哪一年|哪天|什么时候|啥时候|何时)(出的|出台的?|印发的?|发的)|(更早|更晚|先|后)(出台|印发|发布)|(印发|签发|出台|下发|发文|制定|发出)(的)?(时间|日期)|哪天(印发|签发|出台|下发|发的|发文|定的)|(什么时候|啥时候|哪天|何时)(印发|签发|出台|下发|发的|定的|制定|发布的)|何时(印发|签发|出台|下发|制定)|(哪天|哪一天|什么时候|何时|什么日期)(的|发布|公布)|是哪天|日期是|[,，、?？]\s*(哪天|哪一天|何时|什么时候)(印发|发布)?的?[?？]?$/],
-  ['published', /发布(日期|时间)|(网上|网站|页面)?(公开|挂网)(日期|时间)|(哪天|什么时候|啥时候|何时)(发布|公布|挂网|上网)|网上.{0,4}(发布|公布)|网页上的日期|(页面|网页|网站).{0,8}(什么时候|哪天|日期|时间)/],
+  ['published', /发布(日期|时间)|(网上|网站|页面)?(公开|挂网)(日期|时间)|(啥时候|什么时候|哪天|何时)(挂出来|挂出|挂网|上网|放出来|公开)|(哪天|什么时候|啥时候|何时)(发布|公布|挂网|上网)|网上.{0,4}(发布|公布)|网页上的日期|(页面|网页|网站).{0,8}(什么时候|哪天|日期|时间)/],
   ['source', /来源/],
   ['approval', /(哪次|什么|哪个|哪一次)(常务)?(会议|常务会|常委会)|经(过)?(谁|哪个|什么|哪些)(单位|部门|会议|领导)?(同意|批准|审议)|(谁|哪个单位)(同意|批准)(的|了)|会议(通过|审议|同意)/],
   // The document's own issuer: the issuing verb ends the question ("是哪个单位印发的"), or a label names it —
@@ -41,6 +42,7 @@ const LABEL: Record<Attr, string> = {
   index: '索引号',
   addressees: '主送',
   feedback: '问题反映',
+  validity: '有效性',
   approval: '审议/同意',
   drafter: '起草单位',
   planYear: '年度',

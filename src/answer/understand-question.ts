@@ -188,7 +188,8 @@ function escapeRegExp(s: string): string {
 const ENGLISH: Array<[RegExp, string]> = [
   [/\b(deadline|due( date)?)\b/gi, '完成时限'],
   [/\b(target|goal|kpi)s?\b/gi, '目标'],
-  [/\b(lead|leader|owner|who)\b/gi, '谁牵头'],
+  [/\b(lead|leader|owner)\b/gi, '谁牵头'],
+  [/\bwho(\s+is\s+responsible)?\b/gi, '是谁'],
   [/\b(phase|stage)s?\b/gi, '阶段'],
   [/\breports?\b/gi, '报告'],
   [/\b(plan|program(me)?|scheme)s?\b/gi, '方案'],
@@ -217,6 +218,8 @@ const COLLOQUIAL: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [/干嘛|干啥|做啥|搞啥|弄啥/g, '做什么'],
   [/(?<=[\u4e00-\u9fff])来着/g, ''],
   [/搞完|弄完|干完|做完/g, '完成'],
+  // "考核考谁": whom it assesses.
+  [/考谁|考核谁/g, '考核对象是谁'],
   // "每个月", "每个季度": plans write 每月, 每季度.
   [/每个(月|季度|星期|周|年|工作日)/g, '每$1'],
   [/(是)?(啥|什么)意思/g, '指什么'],

@@ -32,6 +32,8 @@ export type PlanFactKind =
   | 'approval'
   /** Where problems met in carrying it out go ("执行中遇到的问题,请径向市市场监管局反映"). */
   | 'feedback'
+  /** Whether the page says the document is in force (有效性: 有效 / 失效). */
+  | 'validity'
   | 'index';
 
 export interface PlanFact {

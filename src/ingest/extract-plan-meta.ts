@@ -75,6 +75,8 @@ export function extractPlanMeta(all: MetaLine[] | string[], file?: string): Plan
     const bodies = drafted[1] ? drafted[1].match(new RegExp(DEPARTMENT, 'g'))! : [...new Set(drafted[2].split(/[、,，]/).filter(Boolean))];
     facts.push({ kind: 'drafter', value: bodies.join('、'), quote: drafted[0], line: 1 });
   }
+  const validity = fields.get('validity')?.replace(/[|\s]+$/, '').trim();
+  if (validity && /^(有效|失效|废止|已废止|现行有效|部分失效|已失效|已修改)$/.test(validity)) facts.push({ kind: 'validity', value: validity, quote: `有效性: ${validity}`, line: 1 });
   const index = fields.get('index');
   if (index) facts.push({ kind: 'index', value: index.split(/\s+/)[0], quote: `索引号: ${index}`, line: 1 });
   const source = fields.get('source');

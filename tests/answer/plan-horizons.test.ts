@@ -189,3 +189,26 @@ describe('people, makers and families', () => {
     for (const x of ['责任落实全覆盖', '风险识别全覆盖', '隐患整治全覆盖']) expect(a).toContain(x);
   });
 });
+
+describe('page facts and loose words', () => {
+  const PAGE = `索引号: | 000000/2020-1 | 有 效 性: | 失效 |
+发布时间: 2020-04-09
+东岭区2020年重点工作任务分解表
+第三条 考核对象为各乡镇政府。
+1.新建公园2个。牵头领导:李某 责任单位:区住建局`;
+  let e: AnswerEngine;
+  beforeAll(async () => {
+    e = new AnswerEngine((await ingestTexts({ 'p.txt': PAGE })).kb);
+  });
+  const askP = (q: string) => e.ask(q, { now: new Date('2025-06-01T02:00:00Z') });
+
+  it('whether the document is in force, as the page says', () => {
+    expect(askP('东岭2020分解表现在还有效吗').answer).toContain('失效');
+  });
+
+  it('啥时候挂出来的 is the page date; 考谁 is whom it assesses; "who" asks for a person', () => {
+    expect(askP('东岭分解表啥时候挂出来的').answer).toContain('2020-04-09');
+    expect(askP('东岭 考核 考谁啊').answer).toContain('各乡镇政府');
+    expect(askP('东岭 新建公园 牵头领导 who?').answer).toContain('李某');
+  });
+});
