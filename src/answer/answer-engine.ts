@@ -204,6 +204,17 @@ export class AnswerEngine {
    * own text names it, rather than being "not loaded".
    */
   private scopeByMention(q: Question): void {
+    // "金东和临安的民生实事…": a second place no plan is for joins the scope by the plan that names it, or
+    // the placeless plan whose text matches — and is no part of what is asked.
+    if (q.otherPlace && q.files.length) {
+      const other = q.otherPlace;
+      const drop = (s: string) => s.split(other).join(' ').split(shortPlaceName(other)).join(' ').replace(/(^|\s)[和与及跟、]+(?=\s|$)/g, ' ').replace(/\s+/g, ' ').trim();
+      const content = drop(q.content);
+      const mention = this.plansMentioning(other).filter((f) => !q.files.includes(f));
+      const found = mention.length === 1 ? mention : this.placelessByText(content).filter((f) => !q.files.includes(f));
+      if (found.length === 1) Object.assign(q, { files: [...q.files, found[0]], content, topic: drop(q.topic) });
+      return;
+    }
     const place = q.unknownPlace ?? (q.files.length === 0 ? countyAtStart(q.text) : null);
     if (!place) return;
     let files = this.plansMentioning(place);

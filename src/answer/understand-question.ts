@@ -54,6 +54,8 @@ export interface Question {
   unknownPlace: string | null;
   /** A place no plan names, the question answered from a plan that names none (said so in the answer). */
   guessedFor?: string | null;
+  /** Beside loaded places, a place no plan is for ("金东和临安的…": 临安). */
+  otherPlace?: string | null;
 }
 
 const INTENTS: Array<[Intent, RegExp]> = [
@@ -334,6 +336,7 @@ export function understandQuestion(raw: string, lexicon: Lexicon): Question {
     unit: unitOf(text),
     quoted: /[“"「]([^”"」]{2,12})[”"」]/.exec(text)?.[1] ?? null,
     unknownPlace: files.size ? null : unknownPlaceIn(rest, lexicon),
+    otherPlace: files.size ? unknownPlaceIn(rest, lexicon) : null,
   };
 }
 
@@ -410,6 +413,9 @@ function unknownPlaceIn(text: string, lexicon: Lexicon): string | null {
     const short = place.replace(/(市|县|地区|自治州|盟)$/, '');
     if (!known.has(short) && ![...known].some((k) => k.includes(short) || short.includes(k))) return place;
   }
+  // "金东和临安的…": a county by its short name, joined to a place the question names.
+  const joined = /[和与跟及、]([\u4e00-\u9fff]{2,3}?)(?=的|方案|质量|民生|政府|两个|两地)/.exec(text);
+  if (joined && lookupPlaceLoosely(joined[1]) && !known.has(joined[1]) && ![...known].some((k) => k.includes(joined[1]))) return joined[1];
   return null;
 }
 

@@ -212,3 +212,15 @@ describe('page facts and loose words', () => {
     expect(askP('东岭 新建公园 牵头领导 who?').answer).toContain('李某');
   });
 });
+
+describe('two places, one of them named by no plan', () => {
+  it('the second place joins by the plan that names no place, and is no part of what is asked', async () => {
+    const e = new AnswerEngine((await ingestTexts({
+      'a.txt': '东岭市2021年民生实事清单\n1.城镇新增就业3万人。(市人社局负责)',
+      'b.txt': '2021年重大民生实事项目责任分解表\n1.促进就业稳定增长。全区城镇新增就业12000人。(区人社局负责)',
+    })).kb);
+    const a = e.ask('东岭和临安的城镇新增就业目标分别是多少', { now: new Date('2025-06-01T02:00:00Z') }).answer;
+    expect(a).toContain('3万人');
+    expect(a).toContain('12000人');
+  });
+});
