@@ -417,6 +417,7 @@ export function findLabelledOwners(text: string): Owners | null {
   const clauses: Clause[] = [];
   const quotes: string[] = [];
   let deadlineText: string | null = null;
+  let firstLeads = false;
   labels.forEach((m, i) => {
     const label = m[1] ?? m[2];
     const start = m.index + m[0].length;
@@ -438,6 +439,13 @@ export function findLabelledOwners(text: string): Owners | null {
     for (const p of parts) {
       if (DEADLINE_PHRASE.test(p)) deadlineText ??= p;
       else if (LIST_NOTE.test(p)) continue;
+      // "…,排在首位的为牵头单位,下同": the plan's rule for the list, not a name.
+      else if (FIRST_IS_LEAD.test(p)) {
+        firstLeads = true;
+        // ("市发改委、市财政局(第一责任单位为牵头单位,下同)": the names before the note stay.)
+        const before = p.replace(/[(（][^()（）]*[)）]?\s*$/, '').trim();
+        if (before && !FIRST_IS_LEAD.test(before)) kept.push(before);
+      } else if (/^(下同|以下同)$/.test(p)) continue;
       else if (p) kept.push(p);
     }
     const joined = kept.join('、');
@@ -458,7 +466,9 @@ export function findLabelledOwners(text: string): Owners | null {
   });
   if (clauses.length === 0 && !deadlineText) return null;
   if (clauses.length === 0) return { lead: [], units: [], partners: [], quote: quotes.join(';'), deadlineText };
-  return { ...collect(clauses, quotes.join(';')), deadlineText };
+  const owners = collect(clauses, quotes.join(';'));
+  if (firstLeads && owners.lead.length === 0 && owners.units.length > 1) owners.lead = [owners.units[0]];
+  return { ...owners, deadlineText };
 }
 
 /** Role words inside a label's value that split it into roles of its own. */

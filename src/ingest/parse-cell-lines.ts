@@ -375,7 +375,7 @@ function opensRow(lines: CellLine[], at: number): boolean {
 }
 
 const TASK_WORDS = /建设|开展|推进|实施|完成|加快|提升|新建|启动|开工|打造|建成/;
-const UNIT_CELL = /^[\u4e00-\u9fff()、]{2,24}(局|委|办|部|院|会|厅|中心|政府|管委会|公司|集团|所|站|队|街道|镇|乡|社|指挥部|股|股室|馆|小组|室|处|科|分行|支行|海关)(?:\([\u4e00-\u9fff、]{1,12}\))?$|^[\u4e00-\u9fff]{1,8}(妇联|残联|侨联|文联|工商联|科协)$/;
+const UNIT_CELL = /^[\u4e00-\u9fff()、]{2,24}(局|委|办|部|院|会|厅|中心|政府|管委会|公司|集团|所|站|队|街道|镇|乡|社|指挥部|股|股室|馆|小组|室|处|科|分行|支行|海关)(?:\([\u4e00-\u9fff、]{1,12}\))?$|^[\u4e00-\u9fff]{0,8}(妇联|残联|侨联|文联|工商联|科协|团委)$/;
 /** A cell of an owner column: a unit, a list of units, or blank ("/"). */
 /** An empty cell as tables write it. */
 const BLANK_CELL = /^[/／无\-—―－]$/;
@@ -497,7 +497,10 @@ function fitsOf(cell: string): (slot: Slot) => number {
   // ("成立由政府主要领导任主任的食品安全委员会" ends like a body and is a sentence: a long part with 的/由.)
   const doing = listed.split(/[、,，]/).some((p) => (DOING.test(p) && !/(局|委|办|厅|部|院|公司|集团|小组|指挥部|股|站|所|队|馆|室|社|会|处|政府|街道|单位|部门)$/.test(p)) || (p.length > 10 && /[的由]/.test(p)) || BUILDS.test(p));
   const isUnit = !doing && (OWNER_CELL(flat) || (/[、,，]/.test(listed) && OWNER_CELL(listed)));
-  const isLooseUnit = !isUnit && !doing && listed.split(/[、,，;；]/).every((p) => (UNIT_CELL.test(p) || LOOSE_UNIT.test(p)) && !DOING.test(p)) && listed.length <= 160;
+  // "教育、卫生健康部门": stems that share the last name's kind word.
+  const parts = listed.split(/[、,，]/);
+  const sharedKind = parts.length > 1 && parts.length <= 6 && (UNIT_CELL.test(parts.at(-1)!) || LOOSE_UNIT.test(parts.at(-1)!)) && parts.slice(0, -1).every((p) => /^[\u4e00-\u9fff]{2,6}$/.test(p) && !DOING.test(p));
+  const isLooseUnit = !isUnit && !doing && (sharedKind || listed.split(/[、,，;；]/).every((p) => (UNIT_CELL.test(p) || LOOSE_UNIT.test(p)) && !DOING.test(p)) && listed.length <= 160);
   const isPerson = !isUnit && !isLooseUnit && PERSON_CELL.test(cell.trim());
   const long = flat.length >= 8 || /[。;；,，]/.test(flat);
   // An empty cell ("-", "/") fills whichever column it stands in, and says nothing of which.

@@ -248,3 +248,19 @@ describe('progress reports of livelihood projects', () => {
     ]);
   });
 });
+
+describe('owner lists, more shapes', () => {
+  it('a labelled list with the plan\'s first-leads rule after it', async () => {
+    const { extractOwners } = await import('../../src/ingest/extract-owners.ts');
+    expect(extractOwners('落实减税政策。(责任单位:市税务局、市财政局,排在首位的为牵头单位,下同)')).toMatchObject({ lead: ['市税务局'], units: ['市税务局', '市财政局'] });
+  });
+
+  it('a bare people\'s organisation and stems sharing the last kind word are owner cells', async () => {
+    const tasks = await tasksOf(`北坪县民生实事落实情况
+序号 考核指标 单位 工作目标 已完成数 备注
+1 城镇新增就业 万人 1.2 1.3 人社局
+2 适龄妇女免费检查 9000 9500 妇联
+3 校园食品安全检查 所 30 32 教育、卫生健康部门`);
+    expect(tasks.map((t) => t.units)).toEqual([['人社局'], ['妇联'], ['教育', '卫生健康部门']]);
+  });
+});
