@@ -70,6 +70,16 @@ export function extractDocFacts(lines: Line[], title: string | null): PlanFact[]
     .map((l) => ({ l, m: /^(?:[\u4e00-\u9fff]{2,20}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室))?((?:各|[省市州盟县区旗]直)[^。]{2,160}?)[:：]/.exec(l.text.trim()) }))
     .find((x) => x.m && /(部门|单位|政府|办事处|机关|委员会|管委会|局|委|办|厅|股|队|中心)(?:\([^()]{1,12}\))?(?:[,，、]|$)/.test(x.m[1]));
   if (to) add('addressees', to.m![1], to.m![0], to.l.line);
+  else {
+    // "火炬开发区管委会,翠亨新区管委会,各镇政府、街道办事处,市各有关单位:": a line of bodies only, ending in a colon.
+    const list = lines.slice(0, 40).find((l) => {
+      const t = l.text.trim();
+      if (t.length > 200 || !/[:：]$/.test(t)) return false;
+      const parts = t.slice(0, -1).split(/[,，、]/).map((x) => x.trim()).filter(Boolean);
+      return parts.length >= 2 && parts.some((x) => /^各|各有关|有关单位/.test(x)) && parts.every((x) => /(部门|单位|政府|办事处|机关|委员会|管委会|局|委|办|厅|股|队|中心|街道)(?:\([^()]{1,12}\))?$/.test(x));
+    });
+    if (list) add('addressees', list.text.trim().slice(0, -1), list.text.trim(), list.line);
+  }
   // "执行中遇到的问题,请径向市市场监管局反映" / "有关问题请及时向县食安办反馈".
   for (const l of lines.slice(0, 60)) {
     const m = FEEDBACK.exec(l.text);

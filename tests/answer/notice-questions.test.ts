@@ -132,3 +132,17 @@ describe('who made a document', () => {
     expect(a.answer).toContain('市卫生局、商务局、市场监管局、城管办');
   });
 });
+
+describe('addressees that do not open with 各', () => {
+  it('a line of bodies only, ending in a colon, is whom the notice is sent to', async () => {
+    const e = new AnswerEngine((await ingestTexts({
+      'n.txt': `南湾市人民政府办公室关于印发南湾市药品安全提升措施的通知
+高新区管委会,滨海新区管委会,各镇政府、街道办事处,市各有关单位:
+现将《南湾市药品安全提升措施》印发给你们,请认真贯彻执行。
+一、强化监管
+(一)开展药品经营企业检查。(市市场监管局负责)`,
+    })).kb);
+    const a = e.ask('南湾药品安全提升措施印发给哪些单位', { now: new Date('2025-06-01T02:00:00Z') }).answer;
+    expect(a).toContain('高新区管委会,滨海新区管委会');
+  });
+});
