@@ -122,7 +122,8 @@ export function agreesWithQuestion(c: Ctx, text: string): boolean {
   // A question for a sum of money (预算/资金/经费是多少) is answered by an amount in 元, not by any number.
   if (/(预算|资金|经费|奖励|补助|补贴|投资|投入|费用)(总额|金额|规模)?(是|为|有|共|大概)?多少/.test(c.q.text) && !/\d\s*(万|亿)?元/.test(text)) return false;
   const unit = c.q.unit;
-  if (unit && askedAttribute(c.q.text) === 'quantity' && !new RegExp(`\\d\\s*(${unit}|万${unit})`).test(text)) return false;
+  // (A count in words counts: "分解为五个方面".)
+  if (unit && askedAttribute(c.q.text) === 'quantity' && !new RegExp(`(?:\\d|[一二两三四五六七八九十百千])\\s*(${unit}|万${unit})`).test(text)) return false;
   return true;
 }
 

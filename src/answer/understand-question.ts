@@ -361,6 +361,9 @@ function clean(rest: string): string {
     .replace(/(到|至|截至)?\d{4}\s*年(度|\d{1,2}\s*月(\d{1,2}\s*日)?)?(底|末)?/g, ' ')
     .replace(/百分之(多少|几)?|百分比|百分点/g, ' % ')
     .replace(/\([^)]*\)/g, ' ')
+    // "一共分了多少项", "分了几个方面": a count is asked; 一共/分了 are no content.
+    .replace(/一共|总共|共计|总计|分(?:了|成|为)?(?=(?:多少|几))/g, ' ')
+    .replace(/(?:多少|几)个?(?:大类|方面|部分|类|项)/g, ' ')
     // "要明确哪些东西", "考核年度怎么划分": what is asked, not what it is about.
     .replace(/(哪些|什么|啥)东西|(怎么|如何|怎样)(划分|计算|界定|确定|算)/g, ' ')
     // "考核有哪几个环节": which steps is asked, the steps are no content.
