@@ -4,7 +4,7 @@ import { sourceOf } from './answer-cross-plan.ts';
 import { focus, short } from './format.ts';
 import { tokens } from '../kb/text-tokens.ts';
 import { isQuantity } from './answer-target.ts';
-import { askedAct, askedAttribute, statesAttribute, type AskedAttribute } from './answerability.ts';
+import { askedAct, askedAttribute, clauseStatesNumber, ASKS_FIGURE, statesAttribute, type AskedAttribute } from './answerability.ts';
 import type { Hit } from '../kb/search-index.ts';
 
 /**
@@ -73,7 +73,9 @@ function recordStates(c: Ctx, h: Hit, attr: AskedAttribute): boolean {
     if (attr === 'date' && t.deadline) return true;
   }
   if (h.doc.kind === 'target' && (attr === 'quantity' || attr === 'money')) return true;
-  return statesAttribute(attr, sourceOf(c, h).quote);
+  const quote = sourceOf(c, h).quote;
+  if (attr === 'quantity' && ASKS_FIGURE.test(c.q.text) && !clauseStatesNumber(quote, tokens(c.q.topic))) return false;
+  return statesAttribute(attr, quote);
 }
 
 const ASKS_STEPS = /(哪几个|哪些|几个)(环节|步骤|程序|流程)/;

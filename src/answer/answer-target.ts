@@ -3,6 +3,7 @@ import type { Hit } from '../kb/search-index.ts';
 import { tokens } from '../kb/text-tokens.ts';
 import { bestPerPlan, decided, MATCH, type Answer, type Ctx } from './answer-context.ts';
 import { focus } from './format.ts';
+import { ASKS_FIGURE, clauseStatesNumber } from './answerability.ts';
 
 /**
  * Numeric targets: the value with its qualifier and unit ("96%以上", "37370万吨以内") and the year it is
@@ -61,13 +62,16 @@ function qualitativeTarget(c: Ctx): Answer | null {
       return c.answer(s.line, [s.source]);
     }
   }
-  const hit = bestPerPlan(hits, 0.75, 0.05)[0];
+  // (A sentence the page cut off right after its comparator — "…比重达" — states no goal.)
+  const toks = tokens(c.q.content);
+  const hit = bestPerPlan(hits.filter((h) => !CUT_AFTER_COMPARATOR.test(h.doc.text.trim()) && (!/多少|几/.test(c.q.text) || clauseStatesNumber(h.doc.text, toks) || !/\d/.test(h.doc.text))), 0.75, 0.05)[0];
   if (!hit) return null;
   const s = sentenceLine(c, hit);
   return c.answer(s.line, [s.source]);
 }
 
 const GOAL_QUESTION = /(总体|主要|工作|创建|发展)?目标(是|为|有)(什么|啥|哪些)/;
+const CUT_AFTER_COMPARATOR = /(达到?|提高到|提升到|提高至|不低于|不少于|超过|高于|低于|控制在|保持在|为|占)$/;
 
 function isGoalStatement(c: Ctx, h: Hit): boolean {
   const ref = c.p.sentences[h.doc.index];
@@ -91,7 +95,12 @@ const TARGET_VERBS = /累计新增|新增|新建|累计|达到|提高到|提升�
 
 function answerOneMetric(c: Ctx, content: string): Answer | null {
   const metric = content.replace(TARGET_VERBS, ' ').trim() || content;
-  let hits = preferTargets(c.search(['target', 'sentence'], metric).filter((h) => isQuantity(c, h)));
+  // (The figure must be in the clause that names what is asked — not a neighbour's, when the page cut
+  // the asked one off before its figure.)
+  const toks = tokens(metric);
+  let hits = preferTargets(
+    c.search(['target', 'sentence'], metric).filter((h) => isQuantity(c, h) && (!ASKS_FIGURE.test(c.q.text) || clauseStatesNumber(h.doc.kind === 'target' ? c.kb.targets[h.doc.index].source.quote : h.doc.text, toks))),
+  );
   // "…计量标准150项以上,是要到哪年完成": the figure the question quotes picks the target.
   const quoted = [...c.q.text.matchAll(/(\d+(?:\.\d+)?)\s*(?:%|[个项家件只批所座条种])/g)].map((m) => m[1]);
   if (quoted.length) {

@@ -194,3 +194,22 @@ export const CITED_DOCUMENT = /依据|根据|提到|引用|原(来)?的?|之前|
 
 /** Words that name the attribute rather than the topic ("联系电话多少"): they are not searched for. */
 export const ATTRIBUTE_WORDS = /联系电话|电话|邮箱|电子邮件|邮件|联系方式|号码|文号|字号|日期|时间|哪天|哪一天|联系人|姓名|名字|地址|地点/g;
+
+/** A question for a figure (多少, 几个), not for which of a list (哪几大工程). */
+export const ASKS_FIGURE = /多少|(?<![哪那这])几(?!大)/;
+
+/**
+ * A figure asked for must be in the clause that names what is asked: "…比重达12%,战略性新兴产业增加值占…
+ * 比重达" (a page cut off after the metric) does not state the second metric's figure. The clause sharing
+ * most of the question's words decides; a text none of whose clauses share any says nothing against.
+ */
+export function clauseStatesNumber(text: string, questionTokens: string[]): boolean {
+  const clauses = text.split(/[,，;；。]/).filter((c) => c.trim());
+  const counts = clauses.map((c) => questionTokens.filter((t) => t.length >= 2 && !t.startsWith('+') && c.includes(t)).length);
+  const most = Math.max(0, ...counts);
+  if (most === 0) return true;
+  // (The subject may stand in a clause of its own, its figure in the next one or two: "凡获得市级质量奖的
+  // 组织,…,奖金为奖励的50%"; clauses naming as much of the question are all looked at.)
+  const figure = (c: string | undefined) => !!c && (NUMBER.test(c) || /翻一番|翻番|倍/.test(c));
+  return counts.some((n, k) => n === most && (figure(clauses[k]) || figure(clauses[k + 1]) || figure(clauses[k + 2])));
+}

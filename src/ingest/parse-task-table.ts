@@ -111,6 +111,10 @@ export function parseTaskTable(rows: string[][]): ParsedTable | null {
     const row = rows[i];
     if (readHeader(row)) continue; // header repeated at a page break
     const cells = pick(cols, row);
+    // The page cut the last row before its owner cells: it inherits nothing from the row above.
+    const lastFilled = row.reduce((at, c, k) => ((c ?? '').trim() ? k : at), -1);
+    const ownerAt = cols.findIndex((c) => c === 'lead' || c === 'units' || c === 'partners');
+    if (i === rows.length - 1 && i > headerAt + 1 && ownerAt > 0 && lastFilled < ownerAt && lastFilled >= 0 && (row[lastFilled] ?? '').length >= 40 && !/[。;；]$/.test((row[lastFilled] ?? '').trim())) carry.owners = null;
     const parsed = toTaskRow(cells, i, carry, warnings);
     if (!parsed) continue;
     // Goals for several years ("2021年目标 | 2022年目标 | 2023年目标"): each with its column's year.

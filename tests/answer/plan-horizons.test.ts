@@ -233,3 +233,23 @@ describe('counts of tasks', () => {
     expect(e.ask('满洲里 分工方案分了几个方面', { now: new Date('2025-06-01T02:00:00Z') }).answer).toContain('六个方面');
   });
 });
+
+describe('a page cut off after what is asked', () => {
+  it('a figure asked for must be in the clause that names it: a cut clause answers nothing', async () => {
+    const e = new AnswerEngine((await ingestTexts({
+      'p.txt': '南岳市质量发展规划\n一、发展目标\n到2025年,数字经济核心产业增加值占GDP比重达到12%,战略性新兴产业增加值占规模以上工业比重达',
+    })).kb);
+    const a = e.ask('南岳规划里战略性新兴产业增加值占规上工业比重要达到多少?', { now: new Date('2025-06-01T02:00:00Z') });
+    expect(a.found).toBe(false);
+    expect(e.ask('南岳数字经济核心产业增加值占GDP比重要达到多少?', { now: new Date('2025-06-01T02:00:00Z') }).answer).toContain('12%');
+  });
+
+  it('the last row of a table cut before its owner cells inherits no owners', async () => {
+    const { kb } = await ingestTexts({
+      'p.txt': `序号 | 实事项目 | 工作举措 | 责任单位 | 配合单位 |
+1 | 新建幼儿园3所。 | 4月底前主体完工。 | 教育局 | 住建局 |
+2 | 实施农村公路大中修100公里,新增公交线路3条。 | 1.农村公路大中修:7月底前开工;11月底前完工。2.新增公交线路:6月底前开通2条线路,9月底前开通第3条`,
+    });
+    expect(kb.tasks.map((t) => t.units)).toEqual([['教育局', '住建局'], []]);
+  });
+});
