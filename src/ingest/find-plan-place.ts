@@ -176,7 +176,10 @@ function selfNamedPlace(lines: string[]): string | null {
   // once; the place the text keeps naming is its subject.
   const score = (c: { n: number; self: boolean }) => c.n + (c.self ? 2 : 0);
   const best = [...counts.values()].filter((c) => c.self || c.n >= 2).sort((a, b) => score(b) - score(a) || Number(b.self) - Number(a.self) || a.first - b.first)[0];
-  return best ? display(best.name) : null;
+  if (best) return display(best.name);
+  // A report that names one county once and no other place ("5月11日,石泉县…启动会召开") is that county's.
+  const only = counts.size === 1 ? [...counts.values()][0] : null;
+  return only && /[县旗]$|[^市]区$/.test(only.name) ? display(only.name) : null;
 }
 
 /** What follows a place's name when it names a newspaper, station or news site. */

@@ -148,3 +148,11 @@ describe('titles a page gives in other ways', () => {
     expect(await titleOf('无障碍浏览 长者模式\n《2024年重点工作任务分工方案》政策解读\n发布日期:2024-04-02 15:35\n来源:南川县政府办\n一、起草背景\n县人大会议听取了政府工作报告。')).toBe('2024年重点工作任务分工方案');
   });
 });
+
+describe('a short report naming one county once', () => {
+  it('is that county\'s; a text naming a city once is not placed by it', async () => {
+    const placeOf = async (text: string) => (await ingestTexts({ 'p.txt': text })).plans[0].plan.city;
+    expect(await placeOf('5月11日,石泉县“秦巴山珍”区域公共品牌项目启动会召开,县领导出席会议。\n会议强调,各相关部门要抓好品牌建设。')).toBe('石泉县');
+    expect(await placeOf('会议强调,要学习杭州市的经验,抓好品牌建设。\n各部门要抓好落实。')).toBeNull();
+  });
+});
