@@ -56,12 +56,16 @@ const KIND_WORDS: Record<string, string> = {
 export function refusal(c: Ctx): Answer {
   const topic = c.q.content ? `“${short(c.q.content, 20)}”的` : '';
   const head = `在${c.scopeLabel()}中没有找到${topic}${KIND_WORDS[c.q.intent]}, 方案未明确的内容我不会推测。`;
+  // (Only text that states the kind of fact asked — a sum of money, a date, a person — is offered.)
+  const attr = askedAttribute(c.q.text);
   const near = c
     .search(['task', 'target', 'duty', 'sentence'], c.q.content, 5)
-    .filter((h) => h.coverage >= 0.3)
+    .filter((h) => h.coverage >= 0.3 && (!['money', 'date', 'phone', 'email'].includes(attr) || recordStates(c, h, attr)))
     .slice(0, 2)
     .map((h) => sourceOf(c, h));
-  const tail = near.length ? `\n相近的条目: ${near.map((s) => `${c.label(s.file)}「${short(s.quote, 24)}」${c.cite(s)}`).join('; ')}` : '';
+  // The closest text is quoted far enough to read it — what the plan does say, cited; the answer stays a
+  // refusal (the question's fact was not found as asked).
+  const tail = near.length ? `\n相近的原文(请核对是否回答了问题): ${near.map((s) => `${c.label(s.file)}「${focus(s.quote, tokens(c.q.content), 90)}」${c.cite(s)}`).join('; ')}` : '';
   return c.answer(head + tail, near, false);
 }
 

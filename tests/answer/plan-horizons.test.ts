@@ -253,3 +253,17 @@ describe('a page cut off after what is asked', () => {
     expect(kb.tasks.map((t) => t.units)).toEqual([['教育局', '住建局'], []]);
   });
 });
+
+describe('a refusal shows the closest text', () => {
+  it('says not found, then quotes the closest passage far enough to read it, cited', async () => {
+    const e = new AnswerEngine((await ingestTexts({
+      'p.txt': '北台县2024年质量工作要点\n一、重点工作\n(一)开展质量月活动。9月份在全县开展质量月系列宣传活动,县市场监管局组织企业开展质量开放日,邀请群众走进生产一线。',
+    })).kb);
+    const a = e.ask('北台质量月活动邀请谁去企业参观?', { now: new Date('2025-06-01T02:00:00Z') });
+    if (!a.found) {
+      expect(a.answer).toContain('没有找到');
+      expect(a.answer).toContain('相近的原文');
+    }
+    expect(a.answer).toContain('邀请群众走进生产一线');
+  });
+});
