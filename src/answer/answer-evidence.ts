@@ -1,7 +1,7 @@
 import type { Answer, Ctx } from './answer-context.ts';
 import { bestPerPlan, MATCH } from './answer-context.ts';
 import { sourceOf } from './answer-cross-plan.ts';
-import { askedAct, clauseStatesNumber, ASKS_FIGURE, askedAttribute, askedPersonAct, asksForPointInTime, ATTRIBUTE_WORDS, CITED_DOCUMENT, namesAskedRole, statesAttribute, statesPersonAct } from './answerability.ts';
+import { askedAct, statesAskedFigure, askedAttribute, askedPersonAct, asksForPointInTime, ATTRIBUTE_WORDS, CITED_DOCUMENT, namesAskedRole, statesAttribute, statesPersonAct } from './answerability.ts';
 import { focus } from './format.ts';
 import { withLeadIn } from './answer-passages.ts';
 import { askedDocAttributes, withoutTitles } from './answer-doc-facts.ts';
@@ -39,7 +39,7 @@ export function answerFromEvidence(c: Ctx): Answer | null {
     const text = withLeadIn(c, h.doc.index);
     if (horizon && !HORIZON.test(text)) return false;
     if (!namesAskedRole(c.q.text, text)) return false;
-    if (attr === 'quantity' && ASKS_FIGURE.test(c.q.text) && !clauseStatesNumber(text, tokens(query))) return false;
+    if (attr === 'quantity' && !statesAskedFigure(c.q.text, text, tokens(query))) return false;
     return statesAttribute(attr, text, pointInTime) && agreesWithQuestion(c, text);
   };
   const min = c.files ? NAMED : UNNAMED;

@@ -3,7 +3,7 @@ import { agreesWithQuestion } from './answer-evidence.ts';
 import { focus } from './format.ts';
 import { withoutTitles } from './answer-doc-facts.ts';
 import { segment, STOP_CHARS, tokens } from '../kb/text-tokens.ts';
-import { askedAttribute, clauseStatesNumber, ASKS_FIGURE, asksForPointInTime, ATTRIBUTE_WORDS, CITED_DOCUMENT, namesAskedRole, statesAttribute } from './answerability.ts';
+import { askedAttribute, statesAskedFigure, asksForPointInTime, ATTRIBUTE_WORDS, CITED_DOCUMENT, namesAskedRole, statesAttribute } from './answerability.ts';
 
 /**
  * The second retrieval floor, for the few plans a question names: the plans' sentences ranked by their
@@ -138,7 +138,7 @@ function bestSentences(c: Ctx, r: Ranking): Array<{ id: number; text: string; co
     if (!statesAttribute(r.attr, text, pointInTime) || !agreesWithQuestion(c, text)) continue;
     if (!namesAskedRole(c.q.text, text)) continue;
     // (A figure asked for: in the clause that names it, not a neighbour's.)
-    if (r.attr === 'quantity' && ASKS_FIGURE.test(c.q.text) && !clauseStatesNumber(text, r.qTerms)) continue;
+    if (r.attr === 'quantity' && !statesAskedFigure(c.q.text, text, r.qTerms)) continue;
     if (shown.some((s) => s.text.includes(text) || text.includes(s.text))) continue;
     if (shown.length && x.coverage < r.scored[0].coverage - 0.1) break;
     shown.push({ id: x.id, text, coverage: x.coverage });

@@ -4,7 +4,7 @@ import { sourceOf } from './answer-cross-plan.ts';
 import { focus, short } from './format.ts';
 import { tokens } from '../kb/text-tokens.ts';
 import { isQuantity } from './answer-target.ts';
-import { askedAct, askedAttribute, clauseStatesNumber, ASKS_FIGURE, statesAttribute, type AskedAttribute } from './answerability.ts';
+import { askedAct, askedAttribute, statesAskedFigure, statesAttribute, type AskedAttribute } from './answerability.ts';
 import type { Hit } from '../kb/search-index.ts';
 
 /**
@@ -78,7 +78,7 @@ function recordStates(c: Ctx, h: Hit, attr: AskedAttribute): boolean {
   }
   if (h.doc.kind === 'target' && (attr === 'quantity' || attr === 'money')) return true;
   const quote = sourceOf(c, h).quote;
-  if (attr === 'quantity' && ASKS_FIGURE.test(c.q.text) && !clauseStatesNumber(quote, tokens(c.q.topic))) return false;
+  if (attr === 'quantity' && !statesAskedFigure(c.q.text, quote, tokens(c.q.topic))) return false;
   return statesAttribute(attr, quote);
 }
 

@@ -3,7 +3,7 @@ import type { Hit } from '../kb/search-index.ts';
 import { tokens } from '../kb/text-tokens.ts';
 import { bestPerPlan, decided, MATCH, type Answer, type Ctx } from './answer-context.ts';
 import { focus } from './format.ts';
-import { ASKS_FIGURE, clauseStatesNumber } from './answerability.ts';
+import { statesAskedFigure } from './answerability.ts';
 
 /**
  * Numeric targets: the value with its qualifier and unit ("96%以上", "37370万吨以内") and the year it is
@@ -64,7 +64,7 @@ function qualitativeTarget(c: Ctx): Answer | null {
   }
   // (A sentence the page cut off right after its comparator — "…比重达" — states no goal.)
   const toks = tokens(c.q.content);
-  const hit = bestPerPlan(hits.filter((h) => !CUT_AFTER_COMPARATOR.test(h.doc.text.trim()) && (!/多少|几/.test(c.q.text) || clauseStatesNumber(h.doc.text, toks) || !/\d/.test(h.doc.text))), 0.75, 0.05)[0];
+  const hit = bestPerPlan(hits.filter((h) => !CUT_AFTER_COMPARATOR.test(h.doc.text.trim()) && (statesAskedFigure(c.q.text, h.doc.text, toks) || !/\d/.test(h.doc.text))), 0.75, 0.05)[0];
   if (!hit) return null;
   const s = sentenceLine(c, hit);
   return c.answer(s.line, [s.source]);
@@ -99,7 +99,7 @@ function answerOneMetric(c: Ctx, content: string): Answer | null {
   // the asked one off before its figure.)
   const toks = tokens(metric);
   let hits = preferTargets(
-    c.search(['target', 'sentence'], metric).filter((h) => isQuantity(c, h) && (!ASKS_FIGURE.test(c.q.text) || clauseStatesNumber(h.doc.kind === 'target' ? c.kb.targets[h.doc.index].source.quote : h.doc.text, toks))),
+    c.search(['target', 'sentence'], metric).filter((h) => isQuantity(c, h) && statesAskedFigure(c.q.text, h.doc.kind === 'target' ? c.kb.targets[h.doc.index].source.quote : h.doc.text, toks)),
   );
   // "…计量标准150项以上,是要到哪年完成": the figure the question quotes picks the target.
   const quoted = [...c.q.text.matchAll(/(\d+(?:\.\d+)?)\s*(?:%|[个项家件只批所座条种])/g)].map((m) => m[1]);

@@ -196,7 +196,12 @@ export const CITED_DOCUMENT = /依据|根据|提到|引用|原(来)?的?|之前|
 export const ATTRIBUTE_WORDS = /联系电话|电话|邮箱|电子邮件|邮件|联系方式|号码|文号|字号|日期|时间|哪天|哪一天|联系人|姓名|名字|地址|地点/g;
 
 /** A question for a figure (多少, 几个), not for which of a list (哪几大工程). */
-export const ASKS_FIGURE = /多少|(?<![哪那这])几(?!大)/;
+const ASKS_FIGURE = /多少|(?<![哪那这])几(?!大)/;
+
+/** A text answers a question for a figure only when the clause naming what is asked holds one. */
+export function statesAskedFigure(question: string, text: string, questionTokens: string[]): boolean {
+  return !ASKS_FIGURE.test(question) || clauseStatesNumber(text, questionTokens);
+}
 
 /**
  * A figure asked for must be in the clause that names what is asked: "…比重达12%,战略性新兴产业增加值占…
