@@ -187,7 +187,14 @@ function targetLine(c: Ctx, t: Target): { line: string; source: Source } {
   if (t.year && !t.valueText.includes('、') && series && series.length >= 2 && series.some((v) => t.valueText.startsWith(v))) {
     return { line: `${c.label(t.file)}: ${t.metric}${t.year}年达到${t.valueText}(逐年目标之一)${c.cite(t.source)}`, source: t.source };
   }
-  const quote = focusTarget(t.source.quote.replace(/[。;,]$/, ''), t.metric, t.valueText);
+  let quote = focusTarget(t.source.quote.replace(/[。;,]$/, ''), t.metric, t.valueText);
+  // ("欠进度的有17个,占总任务的7.7%": the share that follows a count in the plan's sentence goes with it.)
+  const passage = c.p.byFile.get(t.file)?.passages.find((p) => p.text.includes(t.source.quote));
+  if (passage && quote.endsWith(t.valueText)) {
+    const after = passage.text.slice(passage.text.indexOf(t.source.quote) + t.source.quote.length);
+    const share = /^[,，]\s*占[^,，。;；]{0,12}?[\d.]+\s*%/.exec(after)?.[0];
+    if (share) quote += share;
+  }
   const clause = quote.includes(t.metric) ? quote : `${t.metric}: ${quote}`;
   const year = t.year && !clause.includes(String(t.year)) ? `(目标年份${t.year}年)` : '';
   return { line: `${c.label(t.file)}: ${clause}${year}${c.cite(t.source)}`, source: t.source };
@@ -212,5 +219,6 @@ export function focusTarget(quote: string, metric: string, valueText: string, mi
   if (quote.length <= minLength) return quote;
   const m = quote.indexOf(metric);
   const v = m >= 0 ? quote.indexOf(valueText, m) : -1;
-  return v >= 0 ? quote.slice(m, v + valueText.length) : quote;
+  if (v < 0) return quote;
+  return quote.slice(m, v + valueText.length);
 }

@@ -267,3 +267,12 @@ describe('a refusal shows the closest text', () => {
     expect(a.answer).toContain('邀请群众走进生产一线');
   });
 });
+
+describe('a count and its share', () => {
+  it('the share that follows a count in the sentence is shown with it', async () => {
+    const e = new AnswerEngine((await ingestTexts({
+      'p.txt': '霞浦县政府工作报告落实情况督查报告\n经督查核实,欠进度的有12个,占总任务的6.5%;超进度的有8个,占总任务的4.3%。',
+    })).kb);
+    expect(e.ask('霞浦欠进度的有几个,占多少', { now: new Date('2025-06-01T02:00:00Z') }).answer).toContain('欠进度的有12个,占总任务的6.5%');
+  });
+});
