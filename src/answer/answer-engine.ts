@@ -170,7 +170,8 @@ export class AnswerEngine {
       let own = this.placelessTokens.get(p.file);
       if (!own) {
         own = new Set<string>();
-        for (const x of this.prepared.kb.passages) if (x.file === p.file) for (const t of tokens(x.text)) own.add(t);
+        // (The plan's own passages, by file: not a walk over every plan's passages per plan.)
+        for (const x of this.prepared.byFile.get(p.file)?.passages ?? []) for (const t of tokens(x.text)) own.add(t);
         this.placelessTokens.set(p.file, own);
       }
       const share = asked.filter((t) => own!.has(t)).length / asked.length;

@@ -102,7 +102,8 @@ const ASKS_WHAT_TO_DO = /(做|干|抓|办)(什么|啥|哪些)|具体(内容|措�
 const OPENS_LIST = /(职责|任务|职能|内容|措施|要求|工作)(主要)?(是|为|如下|包括)[:：]/;
 
 function itemBody(c: Ctx, s: ReturnType<typeof sourceOf>): string | null {
-  const own = c.kb.passages.find((p) => p.file === s.file && p.line === s.line);
+  const mine = c.p.byFile.get(s.file)?.passages ?? [];
+  const own = mine.find((p) => p.line === s.line);
   // (The list may open in the next sentence of the line: "第二条 设立评审委员会。评审委员会的主要职责是:".)
   const introText = OPENS_LIST.test(s.quote) ? s.quote : own && /[:：]\s*$/.test(own.text) && OPENS_LIST.test(own.text) ? own.text : s.quote;
   const intro = OPENS_LIST.exec(introText);
@@ -110,7 +111,7 @@ function itemBody(c: Ctx, s: ReturnType<typeof sourceOf>): string | null {
     // The items on the lines after it, in order, while they are items ("(一)…", "1.…").
     // (The sentence may be the first item itself, shown with the lead-in above it.)
     const ITEM = /^\s*([(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．]|[一二三四五六七八九十]{1,3}是)/;
-    const after = c.kb.passages.filter((p) => p.file === s.file && p.line >= s.line).sort((a, b) => a.line - b.line);
+    const after = mine.filter((p) => p.line >= s.line).sort((a, b) => a.line - b.line);
     const items: string[] = [];
     let line = s.line;
     for (const p of after) {
