@@ -10,7 +10,7 @@ import { answerStates, askedAttribute, asksForPointInTime } from './answerabilit
 import { answerDuties } from './answer-duties.ts';
 import { answerHelp } from './answer-help.ts';
 import { answerFromPassages, withPassageSupplement } from './answer-passages.ts';
-import { answerDepartmentFirst, answerDueList, answerPlanMeta, answerTargetList, answerUnknownPlace } from './answer-lists.ts';
+import { answerDepartmentFirst, answerDueList, answerPlanMeta, answerTargetList, answerUnknownPlace, notLoaded } from './answer-lists.ts';
 import { answerDeadline, answerOwner } from './answer-owner.ts';
 import { answerReporting } from './answer-reporting.ts';
 import { answerPhaseByName, answerSchedule } from './answer-schedule.ts';
@@ -159,27 +159,6 @@ export class AnswerEngine {
    * pairs, place words and years aside — or 40% when its 文号 opens with the place's first character
    * (宝府办〔2008〕18号 for 宝山区). The one best plan, if one clears that bar.
    */
-  private placelessTokens = new Map<string, Set<string>>();
-
-  private placelessByText(content: string): string[] {
-    const asked = [...new Set(tokens(content))].filter((t) => !t.startsWith('+'));
-    if (asked.length < 2) return [];
-    let best: { file: string; share: number } | null = null;
-    for (const p of this.prepared.kb.plans) {
-      if (p.city) continue;
-      let own = this.placelessTokens.get(p.file);
-      if (!own) {
-        own = new Set<string>();
-        // (The plan's own passages, by file: not a walk over every plan's passages per plan.)
-        for (const x of this.prepared.byFile.get(p.file)?.passages ?? []) for (const t of tokens(x.text)) own.add(t);
-        this.placelessTokens.set(p.file, own);
-      }
-      const share = asked.filter((t) => own!.has(t)).length / asked.length;
-      if (share >= 0.5 && share * asked.length >= 3 && (!best || share > best.share)) best = { file: p.file, share };
-    }
-    return best ? [best.file] : [];
-  }
-
   private placelessByTitle(question: string, place: string): string[] {
     const pairs = (s: string) => {
       const t = s.replace(/[^\u4e00-\u9fff]/g, '').replace(/(全|本)(市|县|区|省|州)|年度?/g, '');
@@ -199,6 +178,28 @@ export class AnswerEngine {
     return best ? [best.file] : [];
   }
 
+  private placelessTokens = new Map<string, Set<string>>();
+
+  /** The placeless plan whose text holds half or more (and at least three) of the question's words. */
+  private placelessByText(content: string): string[] {
+    const asked = [...new Set(tokens(content))].filter((t) => !t.startsWith('+'));
+    if (asked.length < 2) return [];
+    let best: { file: string; share: number } | null = null;
+    for (const p of this.prepared.kb.plans) {
+      if (p.city) continue;
+      let own = this.placelessTokens.get(p.file);
+      if (!own) {
+        own = new Set<string>();
+        // (The plan's own passages, by file: not a walk over every plan's passages per plan.)
+        for (const x of this.prepared.byFile.get(p.file)?.passages ?? []) for (const t of tokens(x.text)) own.add(t);
+        this.placelessTokens.set(p.file, own);
+      }
+      const share = asked.filter((t) => own!.has(t)).length / asked.length;
+      if (share >= 0.5 && share * asked.length >= 3 && (!best || share > best.share)) best = { file: p.file, share };
+    }
+    return best ? [best.file] : [];
+  }
+
   /**
    * A place no plan is for — named as such, or a county by its short name at the start ("临安今年民生实事…",
    * short county names being plain words elsewhere) — scopes the question to the one to three plans whose
@@ -209,7 +210,7 @@ export class AnswerEngine {
     // the placeless plan whose text matches — and is no part of what is asked.
     if (q.otherPlace && q.files.length) {
       const other = q.otherPlace;
-      const drop = (s: string) => s.split(other).join(' ').split(shortPlaceName(other)).join(' ').replace(/(^|\s)[和与及跟、]+(?=\s|$)/g, ' ').replace(/\s+/g, ' ').trim();
+      const drop = (s: string) => withoutPlace(s, other).replace(/(^|\s)[和与及跟、]+(?=\s|$)/g, ' ').replace(/\s+/g, ' ').trim();
       const content = drop(q.content);
       const mention = this.plansMentioning(other).filter((f) => !q.files.includes(f));
       const found = mention.length === 1 ? mention : this.placelessByText(content).filter((f) => !q.files.includes(f));
@@ -228,7 +229,7 @@ export class AnswerEngine {
       if (files.length) guessedFor = q.unknownPlace;
     }
     if (files.length === 0 || files.length > 3) return;
-    const drop = (s: string) => s.split(place).join(' ').split(shortPlaceName(place)).join(' ').replace(/\s+/g, ' ').trim();
+    const drop = (s: string) => withoutPlace(s, place);
     Object.assign(q, { files, unknownPlace: null, content: drop(q.content), topic: drop(q.topic), guessedFor });
   }
 
@@ -274,10 +275,7 @@ export class AnswerEngine {
     // Answered from a plan that names no place: say that no plan names the place asked about.
     if (q.guessedFor && whole.found) whole = { ...whole, answer: `没有找到写明${q.guessedFor}的方案; 未写明地名的方案中:\n${whole.answer}` };
     // …and nothing there either: the place is not loaded, as without the guess.
-    else if (q.guessedFor) {
-      const unknown = answerUnknownPlace(new Ctx(this.prepared, { ...q, files: [], unknownPlace: q.guessedFor, guessedFor: null }, opts.now ?? new Date(), opts.department ?? null, opts.files));
-      if (unknown) return { ...unknown, via: 'answerUnknownPlace' };
-    }
+    else if (q.guessedFor) return { ...notLoaded(c, q.guessedFor), via: 'answerUnknownPlace' };
     if (opts.perPlanPart || (whole.found && !whole.answer.includes(NOTHING_FOUND))) return whole;
     return this.askPerPlan(q, opts) ?? whole;
   }
@@ -363,6 +361,11 @@ function withPlanProgress(c: Ctx, answer: Answer | null, progressOnly: boolean, 
   if (progressOnly || !answer?.found) return { ...progress, via: 'answerPlanProgress' };
   if (progress.citations.every((p) => answer.answer.includes(p.quote.slice(0, 20)))) return answer;
   return { ...answer, answer: `${answer.answer}\n${progress.answer}`, citations: [...answer.citations, ...progress.citations] };
+}
+
+/** A question's text without a place's name, full or short. */
+function withoutPlace(s: string, place: string): string {
+  return s.split(place).join(' ').split(shortPlaceName(place)).join(' ').replace(/\s+/g, ' ').trim();
 }
 
 /** A county or district named by the first characters of a question (临安, 师宗县), as the gazetteer writes it. */

@@ -133,9 +133,13 @@ export function answerDepartmentFirst(c: Ctx): Answer | null {
 
 /** A question about a city whose plan is not loaded is told so, not answered from another city. */
 export function answerUnknownPlace(c: Ctx): Answer | null {
-  if (!c.q.unknownPlace) return null;
+  return c.q.unknownPlace ? notLoaded(c, c.q.unknownPlace) : null;
+}
+
+/** "还没有收录X的方案", with the plans that are loaded. */
+export function notLoaded(c: Ctx, place: string): Answer {
   const names = [...new Set(c.kb.plans.map((p) => p.city ?? p.title ?? p.file))];
   const loaded = names.length > 8 ? `${names.slice(0, 8).join('、')}等${names.length}个` : names.join('、');
-  return { ...c.answer(`还没有收录${c.q.unknownPlace}的方案, 没有找到相关内容, 无法回答。已收录的方案: ${loaded}。`, [], false), decided: true };
+  return { ...c.answer(`还没有收录${place}的方案, 没有找到相关内容, 无法回答。已收录的方案: ${loaded}。`, [], false), decided: true };
 }
 

@@ -4,7 +4,7 @@ import { sourceOf } from './answer-cross-plan.ts';
 import { focus, short } from './format.ts';
 import { tokens } from '../kb/text-tokens.ts';
 import { isQuantity } from './answer-target.ts';
-import { askedAct, askedAttribute, statesAskedFigure, statesAttribute, type AskedAttribute } from './answerability.ts';
+import { askedAct, askedAttribute, ASKS_STEPS, statesAskedFigure, statesAttribute, type AskedAttribute } from './answerability.ts';
 import type { Hit } from '../kb/search-index.ts';
 
 /**
@@ -82,7 +82,6 @@ function recordStates(c: Ctx, h: Hit, attr: AskedAttribute): boolean {
   return statesAttribute(attr, quote);
 }
 
-const ASKS_STEPS = /(哪几个|哪些|几个)(环节|步骤|程序|流程)/;
 /** Three or more short items in a row: "目标备案、自我评价、实地核查、综合考核". */
 const ENUMERATION = /(?:[\u4e00-\u9fff]{2,8}、){2,}[\u4e00-\u9fff]{2,8}/;
 

@@ -2,6 +2,7 @@ import type { Passage, Source } from '../kb/records.ts';
 import type { Answer, Ctx } from './answer-context.ts';
 import { cnToNumber } from './understand-question.ts';
 import { tokens } from '../kb/text-tokens.ts';
+import { ASKS_STEPS } from './answerability.ts';
 
 /**
  * Questions about a named part of a plan, at any depth of its outline:
@@ -138,7 +139,6 @@ function shortPart(c: Ctx, part: Part): Answer | null {
  * "二、开展自我评价" …): those headings, in order — when the plan has three to eight short ones and its
  * title names the work asked about.
  */
-const ASKS_STEPS = /(哪几个|哪些|几个)(环节|步骤|程序|流程)/;
 
 export function answerSteps(c: Ctx): Answer | null {
   if (!ASKS_STEPS.test(c.q.text)) return null;

@@ -10,6 +10,9 @@ export type AskedAttribute = 'person' | 'owner' | 'money' | 'quantity' | 'ordina
 /** What a person does at a meeting, as a question asks who did it (主持, 讲话 …). */
 const MEETING_ACTS = '主持|讲话|出席|致辞|汇报|宣读|通报|签订|签署';
 
+/** A question for which steps a text lists ("考核有哪几个环节"). */
+export const ASKS_STEPS = /(哪几个|哪些|几个)(环节|步骤|程序|流程)/;
+
 /** A question for how often something recurs. */
 export const FREQUENCY_ASK = /多久(?:[\u4e00-\u9fff]{0,3})?一次|多长时间(?:[\u4e00-\u9fff]{0,3})?一次|几年(?:[\u4e00-\u9fff]{0,3})?一次|几个月(?:[\u4e00-\u9fff]{0,3})?一次|频次|频率|每隔多久|多久(?:开|评|召开|举行|举办|检查|调度|通报)(?!完|好)/;
 /** A recurrence as plans write it: 每年, 每2年, 每两个月, 每季度, 定期, 每隔…. */

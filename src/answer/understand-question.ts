@@ -2,7 +2,7 @@ import { pinyin } from 'pinyin-pro';
 import { normalizeText, toSimplified } from '../ingest/normalize-text.ts';
 import type { KnowledgeBase } from '../kb/knowledge-base.ts';
 import { lookupPlace, lookupPlaceLoosely, placeNames, shortPlaceName } from '../kb/place-names.ts';
-import { FREQUENCY_ASK } from './answerability.ts';
+import { ASKS_STEPS, FREQUENCY_ASK } from './answerability.ts';
 
 /**
  * What a staff question asks: its kind (intent), which plans it names (city, 文号), item numbers,
@@ -367,7 +367,7 @@ function clean(rest: string): string {
     // "要明确哪些东西", "考核年度怎么划分": what is asked, not what it is about.
     .replace(/(哪些|什么|啥)东西|(怎么|如何|怎样)(划分|计算|界定|确定|算)/g, ' ')
     // "考核有哪几个环节": which steps is asked, the steps are no content.
-    .replace(/有?(哪几个|哪些|几个)(环节|步骤|程序|流程)/g, ' ')
+    .replace(new RegExp(`有?${ASKS_STEPS.source}`, 'g'), ' ')
     // "多久评一次", "几年开一次": how often is asked, not what.
     .replace(/(多久|多长时间|几年|几个月|每隔多久)(?=[\u4e00-\u9fff]{0,3}一次)|一次(?!性)|频次|频率/g, ' ')
     .replace(QUESTION_WORDS, ' ')
@@ -429,7 +429,7 @@ const REPORT_ASK = /报送|上报|汇报|交给谁|报给谁|交到哪|报到哪
 function intentOf(text: string): Intent {
   if (/报告/.test(text) && OWNER_ASK.test(text) && !REPORT_ASK.test(text)) return 'owner';
   // "考核有哪几个环节": the steps a text lists, not a number to reach.
-  if (/(哪几个|哪些|几个)(环节|步骤|程序|流程)/.test(text)) return 'search';
+  if (ASKS_STEPS.test(text)) return 'search';
   // "质量奖多久评一次": how often, not the phases of a plan (a report's frequency stays a reporting question).
   if (FREQUENCY_ASK.test(text) && !REPORT_ASK.test(text) && !/报告|汇报/.test(text)) return 'search';
   for (const [intent, re] of INTENTS) {
