@@ -74,6 +74,8 @@ export function askedDocAttributes(text: string, ownTitles: Array<string | null>
   if (EVENT_DAY.test(text) && !/印发|发布|签发|落款|成文|下发|出台/.test(text)) found = found.filter((a) => a !== 'signed' && a !== 'published');
   // "细化方案+联系人电话啥时候交": what is handed in (a contact list) is the object; when is asked.
   if (/什么时候|啥时候|何时|几号|哪天|截止/.test(text) && /(交|报|送|提交|上报|报送|报备)/.test(text)) found = found.filter((a) => a !== 'phone' && a !== 'contact' && a !== 'email');
+  // "依据了哪些上级文件?列下文号": the cited documents' numbers, not the plan's own.
+  if (found.includes('implements')) found = found.filter((a) => a !== 'docNo');
   // "遇到问题找谁反映": where problems go, not a contact person.
   if (found.includes('feedback')) found = found.filter((a) => a !== 'contact');
   // "发布" alone means the document's date unless the page's own date is asked for.
@@ -137,8 +139,12 @@ function valueOf(plan: Plan, attr: Attr, asked = ''): Value | null {
   const facts = plan.facts.filter((f) => f.kind === attr);
   const one = (text: string | null, quote?: string): Value | null => (text ? { text, quote: quote ?? text, line: 1 } : null);
   switch (attr) {
-    case 'docNo':
+    case 'docNo': {
+      // "考核评分细则文号多少": the number of a document the text cites, when the question names it.
+      const cited = citedByName(plan, asked);
+      if (cited) return { label: '文号', text: cited.value, quote: cited.quote, line: cited.line };
       return one(plan.docNo);
+    }
     case 'drafter': {
       // Who drafted it: the departments named for it, else (a draft for comment) the body that issues it.
       const f = facts[0];
@@ -232,6 +238,20 @@ function implementedDocuments(facts: Plan['facts'], asked: string): Value | null
   const pointed = withNo.filter(({ f }) => (place && f.value.includes(place)) || POINTERS.some(([q, d]) => q.test(asked) && d.test(f.value)));
   const shown = (pointed.length && pointed.length < withNo.length ? pointed : withNo).slice(0, 4);
   return { text: shown.map((x) => x.text).join('、'), quote: shown[0].f.quote, line: shown[0].f.line };
+}
+
+/** The cited document (with its 文号) whose name shares a run of five or more characters with the question. */
+function citedByName(plan: Plan, asked: string): Plan['facts'][number] | null {
+  const own = withoutTitles(asked, [plan.title]);
+  let best: { f: Plan['facts'][number]; n: number } | null = null;
+  for (const f of plan.facts) {
+    if (f.kind !== 'citedNo') continue;
+    const name = f.value.slice(1, f.value.indexOf('》'));
+    let n = 0;
+    for (let i = 0; i < own.length; i++) for (let j = i + 5; j <= own.length && name.includes(own.slice(i, j)); j++) n = Math.max(n, j - i);
+    if (n >= 5 && (!best || n > best.n)) best = { f, n };
+  }
+  return best?.f ?? null;
 }
 
 function clip(s: string, max = 60): string {

@@ -35,17 +35,19 @@ export function departmentWork(c: Ctx, asked: string[], soleOnly = false): DeptW
   for (const file of c.planFiles()) {
     const city = cityOf(c.kb, file);
     const reg = c.kb.departments;
-    const entry = asked.map((n) => reg.resolve(n, file, city)).find(Boolean);
-    if (!entry) continue;
-    const isIt = (name: string) => reg.keyOf(name, city) === entry.key;
-    const own = c.p.byFile.get(file);
-    const duties = (own?.duties ?? []).filter((d) => d.departments.some(isIt));
-    const tasks = (own?.tasks ?? []).filter((t) => t.origin !== 'duty');
-    // Responsible: marked lead, or one of a plain list of responsible units (no lead, not a partner).
-    const responsible = (t: Task) => t.lead.some(isIt) || (t.lead.length === 0 && t.units.some(isIt) && !t.partners.some(isIt));
-    const leads = tasks.filter((t) => responsible(t) && (!soleOnly || t.units.length === 1));
-    const joins = soleOnly ? [] : tasks.filter((t) => !responsible(t) && t.units.some(isIt));
-    if (duties.length + leads.length + joins.length) out.push({ file, name: entry.name, duties, leads, joins });
+    // "财政局和教育局各负责什么": each department asked, in the order asked.
+    const entries = asked.map((n) => reg.resolve(n, file, city)).filter((e): e is NonNullable<typeof e> => !!e);
+    for (const entry of entries.filter((e, i) => entries.findIndex((x) => x.key === e.key) === i)) {
+      const isIt = (name: string) => reg.keyOf(name, city) === entry.key;
+      const own = c.p.byFile.get(file);
+      const duties = (own?.duties ?? []).filter((d) => d.departments.some(isIt));
+      const tasks = (own?.tasks ?? []).filter((t) => t.origin !== 'duty');
+      // Responsible: marked lead, or one of a plain list of responsible units (no lead, not a partner).
+      const responsible = (t: Task) => t.lead.some(isIt) || (t.lead.length === 0 && t.units.some(isIt) && !t.partners.some(isIt));
+      const leads = tasks.filter((t) => responsible(t) && (!soleOnly || t.units.length === 1));
+      const joins = soleOnly ? [] : tasks.filter((t) => !responsible(t) && t.units.some(isIt));
+      if (duties.length + leads.length + joins.length) out.push({ file, name: entry.name, duties, leads, joins });
+    }
   }
   return out;
 }
@@ -88,7 +90,7 @@ export function answerDuties(c: Ctx): Answer | null {
   if (asked.length === 0) return null;
   const work = departmentWork(c, asked, SOLE.test(c.q.text)).filter((w) => coversTopic(c, w));
   if (work.length === 0) return null;
-  if (!c.files && work.length > 2) {
+  if (!c.files && new Set(work.map((w) => w.file)).size > 2) {
     const list = work.map((w) => `${c.label(w.file)}(${w.leads.length + w.joins.length + w.duties.length}项)`).join('、');
     return c.answer(`${asked[0]}在${work.length}个方案中都有任务: ${list}。请指明城市, 例如“${c.label(work[0].file)}${asked[0]}负责什么”。`, []);
   }

@@ -6,13 +6,13 @@ import { answerDocFact, withoutTitles } from './answer-doc-facts.ts';
 import { answerFrame, answerFromEvidence, answerPersonAct, answerRespectively } from './answer-evidence.ts';
 import { tokens } from '../kb/text-tokens.ts';
 import { docNoInitial, lookupPlaceLoosely, shortPlaceName } from '../kb/place-names.ts';
-import { answerStates, askedAttribute, asksForPointInTime } from './answerability.ts';
+import { answerStates, askedAttribute, asksForPointInTime, ATTRIBUTE_WORDS } from './answerability.ts';
 import { answerDuties } from './answer-duties.ts';
 import { answerHelp } from './answer-help.ts';
 import { answerFromPassages, withPassageSupplement } from './answer-passages.ts';
 import { answerDepartmentFirst, answerDueList, answerPlanMeta, answerTargetList, answerUnknownPlace, notLoaded } from './answer-lists.ts';
 import { answerDeadline, answerOwner } from './answer-owner.ts';
-import { answerReporting } from './answer-reporting.ts';
+import { answerReportDue, answerReporting } from './answer-reporting.ts';
 import { answerPhaseByName, answerSchedule } from './answer-schedule.ts';
 import { answerSearch, refusal } from './answer-search.ts';
 import { answerAboutSubject, answerLocation, answerQuoted } from './answer-subject.ts';
@@ -50,7 +50,8 @@ const STRATEGIES: Record<Intent, Handler[]> = {
   cross_plan: [answerCrossPlan],
   reporting: [answerReporting, answerOwner, answerSearch],
   schedule: [answerSchedule],
-  deadline: [answerPhaseByName, answerDeadline, answerTarget, answerSearch],
+  // ("交年度工作总结截止到哪天": a report's due date is a deadline too.)
+  deadline: [answerPhaseByName, answerDeadline, answerReportDue, answerTarget, answerSearch],
   duties: [answerDuties, answerAboutSubject, answerOwner, answerSearch],
   owner: [answerOwner, answerDuties, answerReporting, answerSearch],
   target: [answerTarget, answerSearch],
@@ -114,7 +115,7 @@ export class AnswerEngine {
       const asking = k > 0 ? ASKING_TAIL.exec(parts[k - 1]) : null;
       const elliptic = k > 0 && /呢$/.test(part) && !ASKING_TAIL.test(part) && asking;
       const text =
-        k > 0 && own.files.length === 0 && tokens(own.content).length === 0
+        k > 0 && own.files.length === 0 && tokens(own.content.replace(ATTRIBUTE_WORDS, ' ').replace(/^(请|再)?(列|列下|列出|列一下|说|说下|说一下|给|给下|告诉我|写|写下)/, ' ')).length === 0
           ? `${parts[k - 1]} ${part}`
           : elliptic
             ? `${part.replace(/呢$/, '')}${asking![0]}`
@@ -180,8 +181,11 @@ export class AnswerEngine {
 
   private placelessTokens = new Map<string, Set<string>>();
 
-  /** The placeless plan whose text holds half or more (and at least three) of the question's words. */
-  private placelessByText(content: string): string[] {
+  /**
+   * The placeless plan whose text holds half or more (and at least three) of the question's words — or a
+   * third (and at least two) when its 文号 opens with the asked place's first character (平政办 for 平顶山).
+   */
+  private placelessByText(content: string, place: string | null = null): string[] {
     const asked = [...new Set(tokens(content))].filter((t) => !t.startsWith('+'));
     if (asked.length < 2) return [];
     let best: { file: string; share: number } | null = null;
@@ -195,7 +199,9 @@ export class AnswerEngine {
         this.placelessTokens.set(p.file, own);
       }
       const share = asked.filter((t) => own!.has(t)).length / asked.length;
-      if (share >= 0.5 && share * asked.length >= 3 && (!best || share > best.share)) best = { file: p.file, share };
+      const initial = place && docNoInitial(p.docNo) === place[0];
+      const [bar, least] = initial ? [0.3, 2] : [0.5, 3];
+      if (share >= bar && share * asked.length >= least && (!best || share > best.share)) best = { file: p.file, share };
     }
     return best ? [best.file] : [];
   }
@@ -225,7 +231,7 @@ export class AnswerEngine {
     // question's words ("钦州质量强市战略决定里要实施哪六大工程" — a 决定 whose page never says 钦州).
     let guessedFor: string | null = null;
     if (files.length === 0 && q.unknownPlace) {
-      files = this.placelessByText(q.content);
+      files = this.placelessByText(q.content, q.unknownPlace);
       if (files.length) guessedFor = q.unknownPlace;
     }
     if (files.length === 0 || files.length > 3) return;
@@ -249,7 +255,7 @@ export class AnswerEngine {
     const pointInTime = asksForPointInTime(q.text);
     const asksDay = ASKS_DAY.test(q.text);
     // "报给谁": the recipient is asked, not who owns a task.
-    const asksRecipient = /(报|交|送|报送|上报)(给|到|至)?(谁|哪)/.test(q.text);
+    const asksRecipient = /(报|交|送|报送|上报)(给|到|至)?(谁|哪)|(报|交|送|寄)(给|到|至)[^,，。?？]{1,10}(谁|哪)/.test(q.text);
     for (const handler of [...first, ...STRATEGIES[q.intent]].filter((h) => !(asksRecipient && h === answerOwner))) {
       const a = handler(c);
       // (The document-fact handler answers exactly the attributes it read from the question.)
@@ -310,7 +316,8 @@ export function splitPerPlan(text: string, lexicon: Lexicon): string[] | null {
     const inner = splitPerPlan(text.slice(comma + 1), lexicon);
     if (inner) return inner;
   }
-  const names = lexicon.plans.map(([name]) => name).filter((n) => !/号$/.test(n));
+  // (A plan that names no place goes by its title: "靖边和那份“构建质量强县的通知”".)
+  const names = [...lexicon.plans.map(([name]) => name).filter((n) => !/号$/.test(n)), ...(lexicon.titles ?? []).filter(([, , placeless]) => placeless).map(([t]) => t)];
   const at = (from: number) => {
     let best = -1;
     for (const n of names) {
@@ -324,8 +331,10 @@ export function splitPerPlan(text: string, lexicon: Lexicon): string[] | null {
   const m = /[和与及]/g;
   m.lastIndex = first + 2;
   for (let j = m.exec(text); j; j = m.exec(text)) {
+    // ("和那份“…”": a pointing word and an opening quote may stand before the second.)
+    const lead = /^(?:那份|那个|这份|这个|另一份|另一个)?[“"《「]?/.exec(text.slice(j.index + 1))![0].length;
     const second = at(j.index + 1);
-    if (second !== j.index + 1) continue;
+    if (second !== j.index + 1 + lead) continue;
     const left = text.slice(0, j.index);
     const rest = text.slice(j.index + 1);
     const comma = rest.search(/[,，]/);
@@ -340,11 +349,12 @@ export function splitPerPlan(text: string, lexicon: Lexicon): string[] | null {
       right = right.slice(0, from);
     }
     tail = tail.replace(/分别|各自|各/g, '');
-    if (left.replace(/\s/g, '').length < 3 || right.replace(/\s/g, '').length < 3) return null;
+    const isName = (t: string) => names.includes(t.replace(/\s/g, ''));
+    if ((left.replace(/\s/g, '').length < 3 && !isName(left)) || right.replace(/\s/g, '').length < 3) return null;
     // "郑州市和虞城县的质量工作考核分别…": a place alone on the left shares the words after the second.
-    const secondName = names.filter((n) => right.startsWith(n)).sort((a, b) => b.length - a.length)[0] ?? '';
+    const secondName = names.filter((n) => right.slice(lead).startsWith(n)).sort((a, b) => b.length - a.length)[0] ?? '';
     const leftOwn = names.reduce((t, n) => t.split(n).join(''), left).replace(/[的\s]/g, '');
-    const shared = leftOwn.length < 2 ? right.slice(secondName.length).replace(/^[市县区省州]?/, '') : '';
+    const shared = leftOwn.length < 2 ? right.slice(lead + secondName.length).replace(/^[”"》」]/, '').replace(/^[市县区省州]?/, '') : '';
     return [`${left}${shared} ${tail}`, `${right} ${tail}`];
   }
   return null;

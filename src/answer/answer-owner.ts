@@ -3,7 +3,7 @@ import type { Hit } from '../kb/search-index.ts';
 import { tokens } from '../kb/text-tokens.ts';
 import { bestPerPlan, decided, MATCH, type Answer, type Ctx } from './answer-context.ts';
 import { dueStatus, formatDate, names, ownersPhrase, short } from './format.ts';
-import { statesAttribute } from './answerability.ts';
+import { askedAttribute, statesAttribute } from './answerability.ts';
 
 /**
  * Who owns a task (牵头 vs 参加/配合 kept apart), and when it is due: a task named by its item number
@@ -46,6 +46,8 @@ function missingItem(c: Ctx): Answer | null {
 }
 
 /** The question asks what the task says, not only who owns it. */
+/** A question for a thing, a way or a consequence ("要培育什么", "会怎样", "怎么报"), not for a body. */
+const ASKS_THING = /(什么|啥|哪些|哪个|哪一?项|怎样|怎么|如何)(?!部门|单位|局|机构|机关|科室|处室)/;
 const ASKS_CONTENT = /做什么|干什么|干啥|内容|具体|要求|是什么|哪些(?!部门|单位|局|机构|领导|地方|城市)/;
 
 /** Tasks matching the question's content: duty sections and tasks that have owners. */
@@ -78,7 +80,9 @@ const ASKS_ALL = /配合|参加|参与|协办|协同|协助|哪些单位|哪些�
 
 function ownerLine(c: Ctx, t: Task): string {
   const what = t.origin === 'duty' ? `由${names(t.units)}负责` : ownersPhrase(t, ASKS_LEAD.test(c.q.text) && !ASKS_ALL.test(c.q.text));
-  const text = ASKS_CONTENT.test(c.q.text) ? short(t.text, 200) : short(t.text);
+  // ("下一步要培育什么", "不按时报送会怎样": a thing or a consequence is asked — the task's words say it.)
+  const content = ASKS_CONTENT.test(c.q.text) || (askedAttribute(c.q.text) === 'text' && ASKS_THING.test(c.q.text));
+  const text = content ? short(t.text, 200) : short(t.text);
   return `${c.label(t.file)}「${text}」${what}${c.cite(t.source, t.origin)}`;
 }
 

@@ -1,6 +1,9 @@
 import type { Report, Source } from '../kb/records.ts';
 import { bestPerPlan, MATCH, type Answer, type Ctx } from './answer-context.ts';
 import { names } from './format.ts';
+import { tokens } from '../kb/text-tokens.ts';
+import { askedAttribute, ATTRIBUTE_WORDS } from './answerability.ts';
+import type { Hit } from '../kb/search-index.ts';
 
 /**
  * Reporting duties: what must be reported, when, to whom and by whom; and the reporting systems a plan
@@ -9,12 +12,39 @@ import { names } from './format.ts';
 
 export function answerReporting(c: Ctx): Answer | null {
   if (/制度/.test(c.q.text) && /哪些|什么|几项|几个/.test(c.q.text)) return listSystems(c);
-  const hits = bestPerPlan(c.searchBeyondContext(['report']), MATCH);
-  if (hits.length === 0) return null;
-  const reports = hits.slice(0, 3).map((h) => c.kb.reports[h.doc.index]);
+  // "截止到哪天": only duties that say when.
+  const dated = askedAttribute(c.q.text) === 'date';
+  const keep = (h: Hit) => !dated || !!c.kb.reports[h.doc.index].when;
+  // (The question's words for handing in and for the time asked are no words of what is handed in.)
+  const what = c.q.content.replace(ATTRIBUTE_WORDS, ' ').replace(/(截止|截至)?(到|于)?(哪天|哪一天|什么时候|何时|几号|啥时候)(前|之前)?|要|交|报送|上报|提交|报给?|截止|截至/g, ' ').trim();
+  let hits = bestPerPlan(c.searchBeyondContext(['report']).filter(keep), MATCH);
+  if (hits.length === 0 && what && what !== c.q.content) hits = bestPerPlan(c.search(['report'], what).filter(keep), MATCH);
+  const reports = hits.length ? hits.slice(0, 3).map((h) => c.kb.reports[h.doc.index]) : plansOwnReports(c);
+  if (reports.length === 0) return null;
   const asksWho = /哪个部门|哪些部门|哪个单位|谁/.test(c.q.text) && !/交给谁|报给谁|向谁/.test(c.q.text);
   const lines = reports.map((r) => (asksWho ? whoLine(c, r) : reportLine(c, r)));
   return c.answer(lines.join('\n'), reports.map((r) => r.source));
+}
+
+/** A report's due date asked as a deadline ("交年度工作总结截止到哪天"): only when something is handed in. */
+export function answerReportDue(c: Ctx): Answer | null {
+  return /交|报|送/.test(c.q.text) ? answerReporting(c) : null;
+}
+
+/** Words that only ask how a named plan's reporting goes: its progress, how often, by which day. */
+const REPORTING_ONLY = /^(进展|进度|情况|落实|推进|报|报送|上报|报告|材料|多久|一次|几号|几号前|什么|时候|时间|要求|每|按时|定期)$/;
+
+/**
+ * "鄂温克旗政府工作报告重点任务进展多久报一次": the question names one plan and asks only how its progress
+ * is reported — that plan's reporting duties with a time, all of them (up to three).
+ */
+function plansOwnReports(c: Ctx): Report[] {
+  const files = c.files ? c.planFiles() : [];
+  if (files.length !== 1 || c.q.intent !== 'reporting') return [];
+  const own = c.withoutPlanWords(c.q.content);
+  const rest = own === null ? [] : tokens(own);
+  if (rest.length === 0 || !rest.every((t) => REPORTING_ONLY.test(t))) return [];
+  return c.kb.reports.filter((r) => r.file === files[0] && r.when && r.kind !== 'system').slice(0, 3);
 }
 
 function reportLine(c: Ctx, r: Report): string {

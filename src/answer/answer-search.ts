@@ -36,8 +36,12 @@ export function answerSearch(c: Ctx): Answer | null {
   }
   const hits = bestPerPlan(found, MATCH + 0.1);
   if (hits.length === 0) return null;
-  const shown = hits.slice(0, 2).map((h) => sourceOf(c, h));
-  const lines = shown.map((s) => `${c.label(s.file)}: ${itemBody(c, s) ?? listed(c, s.quote) ?? focus(s.quote, tokens(c.q.topic), year ? 200 : 120)}${c.cite(s)}`);
+  const top = hits.slice(0, 2);
+  const shown = top.map((h) => sourceOf(c, h));
+  // (A task's or duty's whole text, not its source quote cut at 120 characters: what answers may be
+  // past the cut — "…不按时报送的要加大通报力度".)
+  const whole = (h: Hit, s: (typeof shown)[number]) => (h.doc.kind === 'task' ? c.kb.tasks[h.doc.index].text : h.doc.kind === 'duty' ? c.kb.duties[h.doc.index].text : s.quote);
+  const lines = shown.map((s, i) => `${c.label(s.file)}: ${itemBody(c, s) ?? listed(c, s.quote) ?? focus(whole(top[i], s), tokens(c.q.topic), year ? 200 : 120)}${c.cite(s)}`);
   return c.answer(lines.join('\n'), shown);
 }
 

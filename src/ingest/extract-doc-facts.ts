@@ -10,6 +10,8 @@ export type PlanFactKind =
   | 'goalYear'
   | 'period'
   | 'implements'
+  /** A document the text cites with its 文号 ("…印发的《考核评分细则》(宣市监质〔2022〕65号)"): 《name》(no). */
+  | 'citedNo'
   | 'commentDeadline'
   | 'contact'
   | 'phone'
@@ -58,7 +60,10 @@ export function extractDocFacts(lines: Line[], title: string | null): PlanFact[]
   const add = (kind: PlanFactKind, value: string, quote: string, line: number) => {
     const v = value.trim();
     const q = kind === 'implements' ? quote : clip(quote, value);
-    if (v && !out.some((f) => f.kind === kind && f.value === v)) out.push({ kind, value: v, quote: q, line });
+    const same = out.find((f) => f.kind === kind && f.value === v);
+    // A document cited twice: the quote that gives its 文号 ("《X》(国发〔2021〕37号)") is the one kept.
+    if (same && kind === 'implements' && !numberAfter(same.quote, v) && numberAfter(q, v)) Object.assign(same, { quote: q, line });
+    if (v && !same) out.push({ kind, value: v, quote: q, line });
   };
   goalYears(lines, title).forEach((g) => add('goalYear', String(g.year), g.quote, g.line));
   const period = title ? PERIOD.exec(title) : null;
@@ -98,6 +103,7 @@ export function extractDocFacts(lines: Line[], title: string | null): PlanFact[]
   }
   for (const l of lines.slice(0, 80)) {
     for (const sentence of l.text.split(/(?<=[。])/)) {
+      for (const m of sentence.matchAll(/《([^《》]{4,80})》\s*[(（]\s*((?:[^()（）]|\([^()]*\)){2,30}?号)\s*[,，)）]/g)) if (/[〔\[(【]\s*(?:19|20)\d{2}/.test(m[2])) add('citedNo', `《${m[1]}》(${m[2]})`, sentence, l.line);
       const impl = implemented(sentence);
       if (impl) impl.documents.forEach((d) => add('implements', d, impl.clause, l.line));
       const deadline = sentence.includes('意见') ? commentDeadline(sentence) : null;
@@ -133,6 +139,13 @@ const CONTACT = /联系人(?:和联系方式|及联系方式|及电话)?\s*[:：
 const CONTACT_RUN = /^(?:(?!联系|电话|手机|传真|邮箱|地址)[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{1,3})?(?:[,，\s]*(?:\(?0\d{2,3}\)?\s*[-—]?\s*\d{7,8}|1\d{10}))?[,，;；、\s]*)+/;
 /** A phone number, with the office named between the label and the number ("市市场监管局计量处,81787721"). */
 const PHONE = /(?:联系电话|咨询电话|联系方式|电话|传真)\s*[:：]?\s*((?:[\u4e00-\u9fff]{2,20}[,，:：\s]\s*)?(?:\(?0\d{2,3}\)?\s*[-—]?\s*)?\d{7,8}(?:\s*[-—转]\s*\d{1,5})?(?:[,，、]\s*\d{7,8})*|1\d{10})/g;
+
+/** The 文号 written right after 《name》 in a quote. */
+export function numberAfter(quote: string, name: string): string | null {
+  const at = quote.indexOf(`《${name}》`);
+  if (at < 0) return null;
+  return /^\s*[(（]((?:[^()（）]|\([^()]*\)){2,30}?号)[,，)）]/.exec(quote.slice(at + name.length + 2))?.[1] ?? null;
+}
 
 function clip(quote: string, value: string): string {
   const q = quote.trim();

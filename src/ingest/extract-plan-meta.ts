@@ -40,7 +40,7 @@ export function extractPlanMeta(all: MetaLine[] | string[], file?: string): Plan
   const fields = readMetaFields(headText);
   const notice = findNotice(headText, fields.get('name'));
   const title = findTitle(headText, notice);
-  const docNo = findDocNo(headText, fields.get('docNo'));
+  const docNo = findDocNo(headText, fields.get('docNo'), title);
   const signature = findSignature(lines);
   // A page whose only issuer is its 来源 line ("来源:盐田区发展和改革局") was published by that body.
   const sourceOrgan = fields.get('source') && ORGAN_ONLY.test(fields.get('source')!.trim()) ? fields.get('source')!.trim() : null;
@@ -49,7 +49,7 @@ export function extractPlanMeta(all: MetaLine[] | string[], file?: string): Plan
   const joint = !signature.issuer && jointHead ? organRun(lines, jointHead[1]) : null;
   // The body the document itself names — its 落款, the notice it issues it by — issued it; a page grid's
   // 发布机构 is who put it online (晋城市市场监督管理局 for 晋城市人民政府's plan), kept as the publisher.
-  const issuer = signature.issuer ?? joint ?? notice?.issuer ?? fields.get('issuer') ?? redHead(headText) ?? sourceOrgan;
+  const issuer = signature.issuer ?? joint ?? notice?.issuer ?? fields.get('issuer') ?? redHead(headText) ?? headIssuer(headText, title) ?? titleIssuer(title) ?? sourceOrgan;
   // "余府办字〔2020〕44号 2020年6月12日": the date printed beside the 文号 is the document's.
   const besideNo = docNo ? headText.map((l) => (l.trim().startsWith(docNo) ? DATE_AFTER_NO.exec(l.trim().slice(docNo.length)) : null)).find(Boolean) : null;
   const date =
@@ -326,6 +326,38 @@ function noticeSubject(line: string): string {
 }
 
 /** A red-head document's first line: "武汉市江岸区人民政府办公室文件". */
+/**
+ * The body on the line above a notice title broken across lines ("新密市人民政府" / "关于印发…"), or the
+ * body a page about the plan says issued it ("近日,重庆市荣昌区人民政府印发《质量强区建设行动计划》").
+ */
+function headIssuer(head: string[], title: string | null): string | null {
+  for (let i = 0; i + 1 < Math.min(head.length, 12); i++) {
+    const t = head[i].trim();
+    if (ORGAN_ONLY.test(t) && t.length <= 30 && /^关于/.test(head[i + 1].trim())) return t;
+  }
+  if (!title) return null;
+  for (const line of head.slice(0, 20)) {
+    for (const m of line.matchAll(new RegExp(String.raw`(${ORGAN})(?:近日|日前|正式|已)?(?:印发|出台|发布)了?《([^《》]{4,90})》`, 'g'))) {
+      if (!sameDocument(m[2], title) || /根据|按照|依据|贯彻|落实/.test(line.slice(0, m.index))) continue;
+      return m[1].replace(/^(近日|日前|今年|[,，\s])+/, '');
+    }
+  }
+  return null;
+}
+
+/** "国家认监委办公室关于上报…的通知": a notice's title opens with the body that sends it. */
+function titleIssuer(title: string | null): string | null {
+  const m = title ? new RegExp(String.raw`^(${ORGAN})关于.{4,}的(通知|意见|决定|批复|函|通告|公告)$`).exec(title) : null;
+  return m ? m[1] : null;
+}
+
+/** A quoted name and a title that are one document (the same words, one perhaps without its place). */
+function sameDocument(quoted: string, title: string): boolean {
+  const a = quoted.replace(/\s+/g, '');
+  const b = title.replace(/\s+/g, '');
+  return a === b || (a.length >= 6 && b.endsWith(a)) || (b.length >= 6 && a.endsWith(b));
+}
+
 function redHead(head: string[]): string | null {
   const line = head.slice(0, 20).find((l) => /^[\u4e00-\u9fff]{4,30}(人民政府|办公室|办公厅|委员会|局|厅)文件$/.test(l.trim()));
   return line ? line.trim().replace(/文件$/, '') : null;
@@ -367,7 +399,7 @@ function asTitle(raw: string): string | null {
 const DOC_NO = /([\u4e00-\u9fff]{1,12})\s*[〔\[(【]\s*((?:19|20)\d{2})\s*[〕\])】]\s*(\d{1,4})\s*号/g;
 
 /** The plan's own number: in a 文号 field, at the start of a line, after the notice title, or alone. */
-function findDocNo(head: string[], field: string | undefined): string | null {
+function findDocNo(head: string[], field: string | undefined, title: string | null = null): string | null {
   if (field) {
     const m = [...field.matchAll(DOC_NO)][0];
     if (m) return formatDocNo(m);
@@ -379,6 +411,10 @@ function findDocNo(head: string[], field: string | undefined): string | null {
     if (/^(根据|按照|依据|为)/.test(line)) continue;
     for (const m of line.matchAll(DOC_NO)) {
       const before = line.slice(0, m.index);
+      // "…印发《质量强区建设行动计划》(荣昌府发〔2024〕16号,…)": the number of the plan a page explains —
+      // not of the documents it cites.
+      const own = /《([^《》]{4,90})》\s*[(（]\s*$/.exec(before);
+      if (own && title && sameDocument(own[1], title) && !/(根据|按照|依据|贯彻|落实)/.test(before.slice(0, own.index).slice(-30))) return formatDocNo(m);
       if (/[》]\s*[(]?$/.test(before) || /(根据|按照|依据)/.test(before.slice(-30))) continue;
       if (m.index === 0 || /^[(\s]*$/.test(before) || /(通知|方案|意见|办法|规划|计划)\s*\(?$/.test(before) || line.length <= 40) return formatDocNo(m);
     }
@@ -388,6 +424,8 @@ function findDocNo(head: string[], field: string | undefined): string | null {
   for (const line of head.slice(0, 25)) {
     const t = line.trim();
     if (/^[\u4e00-\u9fff]{1,12}\s*[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]\s*\d{1,4}$/.test(t)) return t.replace(/\s+/g, '');
+    // "奉政发74号": a number printed without its year.
+    if (/^[\u4e00-\u9fff]{2,8}(?:发|字|函|办)\s*\d{1,4}\s*号$/.test(t)) return t.replace(/\s+/g, '');
     const issue = /^(?:[\u4e00-\u9fff]{0,8}(?:通报|简报|快报|专报|情况))?\s*第\s*[一二三四五六七八九十百零〇\d]{1,6}\s*期$/.exec(t);
     if (issue) return issue[0].replace(/\s+/g, '');
   }
@@ -427,6 +465,8 @@ function organRun(lines: MetaLine[], first: string): string | null {
   return null;
 }
 
+const SEAL_NOTE = /^[(（][\u4e00-\u9fff]{2,30}(代章|代印|印章|盖章)[)）]$/;
+
 function findSignature(lines: MetaLine[]): Signature {
   const candidates = [...lines.slice(0, HEAD_LINES), ...lines.slice(-12)];
   for (let i = 0; i < candidates.length; i++) {
@@ -436,7 +476,10 @@ function findSignature(lines: MetaLine[]): Signature {
     const date = parseDate(m[2]);
     // Issuing bodies on the lines above the date (a joint document lists each on its own line).
     const above: string[] = [];
-    for (let k = i - 1; k >= 0 && k >= i - 10 && ORGAN_ONLY.test(candidates[k].text.trim()); k--) above.unshift(candidates[k].text.trim());
+    // ("(国家知识产权局代章)": the seal note under a body's name is skipped.)
+    let k = i - 1;
+    if (k >= 0 && SEAL_NOTE.test(candidates[k].text.trim())) k--;
+    for (; k >= 0 && k >= i - 10 && ORGAN_ONLY.test(candidates[k].text.trim()); k--) above.unshift(candidates[k].text.trim());
     const organ = m[1]?.trim() || (above.length ? above.join(' ') : null);
     if (date) return { issuer: organ ? organ.replace(/\s+/g, ' ') : null, date, text: m[2].replace(/\s+/g, ''), quote: [organ, m[2]].filter(Boolean).join(' ') };
   }

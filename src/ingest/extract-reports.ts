@@ -21,12 +21,12 @@ export interface ReportDraft {
   quote: string;
 }
 
-const REPORT_WORD = /报告|报送|上报|呈报|汇报|总结材料|向[^,;。]{2,60}?(?:提交|递交|报)|提交[^,;。]{0,12}(?:材料|报告|表)|报市政府|报市委|报领导小组|报上级|报(?:至|给|到)?[市县区旗州省][\u4e00-\u9fff]{0,12}(?:政府|办公室|督查室|督办室|督考办|领导小组)/;
+const REPORT_WORD = /报告|报送|上报|呈报|汇报|总结材料|向[^,;。]{2,60}?(?:提交|递交|报)|提交[^,;。]{0,12}(?:材料|报告|表)|报市政府|报市委|报领导小组|报上级|报(?:至|给|到)?[市县区旗州省][\u4e00-\u9fff]{0,12}(?:政府|办公室|督查室|督办室|督考办|领导小组)|将[^,;。]{2,60}?报(?:至|给|到)?[\u4e00-\u9fff]{2,30}?(?:办公室|领导小组|督查室|实验室部|司|处|科)(?![\u4e00-\u9fff])/;
 const SYSTEM = /([\u4e00-\u9fff、]{2,24}报告制度)/g;
 /** A recurring time ("每月25日前"): it goes before a start date in the same clause ("从2022年3月起"). */
 const RECURRING = /(每年|每半年|每季度|每季|每月|每周)[^,;。]{0,8}?(\d+)?\s*次(以上)?|每(?:年|半年|季度|季|月|周)(?:末|底|初|\d{1,2}日)?(?:月\d{1,2}日|最后一个?月\d{1,2}日)?(?:前|以前)?/;
 const WHEN = new RegExp(`${RECURRING.source}|(?:(?:\\d{4}年)?\\d{1,2}月(?:底|末|\\d{1,2}日)?(?:前)?(?:和|、|及|与)?)+|定期|及时|适时|年底|年终|半年`);
-const TO = /向([^,;。]{2,60}?)(?:书面)?(?:报告|报送|上报|汇报|呈报|提交|递交|报)|(?:报送|上报|提交|报)(?:至|给|到)((?:[\u4e00-\u9fff()]{2,40}?(?:领导小组办公室|领导小组|办公室|督查室|督办室|督考办|督查办|局|委|中心|科|处|股|室)))(?![\u4e00-\u9fff])|(?:报|报送|上报|提交)(?:至|给|到)?((?:[市县区旗州省][\u4e00-\u9fff]{0,20}?(?:领导小组办公室|领导小组|办公室|督查室|督办室|督考办|督查办|办|局|委|中心)[、和及]?)+|市政府|市委|省政府|上级政府|上级)/;
+const TO = /向([^,;。]{2,60}?)(?:书面)?(?:报告|报送|上报|汇报|呈报|提交|递交|报)|(?:报送|上报|提交|报)(?:至|给|到)((?:[\u4e00-\u9fff()]{2,40}?(?:领导小组办公室|领导小组|办公室|督查室|督办室|督考办|督查办|局|委|中心|科|处|股|室)))(?![\u4e00-\u9fff])|(?:报|报送|上报|提交)(?:至|给|到)?((?:[市县区旗州省][\u4e00-\u9fff]{0,20}?(?:领导小组办公室|领导小组|办公室|督查室|督办室|督考办|督查办|办|局|委|中心)[、和及]?)+|市政府|市委|省政府|上级政府|上级)|将[^,;。]{2,60}?(?<![申汇上呈填])报(?:至|给|到)?((?:(?!报|送)[\u4e00-\u9fff]){2,30}?(?:办公室|领导小组|督查室|实验室部|司|处|科))(?![\u4e00-\u9fff])/;
 /** "将《…情况表》(电子版)报旗政府督查室": what is sent is what 将 takes. */
 const SENT = /将(?:本单位|各自|本部门)?[^,;。《]{0,24}?(《[^《》]{2,60}》(?:\([^()]{0,10}\))?|[\u4e00-\u9fff]{2,30}?(?:情况|材料|总结|报告|表))\s*(?:分别)?(?:报送|上报|报|送|提交)/;
 /** "将确定的主管领导和科室负责人姓名、单位、职务、电话分别报送…": whatever 将 takes, up to the verb. */
@@ -83,7 +83,9 @@ function systemReport(name: string, clause: string): ReportDraft {
 
 
 function dutyReport(clause: string): ReportDraft | null {
-  const whenMatch = RECURRING.exec(clause) ?? WHEN.exec(clause);
+  // ("填报对象:截至2023年11月30日已获授权的…": a date things stand at is no time to report by.)
+  const timed = clause.replace(/截至\s*(?:\d{4}\s*年)?\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?!\s*(?:前|以前|之前))/g, (m) => ' '.repeat(m.length));
+  const whenMatch = RECURRING.exec(timed) ?? WHEN.exec(timed);
   const to = TO.exec(clause);
   const what = whatOf(clause);
   if (!what) return null;
@@ -93,7 +95,7 @@ function dutyReport(clause: string): ReportDraft | null {
     when,
     dates: when ? reportDates(when) : [],
     perYear: when ? perYearOf(when) : null,
-    to: to ? (to[1] ?? to[2] ?? to[3]).replace(/^(市政府|上级政府)?(书面)?$/, '$1') : null,
+    to: to ? (to[1] ?? to[2] ?? to[3] ?? to[4]).replace(/^(市政府|上级政府)?(书面)?$/, '$1') : null,
     from: FROM.exec(clause)?.[1]?.replace(/^请/, '') ?? null,
     kind: 'duty',
     quote: clause,

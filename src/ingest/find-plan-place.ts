@@ -47,6 +47,12 @@ export function findPlanPlace(input: PlaceInput): string | null {
   // The body that put the page online is of the same place, when the document names none itself.
   const published = leadingPlace(input.publisher ?? null);
   if (published) return published;
+  // A national body's document is the country's, whatever places its addressees or examples name.
+  if (NATIONAL.test([input.issuer, input.notice, input.docNo, input.title].join(' '))) return '全国';
+  // A notice addressed to every province ("各省、自治区、直辖市…", "最高人民法院、…") comes from the centre.
+  if (!input.title || !leadingPlace(input.title)) {
+    if (input.lines.slice(0, 8).some((l) => /各省[、,，]\s*自治区[、,，]\s*直辖市|最高人民法院[、,，]\s*最高人民检察院|中央组织部[、,，]/.test(l))) return '全国';
+  }
   return selfNamedPlace(input.lines) ?? docNoPlace(input.docNo, input.lines) ?? stationedPlace(input.lines) ?? fileNamePlace(input.file) ?? indexPlace(input.index) ?? (NATIONAL.test([input.issuer, input.notice, input.docNo, input.title].join(' ')) ? '全国' : null);
 }
 
@@ -158,11 +164,18 @@ function selfNamedPlace(lines: string[]): string | null {
     counts.set(key, c);
   };
   const mentions = findPlaces(text);
-  for (const m of mentions) {
+  for (const [i, m] of mentions.entries()) {
+    // "达州市通川区组织召开…": a prefecture written before its county names the county.
+    const next = mentions[i + 1];
+    if (next && next.index === m.index + m.text.length && rank(next) > rank(m)) continue;
     const before = text.slice(Math.max(0, m.index - 4), m.index);
     const after = text.slice(m.index + m.text.length, m.index + m.text.length + 6);
     // "黑龙江日报7月26日讯": the paper that reports it is not the place it reports on.
     if (MEDIA_AFTER.test(after)) continue;
+    // "高新区管委会、新城区管委会": a zone's committee among the responsible bodies is inside the text's place.
+    if (/^(管委会|管理委员会|工委)/.test(after)) continue;
+    // "通讯地址:北京市海淀区…": where to post things is no place the text is about.
+    if (/(地址|寄至|寄往|邮寄到|位于)\s*[:：]?\s*$/.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
     count(m.place.name, m.index, SELF_BEFORE.test(before) || SELF_AFTER.test(after));
   }
   // "推动哈市加快…": a city of three or more characters goes by its first one and 市 in its own papers —
@@ -179,7 +192,23 @@ function selfNamedPlace(lines: string[]): string | null {
   if (best) return display(best.name);
   // A report that names one county once and no other place ("5月11日,石泉县…启动会召开") is that county's.
   const only = counts.size === 1 ? [...counts.values()][0] : null;
-  return only && /[县旗]$|[^市]区$/.test(only.name) ? display(only.name) : null;
+  // (A city named once is that text's too when it opens the text's first sentences: "8月21日,麻城市品牌建设
+  // 工作推进会召开".)
+  const opens = (at: number) => at < 300 && /(^|[。\n]|日[,，]|(近日|日前|近期|今年以来)[,，]?)\s*$/.test(text.slice(Math.max(0, at - 12), at));
+  if (only) return /[县旗]$|[^市]区$/.test(only.name) || opens(only.first) ? display(only.name) : null;
+  // "区市场监督管理局组织宣州区…会议, 区农业农村局、区住建局…参加 … 宣城市…印发的": the text's own bodies go by
+  // their bare level (区X局), and the one named place of that level is the text's.
+  const level = bareLevel(text);
+  const ofLevel = level ? [...counts.values()].filter((c) => c.name.endsWith(level) && !(level === '区' && /市辖区$/.test(c.name))) : [];
+  return ofLevel.length === 1 ? display(ofLevel[0].name) : null;
+}
+
+/** The level (县/区/旗) most of a text's bare-named bodies carry ("区农业农村局、区住建局"), if any. */
+function bareLevel(text: string): string | null {
+  const n = new Map<string, number>();
+  for (const m of text.matchAll(/(?:^|[,，、:：。;；(（\s])(县|区|旗)(?:政府|委|[\u4e00-\u9fff]{1,8}?(?:局|委|办|中心))/g)) n.set(m[1], (n.get(m[1]) ?? 0) + 1);
+  const best = [...n.entries()].sort((a, b) => b[1] - a[1])[0];
+  return best && best[1] >= 2 && (n.size === 1 || best[1] >= 2 * Math.max(...[...n.values()].filter((v) => v !== best[1]), 0)) ? best[0] : null;
 }
 
 /** What follows a place's name when it names a newspaper, station or news site. */

@@ -37,11 +37,56 @@ const LABELISH = /(单位|部门|时限|时间|内容|进度|情况|名称|目�
 /** A section row inside a table: 一、… / (一)… / 第一部分 …. */
 const SECTION_ROW = /^([一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+(部分|章))/;
 
+/**
+ * A task written as a form, each field's label on a line of its own and its value on the next:
+ *   具体任务 / 全面落实… / 责任单位 / 卫健局、文旅局 / 配合单位 / 各乡镇 / 完成时限 / 12月底前
+ * — one row per record, a new record where its first label comes again. At least a task field and an
+ * owner field (or a deadline); values are never labels themselves.
+ */
+function readLabelCards(lines: CellLine[], start: number): CellTable | null {
+  const labelOf = (k: number) => {
+    const t = cellText(lines[k]?.text ?? '').replace(/[:：]$/, '');
+    return t.length <= 8 && !/[,，。;；、]/.test(t) && columnOf(t) ? t : null;
+  };
+  const first = labelOf(start);
+  if (!first) return null;
+  const labels: string[] = [];
+  const rows: string[][] = [];
+  const consumed: number[] = [];
+  let row: string[] = [];
+  let k = start;
+  while (k + 1 < lines.length) {
+    const label = labelOf(k);
+    if (!label || labelOf(k + 1)) break;
+    if (label === first && row.length) {
+      rows.push(row);
+      row = [];
+    }
+    let col = labels.indexOf(label);
+    if (col < 0) {
+      if (rows.length) break;
+      col = labels.push(label) - 1;
+    }
+    row[col] = cellText(lines[k + 1].text);
+    consumed.push(k, k + 1);
+    k += 2;
+  }
+  if (row.length) rows.push(row);
+  if (labels.length < 2 || !readHeader(labels)) return null;
+  return { rows: [labels, ...rows.map((r) => labels.map((_, c) => r[c] ?? ''))], line: lines[start].line, consumed };
+}
+
 const cellText = (s: string) => s.replace(/\s*\|+\s*$/, '').replace(/^\|\s*/, '').trim();
 
 export function findCellTables(lines: CellLine[]): CellTable[] {
   const out: CellTable[] = [];
   for (let i = 0; i < lines.length; i++) {
+    const cards = readLabelCards(lines, i);
+    if (cards) {
+      out.push(cards);
+      i = cards.consumed[cards.consumed.length - 1];
+      continue;
+    }
     const spaced = readSpacedTable(lines, i);
     if (spaced) {
       out.push(spaced);
