@@ -291,5 +291,7 @@ export function isTitleLine(c: Ctx, h: Hit): boolean {
   if (h.doc.kind !== 'sentence') return false;
   const title = c.p.byFile.get(h.doc.file)?.plan.title;
   const text = c.p.sentences[h.doc.index].text.replace(/\s+/g, '');
+  // ("附件:2019年地方知识产权战略实施工作要点表": an attachment's name states nothing.)
+  if (/^附件\s*\d*\s*[:：][^。;；,，]{2,60}$/.test(text)) return true;
   return !!title && text.length <= title.length + 4 && text.includes(title.replace(/\s+/g, ''));
 }

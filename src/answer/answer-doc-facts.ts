@@ -156,6 +156,9 @@ function valueOf(plan: Plan, attr: Attr, asked = ''): Value | null {
       return y ? { text: `${y[0]}(${plan.title})`, quote: plan.title!, line: 1 } : null;
     }
     case 'issuer': {
+      // "会上宣读的考核评分细则是谁印发的": the body a cited document's sentence names, when the question names it.
+      const cited = citedByName(plan, asked, 'citedIssuer');
+      if (cited) return { text: cited.value.slice(cited.value.indexOf('》') + 2), quote: cited.quote, line: cited.line };
       // "哪些部门一起制定的": the bodies whose plan a notice passes on drafted it.
       const drafter = /制定|编|起草|拟/.test(asked) ? plan.facts.find((x) => x.kind === 'drafter') : undefined;
       if (drafter) return { label: '起草单位', text: drafter.value, quote: drafter.quote, line: drafter.line };
@@ -241,11 +244,11 @@ function implementedDocuments(facts: Plan['facts'], asked: string): Value | null
 }
 
 /** The cited document (with its 文号) whose name shares a run of five or more characters with the question. */
-function citedByName(plan: Plan, asked: string): Plan['facts'][number] | null {
+function citedByName(plan: Plan, asked: string, kind: 'citedNo' | 'citedIssuer' = 'citedNo'): Plan['facts'][number] | null {
   const own = withoutTitles(asked, [plan.title]);
   let best: { f: Plan['facts'][number]; n: number } | null = null;
   for (const f of plan.facts) {
-    if (f.kind !== 'citedNo') continue;
+    if (f.kind !== kind) continue;
     const name = f.value.slice(1, f.value.indexOf('》'));
     let n = 0;
     for (let i = 0; i < own.length; i++) for (let j = i + 5; j <= own.length && name.includes(own.slice(i, j)); j++) n = Math.max(n, j - i);

@@ -41,7 +41,7 @@ export function answerSearch(c: Ctx): Answer | null {
   // (A task's or duty's whole text, not its source quote cut at 120 characters: what answers may be
   // past the cut — "…不按时报送的要加大通报力度".)
   const whole = (h: Hit, s: (typeof shown)[number]) => (h.doc.kind === 'task' ? c.kb.tasks[h.doc.index].text : h.doc.kind === 'duty' ? c.kb.duties[h.doc.index].text : s.quote);
-  const lines = shown.map((s, i) => `${c.label(s.file)}: ${itemBody(c, s) ?? listed(c, s.quote) ?? focus(whole(top[i], s), tokens(c.q.topic), year ? 200 : 120)}${c.cite(s)}`);
+  const lines = shown.map((s, i) => `${c.label(s.file)}: ${itemBody(c, s) ?? listed(c, s.quote) ?? listAfterColon(c, top[i]) ?? focus(whole(top[i], s), tokens(c.q.topic), year ? 200 : 120)}${c.cite(s)}`);
   return c.answer(lines.join('\n'), shown);
 }
 
@@ -84,6 +84,29 @@ function recordStates(c: Ctx, h: Hit, attr: AskedAttribute): boolean {
   const quote = sourceOf(c, h).quote;
   if (attr === 'quantity' && !statesAskedFigure(c.q.text, quote, tokens(c.q.topic))) return false;
   return statesAttribute(attr, quote);
+}
+
+/**
+ * "申报材料…包括:A;B;C;…。": a sentence that opens a list after a colon and ends its first item with ";"
+ * is shown with the items that follow it in its passage, up to the sentence that closes the list.
+ */
+function listAfterColon(c: Ctx, h: Hit): string | null {
+  if (h.doc.kind !== 'sentence') return null;
+  const first = c.p.sentences[h.doc.index];
+  // ("填写《…要点表》。其中,具体内容应简明扼要…": a sentence that says what the one before holds goes with it.)
+  const next = c.p.sentences[h.doc.index + 1];
+  if (next && next.passage === first.passage && /^(其中|具体(来说|而言|要求)?|主要包括|即)[,，:：]?/.test(next.text) && first.text.length + next.text.length <= 320) return first.text + next.text;
+  if (!/[:：][^:：]{2,80}[;；]$/.test(first.text)) return null;
+  const items = [first.text];
+  let length = first.text.length;
+  for (let k = h.doc.index + 1; k < c.p.sentences.length && items.length < 8; k++) {
+    const next = c.p.sentences[k];
+    if (next.passage !== first.passage || length + next.text.length > 320) break;
+    items.push(next.text);
+    length += next.text.length;
+    if (!/[;；]$/.test(next.text)) break;
+  }
+  return items.length > 1 ? items.join('') : null;
 }
 
 /** Three or more short items in a row: "目标备案、自我评价、实地核查、综合考核". */

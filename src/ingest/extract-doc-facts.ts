@@ -12,6 +12,8 @@ export type PlanFactKind =
   | 'implements'
   /** A document the text cites with its 文号 ("…印发的《考核评分细则》(宣市监质〔2022〕65号)"): 《name》(no). */
   | 'citedNo'
+  /** A document the text names with the body that issued it ("市质量办印发的《考核评分细则》"): 《name》 issuer. */
+  | 'citedIssuer'
   | 'commentDeadline'
   | 'contact'
   | 'phone'
@@ -104,6 +106,10 @@ export function extractDocFacts(lines: Line[], title: string | null): PlanFact[]
   for (const l of lines.slice(0, 80)) {
     for (const sentence of l.text.split(/(?<=[。])/)) {
       for (const m of sentence.matchAll(/《([^《》]{4,80})》\s*[(（]\s*((?:[^()（）]|\([^()]*\)){2,30}?号)\s*[,，)）]/g)) if (/[〔\[(【]\s*(?:19|20)\d{2}/.test(m[2])) add('citedNo', `《${m[1]}》(${m[2]})`, sentence, l.line);
+      for (const m of sentence.matchAll(/([\u4e00-\u9fff]{2,40}?(?:办公室|领导小组|人民政府|委员会|管理局|局|委|厅|部|办))(\([\u4e00-\u9fff]{2,20}\))?(?:联合)?(?:印发|下发|发布|出台)(?:的|了)?《([^《》]{4,80})》/g)) {
+        const body = m[1].replace(/^.*(宣读了|传达了|学习了|解读了|转发了|根据|按照|依据|落实|贯彻|会上|会议|近日|日前)/, '').replace(/^.*了/, '');
+        if (body.length >= 4) add('citedIssuer', `《${m[3]}》 ${body}${m[2] ?? ''}`, sentence, l.line);
+      }
       const impl = implemented(sentence);
       if (impl) impl.documents.forEach((d) => add('implements', d, impl.clause, l.line));
       const deadline = sentence.includes('意见') ? commentDeadline(sentence) : null;

@@ -118,17 +118,35 @@ const IMPLEMENTS = `东阳市人民政府印发关于贯彻落实《计量发展
 为深入贯彻《计量发展规划(2021—2035年)》(国发〔2021〕37号),认真落实《浙江省计量发展实施意见》(浙政发〔2022〕15号),结合实际,制定本方案。
 `;
 
+const CALL = `东州市2022年地方标准项目征集通知
+一、申报要求
+(一)申报材料需纸质和电子版各一份,包括:东州市地方标准立项申请函;东州市地方标准项目汇总表(见附件1);东州市地方标准项目申报表(见附件2);涉及专利的,应提供授权文件。
+(二)请结合实际,填写《2022年地方标准工作要点表》(见附件3)。其中,具体内容应简明扼要,年度成果要可考核、可评价。
+附件:2022年地方标准工作要点表
+`;
+
 let engine: AnswerEngine;
 const ask = (q: string) => engine.ask(q, { now: new Date('2025-06-10T09:00:00+08:00') });
 
 beforeAll(async () => {
-  const { kb } = await ingestTexts({ 'county.txt': COUNTY, 'placeless.txt': PLACELESS, 'named.txt': NAMED, 'notice.txt': NOTICE, 'monthly.txt': MONTHLY, 'meeting.txt': MEETING, 'implements.txt': IMPLEMENTS });
+  const { kb } = await ingestTexts({ 'county.txt': COUNTY, 'placeless.txt': PLACELESS, 'named.txt': NAMED, 'notice.txt': NOTICE, 'monthly.txt': MONTHLY, 'meeting.txt': MEETING, 'implements.txt': IMPLEMENTS, 'call.txt': CALL });
   engine = new AnswerEngine(kb);
 });
 
 describe('questions on such pages', () => {
   it('the 文号 of a document a report names is that document’s, when the question names it', () => {
     expect(ask('临川 考核评分细则 文号多少').answer).toContain('抚市监质〔2022〕6号');
+  });
+
+  it('the body that issued a document a report names is that document’s issuer, when the question names it', () => {
+    expect(ask('临川会上宣读的考核评分细则是谁印发的?').answer).toContain('抚州市质量工作领导小组办公室');
+  });
+
+  it('a list after a colon is shown with all its items; a sentence saying what the one before holds goes with it', () => {
+    const list = ask('东州地方标准申报要交哪些材料').answer;
+    expect(list).toContain('东州市地方标准项目汇总表');
+    expect(list).toContain('东州市地方标准项目申报表');
+    expect(ask('东州填地方标准工作要点表有什么要求?').answer).toContain('简明扼要');
   });
 
   it('"依据了哪些文件?列下文号": each cited document with the number written after it somewhere in the text', () => {
