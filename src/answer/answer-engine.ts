@@ -231,7 +231,7 @@ export class AnswerEngine {
     // question's words ("钦州质量强市战略决定里要实施哪六大工程" — a 决定 whose page never says 钦州).
     let guessedFor: string | null = null;
     if (files.length === 0 && q.unknownPlace) {
-      files = this.placelessByText(q.content, q.unknownPlace);
+      files = this.placelessByText(withoutPlace(q.content, q.unknownPlace), q.unknownPlace);
       if (files.length) guessedFor = q.unknownPlace;
     }
     if (files.length === 0 || files.length > 3) return;

@@ -94,6 +94,32 @@ export interface Lexicon {
 /** A title as a question writes it: no brackets, quotes or spaces; 全市/全县/本市 dropped. */
 const titleKey = (s: string) => s.replace(/[《》〈〉“”"'‘’「」\s]/g, '').replace(/(全|本)(市|县|区|省|州|旗)/g, '');
 
+/** Title words that name no plan in particular. */
+const GENERIC_TITLE_WORD = /^(关于|开展|工作|通知|方案|实施|意见|质量|年度|重点|推进|建设|加强|进一步|活动|印发|任务|情况|落实|计划|要点|管理|办法|全市|全县|全省|全区|发展|提升|行动|政府|报告|有关|做好|组织|进展|的|年|市|县|区|省)+$/;
+
+/**
+ * The one placeless plan whose title shares with the question runs of characters no other title has —
+ * five characters or more of them, none a generic title word ("质量月" and "征文": only that notice's).
+ */
+function byTitleWords(question: string, titles: Array<[string, string, boolean]>): string | null {
+  const q = question.replace(/[^\u4e00-\u9fff]/g, ' ');
+  const score = new Map<string, number>();
+  for (const [title, file, placeless] of titles) {
+    if (!placeless) continue;
+    let n = 0;
+    for (let i = 0; i < q.length; ) {
+      let j = i + 1;
+      while (j <= q.length && q[j - 1] !== ' ' && title.includes(q.slice(i, j))) j++;
+      const run = q.slice(i, j - 1);
+      if (run.length >= 2 && !/^\d/.test(run) && !GENERIC_TITLE_WORD.test(run) && titles.every(([t, f]) => f === file || !t.includes(run))) n += run.length;
+      i = Math.max(i + 1, j - 1);
+    }
+    if (n) score.set(file, n);
+  }
+  const ranked = [...score.entries()].sort((a, b) => b[1] - a[1]);
+  return ranked.length && ranked[0][1] >= 5 && (ranked.length === 1 || ranked[1][1] < ranked[0][1]) ? ranked[0][0] : null;
+}
+
 export function buildLexicon(kb: KnowledgeBase): Lexicon {
   const plans: Array<[string, string]> = [];
   for (const p of kb.plans) {
@@ -305,6 +331,12 @@ export function understandQuestion(raw: string, lexicon: Lexicon): Question {
       files.add(file);
       rest = ` ${key.replace(title, ' ')} `;
     }
+  }
+  // A plan that names no place, asked by words only its title has ("省质量月征文…" of "关于开展…“质量月”有奖征文
+  // 活动的通知").
+  if (files.size === 0 && named.length === 0 && lexicon.titles?.length) {
+    const file = byTitleWords(rest, lexicon.titles);
+    if (file) files.add(file);
   }
   const refs = findRefs(rest);
   for (const r of refs) rest = rest.replace(r.raw, ' ');

@@ -279,8 +279,9 @@ function findTitle(lines: string[], notice: Notice | null): string | null {
   // A notice that is the document itself ("关于明确…责任单位的通知"): its own title.
   return (
     own[0] ??
-    head
-      .slice(0, 20)
+    // (Also broken across two or three short lines: "关于开展2019年…“质量月”" / "有奖征文活动的通知".)
+    windows(head.slice(0, 20))
+      .flat()
       .map((l) =>
         withoutLineLabel(l.trim())
           .replace(/^[\u4e00-\u9fff]{1,10}[〔\[(]\d{4}[〕\])]\d{1,4}号\s*/, '')

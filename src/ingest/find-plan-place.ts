@@ -176,6 +176,8 @@ function selfNamedPlace(lines: string[]): string | null {
     if (/^(管委会|管理委员会|工委)/.test(after)) continue;
     // "通讯地址:北京市海淀区…": where to post things is no place the text is about.
     if (/(地址|寄至|寄往|邮寄到|位于)\s*[:：]?\s*$/.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+    // ("来源:四川食安", "编辑:…": who published or wrote a page is no place it is about.)
+    if (/(来源|编辑|作者|记者|通讯员|供稿)\s*[:：]\s*$/.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
     count(m.place.name, m.index, SELF_BEFORE.test(before) || SELF_AFTER.test(after));
   }
   // "推动哈市加快…": a city of three or more characters goes by its first one and 市 in its own papers —

@@ -146,6 +146,9 @@ export interface PlaceMention {
 }
 
 /** Known places in a text, longest match first at each position, left to right. */
+/** Place names that begin with a common verb or word of plans. */
+const WORD_FIRST = /^(会同|新建|协同|开发|建设|和平|东方)/;
+
 export function findPlaces(text: string): PlaceMention[] {
   const { forms, lengthsByFirst } = places();
   const out: PlaceMention[] = [];
@@ -155,6 +158,9 @@ export function findPlaces(text: string): PlaceMention[] {
       if (i + len > text.length) continue;
       const form = text.slice(i, i + len);
       const place = forms.get(form);
+      // ("县发改委要会同县督查落实办…", "新建区域": a name that is also a verb or word, inside a sentence, is
+      // that word — 会同县 and 新建区 are named where a name can start.)
+      if (place && WORD_FIRST.test(form) && i > 0 && /[\u4e00-\u9fff]/.test(text[i - 1]) && !/[于在对和与及、]/.test(text[i - 1])) continue;
       if (place) {
         hit = { place, text: form, index: i };
         break;
