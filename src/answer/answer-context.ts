@@ -287,11 +287,37 @@ export function decided(a: Answer): Answer {
 }
 
 /** A plan's own title line: it shares a question's words and answers nothing. */
+/** "第五条 各镇人民政府应当履行下列消": a page cut off inside its last, short sentence — which states nothing. */
+export function isCutTail(c: Ctx, sentence: number): boolean {
+  const ref = c.p.sentences[sentence];
+  const file = c.kb.passages[ref.passage].file;
+  const text = ref.text.replace(/\s+/g, '');
+  if (c.p.byFile.get(file)?.sentences.at(-1) !== sentence || text.length > 40 || /[。;；!！?？)）」”]$/.test(text)) return false;
+  // (Cut, not merely unpunctuated: a bracket left open, a list announced, or a word that must go on.)
+  return (text.match(/[(（]/g)?.length ?? 0) > (text.match(/[)）]/g)?.length ?? 0) || /下列[\u4e00-\u9fff]{0,4}$|[的和与及或在对将把为、,，:：]$/.test(text);
+}
+
 export function isTitleLine(c: Ctx, h: Hit): boolean {
-  if (h.doc.kind !== 'sentence') return false;
-  const title = c.p.byFile.get(h.doc.file)?.plan.title;
-  const text = c.p.sentences[h.doc.index].text.replace(/\s+/g, '');
+  return h.doc.kind === 'sentence' && statesNothing(c, h.doc.index);
+}
+
+const ASKS_DUTY = /职责|职能|任务|负责|承担/;
+
+/** A sentence that names a document, its addressees or its formulas, or a cut-off tail: it states nothing asked. */
+export function statesNothing(c: Ctx, sentence: number, titleToo = true): boolean {
+  const file = c.kb.passages[c.p.sentences[sentence].passage].file;
+  const title = c.p.byFile.get(file)?.plan.title;
+  const text = c.p.sentences[sentence].text.replace(/\s+/g, '');
+  if (isCutTail(c, sentence)) return true;
+  // ("…:《X办法》已经市政府常务会议审议通过,现印发给你们,请认真贯彻": the covering notice's formula states
+  // nothing of the plan — its facts are read as document facts.)
+  // ("各镇人民政府(街道办事处)、市府直属有关单位:": whom a notice is sent to states no duty either — though
+  // it may say what they are to do with the notice, "请认真贯彻执行".)
+  if (ASKS_DUTY.test(c.q.text)) {
+    if (/(现将|现把)?《[^》]{4,80}》[^。]{0,40}?(印发|转发|下发)给你们|现(予)?(印发|转发)给你们|现予印发/.test(text) && text.length <= 260) return true;
+    if (/^各[^。:：]{2,160}[:：]$/.test(text) && /(单位|部门|政府|办事处|委员会|机关)[)）]?[:：]$/.test(text)) return true;
+  }
   // ("附件:2019年地方知识产权战略实施工作要点表": an attachment's name states nothing.)
   if (/^附件\s*\d*\s*[:：][^。;；,，]{2,60}$/.test(text)) return true;
-  return !!title && text.length <= title.length + 4 && text.includes(title.replace(/\s+/g, ''));
+  return titleToo && !!title && text.length <= title.length + 4 && text.includes(title.replace(/\s+/g, ''));
 }

@@ -1,5 +1,6 @@
 import type { Answer, Ctx } from './answer-context.ts';
 import { bestPerPlan, MATCH } from './answer-context.ts';
+import { completedSentence } from './answer-search.ts';
 import { sourceOf } from './answer-cross-plan.ts';
 import { askedAct, statesAskedFigure, askedAttribute, askedPersonAct, asksForPointInTime, ATTRIBUTE_WORDS, CITED_DOCUMENT, namesAskedRole, statesAttribute, statesPersonAct } from './answerability.ts';
 import { focus } from './format.ts';
@@ -65,7 +66,9 @@ export function answerFromEvidence(c: Ctx): Answer | null {
   const also = hits.find((h) => h !== top && h.doc.file === top.doc.file && h.coverage >= top.coverage - 0.05);
   const shown = (best.length > 1 ? best.slice(0, SHOWN) : also ? [top, also] : [top]).map((h) => sourceOf(c, h));
   const toks = tokens(query);
-  const lines = shown.map((s) => `${c.label(s.file)}: ${withDate(attr, s.quote, focus(s.quote, toks, 160))}${c.cite(s)}`);
+  // (A "what" question is shown the whole list or explanation the sentence opens.)
+  const shownHits = best.length > 1 ? best.slice(0, SHOWN) : also ? [top, also] : [top];
+  const lines = shown.map((s, i) => `${c.label(s.file)}: ${(attr === 'text' ? completedSentence(c, shownHits[i]) : null) ?? withDate(attr, s.quote, focus(s.quote, toks, 160))}${c.cite(s)}`);
   return c.answer(lines.join('\n'), shown);
 }
 

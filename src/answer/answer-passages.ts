@@ -1,4 +1,5 @@
 import type { Answer, Ctx } from './answer-context.ts';
+import { statesNothing } from './answer-context.ts';
 import { agreesWithQuestion } from './answer-evidence.ts';
 import { focus } from './format.ts';
 import { withoutTitles } from './answer-doc-facts.ts';
@@ -133,6 +134,8 @@ function bestSentences(c: Ctx, r: Ranking): Array<{ id: number; text: string; co
   const shown: Array<{ id: number; text: string; coverage: number }> = [];
   const asksContent = ASKS_CONTENT.test(c.q.text);
   for (const x of r.scored) {
+    // (The plan's title line may answer here: "是第几届的" of a notice whose title says so.)
+    if (statesNothing(c, x.id, false)) continue;
     const own = asksContent ? withItemBody(c, x.id) : withLeadIn(c, x.id);
     const text = x.withPrevious ? `${c.p.sentences[x.id - 1].text.trim()}${own}` : own;
     if (!statesAttribute(r.attr, text, pointInTime) || !agreesWithQuestion(c, text)) continue;

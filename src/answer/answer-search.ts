@@ -86,6 +86,12 @@ function recordStates(c: Ctx, h: Hit, attr: AskedAttribute): boolean {
   return statesAttribute(attr, quote);
 }
 
+/** A sentence found, shown with the list or the explanation that completes it (null when it has none). */
+export function completedSentence(c: Ctx, h: Hit): string | null {
+  const s = sourceOf(c, h);
+  return itemBody(c, s) ?? listAfterColon(c, h);
+}
+
 /**
  * "申报材料…包括:A;B;C;…。": a sentence that opens a list after a colon and ends its first item with ";"
  * is shown with the items that follow it in its passage, up to the sentence that closes the list.
@@ -125,30 +131,54 @@ function listed(c: Ctx, quote: string): string | null {
 const ASKS_WHAT_TO_DO = /(做|干|抓|办)(什么|啥|哪些)|具体(内容|措施|要求)|有哪些(措施|举措|内容|要求)|怎么(做|干|办|抓)|如何(做|推进|落实|开展)/;
 
 /** A sentence that opens a list: "评审委员会的主要职责是:", "主要任务如下:". */
-const OPENS_LIST = /(职责|任务|职能|内容|措施|要求|工作)(主要)?(是|为|如下|包括)[:：]/;
+const OPENS_LIST = /(职责|任务|职能|内容|措施|要求|工作)(主要)?(是|为|如下|包括)[:：]|(主要)?(工作)?(职责|任务|职能)\s*[:：]|下列[\u4e00-\u9fff]{0,10}(职责|任务|职能|内容|措施|要求|事项|责任|工作)[:：]/;
+/** An item's number where a line starts: (一) / 1. / 一是. */
+const ITEM = /^\s*([(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．]|[一二三四五六七八九十]{1,3}是)/;
 
 function itemBody(c: Ctx, s: ReturnType<typeof sourceOf>): string | null {
   const mine = c.p.byFile.get(s.file)?.passages ?? [];
   const own = mine.find((p) => p.line === s.line);
+  const marker = (p: (typeof mine)[number]) => {
+    const ref = p.ref?.split(/[>\s]/).pop() ?? '';
+    // (An item's number is kept as its ref without its mark: "1" for "1、".)
+    if (/^(\d{1,2}|[一二三四五六七八九十]{1,3})$/.test(ref)) return `${ref}、`;
+    return ref && ITEM.test(ref) ? ref : ITEM.test(p.text) ? '' : null;
+  };
   // (The list may open in the next sentence of the line: "第二条 设立评审委员会。评审委员会的主要职责是:".)
-  const introText = OPENS_LIST.test(s.quote) ? s.quote : own && /[:：]\s*$/.test(own.text) && OPENS_LIST.test(own.text) ? own.text : s.quote;
+  let introText = OPENS_LIST.test(s.quote) ? s.quote : own && /[:：]\s*$/.test(own.text) && OPENS_LIST.test(own.text) ? own.text : s.quote;
+  let start = s.line;
+  const asksList = ASKS_WHAT_TO_DO.test(c.q.text) || /职责|职能|任务|干什么|做什么/.test(c.q.text);
+  // The sentence found may be an item itself: its list's lead-in is the line above its first sibling
+  // ("第四条 X应当履行下列职责:" / "(一)…" / "(二)…").
+  if (asksList && !OPENS_LIST.test(introText) && own && marker(own) !== null) {
+    const above = mine.filter((p) => p.line < s.line && p.line >= s.line - 24).sort((a, b) => b.line - a.line);
+    for (const p of above) {
+      if (/[:：]\s*$/.test(p.text) && OPENS_LIST.test(p.text)) {
+        introText = p.text;
+        start = p.line;
+        break;
+      }
+      if (marker(p) === null) break;
+    }
+  }
   const intro = OPENS_LIST.exec(introText);
-  if (intro && (ASKS_WHAT_TO_DO.test(c.q.text) || /职责|职能|任务|干什么|做什么/.test(c.q.text))) {
-    // The items on the lines after it, in order, while they are items ("(一)…", "1.…").
-    // (The sentence may be the first item itself, shown with the lead-in above it.)
-    const ITEM = /^\s*([(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．]|[一二三四五六七八九十]{1,3}是)/;
-    const after = mine.filter((p) => p.line >= s.line).sort((a, b) => a.line - b.line);
+  if (intro && asksList) {
+    // The items on the lines after it, in order, while they are items ("(一)…", "1.…") — blank lines
+    // between them are no end.
+    const after = mine.filter((p) => p.line >= start).sort((a, b) => a.line - b.line);
     const items: string[] = [];
-    let line = s.line;
+    let line = start;
     for (const p of after) {
-      const marker = p.ref && ITEM.test(p.ref.split(/[>\s]/).pop() ?? '') ? p.ref.split(/[>\s]/).pop()! : ITEM.test(p.text) ? '' : null;
-      if (p.line > line + 1 || marker === null) {
-        if (p.line === s.line) continue;
+      const m = marker(p);
+      if (p.line > line + 3 || m === null || (p.line === start && OPENS_LIST.test(p.text))) {
+        if (p.line === start) continue;
         break;
       }
       // (Text after the list keeps the last item's number: "第三条…" under (三) is no item.)
-      if (marker && items.some((i) => i.startsWith(marker))) break;
-      items.push(`${marker}${p.text.trim()}`);
+      if (m && items.some((i) => i.startsWith(m))) break;
+      // (The heading the lead-in repeats — "二、主要工作职责" under "主要工作职责:" — is no item.)
+      if (p.text.trim().length <= 12 && introText.includes(p.text.trim().replace(/[:：]$/, ''))) continue;
+      items.push(`${m}${p.text.trim()}`);
       line = p.line;
     }
     if (items.length >= 2) return short(`${introText.slice(0, intro.index + intro[0].length)}${items.join('')}`, 400);

@@ -125,11 +125,32 @@ const CALL = `东州市2022年地方标准项目征集通知
 附件:2022年地方标准工作要点表
 `;
 
+const RULES = `东州市消防安全责任制规定
+各镇人民政府(街道办事处)、市府直属有关单位:
+《东州市消防安全责任制规定》已经市政府常务会议审议通过,现印发给你们,请认真贯彻执行。
+第四条  市消防安全委员会应当履行下列消防工作职责:
+
+  (一)组织制定消防工作规划和年度计划。
+
+  (二)组织开展消防安全检查和专项治理。
+
+  (三)每季度召开一次消防工作联席会议。
+
+第五条  各镇人民政府(街道办事处)应当履行下列消`;
+
+const DUTIES = `东州县安全生产职责规定
+(二)常务副县长协助县长做好全县的安全生产工作。主要职责是:
+1、协助县长研究解决安全生产工作中的重大问题;
+2、督促副县长落实安全生产责任制;
+3、发生重特大事故时及时赶赴现场。
+(三)分管副县长对安全生产综合监管工作负直接领导责任。
+`;
+
 let engine: AnswerEngine;
 const ask = (q: string) => engine.ask(q, { now: new Date('2025-06-10T09:00:00+08:00') });
 
 beforeAll(async () => {
-  const { kb } = await ingestTexts({ 'county.txt': COUNTY, 'placeless.txt': PLACELESS, 'named.txt': NAMED, 'notice.txt': NOTICE, 'monthly.txt': MONTHLY, 'meeting.txt': MEETING, 'implements.txt': IMPLEMENTS, 'call.txt': CALL });
+  const { kb } = await ingestTexts({ 'county.txt': COUNTY, 'placeless.txt': PLACELESS, 'named.txt': NAMED, 'notice.txt': NOTICE, 'monthly.txt': MONTHLY, 'meeting.txt': MEETING, 'implements.txt': IMPLEMENTS, 'call.txt': CALL, 'rules.txt': RULES, 'duties.txt': DUTIES });
   engine = new AnswerEngine(kb);
 });
 
@@ -147,6 +168,24 @@ describe('questions on such pages', () => {
     expect(list).toContain('东州市地方标准项目汇总表');
     expect(list).toContain('东州市地方标准项目申报表');
     expect(ask('东州填地方标准工作要点表有什么要求?').answer).toContain('简明扼要');
+  });
+
+  it('a body’s duties are the items under the lead-in that names them, blank lines between them or not', () => {
+    const a = ask('东州市消防安全委员会要履行哪些职责?').answer;
+    expect(a).toContain('年度计划');
+    expect(a).toContain('专项治理');
+    expect(a).toContain('联席会议');
+    const b = ask('东州县常务副县长在安全生产上主要职责有哪些').answer;
+    expect(b).toContain('重大问题');
+    expect(b).toContain('安全生产责任制');
+    expect(b).toContain('赶赴现场');
+  });
+
+  it('a page cut off inside its last sentence, its addressee line and its covering formula state no duty: refused', () => {
+    const a = ask('东州各镇人民政府(街道办事处)具体要履行哪些消防职责?');
+    expect(a.found).toBe(false);
+    expect(a.answer).not.toContain('下列消');
+    expect(a.answer).not.toContain('印发给你们');
   });
 
   it('"依据了哪些文件?列下文号": each cited document with the number written after it somewhere in the text', () => {
