@@ -4,6 +4,8 @@ import { extractPlanMeta } from '../../src/ingest/extract-plan-meta.ts';
 import { extractReports } from '../../src/ingest/extract-reports.ts';
 import { findCellTables } from '../../src/ingest/parse-cell-lines.ts';
 import { readMetaFields } from '../../src/ingest/read-meta-fields.ts';
+import { subPlaceForms } from '../../src/answer/understand-question.ts';
+import { readHeader } from '../../src/ingest/parse-task-table.ts';
 import { ingestTexts } from '../helpers/ingest-texts.ts';
 
 /**
@@ -56,6 +58,24 @@ describe('the place of a report that never says it in a title', () => {
 
   it('a city named once where the report opens is the report’s', () => {
     expect(meta('8月21日,麻城市品牌建设工作推进会召开。会议要求,各成员单位要压实任务清单。').city).toBe('麻城');
+  });
+});
+
+describe('towns, zones and progress reports', () => {
+  it('a town or a zone a plan is for goes by the forms staff type', () => {
+    expect(subPlaceForms('宁远县木李镇2024年重点任务第一季度进展情况')).toContain('木李镇');
+    expect(subPlaceForms('广西-东盟经济技术开发区建设质量强区工作领导小组办公室')).toEqual(expect.arrayContaining(['广西东盟经开区', '东盟经开区', '广西-东盟经济技术开发区']));
+    expect(subPlaceForms('各乡镇人民政府')).toEqual([]);
+  });
+
+  it('a progress report’s columns: 目标任务 is the task, 工作进展、取得成效 its progress, 责任分工 its units', () => {
+    expect(readHeader(['目标任务', '执行措施、实施步骤', '工作进展、取得成效', '后续举措', '责任分工', '监督方式'])).toEqual(['text', null, 'progress', null, 'units', null]);
+  });
+
+  it('a table pasted one cell a line, its header with 步骤 and 成效 columns, is read from its first column', () => {
+    const tables = findCellTables(lines('目标任务\n执行措施、实施步骤\n工作进展、取得成效\n责任分工\n全年新签约过亿元项目4个以上。\n出台招商工作方案。\n一季度外出招商4次。\n木李镇经济发展办公室\n'));
+    expect(tables[0]?.rows[0]).toEqual(['目标任务', '执行措施、实施步骤', '工作进展、取得成效', '责任分工']);
+    expect(tables[0]?.rows[1]).toEqual(['全年新签约过亿元项目4个以上。', '出台招商工作方案。', '一季度外出招商4次。', '木李镇经济发展办公室']);
   });
 });
 
@@ -146,11 +166,26 @@ const DUTIES = `东州县安全生产职责规定
 (三)分管副县长对安全生产综合监管工作负直接领导责任。
 `;
 
+const TOWN = `宁远县木李镇2024年重点任务第一季度进展情况
+目标任务
+执行措施、实施步骤
+工作进展、取得成效
+责任分工
+强化招商引资工作机制,全年新签约过亿元项目4个以上。
+出台招商工作方案。
+一季度外出招商4次。
+木李镇经济发展办公室
+新建高标准农田1万亩。
+完成设计单位招标。
+完成勘测。
+木李镇农业农村办公室
+`;
+
 let engine: AnswerEngine;
 const ask = (q: string) => engine.ask(q, { now: new Date('2025-06-10T09:00:00+08:00') });
 
 beforeAll(async () => {
-  const { kb } = await ingestTexts({ 'county.txt': COUNTY, 'placeless.txt': PLACELESS, 'named.txt': NAMED, 'notice.txt': NOTICE, 'monthly.txt': MONTHLY, 'meeting.txt': MEETING, 'implements.txt': IMPLEMENTS, 'call.txt': CALL, 'rules.txt': RULES, 'duties.txt': DUTIES });
+  const { kb } = await ingestTexts({ 'county.txt': COUNTY, 'placeless.txt': PLACELESS, 'named.txt': NAMED, 'notice.txt': NOTICE, 'monthly.txt': MONTHLY, 'meeting.txt': MEETING, 'implements.txt': IMPLEMENTS, 'call.txt': CALL, 'rules.txt': RULES, 'duties.txt': DUTIES, 'town.txt': TOWN });
   engine = new AnswerEngine(kb);
 });
 
@@ -186,6 +221,10 @@ describe('questions on such pages', () => {
     expect(a.found).toBe(false);
     expect(a.answer).not.toContain('下列消');
     expect(a.answer).not.toContain('印发给你们');
+  });
+
+  it('a town named in a plan’s title scopes the question to that plan', () => {
+    expect(ask('木李镇招商引资这项是哪个办公室负责的?').answer).toContain('木李镇经济发展办公室');
   });
 
   it('"依据了哪些文件?列下文号": each cited document with the number written after it somewhere in the text', () => {
