@@ -105,6 +105,8 @@ const SYNONYMS: Record<string, string> = {
   涨幅: '增长',
   增速: '增长',
   增幅: '增长',
+  报备: '备案',
+  ddl: '截止',
 };
 
 export class Ctx {

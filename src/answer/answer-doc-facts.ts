@@ -78,6 +78,8 @@ export function askedDocAttributes(text: string, ownTitles: Array<string | null>
   if (found.includes('implements')) found = found.filter((a) => a !== 'docNo');
   // "遇到问题找谁反映": where problems go, not a contact person.
   if (found.includes('feedback')) found = found.filter((a) => a !== 'contact');
+  // "政府网上这篇方案是哪天发的": the page's date.
+  if (/网上|网站|网页|页面|挂网/.test(text) && found.includes('signed') && !/落款|成文|印发/.test(text)) found = found.map((a) => (a === 'signed' ? 'published' : a)).filter((a, i, all) => all.indexOf(a) === i);
   // "发布" alone means the document's date unless the page's own date is asked for.
   if (found.includes('published') && found.includes('signed') && !/落款|成文/.test(text)) return found.filter((a) => a !== 'signed');
   return found;

@@ -167,7 +167,7 @@ export function answerFromPassages(c: Ctx): Answer | null {
 }
 
 /** How much more of the question a plan's sentence must hold than a composed answer to be added to it. */
-const SUPPLEMENT_MARGIN = 0.3;
+const SUPPLEMENT_MARGIN = 0.15;
 
 /**
  * A composed answer (a department's task list, an owner line) that holds little of what the question

@@ -55,7 +55,7 @@ interface Line {
 const QUOTE_MAX = 100;
 
 /** 已经/经 + the approving body (and meeting) + 同意/审议通过/批准. */
-const APPROVAL = /(?:已经|已|经)((?:[\u4e00-\u9fff]{2,24}?)(?:第[一二三四五六七八九十百零〇○\d]+次)?(?:[\u4e00-\u9fff]{0,10}会议)?)(研究|审议|讨论)?(?:同意|通过|批准)/;
+const APPROVAL = /(?:已经|已|经)((?:[\u4e00-\u9fff]{2,24}?)(?:第?[一二三四五六七八九十百零〇○\d]+届)?(?:第?[一二三四五六七八九十百零〇○\d]+次)?(?:[\u4e00-\u9fff]{0,10}会议)?)(研究|审议|讨论)?(?:同意|通过|批准)/;
 
 export function extractDocFacts(lines: Line[], title: string | null): PlanFact[] {
   const out: PlanFact[] = [];

@@ -21,7 +21,7 @@ export interface ReportDraft {
   quote: string;
 }
 
-const REPORT_WORD = /报告|报送|上报|呈报|汇报|总结材料|向[^,;。]{2,60}?(?:提交|递交|报)|提交[^,;。]{0,12}(?:材料|报告|表)|报市政府|报市委|报领导小组|报上级|报(?:至|给|到)?[市县区旗州省][\u4e00-\u9fff]{0,12}(?:政府|办公室|督查室|督办室|督考办|领导小组)|将[^,;。]{2,60}?报(?:至|给|到)?[\u4e00-\u9fff]{2,30}?(?:办公室|领导小组|督查室|实验室部|司|处|科)(?![\u4e00-\u9fff])/;
+const REPORT_WORD = /报告|报送|上报|呈报|汇报|总结材料|报[\u4e00-\u9fff]{2,12}?备案|向[^,;。]{2,60}?(?:提交|递交|报)|提交[^,;。]{0,12}(?:材料|报告|表)|报市政府|报市委|报领导小组|报上级|报(?:至|给|到)?[市县区旗州省][\u4e00-\u9fff]{0,12}(?:政府|办公室|督查室|督办室|督考办|领导小组)|将[^,;。]{2,60}?报(?:至|给|到)?[\u4e00-\u9fff]{2,30}?(?:办公室|领导小组|督查室|实验室部|司|处|科)(?![\u4e00-\u9fff])/;
 const SYSTEM = /([\u4e00-\u9fff、]{2,24}报告制度)/g;
 /** A recurring time ("每月25日前"): it goes before a start date in the same clause ("从2022年3月起"). */
 const RECURRING = /(每年|每半年|每季度|每季|每月|每周)[^,;。]{0,8}?(\d+)?\s*次(以上)?|每(?:年|半年|季度|季|月|周)(?:末|底|初|\d{1,2}日)?(?:月\d{1,2}日|最后一个?月\d{1,2}日)?(?:前|以前)?/;
@@ -111,7 +111,8 @@ function whatOf(clause: string): string | null {
   const after = /(?:书面)?(?:报告|报送|上报|汇报|呈报|提交)([^,;。]{2,40})$/.exec(clause);
   if (after && !/^(制度|有关|工作$|报|向|或|和|及|等)/.test(after[1])) return after[1].trim();
   const noun = /([\u4e00-\u9fff]{2,20}(?:报告|总结|情况|材料))/.exec(clause);
-  if (!noun) return null;
+  // ("于2024年3月15日前报市安办备案": what is filed is named before; the clause says when and where.)
+  if (!noun) return /备案/.test(clause) ? clause.replace(/^[,;\s]+/, '').slice(0, 40) : null;
   const what = noun[1].replace(/^(次以上|次|以上|形成|发布|开展|定期|及时|并|的)+/, '');
   return what.length >= 4 ? what : clause.replace(/^[,;\s]+/, '').slice(0, 40);
 }

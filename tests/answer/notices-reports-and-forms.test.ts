@@ -39,6 +39,16 @@ describe('who issued a document, and its number', () => {
     expect(sealed).toMatchObject({ issuer: '某某工作部际联席会议办公室', date: '2021-12-27', city: '全国' });
   });
 
+  it('the meeting that approved it, numbered by 届 and 次 without 第; 发表日期 is the page date', () => {
+    const m = meta('东州市人民政府关于印发《东州市审批制度改革实施方案》的通知\n各区县人民政府:\n《东州市审批制度改革实施方案》已经市政府七届44次常务会议讨论通过,现印发给你们。\n');
+    expect(m.facts.find((f) => f.kind === 'approval')?.value).toBe('市政府七届44次常务会议讨论');
+    expect(readMetaFields(['发表日期: 2020-11-18 来源:东州县营商局 作者:某某']).get('published')).toBe('2020-11-18');
+  });
+
+  it('"于…前报市安办备案" is a reporting duty with its date and office', () => {
+    expect(extractReports('各县(区)要认真研究制定本地工作方案,于2024年3月15日前报市安办备案。')[0]).toMatchObject({ when: '2024年3月15日前', to: '市安办' });
+  });
+
   it('page furniture after a value (公开形式, 公开时限) ends it', () => {
     expect(readMetaFields(['序号:0 发布机构:法规科 公开形式:主动公开 公开时限:常年公开 网站发布:2021-02-04']).get('issuer')).toBe('法规科');
   });
