@@ -2,6 +2,7 @@ import type { Plan, Source } from '../kb/records.ts';
 import type { Answer, Ctx } from './answer-context.ts';
 import { formatDate } from './format.ts';
 import { CITED_DOCUMENT } from './answerability.ts';
+import { numberAfter } from '../ingest/extract-doc-facts.ts';
 
 /**
  * Questions about the document itself: its 文号, date (落款/成文, as written), issuing body, title, the
@@ -227,9 +228,7 @@ function valueOf(plan: Plan, attr: Attr, asked = ''): Value | null {
 function implementedDocuments(facts: Plan['facts'], asked: string): Value | null {
   if (facts.length === 0) return null;
   const withNo = facts.map((f) => {
-    const after = f.quote.slice(f.quote.indexOf(`《${f.value}》`) + f.value.length + 2);
-    // "(国市监质(2020)177号)": the number may hold brackets of its own.
-    const no = /^\s*\(((?:[^()]|\([^()]*\)){2,30}?号)[,)]/.exec(after)?.[1];
+    const no = numberAfter(f.quote, f.value);
     return { f, text: `《${f.value}》${no ? `(${no})` : ''}` };
   });
   const POINTERS: Array<[RegExp, RegExp]> = [

@@ -58,11 +58,14 @@ export interface Question {
   otherPlace?: string | null;
 }
 
+/** How often or by which day something is handed in: "多久报一次", "几号前报", "哪天前交". */
+const REPORT_TIME = /报一次|(几号|哪天|何时|什么时候|啥时候)(之?前)?(报|交)(?![告名])/;
+
 const INTENTS: Array<[Intent, RegExp]> = [
   ['help', /^(帮助|help|菜单|功能|使用说明|怎么用|你能做什么|能问什么|你是谁|\?)$/i],
   ['cross_plan', /哪些(城市|方案|地方|市|地区|区|县|省|州)(?!局|委|政府)|哪几个(城市|方案|地方|市|地区)|哪几(个)?市|几个(城市|方案)|各(城市|地)(?![、,，]?各?(部门|单位))(都)?|(哪些|几个)方案|哪个市|哪些地方|方案(里|中)哪些|哪些(提到|提出|规定|明确|要求)/],
   // (A 政府工作报告 is the document the tasks come from, not a report to send.)
-  ['reporting', /(?<!政府工作|工作)报告(?!重点|确定|任务|目标|责任)|报送|上报|汇报|[要需应]报(?=[\u4e00-\u9fff])|多久报|报一次|(几号|哪天|何时|什么时候|啥时候)(之?前)?(报|交)(?![告名])|总结(材料)?(交|报|给|送)|交给谁|报给谁|交到哪|报到哪|报哪/],
+  ['reporting', new RegExp(String.raw`(?<!政府工作|工作)报告(?!重点|确定|任务|目标|责任)|报送|上报|汇报|[要需应]报(?=[\u4e00-\u9fff])|多久报|${REPORT_TIME.source}|总结(材料)?(交|报|给|送)|交给谁|报给谁|交到哪|报到哪|报哪`)],
   ['schedule', /阶段|进度安排|工作步骤|实施步骤|推进步骤|为期|多久|多长时间|哪段时间|时间安排|分几步/],
   ['deadline', /哪几天|几号到几号|什么时候|什么时间|何时|啥时候|完成时限|时限|时间节点|截止|期限|哪天|几月|哪个月|哪月|到期|完成时间|哪年完成|哪一年/],
   ['duties', /(?:要|需|应|需要)明确(?:哪些|什么|啥)|(?:负责|牵头|承担|参与|配合|分管)(?:了|的)?(?:哪几|哪些)(?!部门|单位|局|委)|负责什么|负责哪些|负责啥|职责|干啥|干嘛|做什么|干什么|要做|任务有哪些|哪些任务|有什么任务|要干|工作有哪些|要求有哪些|有啥要求|有什么要求|提了什么要求|提出了什么要求|要求是什么|承担/],
@@ -480,7 +483,7 @@ function unknownPlaceIn(text: string, lexicon: Lexicon): string | null {
 
 /** "重大质量安全事故报告制度由哪些部门负责": who owns a reporting system is an owner question. */
 const OWNER_ASK = /(由|归)(哪些|哪个|哪几个|什么)(部门|单位)|(哪些|哪个|哪几个)(部门|单位)(负责|牵头)|谁(负责|牵头)|归哪/;
-const REPORT_ASK = /报送|上报|汇报|交给谁|报给谁|交到哪|报到哪|报哪|向谁报告|报告给|报一次|(几号|哪天|何时|什么时候|啥时候)(之?前)?报(?![告名])/;
+const REPORT_ASK = new RegExp(`报送|上报|汇报|交给谁|报给谁|交到哪|报到哪|报哪|向谁报告|报告给|${REPORT_TIME.source}`);
 
 function intentOf(text: string): Intent {
   if (/报告/.test(text) && OWNER_ASK.test(text) && !REPORT_ASK.test(text)) return 'owner';
