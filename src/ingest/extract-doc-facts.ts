@@ -137,7 +137,7 @@ export function extractDocFacts(lines: Line[], title: string | null): PlanFact[]
 }
 
 /** Problems met in carrying a plan out, and the body they go to. */
-const FEEDBACK = /(?:遇到的|出现的|发现的|有关|重大|重要)?问题[^。;；]{0,16}?(?:请)?(?:径向|及时向|直接向|向)([\u4e00-\u9fff()]{2,30}?)(?:反映|反馈|报告|报送)/;
+const FEEDBACK = /(?:遇到的|出现的|发现的|有关|重大|重要)?(?:问题|异议)[^。;；]{0,24}?(?:请)?(?:径向|及时向|直接向|向)([\u4e00-\u9fff()]{2,30}?)(?:反映|反馈|报告|报送)/;
 
 /** 联系人:张三 / 联系人:刘先生 / 联系人和联系方式:张 月 李连海 010-…: the names as written, up to the number. */
 const CONTACT = /联系人(?:和联系方式|及联系方式|及电话)?\s*[:：]\s*([\u4e00-\u9fff][^\d,，;；。()\n:：]{1,20})/g;

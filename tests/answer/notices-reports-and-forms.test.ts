@@ -191,11 +191,17 @@ const TOWN = `宁远县木李镇2024年重点任务第一季度进展情况
 木李镇农业农村办公室
 `;
 
+const NOTICE_2 = `江永县2024年民生实事1—9月进度公示
+一、总体目标
+到2027年,全县医疗卫生服务体系进一步健全;到2035年,建成整合型医疗卫生服务体系。
+二、若对公示情况有异议的,请在7日之内以书面形式向江永县民生工作办公室反映。
+`;
+
 let engine: AnswerEngine;
 const ask = (q: string) => engine.ask(q, { now: new Date('2025-06-10T09:00:00+08:00') });
 
 beforeAll(async () => {
-  const { kb } = await ingestTexts({ 'county.txt': COUNTY, 'placeless.txt': PLACELESS, 'named.txt': NAMED, 'notice.txt': NOTICE, 'monthly.txt': MONTHLY, 'meeting.txt': MEETING, 'implements.txt': IMPLEMENTS, 'call.txt': CALL, 'rules.txt': RULES, 'duties.txt': DUTIES, 'town.txt': TOWN });
+  const { kb } = await ingestTexts({ 'county.txt': COUNTY, 'placeless.txt': PLACELESS, 'named.txt': NAMED, 'notice.txt': NOTICE, 'monthly.txt': MONTHLY, 'meeting.txt': MEETING, 'implements.txt': IMPLEMENTS, 'call.txt': CALL, 'rules.txt': RULES, 'duties.txt': DUTIES, 'town.txt': TOWN, 'notice2.txt': NOTICE_2 });
   engine = new AnswerEngine(kb);
 });
 
@@ -235,6 +241,18 @@ describe('questions on such pages', () => {
 
   it('a town named in a plan’s title scopes the question to that plan', () => {
     expect(ask('木李镇招商引资这项是哪个办公室负责的?').answer).toContain('木李镇经济发展办公室');
+  });
+
+  it('where objections go is answered with the clause that says how and by when', () => {
+    const a = ask('对江永民生实事进度公示有异议,多久内找谁反映?').answer;
+    expect(a).toContain('江永县民生工作办公室');
+    expect(a).toContain('7日之内');
+  });
+
+  it('"分哪两个时间节点的目标" is answered by the goal horizons', () => {
+    const a = ask('江永民生实事进度公示分哪两个时间节点的目标').answer;
+    expect(a).toContain('到2027年');
+    expect(a).toContain('到2035年');
   });
 
   it('"依据了哪些文件?列下文号": each cited document with the number written after it somewhere in the text', () => {
