@@ -440,7 +440,7 @@ function formatDocNo(m: RegExpMatchArray): string {
 }
 
 const DATE_TEXT = String.raw`(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?=[〇○零O0]*[一二三四五六七八九])[〇○零O0一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)`;
-const ORGAN = String.raw`[\u4e00-\u9fff]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|办公室|办公厅|委员会|领导小组|管理委员会|管委会|监督管理局|局|委|厅)`;
+const ORGAN = String.raw`[\u4e00-\u9fff]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|办公室|办公厅|委员会|领导小组|管理委员会|管委会|监督管理局|指挥部|局|委|厅)`;
 const SIGNATURE = new RegExp(String.raw`^((?:${ORGAN}\s*){1,3})?\s*(${DATE_TEXT})$`);
 const LEADING_SIGNATURE = new RegExp(String.raw`^(?:${ORGAN}\s*){1,3}${DATE_TEXT}\s+`);
 const ORGAN_ONLY = new RegExp(String.raw`^(?:${ORGAN}\s*){1,3}$`);
@@ -486,7 +486,15 @@ function findSignature(lines: MetaLine[]): Signature {
   }
   for (const l of lines.slice(0, 12)) {
     const m = ORGAN_DATE_INLINE.exec(l.text);
-    if (m) return { issuer: null, date: parseDate(m[2]), text: m[2], quote: m[0] };
+    if (!m) continue;
+    // "…特此通知,广西-东盟经济技术开发区…办公室2022年6月29日(联系人:…)。": a 落款 run into the text's end,
+    // after a clause and before nothing but a note, names the issuer too.
+    const before = l.text.slice(0, m.index);
+    const after = l.text.slice(m.index + m[0].length);
+    const closing = /(特此通知|特此公告|此复)?[,，。]\s*([一-鿿]{1,8}-)?$/.exec(before);
+    const ends = /^\s*([(（][^()（）]{0,80}[)）])?\s*[。]?\s*$/.test(after);
+    const issuer = closing && ends ? `${closing[2] ?? ''}${m[1]}` : null;
+    return { issuer, date: parseDate(m[2]), text: m[2], quote: m[0] };
   }
   return { issuer: null, date: null, text: null, quote: '' };
 }

@@ -49,6 +49,12 @@ describe('who issued a document, and its number', () => {
     expect(extractReports('各县(区)要认真研究制定本地工作方案,于2024年3月15日前报市安办备案。')[0]).toMatchObject({ when: '2024年3月15日前', to: '市安办' });
   });
 
+  it('a 指挥部 issues its notice; a 落款 run into the end of a one-line notice names the issuer', () => {
+    expect(meta('东阳市大气污染防治攻坚行动指挥部关于印发东阳市2021年度大气污染防治攻坚实施计划的通知\n各镇人民政府:\n').issuer).toBe('东阳市大气污染防治攻坚行动指挥部');
+    const m = meta('各成员单位:经研究,决定将第二届主任质量奖的申报截止时间延长至2022年7月15日,其他事项不变,特此通知,广西-东盟经济技术开发区建设质量强区工作领导小组办公室2022年6月29日(联系人:某某,电话:0771-1234567)。');
+    expect(m).toMatchObject({ issuer: '广西-东盟经济技术开发区建设质量强区工作领导小组办公室', date: '2022-06-29' });
+  });
+
   it('page furniture after a value (公开形式, 公开时限) ends it', () => {
     expect(readMetaFields(['序号:0 发布机构:法规科 公开形式:主动公开 公开时限:常年公开 网站发布:2021-02-04']).get('issuer')).toBe('法规科');
   });
