@@ -72,6 +72,10 @@ describe('the place of a report that never says it in a title', () => {
     expect(zone.city).toBeNull();
   });
 
+  it('a 街道 a title starts with is the page’s place', () => {
+    expect(meta('中梁山街道2024年十件民生实事项目出炉\n近日,街道召开议事代表大会。').city).toBe('中梁山街道');
+  });
+
   it('a city named once where the report opens is the report’s', () => {
     expect(meta('8月21日,麻城市品牌建设工作推进会召开。会议要求,各成员单位要压实任务清单。').city).toBe('麻城');
   });
