@@ -73,7 +73,7 @@ describe('the place of a report that never says it in a title', () => {
   });
 
   it('a 街道 a title starts with is the page’s place', () => {
-    expect(meta('中梁山街道2024年十件民生实事项目出炉\n近日,街道召开议事代表大会。').city).toBe('中梁山街道');
+    expect(meta('中梁山街道2024年十件民生实事项目出炉\n发布时间:2024-01-20\n近日,街道召开议事代表大会。').city).toBe('中梁山街道');
   });
 
   it('a city named once where the report opens is the report’s', () => {
