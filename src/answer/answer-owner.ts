@@ -78,8 +78,23 @@ function dutyTask(c: Ctx, dutyIndex: number): Task | undefined {
 const ASKS_LEAD = /牵头/;
 const ASKS_ALL = /配合|参加|参与|协办|协同|协助|哪些单位|哪些部门|哪几个|都有|全部|分别|还有/;
 
+/** "一、王丹县长牵头重点工作": the leader a section heading hands its items to. */
+const LEADER_HEADING = /([\u4e00-\u9fff]{2,3}(?:常务副|副)?(?:县长|市长|区长|旗长|州长|镇长|乡长|书记|主任))(?:同志)?(?:牵头|负责|分管|主抓)/;
+
+/** The leader a task's section names, asked for by a question for a person ("哪位县长牵头"). */
+function sectionLeader(c: Ctx, t: Task): string | null {
+  if (askedAttribute(c.q.text) !== 'person' && !/哪位|哪个领导|什么领导|领导是谁/.test(c.q.text)) return null;
+  for (const heading of [...t.source.path].reverse()) {
+    const m = LEADER_HEADING.exec(heading);
+    if (m) return `牵头领导: ${m[1]}(“${short(heading, 30)}”)`;
+  }
+  return null;
+}
+
 function ownerLine(c: Ctx, t: Task): string {
-  const what = t.origin === 'duty' ? `由${names(t.units)}负责` : ownersPhrase(t, ASKS_LEAD.test(c.q.text) && !ASKS_ALL.test(c.q.text));
+  const leader = sectionLeader(c, t);
+  const units = t.origin === 'duty' ? `由${names(t.units)}负责` : ownersPhrase(t, ASKS_LEAD.test(c.q.text) && !ASKS_ALL.test(c.q.text));
+  const what = leader ? `${leader}; ${units}` : units;
   // ("下一步要培育什么", "不按时报送会怎样": a thing or a consequence is asked — the task's words say it.)
   const content = ASKS_CONTENT.test(c.q.text) || (askedAttribute(c.q.text) === 'text' && ASKS_THING.test(c.q.text));
   const text = content ? short(t.text, 200) : short(t.text);

@@ -207,11 +207,20 @@ const NOTICE_2 = `江永县2024年民生实事1—9月进度公示
 二、若对公示情况有异议的,请在7日之内以书面形式向江永县民生工作办公室反映。
 `;
 
+const LEADERS = `道县2023年政府工作报告重点工作责任分解
+一、王某某县长牵头重点工作
+1.财政总收入和一般公共预算收入与经济增长基本同步。
+责任单位:县财政局。
+二、李某某副县长牵头重点工作
+2.新建高标准农田2万亩。
+责任单位:县农业农村局。
+`;
+
 let engine: AnswerEngine;
 const ask = (q: string) => engine.ask(q, { now: new Date('2025-06-10T09:00:00+08:00') });
 
 beforeAll(async () => {
-  const { kb } = await ingestTexts({ 'county.txt': COUNTY, 'placeless.txt': PLACELESS, 'named.txt': NAMED, 'notice.txt': NOTICE, 'monthly.txt': MONTHLY, 'meeting.txt': MEETING, 'implements.txt': IMPLEMENTS, 'call.txt': CALL, 'rules.txt': RULES, 'duties.txt': DUTIES, 'town.txt': TOWN, 'notice2.txt': NOTICE_2 });
+  const { kb } = await ingestTexts({ 'county.txt': COUNTY, 'placeless.txt': PLACELESS, 'named.txt': NAMED, 'notice.txt': NOTICE, 'monthly.txt': MONTHLY, 'meeting.txt': MEETING, 'implements.txt': IMPLEMENTS, 'call.txt': CALL, 'rules.txt': RULES, 'duties.txt': DUTIES, 'town.txt': TOWN, 'notice2.txt': NOTICE_2, 'leaders.txt': LEADERS });
   engine = new AnswerEngine(kb);
 });
 
@@ -263,6 +272,14 @@ describe('questions on such pages', () => {
     const a = ask('江永民生实事进度公示分哪两个时间节点的目标').answer;
     expect(a).toContain('到2027年');
     expect(a).toContain('到2035年');
+  });
+
+  it('"哪位县长牵头" is answered by the leader the task’s section heading names, beside its units', () => {
+    const a = ask('道县财政总收入那条是哪位县长牵头').answer;
+    expect(a).toContain('王某某县长');
+    expect(a).toContain('县财政局');
+    expect(ask('道县高标准农田那条哪位县领导牵头').answer).toContain('李某某副县长');
+    expect(ask('道县高标准农田那条哪个部门牵头').answer).not.toContain('李某某');
   });
 
   it('"依据了哪些文件?列下文号": each cited document with the number written after it somewhere in the text', () => {
