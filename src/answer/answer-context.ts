@@ -288,7 +288,6 @@ export function decided(a: Answer): Answer {
   return { ...a, decided: true };
 }
 
-/** A plan's own title line: it shares a question's words and answers nothing. */
 /** "第五条 各镇人民政府应当履行下列消": a page cut off inside its last, short sentence — which states nothing. */
 export function isCutTail(c: Ctx, sentence: number): boolean {
   const ref = c.p.sentences[sentence];
@@ -299,6 +298,7 @@ export function isCutTail(c: Ctx, sentence: number): boolean {
   return (text.match(/[(（]/g)?.length ?? 0) > (text.match(/[)）]/g)?.length ?? 0) || /下列[\u4e00-\u9fff]{0,4}$|[的和与及或在对将把为、,，:：]$/.test(text);
 }
 
+/** A plan's own title line (or another sentence that states nothing): it shares a question's words and answers nothing. */
 export function isTitleLine(c: Ctx, h: Hit): boolean {
   return h.doc.kind === 'sentence' && statesNothing(c, h.doc.index);
 }

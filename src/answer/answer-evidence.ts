@@ -64,10 +64,10 @@ export function answerFromEvidence(c: Ctx): Answer | null {
   // Within the best plan, a second sentence that covers the question nearly as well is shown too.
   const top = best[0];
   const also = hits.find((h) => h !== top && h.doc.file === top.doc.file && h.coverage >= top.coverage - 0.05);
-  const shown = (best.length > 1 ? best.slice(0, SHOWN) : also ? [top, also] : [top]).map((h) => sourceOf(c, h));
+  const shownHits = best.length > 1 ? best.slice(0, SHOWN) : also ? [top, also] : [top];
+  const shown = shownHits.map((h) => sourceOf(c, h));
   const toks = tokens(query);
   // (A "what" question is shown the whole list or explanation the sentence opens.)
-  const shownHits = best.length > 1 ? best.slice(0, SHOWN) : also ? [top, also] : [top];
   const lines = shown.map((s, i) => `${c.label(s.file)}: ${(attr === 'text' ? completedSentence(c, shownHits[i]) : null) ?? withDate(attr, s.quote, focus(s.quote, toks, 160))}${c.cite(s)}`);
   return c.answer(lines.join('\n'), shown);
 }

@@ -45,9 +45,9 @@ function missingItem(c: Ctx): Answer | null {
   return decided(c.answer(`${c.scopeLabel()}正文的编号条目到第${max}条为止, 没有找到第${asked.find((n) => n > max)}条。`, [], false));
 }
 
-/** The question asks what the task says, not only who owns it. */
 /** A question for a thing, a way or a consequence ("要培育什么", "会怎样", "怎么报"), not for a body. */
 const ASKS_THING = /(什么|啥|哪些|哪个|哪一?项|怎样|怎么|如何)(?!部门|单位|局|机构|机关|科室|处室)/;
+/** The question asks what the task says, not only who owns it. */
 const ASKS_CONTENT = /做什么|干什么|干啥|内容|具体|要求|是什么|哪些(?!部门|单位|局|机构|领导|地方|城市)/;
 
 /** Tasks matching the question's content: duty sections and tasks that have owners. */

@@ -12,21 +12,28 @@ import type { Hit } from '../kb/search-index.ts';
 
 export function answerReporting(c: Ctx): Answer | null {
   if (/制度/.test(c.q.text) && /哪些|什么|几项|几个/.test(c.q.text)) return listSystems(c);
-  // "截止到哪天": only duties that say when.
-  const dated = askedAttribute(c.q.text) === 'date';
-  const keep = (h: Hit) => !dated || !!c.kb.reports[h.doc.index].when;
-  // (The question's words for handing in and for the time asked are no words of what is handed in.)
-  const what = c.q.content.replace(ATTRIBUTE_WORDS, ' ').replace(/(截止|截至)?(到|于)?(哪天|哪一天|什么时候|何时|几号|啥时候)(前|之前)?|要|交|报送|上报|提交|报给?|截止|截至/g, ' ').trim();
   // (A question with no words of its own beyond the plan's and reporting's is answered by all the plan's
   // timed reporting duties, whatever one of them the search would rank first.)
   const own = plansOwnReports(c);
-  let hits = own.length ? [] : bestPerPlan(c.searchBeyondContext(['report']).filter(keep), MATCH);
-  if (!own.length && hits.length === 0 && what && what !== c.q.content) hits = bestPerPlan(c.search(['report'], what).filter(keep), MATCH);
-  const reports = own.length ? own : hits.slice(0, 3).map((h) => c.kb.reports[h.doc.index]);
+  const reports = own.length ? own : searchedReports(c);
   if (reports.length === 0) return null;
   const asksWho = /哪个部门|哪些部门|哪个单位|谁/.test(c.q.text) && !/交给谁|报给谁|向谁/.test(c.q.text);
   const lines = reports.map((r) => (asksWho ? whoLine(c, r) : reportLine(c, r)));
   return c.answer(lines.join('\n'), reports.map((r) => r.source));
+}
+
+/** The reporting duties that match the question (up to three, the best per plan). */
+function searchedReports(c: Ctx): Report[] {
+  // "截止到哪天": only duties that say when.
+  const dated = askedAttribute(c.q.text) === 'date';
+  const keep = (h: Hit) => !dated || !!c.kb.reports[h.doc.index].when;
+  let hits = bestPerPlan(c.searchBeyondContext(['report']).filter(keep), MATCH);
+  if (hits.length === 0) {
+    // (The question's words for handing in and for the time asked are no words of what is handed in.)
+    const what = c.q.content.replace(ATTRIBUTE_WORDS, ' ').replace(/(截止|截至)?(到|于)?(哪天|哪一天|什么时候|何时|几号|啥时候)(前|之前)?|要|交|报送|上报|提交|报给?|截止|截至/g, ' ').trim();
+    if (what && what !== c.q.content) hits = bestPerPlan(c.search(['report'], what).filter(keep), MATCH);
+  }
+  return hits.slice(0, 3).map((h) => c.kb.reports[h.doc.index]);
 }
 
 /** A report's due date asked as a deadline ("交年度工作总结截止到哪天"): only when something is handed in. */

@@ -106,6 +106,9 @@ const GENERIC_TITLE_WORD = /^(关于|开展|工作|通知|方案|实施|意见|�
  */
 function byTitleWords(question: string, titles: Array<[string, string, boolean]>): string | null {
   const q = question.replace(/[^\u4e00-\u9fff]/g, ' ');
+  // (How many titles hold a run: counted once per run, not once per title that shares it.)
+  const holders = new Map<string, number>();
+  const heldBy = (run: string) => holders.get(run) ?? holders.set(run, titles.filter(([t]) => t.includes(run)).length).get(run)!;
   const score = new Map<string, number>();
   for (const [title, file, placeless] of titles) {
     if (!placeless) continue;
@@ -114,7 +117,7 @@ function byTitleWords(question: string, titles: Array<[string, string, boolean]>
       let j = i + 1;
       while (j <= q.length && q[j - 1] !== ' ' && title.includes(q.slice(i, j))) j++;
       const run = q.slice(i, j - 1);
-      if (run.length >= 2 && !/^\d/.test(run) && !GENERIC_TITLE_WORD.test(run) && titles.every(([t, f]) => f === file || !t.includes(run))) n += run.length;
+      if (run.length >= 2 && !/^\d/.test(run) && !GENERIC_TITLE_WORD.test(run) && heldBy(run) === 1) n += run.length;
       i = Math.max(i + 1, j - 1);
     }
     if (n) score.set(file, n);
@@ -148,10 +151,8 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
   const opening = new Map<string, string>();
   for (const x of kb.passages ?? []) if (!opening.has(x.file)) opening.set(x.file, x.text.slice(0, 120));
   for (const p of kb.plans) {
-    for (const name of placeForms(p.city)) plans.push([name, p.file]);
-    if (p.docNo) plans.push([p.docNo, p.file]);
-    const own = new Set(plans.filter(([, f]) => f === p.file).map(([n]) => n));
-    for (const name of subPlaceForms([p.title, p.issuer, opening.get(p.file)].filter(Boolean).join(' '))) if (!own.has(name)) plans.push([name, p.file]);
+    const own = new Set([...placeForms(p.city), ...(p.docNo ? [p.docNo] : []), ...subPlaceForms([p.title, p.issuer, opening.get(p.file)].filter(Boolean).join(' '))]);
+    for (const name of own) plans.push([name, p.file]);
   }
   // Only names that read as a body (市质监局, 卫计委): stems such as 商务 or 交通 are ordinary words.
   const names = new Set<string>();

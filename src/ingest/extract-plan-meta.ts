@@ -338,7 +338,7 @@ function headIssuer(head: string[], title: string | null): string | null {
   }
   if (!title) return null;
   for (const line of head.slice(0, 20)) {
-    for (const m of line.matchAll(new RegExp(String.raw`(${ORGAN})(?:近日|日前|正式|已)?(?:印发|出台|发布)了?《([^《》]{4,90})》`, 'g'))) {
+    for (const m of line.matchAll(ISSUES_TITLE)) {
       if (!sameDocument(m[2], title) || /根据|按照|依据|贯彻|落实/.test(line.slice(0, m.index))) continue;
       return m[1].replace(/^(近日|日前|今年|[,，\s])+/, '');
     }
@@ -348,7 +348,7 @@ function headIssuer(head: string[], title: string | null): string | null {
 
 /** "国家认监委办公室关于上报…的通知": a notice's title opens with the body that sends it. */
 function titleIssuer(title: string | null): string | null {
-  const m = title ? new RegExp(String.raw`^(${ORGAN})关于.{4,}的(通知|意见|决定|批复|函|通告|公告)$`).exec(title) : null;
+  const m = title ? NOTICE_OF_ORGAN.exec(title) : null;
   return m ? m[1] : null;
 }
 
@@ -445,6 +445,10 @@ const SIGNATURE = new RegExp(String.raw`^((?:${ORGAN}\s*){1,3})?\s*(${DATE_TEXT}
 const LEADING_SIGNATURE = new RegExp(String.raw`^(?:${ORGAN}\s*){1,3}${DATE_TEXT}\s+`);
 const ORGAN_ONLY = new RegExp(String.raw`^(?:${ORGAN}\s*){1,3}$`);
 const ORGAN_DATE_INLINE = new RegExp(String.raw`(${ORGAN})\s*(${DATE_TEXT})`);
+/** "X人民政府印发《T》": the body a page says issued a document. */
+const ISSUES_TITLE = new RegExp(String.raw`(${ORGAN})(?:近日|日前|正式|已)?(?:印发|出台|发布)了?《([^《》]{4,90})》`, 'g');
+/** "X办公室关于…的通知": a notice's title opening with its body. */
+const NOTICE_OF_ORGAN = new RegExp(String.raw`^(${ORGAN})关于.{4,}的(通知|意见|决定|批复|函|通告|公告)$`);
 
 /** The 落款: issuing bodies and the date, on their own lines (or run into a long line). */
 interface Signature {
