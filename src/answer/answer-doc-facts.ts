@@ -1,6 +1,7 @@
 import type { Plan, Source } from '../kb/records.ts';
 import type { Answer, Ctx } from './answer-context.ts';
 import { formatDate } from './format.ts';
+import { parseChineseDate, parseDeadline } from '../ingest/parse-dates.ts';
 import { CITED_DOCUMENT } from './answerability.ts';
 import { numberAfter } from '../ingest/extract-doc-facts.ts';
 
@@ -22,7 +23,7 @@ const ASKS: Array<[Attr, RegExp]> = [
   ['docNo', /文号|发文字号|字号|几号文|第几期|哪一期|文件编号|发文编号/],
   // (When comments are due — not the day the call for comments was issued, "征求意见公告是哪天发的".)
   ['commentDeadline', /(意见|反馈|征求|征集).{0,12}(截止|截至|期限|多久|时间|之前|前|到(什么时候|何时|哪天|啥时候)|(什么时候|何时|哪天|啥时候)(截止|结束|为止))|截止(时间|日期)|截至(时间|日期)/],
-  ['signed', /落款|成文|转发(的)?(日期|时间)|(哪天|什么时候|啥时候|何时)转发|(哪年|哪一年|哪天|什么时候|啥时候|何时)(出的|出台的?|印发的?|发的)|(更早|更晚|先|后)(出台|印发|发布)|(印发|签发|出台|下发|发文|制定|发出)(的)?(时间|日期)|哪天(印发|签发|出台|下发|发的|发文|定的)|(什么时候|啥时候|哪天|何时)(印发|签发|出台|下发|发的|定的|制定|发布的)|何时(印发|签发|出台|下发|制定)|(哪天|哪一天|什么时候|何时|什么日期)(的|发布|公布)|是哪天|日期是|[,，、?？]\s*(哪天|哪一天|何时|什么时候)(印发|发布)?的?[?？]?$/],
+  ['signed', /落款|成文|转发(的)?(日期|时间)|(哪天|什么时候|啥时候|何时)转发|(哪年|哪一年|哪天|什么时候|啥时候|何时)(出的|出台的?|印发的?|发的)|(更早|更晚|先|后)(出台|印发|发布)|(出台|印发|发布|发文|下发|制定|签发)得?(更|最)(早|晚)|哪(个|份|一份|一个)(更|最)(早|晚)|(印发|签发|出台|下发|发文|制定|发出)(的)?(时间|日期)|哪天(印发|签发|出台|下发|发的|发文|定的)|(什么时候|啥时候|哪天|何时)(印发|签发|出台|下发|发的|定的|制定|发布的)|何时(印发|签发|出台|下发|制定)|(哪天|哪一天|什么时候|何时|什么日期)(的|发布|公布)|是哪天|日期是|[,，、?？]\s*(哪天|哪一天|何时|什么时候)(印发|发布)?的?[?？]?$/],
   ['published', /发布(日期|时间)|(网上|网站|页面)?(公开|挂网)(日期|时间)|(啥时候|什么时候|哪天|何时)(挂出来|挂出|挂网|上网|放出来|公开)|(哪天|什么时候|啥时候|何时)(发布|公布|挂网|上网)|网上.{0,4}(发布|公布)|网页上的日期|(页面|网页|网站).{0,8}(什么时候|哪天|日期|时间)/],
   ['source', /来源/],
   ['approval', /(哪次|什么|哪个|哪一次)(常务)?(会议|常务会|常委会)|经(过)?(谁|哪个|什么|哪些)(单位|部门|会议|领导)?(同意|批准|审议)|(谁|哪个单位)(同意|批准)(的|了)|会议(通过|审议|同意)/],
@@ -126,6 +127,21 @@ export function answerDocFact(c: Ctx): Answer | null {
       } else parts.push(`方案中没有写明${LABEL[attr]}(没有找到)`);
     }
     lines.push(`${c.label(file)}《${plan.title ?? file}》${parts.join('; ')}〔${c.label(file)}〕`);
+  }
+  // "哪个印发得更早": the dates compared, the answer first.
+  const order = /更早|最早|先|更晚|最晚|最新|后/.exec(c.q.text.replace(/后(?:续|期|面)|先进|优先|首先|先行/g, ''));
+  // (Each plan's date as shown above: its 落款 as written, else the page's.)
+  const dated = files
+    .map((f) => {
+      const v = valueOf(c.kb.plans.find((p) => p.file === f)!, 'signed', c.q.text);
+      return { file: f, day: v ? (parseDeadline(v.text) ?? parseChineseDate(v.text)) : null };
+    })
+    .filter((d): d is { file: string; day: string } => !!d.day);
+  if (order && attrs.includes('signed') && dated.length >= 2) {
+    const sorted = [...dated].sort((a, b) => a.day.localeCompare(b.day));
+    const late = /晚|新|后/.test(order[0]);
+    const [pick, other] = late ? [sorted.at(-1)!, sorted.at(-2)!] : [sorted[0], sorted[1]];
+    if (pick.day !== other.day) lines.unshift(`${c.label(pick.file)}的更${late ? '晚' : '早'}(${formatDate(pick.day)}; ${c.label(other.file)} ${formatDate(other.day)}):`);
   }
   return c.answer(lines.join('\n'), sources, found);
 }

@@ -148,3 +148,27 @@ function describeWork(c: Ctx, w: DeptWork): { text: string; sources: Source[] } 
   }
   return { text: lines.join('\n'), sources };
 }
+
+/** "牵头单位负责什么" / "责任单位的职责是什么": a role every plan assigns, asked as itself. */
+const ROLE_ASKED = /(牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协办单位|主办单位|成员单位)(?:的)?(?:主要)?(?:负责|职责|要做|要干|干什么|做什么|承担|任务|怎么做|如何)/;
+
+/**
+ * What a plan says a role does ("牵头单位负责全程协调、指导、督查", "责任单位则…分工负责、推进落实"): its
+ * sentences that make the role their subject — the role word followed closely by what it does.
+ */
+export function answerRoleDuty(c: Ctx): Answer | null {
+  const role = ROLE_ASKED.exec(c.q.text)?.[1];
+  if (!role || c.q.departments.length) return null;
+  const stem = role.slice(0, 2);
+  const does = new RegExp(`${stem}(?:单位|部门)(?:则|要|应|应当|须|必须|需)?(?:负责|要|应|承担|牵头|主动|积极|立足|按照|做好)`);
+  const found: Source[] = [];
+  for (const id of c.sentenceIds()) {
+    const s = c.p.sentences[id];
+    if (!does.test(s.text)) continue;
+    found.push({ ...c.kb.passages[s.passage], quote: s.text });
+    if (found.length >= 3) break;
+  }
+  if (found.length === 0) return null;
+  return c.answer(found.map((f) => `${c.label(f.file)}: ${short(f.quote, 160)}${c.cite(f)}`).join('\n'), found);
+}
+

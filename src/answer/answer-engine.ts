@@ -7,7 +7,7 @@ import { answerFrame, answerFromEvidence, answerPersonAct, answerRespectively } 
 import { tokens } from '../kb/text-tokens.ts';
 import { docNoInitial, lookupPlaceLoosely, shortPlaceName } from '../kb/place-names.ts';
 import { answerStates, askedAttribute, asksForPointInTime, ATTRIBUTE_WORDS } from './answerability.ts';
-import { answerDuties } from './answer-duties.ts';
+import { answerDuties, answerRoleDuty } from './answer-duties.ts';
 import { answerHelp } from './answer-help.ts';
 import { answerFromPassages, withPassageSupplement } from './answer-passages.ts';
 import { answerDepartmentFirst, answerDueList, answerPlanMeta, answerTargetList, answerUnknownPlace, notLoaded } from './answer-lists.ts';
@@ -52,10 +52,10 @@ const STRATEGIES: Record<Intent, Handler[]> = {
   schedule: [answerSchedule],
   // ("交年度工作总结截止到哪天": a report's due date is a deadline too.)
   deadline: [answerPhaseByName, answerDeadline, answerReportDue, answerTarget, answerSearch],
-  duties: [answerDuties, answerAboutSubject, answerOwner, answerSearch],
-  owner: [answerOwner, answerDuties, answerReporting, answerSearch],
+  duties: [answerRoleDuty, answerDuties, answerAboutSubject, answerOwner, answerSearch],
+  owner: [answerRoleDuty, answerOwner, answerDuties, answerReporting, answerSearch],
   target: [answerTarget, answerSearch],
-  search: [answerDuties, answerOwner, answerTarget, answerQuoted, answerSearch, answerAboutSubject],
+  search: [answerRoleDuty, answerDuties, answerOwner, answerTarget, answerQuoted, answerSearch, answerAboutSubject],
 };
 
 /** Questions about a set (due list, target list, plan data, a department's tasks) come before the kinds. */
@@ -219,7 +219,8 @@ export class AnswerEngine {
       const drop = (s: string) => withoutPlace(s, other).replace(/(^|\s)[和与及跟、]+(?=\s|$)/g, ' ').replace(/\s+/g, ' ').trim();
       const content = drop(q.content);
       const mention = this.plansMentioning(other).filter((f) => !q.files.includes(f));
-      const found = mention.length === 1 ? mention : this.placelessByText(content).filter((f) => !q.files.includes(f));
+      // (宝府办〔2008〕18号 is 宝山区's: a 文号 opening with the place's first character lowers the bar.)
+      const found = mention.length === 1 ? mention : [...this.placelessByTitle(q.text, other), ...this.placelessByText(content, other)].filter((f, i, all) => !q.files.includes(f) && all.indexOf(f) === i).slice(0, 1);
       if (found.length === 1) Object.assign(q, { files: [...q.files, found[0]], content, topic: drop(q.topic) });
       return;
     }
@@ -231,7 +232,9 @@ export class AnswerEngine {
     // question's words ("钦州质量强市战略决定里要实施哪六大工程" — a 决定 whose page never says 钦州).
     let guessedFor: string | null = null;
     if (files.length === 0 && q.unknownPlace) {
-      files = this.placelessByText(withoutPlace(q.content, q.unknownPlace), q.unknownPlace);
+      // (What is left of the question when its content is the place alone: "宝山区任务分解里牵头单位负责什么".)
+      const content = withoutPlace(q.content, q.unknownPlace);
+      files = this.placelessByText(tokens(content).length >= 2 ? content : withoutPlace(q.text, q.unknownPlace), q.unknownPlace);
       if (files.length) guessedFor = q.unknownPlace;
     }
     if (files.length === 0 || files.length > 3) return;

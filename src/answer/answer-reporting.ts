@@ -4,6 +4,7 @@ import { names } from './format.ts';
 import { tokens } from '../kb/text-tokens.ts';
 import { askedAttribute, ATTRIBUTE_WORDS } from './answerability.ts';
 import type { Hit } from '../kb/search-index.ts';
+import { itemsAfter } from './answer-search.ts';
 
 /**
  * Reporting duties: what must be reported, when, to whom and by whom; and the reporting systems a plan
@@ -63,7 +64,9 @@ function reportLine(c: Ctx, r: Report): string {
   if (r.to) parts.push(`报送: ${r.to}`);
   const from = r.from ?? (r.departments.length ? names(r.departments) : null);
   if (from) parts.push(`报送单位: ${from}`);
-  return `${parts.join('; ')}${c.cite(r.source)}\n原文: ${r.source.quote}`;
+  // ("…将下列材料装订成册后上报:": what is handed in is the list on the lines after.)
+  const listed = /(下列|以下|如下)[^。]*[:：]\s*$/.test(r.source.quote) ? itemsAfter(c, r.file, r.source.quote) : null;
+  return `${parts.join('; ')}${c.cite(r.source)}\n原文: ${r.source.quote}${listed ? ` ${listed}` : ''}`;
 }
 
 function whoLine(c: Ctx, r: Report): string {

@@ -41,7 +41,7 @@ export function answerSearch(c: Ctx): Answer | null {
   // (A task's or duty's whole text, not its source quote cut at 120 characters: what answers may be
   // past the cut — "…不按时报送的要加大通报力度".)
   const whole = (h: Hit, s: (typeof shown)[number]) => (h.doc.kind === 'task' ? c.kb.tasks[h.doc.index].text : h.doc.kind === 'duty' ? c.kb.duties[h.doc.index].text : s.quote);
-  const lines = shown.map((s, i) => `${c.label(s.file)}: ${itemBody(c, s) ?? listed(c, s.quote) ?? listAfterColon(c, top[i]) ?? focus(whole(top[i], s), tokens(c.q.topic), year ? 200 : 120)}${c.cite(s)}`);
+  const lines = shown.map((s, i) => `${c.label(s.file)}: ${itemBody(c, s) ?? listed(c, s.quote) ?? rosterRun(c, top[i]) ?? listAfterColon(c, top[i]) ?? focus(whole(top[i], s), tokens(c.q.topic), year ? 200 : 120)}${c.cite(s)}`);
   return c.answer(lines.join('\n'), shown);
 }
 
@@ -113,6 +113,55 @@ function listAfterColon(c: Ctx, h: Hit): string | null {
     if (!/[;；]$/.test(next.text)) break;
   }
   return items.length > 1 ? items.join('') : null;
+}
+
+/**
+ * "项目承担单位及时将下列材料装订成册后上报:" / "1.项目实施自我评价报告;" / "2.…": the numbered items after the
+ * sentence `quote` that announces them (下列/以下/如下 … :), joined, up to `max` characters — or null.
+ */
+export function itemsAfter(c: Ctx, file: string, quote: string, max = 240): string | null {
+  const ids = c.p.byFile.get(file)?.sentences ?? [];
+  const text = quote.trim();
+  const at = ids.findIndex((i) => c.p.sentences[i].text.length >= 8 && text.endsWith(c.p.sentences[i].text.trim()));
+  if (at < 0) return null;
+  const items: string[] = [];
+  let length = 0;
+  // (The items may be the next sentences of the same run-on line or the next lines.)
+  // (An item's number may be kept as its passage's ref, not in its text: then each item is a short
+  // passage of its own, ending with ; — the last with 。.)
+  let passage = c.p.sentences[ids[at]].passage;
+  for (const i of ids.slice(at + 1, at + 9)) {
+    const t = c.p.sentences[i].text.trim();
+    const own = c.p.sentences[i].passage !== passage && t.length <= 80 && /[;；。]$/.test(t);
+    if (!(ITEM.test(t) || own) || length + t.length > max) break;
+    items.push(t);
+    length += t.length;
+    passage = c.p.sentences[i].passage;
+    if (/。$/.test(t)) break;
+  }
+  return items.length ? items.join(' ') : null;
+}
+
+/** A roster line's role: "副组长:罗 文 市场监管总局局长", "成 员:毛定之 …". */
+const ROSTER_ROLE = /^(?:常务)?副?(?:组\s*长|主\s*任|指\s*挥\s*长|召\s*集\s*人)\s*[:：]|^成\s*员\s*[:：]|^(?:组|委)\s*员\s*[:：]/;
+
+/**
+ * "副组长:罗 文 市场监管总局局长" / "王志清 国务院副秘书长" / "林念修 …": a roster names one person a line, the
+ * role only on the first — the role's line and the unlabelled lines after it (up to the next role).
+ */
+function rosterRun(c: Ctx, h: Hit): string | null {
+  if (h.doc.kind !== 'sentence') return null;
+  const first = c.p.sentences[h.doc.index];
+  if (!ROSTER_ROLE.test(first.text.trim())) return null;
+  const names = [first.text.trim()];
+  for (let k = h.doc.index + 1; k < c.p.sentences.length && names.length < 12; k++) {
+    const next = c.p.sentences[k];
+    const t = next.text.trim();
+    if (c.kb.passages[next.passage].file !== c.kb.passages[first.passage].file || next.passage === c.p.sentences[k - 1].passage) break;
+    if (/[:：。;；,，]/.test(t) || t.length > 40) break;
+    names.push(t);
+  }
+  return names.length > 1 ? names.join('; ') : null;
 }
 
 /** Three or more short items in a row: "目标备案、自我评价、实地核查、综合考核". */

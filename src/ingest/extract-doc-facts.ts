@@ -104,7 +104,8 @@ export function extractDocFacts(lines: Line[], title: string | null): PlanFact[]
     }
   }
   for (const l of lines.slice(0, 80)) {
-    for (const sentence of l.text.split(/(?<=[。])/)) {
+    // ("联 系 人:夏宏杰", "邮 箱: x@y": a label spaced out to line up with the others.)
+    for (const sentence of l.text.replace(SPACED_LABEL, (m) => m.replace(/[ \u3000]+/g, '')).split(/(?<=[。])/)) {
       for (const m of sentence.matchAll(/《([^《》]{4,80})》\s*[(（]\s*((?:[^()（）]|\([^()]*\)){2,30}?号)\s*[,，)）]/g)) if (/[〔\[(【]\s*(?:19|20)\d{2}/.test(m[2])) add('citedNo', `《${m[1]}》(${m[2]})`, sentence, l.line);
       for (const m of sentence.matchAll(/([\u4e00-\u9fff]{2,40}?(?:办公室|领导小组|人民政府|委员会|管理局|局|委|厅|部|办))(\([\u4e00-\u9fff]{2,20}\))?(?:联合)?(?:印发|下发|发布|出台)(?:的|了)?《([^《》]{4,80})》/g)) {
         const body = m[1].replace(/^.*(宣读了|传达了|学习了|解读了|转发了|根据|按照|依据|落实|贯彻|会上|会议|近日|日前)/, '').replace(/^.*了/, '');
@@ -126,6 +127,8 @@ export function extractDocFacts(lines: Line[], title: string | null): PlanFact[]
         const interleaved = (span.match(/\d{7,8}|1\d{10}/g)?.length ?? 0) >= 2 && span.length <= 120 ? span : null;
         const names = interleaved ?? (run && /\d/.test(run) && /[,，;；、]/.test(run) ? run : m[1].replace(/(电话|手机|联系电话)$/, '').trim());
         add('contact', office ? `${office} ${names}` : names, sentence, l.line);
+        // ("联系人:陈珂榕,63739622": a number after the name, with no label of its own, is the phone.)
+        if (!/电话|手机|传真/.test(names)) for (const n of names.match(/(?:\(?0\d{2,3}\)?\s*[-—]?\s*)?\d{7,8}|1\d{10}/g) ?? []) add('phone', n.trim(), sentence, l.line);
       }
       for (const m of sentence.matchAll(PHONE)) add('phone', m[1].replace(/[,，:：\s]+$/, '').trim(), sentence, l.line);
       for (const m of sentence.matchAll(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g)) add('email', m[0], sentence, l.line);
@@ -139,10 +142,13 @@ export function extractDocFacts(lines: Line[], title: string | null): PlanFact[]
 /** Problems met in carrying a plan out, and the body they go to. */
 const FEEDBACK = /(?:遇到的|出现的|发现的|有关|重大|重要)?(?:问题|异议)[^。;；]{0,24}?(?:请)?(?:径向|及时向|直接向|向)([\u4e00-\u9fff()]{2,30}?)(?:反映|反馈|报告|报送)/;
 
+/** Labels spaced out to the width of the others: 联 系 人, 联系 电话, 邮 箱, 地 址. */
+const SPACED_LABEL = /联[ \u3000]*系[ \u3000]*(?:人|电[ \u3000]*话|方[ \u3000]*式)|邮[ \u3000]+箱|地[ \u3000]+址|电[ \u3000]+话|传[ \u3000]+真|邮[ \u3000]+编/g;
+
 /** 联系人:张三 / 联系人:刘先生 / 联系人和联系方式:张 月 李连海 010-…: the names as written, up to the number. */
 const CONTACT = /联系人(?:和联系方式|及联系方式|及电话)?\s*[:：]\s*([\u4e00-\u9fff][^\d,，;；。()\n:：]{1,20})/g;
 /** Names and their numbers after 联系人: "吴燕妮,13735644182;周坚锋,0571-89761424". */
-const CONTACT_RUN = /^(?:(?!联系|电话|手机|传真|邮箱|地址)[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{1,3})?(?:[,，\s]*(?:\(?0\d{2,3}\)?\s*[-—]?\s*\d{7,8}|1\d{10}))?[,，;；、\s]*)+/;
+const CONTACT_RUN = /^(?:(?!联系|电话|手机|传真|邮箱|地址)[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{1,3})?(?:[,，\s]*(?:(?:\(?0\d{2,3}\)?\s*[-—]?\s*)?\d{7,8}|1\d{10}))?[,，;；、\s]*)+/;
 /** A phone number, with the office named between the label and the number ("市市场监管局计量处,81787721"). */
 const PHONE = /(?:联系电话|咨询电话|联系方式|电话|传真)\s*[:：]?\s*((?:[\u4e00-\u9fff]{2,20}[,，:：\s]\s*)?(?:\(?0\d{2,3}\)?\s*[-—]?\s*)?\d{7,8}(?:\s*[-—转]\s*\d{1,5})?(?:[,，、]\s*\d{7,8})*|1\d{10})/g;
 

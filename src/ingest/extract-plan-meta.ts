@@ -152,6 +152,8 @@ function findNotice(head: string[], nameField: string | undefined): Notice | nul
   const quoted = findQuotedName(head.slice(0, 30));
   for (const raw of candidates) {
     if (!raw || raw.length > 140) continue;
+    // ("附件:1.…的通知" / "2.市…关于印发X的通知": an entry of the attachment list is another document.)
+    if (/^(附件|\d{1,2}\s*[.、．](?!\d))/.test(raw.trim())) continue;
     let cleaned = raw.replace(/[\s?|]+$/, '').replace(/\s*[\u4e00-\u9fff]{1,10}[〔\[(【]\d{4}[〕\])】]\d{1,4}号.*$/, '').trim();
     // "转发《关于印发<X>的通知》的通知": the notice forwarded is the one that names the plan.
     for (let k = 0; k < 3; k++) {
@@ -291,7 +293,8 @@ function findTitle(lines: string[], notice: Notice | null): string | null {
           // "关于…的通知(南经管发〔2020〕81号)": the 文号 after it is no part of the name.
           .replace(/\s*\([\u4e00-\u9fff]{1,10}〔\d{4}〕\d{1,4}号\)$/, ''),
       )
-      .map((l) => (/^.{0,40}?关于.{4,80}的(通知|通告|决定)$/.test(l) && !/印发|转发/.test(l) ? noticeSubject(l) : null))
+      // ("附件1:X关于开展…的通知": a document it attaches is not the page's own.)
+      .map((l) => (/^.{0,40}?关于.{4,80}的(通知|通告|决定)$/.test(l) && !/印发|转发|^附件/.test(l) ? noticeSubject(l) : null))
       .find(Boolean) ??
     newsHeadline(head) ??
     null
@@ -439,7 +442,8 @@ function formatDocNo(m: RegExpMatchArray): string {
   return m[0].slice(cut).replace(/\s+/g, '');
 }
 
-const DATE_TEXT = String.raw`(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?=[〇○零O0]*[一二三四五六七八九])[〇○零O0一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)`;
+// ("202211月21日": a page that lost the 年 still dates its 落款.)
+const DATE_TEXT = String.raw`(?:(?:19|20)\d{2}\s*年?\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?=[〇○零O0]*[一二三四五六七八九])[〇○零O0一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)`;
 const ORGAN = String.raw`[\u4e00-\u9fff]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|办公室|办公厅|委员会|领导小组|管理委员会|管委会|监督管理局|指挥部|局|委|厅)`;
 const SIGNATURE = new RegExp(String.raw`^((?:${ORGAN}\s*){1,3})?\s*(${DATE_TEXT})$`);
 const LEADING_SIGNATURE = new RegExp(String.raw`^(?:${ORGAN}\s*){1,3}${DATE_TEXT}\s+`);
@@ -525,7 +529,7 @@ function titleDate(head: MetaLine[]): string | null {
 
 function parseDate(text: string | undefined | null): string | null {
   if (!text) return null;
-  return parseDeadline(text) ?? parseChineseDate(text.replace(/O/g, '〇'));
+  return parseDeadline(text.replace(/^\s*((?:19|20)\d{2})(?=\d{1,2}月)/, '$1年')) ?? parseChineseDate(text.replace(/O/g, '〇'));
 }
 
 /** The date printed right after the 文号 on its line. */

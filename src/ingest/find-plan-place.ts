@@ -1,4 +1,4 @@
-import { docNoInitial, findPlaces, lookupPlaceLoosely, placeByCode, prefecturesStartingWith, type PlaceMention } from '../kb/place-names.ts';
+import { docNoInitial, findPlaces, provinceByAbbreviation, lookupPlaceLoosely, placeByCode, prefecturesStartingWith, type PlaceMention } from '../kb/place-names.ts';
 
 /**
  * The place that issues a plan (厦门, 洞头区, 青海省, 杨凌示范区): from its title, its issuing body, the
@@ -30,7 +30,7 @@ const UNKNOWN_PLACE = /^([\u4e00-\u9fff]{2,4}?)(市|县|区|省|镇|乡|街道)(
 /** A body named by its place alone: 宜兴人民政府, 明州人民政府. */
 const PLACE_BODY = /^([\u4e00-\u9fff]{2,4}?)(?=人民政府|市委|县委|区委|政府办公室)/;
 /** Words that show a captured "name" is a phrase (质量强, 加快建设…), not a place. */
-const NOT_A_NAME = /质量|建设|推进|加快|关于|印发|深入|全面|全市|创建|实施|贯彻|开展|政府|人民|^[区市县省]|[强各我该的年委党第次届]/;
+const NOT_A_NAME = /质量|建设|推进|加快|关于|印发|深入|全面|全市|创建|实施|贯彻|开展|政府|人民|^[区市县省全本]|[强各我该的年委党第次届]/;
 const PREFIX = /^(?:原标题[:]?|中共|中国共产党|关于印发|关于转发|关于|印发|\d{4}年(?:度)?|[(\s])+/;
 
 export function findPlanPlace(input: PlaceInput): string | null {
@@ -53,7 +53,7 @@ export function findPlanPlace(input: PlaceInput): string | null {
   if (!input.title || !leadingPlace(input.title)) {
     if (input.lines.slice(0, 8).some((l) => /各省[、,，]\s*自治区[、,，]\s*直辖市|最高人民法院[、,，]\s*最高人民检察院|中央组织部[、,，]/.test(l))) return '全国';
   }
-  return selfNamedPlace(input.lines) ?? docNoPlace(input.docNo, input.lines) ?? stationedPlace(input.lines) ?? fileNamePlace(input.file) ?? indexPlace(input.index) ?? (NATIONAL.test([input.issuer, input.notice, input.docNo, input.title].join(' ')) ? '全国' : null);
+  return selfNamedPlace(input.lines) ?? docNoPlace(input.docNo, input.lines) ?? ownProvince(input.docNo, input.lines) ?? stationedPlace(input.lines) ?? fileNamePlace(input.file) ?? indexPlace(input.index) ?? (NATIONAL.test([input.issuer, input.notice, input.docNo, input.title].join(' ')) ? '全国' : null);
 }
 
 /** A national body's document applies to the whole country. */
@@ -113,6 +113,23 @@ function docNoPlace(docNo: string | null, lines: string[]): string | null {
   return null;
 }
 
+/** How a province's own papers name it: 我省, 全省, 省委省政府. */
+const PROVINCE_SELF = /我省|全省|本省|省委[、\s]*省政府/;
+
+/**
+ * A province's own document that never names it in full: "粤市监质发〔2021〕100号 … 结合我省实际" (the 文号
+ * opens with the province's one-character name), or "省委省政府印发… 结合我省实际" citing 《国务院关于支持贵州…》
+ * (the one province the text names at all). Only when the text speaks of itself as a province's.
+ */
+function ownProvince(docNo: string | null, lines: string[]): string | null {
+  const text = lines.join('\n').slice(0, 6000);
+  if (!PROVINCE_SELF.test(text) || /我市|全市|本市|我县|全县/.test(text)) return null;
+  const byNo = provinceByAbbreviation(docNoInitial(docNo));
+  if (byNo) return display(byNo);
+  const provinces = new Set(findPlaces(text).filter((m) => m.place.level === 'province').map((m) => m.place.name));
+  return provinces.size === 1 ? display([...provinces][0]) : null;
+}
+
 /**
  * The place a 索引号 is registered in, when nothing in the document names one. Public-information
  * indexes begin with the publishing body's code: an 18-character 统一社会信用代码 (11 + the six-digit
@@ -164,7 +181,20 @@ function selfNamedPlace(lines: string[]): string | null {
     counts.set(key, c);
   };
   const mentions = findPlaces(text);
+  // "各区、市人民政府,青岛西海岸新区管委,市政府各部门:": a city named among a notice's addressees (its own
+  // zone, its own districts) is the notice's city.
+  const addressed: Array<[number, number]> = [];
+  let offset = 0;
+  for (const line of text.split('\n').slice(0, 20)) {
+    if (/^\s*各[^。]{2,200}[:：]\s*$/.test(line)) addressed.push([offset, offset + line.length]);
+    offset += line.length + 1;
+  }
+  const inAddressees = (m: PlaceMention) => m.place.level === 'prefecture' && addressed.some(([a, b]) => m.index >= a && m.index < b);
+  // Where a run of adjacent names starts ("广州市天河区": the county's run starts at 广州市).
+  let runStart = -1, runEnd = -1;
   for (const [i, m] of mentions.entries()) {
+    if (m.index !== runEnd) runStart = m.index;
+    runEnd = m.index + m.text.length;
     // "达州市通川区组织召开…": a prefecture written before its county names the county.
     const next = mentions[i + 1];
     if (next && next.index === m.index + m.text.length && rank(next) > rank(m)) continue;
@@ -175,10 +205,10 @@ function selfNamedPlace(lines: string[]): string | null {
     // "高新区管委会、新城区管委会": a zone's committee among the responsible bodies is inside the text's place.
     if (/^(管委会|管理委员会|工委)/.test(after)) continue;
     // "通讯地址:北京市海淀区…": where to post things is no place the text is about.
-    if (/(地址|寄至|寄往|邮寄到|位于)\s*[:：]?\s*$/.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+    if (/(地址|寄至|寄往|邮寄到|位于)\s*[:：]?\s*$/.test(text.slice(Math.max(0, runStart - 8), runStart))) continue;
     // ("来源:四川食安", "编辑:…": who published or wrote a page is no place it is about.)
     if (/(来源|编辑|作者|记者|通讯员|供稿)\s*[:：]\s*$/.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
-    count(m.place.name, m.index, SELF_BEFORE.test(before) || SELF_AFTER.test(after));
+    count(m.place.name, m.index, SELF_BEFORE.test(before) || SELF_AFTER.test(after) || inAddressees(m));
   }
   // "推动哈市加快…": a city of three or more characters goes by its first one and 市 in its own papers —
   // counted for the city the text also names in full.

@@ -10,7 +10,7 @@ import { tidyRows } from './table-rows.ts';
  */
 export async function loadText(file: string, bytes: Buffer, format: 'txt' | 'md'): Promise<LoadedDocument> {
   const { text, encoding } = decodeText(bytes);
-  const lines = text.split('\n').map((l) => l.replace(/\s+$/u, ''));
+  const lines = text.split('\n').map((l) => l.trimEnd());
   const blocks = format === 'md' ? markdownBlocks(lines) : lineBlocks(lines);
   return { file, format, encoding, blocks };
 }

@@ -89,5 +89,16 @@ export function normalizeText(s: string, traditional: boolean): string {
   out = unifyPunctuation(toHalfWidth(out));
   out = stripPinyin(out);
   if (traditional) out = toSimplified(out);
-  return out.replace(/[ \t]+/g, ' ');
+  return joinSpacedNames(out.replace(/[ \t]+/g, ' '));
+}
+
+/**
+ * A roster spaced to line up ("组 长:王 勇 国务委员", "成 员:毛定之 …"): a label of two to four characters
+ * written one character apart before its colon, and a two-character name written apart after it (or at
+ * a line's start before the person's post), are one word each.
+ */
+export function joinSpacedNames(s: string): string {
+  return s
+    .replace(/(^|\n)[ ]*((?:[\u4e00-\u9fff] ){1,3}[\u4e00-\u9fff])[ ]*(?=[:：])/g, (_m, start: string, label: string) => start + label.replace(/ /g, ''))
+    .replace(/([:：][ ]*|(?:^|\n)[ ]*)([\u4e00-\u9fff]) ([\u4e00-\u9fff])(?= [\u4e00-\u9fff]{3,}| *$| *\n)/g, '$1$2$3');
 }

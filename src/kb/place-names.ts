@@ -128,6 +128,21 @@ export function docNoInitial(docNo: string | null | undefined): string | null {
   return /^([\u4e00-\u9fff])[\u4e00-\u9fff]{0,5}(?:发|字|函|文|办)/.exec(docNo?.trim() ?? '')?.[1] ?? null;
 }
 
+/** Provinces by the one character their documents' 文号 open with (粤市监质发, 鄂政发, 豫政办). */
+const PROVINCE_ABBREVIATION: Record<string, string> = {
+  京: '北京市', 津: '天津市', 沪: '上海市', 渝: '重庆市', 冀: '河北省', 晋: '山西省', 辽: '辽宁省', 吉: '吉林省',
+  黑: '黑龙江省', 苏: '江苏省', 浙: '浙江省', 皖: '安徽省', 闽: '福建省', 赣: '江西省', 鲁: '山东省', 豫: '河南省',
+  鄂: '湖北省', 湘: '湖南省', 粤: '广东省', 琼: '海南省', 川: '四川省', 黔: '贵州省', 滇: '云南省', 云: '云南省',
+  陕: '陕西省', 甘: '甘肃省', 青: '青海省', 宁: '宁夏回族自治区', 新: '新疆维吾尔自治区', 藏: '西藏自治区',
+  桂: '广西壮族自治区', 内: '内蒙古自治区',
+};
+
+/** The province a one-character 文号 initial names (粤 → 广东省), as the gazetteer spells it. */
+export function provinceByAbbreviation(ch: string | null): string | null {
+  const name = ch ? PROVINCE_ABBREVIATION[ch] : undefined;
+  return name ? (lookupPlaceLoosely(name)?.name ?? name) : null;
+}
+
 /** Prefectures (cities) whose name starts with a character: the one-character abbreviation 漯 → 漯河市. */
 export function prefecturesStartingWith(ch: string): Place[] {
   return [...places().byCode.values()].filter((p) => p.level === 'prefecture' && p.name.startsWith(ch));
