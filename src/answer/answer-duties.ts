@@ -53,7 +53,7 @@ export function departmentWork(c: Ctx, asked: string[], soleOnly = false): DeptW
 }
 
 /** Words that only say "what must they do" — the rest of the question is its topic. */
-const DUTY_WORDS = /牵头|配合|参与|具体|负责|什么|哪些|任务|工作|职责|分工|分解|创建|要做|做啥|干啥|干什么|承担|方面|这块|要求|今年|主要|可以|能够|应当|需要|要|在|里|中|的/g;
+const DUTY_WORDS = /牵头|配合|参与|具体|负责|落实|什么|哪些|哪项|哪一项|事项|这份|那份|通知|文件|任务|工作|职责|分工|分解|创建|要做|做啥|干啥|干什么|承担|方面|这块|要求|今年|主要|可以|能够|应当|需要|要|在|里|中|的/g;
 
 /**
  * A department's task list answers "X负责什么"; a question with a topic of its own ("市质量强市办在考核

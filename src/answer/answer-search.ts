@@ -36,7 +36,10 @@ export function answerSearch(c: Ctx): Answer | null {
   }
   const hits = bestPerPlan(found, MATCH + 0.1);
   if (hits.length === 0) return null;
-  const top = hits.slice(0, 2);
+  // "各市局要做哪些工作": what one plan asks is often said over several sentences — the close runners-up
+  // of that plan come along (three at most), not only its best.
+  const several = hits.length === 1 && (c.q.intent === 'duties' || ASKS_WHAT_TO_DO.test(c.q.text));
+  const top = several ? found.filter((h) => h.doc.file === hits[0].doc.file && h.coverage >= hits[0].coverage - 0.15).slice(0, 3) : hits.slice(0, 2);
   const shown = top.map((h) => sourceOf(c, h));
   // (A task's or duty's whole text, not its source quote cut at 120 characters: what answers may be
   // past the cut — "…不按时报送的要加大通报力度".)

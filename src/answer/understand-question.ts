@@ -77,7 +77,7 @@ const INTENTS: Array<[Intent, RegExp]> = [
 const QUESTION_WORDS =
   /请问|请|一下|哪位[县市区镇乡旗州省]?(?:副?(?:领导|县长|市长|区长|旗长))?|安排在|是啥|分别是|目标是|各是|几号前|几号|多久报一次|报一次|上报给|报给|报到|交给|各为|分别为|今年|本年度|除了|以外|之外|还有|这一块|这块|这一部分|这部分|这方面|由哪个|由哪些|由哪家|由什么|哪个股室|股室|科室|处室|怎么算|怎么处理|怎么办|咋算|咋办|那一条|那一项|那条|那项|这些|那些|(?<![存所现实])在哪儿|(?<![存所现实])在哪里|哪里|哪儿|(?<![存所现实])在哪|哪个月|哪月|几月份|哪一年|哪年|五个方案里|哪段时间|什么时间段|时间段|在哪些方案里|在哪几个方案里|在哪些方案中|哪些方案里|哪几个方案|哪些方案|哪些城市|哪几个城市|哪些地方|出现过|出现|提到过|提到了|提及过|里面|我想知道|想问|是哪个|是哪些|(?:哪个|哪些|哪家|什么)(?:机构|机关|组织)|哪个|哪些|哪家|是谁|由谁|谁|什么时候|什么时间|啥时候|何时|什么|多少|几个|几项|几家|几件|是否|有没有|有无|吗|呢|啊|吧|呀|怎么样|怎样|如何|要求|规定|提出|提到|提及|方案里|方案中|方案|分解表里|分解表中|分解表|这一条|这一项|这条|这项|该项|其中|完成时限|时限|牵头单位|责任单位|配合单位|协同单位|协办单位|发起部门|配合部门|负责单位|牵头|负责(?!人)|配合|协同|发起|参加|部门|单位|职责|分别|目标是|目标|要达到|达到|完成|截止|到期|为期|多久|多长时间|阶段|干啥|做什么|干什么|在创建中|创建中|我们局|我局|本局|本部门|我们部门|我们|啥/g;
 
-const DEPT_NAME = /^.{1,20}(局|委|办|部|院|会|厅|队|行|关|所|政府|中心|小组|室|站|社|台|联|协|部门)$/;
+const DEPT_NAME = /^.{1,20}(局|委|办|部|院|会|厅|队|行|关|所|政府|中心|小组|室|站|社|台|联|协|部门|股|科|处)$/;
 
 export interface Lexicon {
   /** City or 文号 → plan file. Longest names first. */
@@ -232,8 +232,8 @@ function levelSuffix(name: string): string {
   if (/[市县区省州旗]$/.test(name)) return `(?:${ZONE_WORDS})?`;
   const full = lookupPlaceLoosely(name)?.name ?? `${name}市`;
   const level = full.endsWith('自治州') ? '自治州|州' : full.endsWith('自治县') ? '自治县|县' : full.slice(-1);
-  // (A level word before 级 is 县级/市级, not the place's: "汉阴县级园区".)
-  return `(?:(?:${level})(?!级))?(?:${ZONE_WORDS})?`;
+  // (A level word before 级 is 县级/市级, not the place's: "汉阴县级园区"; 市 before 场 is 市场: "福鼎市场监管局".)
+  return `(?:(?:${level})(?!级|场))?(?:${ZONE_WORDS})?`;
 }
 
 function escapeRegExp(s: string): string {
@@ -325,7 +325,9 @@ export function understandQuestion(raw: string, lexicon: Lexicon): Question {
   for (const name of named) {
     // ("汉阴县级五大产业园区": 县 goes with 级 — the place is 汉阴, the rest is 县级….)
     const notLevel = /[县市区省]$/.test(name) ? '(?!级)' : '';
-    rest = rest.replace(new RegExp(`([\\u4e00-\\u9fff]{2,7}?(?:省|市|自治区|自治州|州|地区|盟))?${escapeRegExp(name)}${levelSuffix(name)}${notLevel}`, 'g'), (all, parent?: string) => {
+    // ("福鼎市场监管局": the 市 of 福鼎市 is 市场's.)
+    const own = /市$/.test(name) ? `${escapeRegExp(name.slice(0, -1))}(?:市(?!场))?` : escapeRegExp(name);
+    rest = rest.replace(new RegExp(`([\\u4e00-\\u9fff]{2,7}?(?:省|市|自治区|自治州|州|地区|盟))?${own}${levelSuffix(name)}${notLevel}`, 'g'), (all, parent?: string) => {
       if (!parent) return ' ';
       // (Only a known place: "在上城区" keeps nothing, "年度上城区" keeps its 年度.)
       for (let k = 0; k < parent.length - 1; k++) if (lookupPlace(parent.slice(k))) return `${parent.slice(0, k)} `;

@@ -123,7 +123,7 @@ export function extractDocFacts(lines: Line[], title: string | null): PlanFact[]
         const office = /与(?:我局|我委|我办|我厅)?([\u4e00-\u9fff]{2,12}?(?:处|科|股|室|办公室|中心))联系/.exec(l.text)?.[1];
         // "联系人:省质量强省办,李纳云、电话:028-…;杜兵、电话:028-…": names and numbers interleaved with
         // their labels — the whole run, up to the e-mail or address, is the contact.
-        const span = sentence.slice(m.index + m[0].length - m[1].length).split(/[,，;；]?\s*(?:邮箱|电子邮件|电子邮箱|邮寄地址|通讯地址|地址)|。/)[0].replace(/[,，;；、\s]+$/, '');
+        const span = sentence.slice(m.index + m[0].length - m[1].length).split(/[,，;；]?\s*(?:邮箱|电子邮件|电子邮箱|邮寄地址|通讯地址|通信地址|地址)|。/)[0].replace(/[,，;；、\s]+$/, '');
         const interleaved = (span.match(/\d{7,8}|1\d{10}/g)?.length ?? 0) >= 2 && span.length <= 120 ? span : null;
         const names = interleaved ?? (run && /\d/.test(run) && /[,，;；、]/.test(run) ? run : m[1].replace(/(电话|手机|联系电话)$/, '').trim());
         add('contact', office ? `${office} ${names}` : names, sentence, l.line);

@@ -45,11 +45,12 @@ export function extractPlanMeta(all: MetaLine[] | string[], file?: string): Plan
   // A page whose only issuer is its 来源 line ("来源:盐田区发展和改革局") was published by that body.
   const sourceOrgan = fields.get('source') && ORGAN_ONLY.test(fields.get('source')!.trim()) ? fields.get('source')!.trim() : null;
   // "X等六部门关于印发…": the bodies are listed in the 落款, one a line, X first (the date may be cut off).
-  const jointHead = headText.slice(0, 30).map((l) => /^(?:名称[:：])?(.{4,30}?)等[一二三四五六七八九十\d]+个?(?:部门|单位)(?:关于|联合)/.exec(l.trim())).find(Boolean);
-  const joint = !signature.issuer && jointHead ? organRun(lines, jointHead[1]) : null;
+  const jointHead = headText.slice(0, 30).map((l) => /^(?:名称[:：])?((.{4,30}?)等[一二三四五六七八九十\d]+个?(?:部门|单位|厅局|委办局|部委))(?:关于|联合)/.exec(l.trim())).find(Boolean);
+  // (A page cut off before its 落款: the head's own words, "自治区市场监管局等18个厅局".)
+  const joint = !signature.issuer && jointHead ? (organRun(lines, jointHead[2]) ?? jointHead[1]) : null;
   // The body the document itself names — its 落款, the notice it issues it by — issued it; a page grid's
   // 发布机构 is who put it online (晋城市市场监督管理局 for 晋城市人民政府's plan), kept as the publisher.
-  const issuer = signature.issuer ?? joint ?? notice?.issuer ?? fields.get('issuer') ?? redHead(headText) ?? headIssuer(headText, title) ?? titleIssuer(title) ?? sourceOrgan;
+  const issuer = signature.issuer ?? joint ?? notice?.issuer ?? fields.get('issuer') ?? redHead(headText) ?? headIssuer(headText, title) ?? titleIssuer(title) ?? namedIssuer(headText) ?? sourceOrgan;
   // "余府办字〔2020〕44号 2020年6月12日": the date printed beside the 文号 is the document's.
   const besideNo = docNo ? headText.map((l) => (l.trim().startsWith(docNo) ? DATE_AFTER_NO.exec(l.trim().slice(docNo.length)) : null)).find(Boolean) : null;
   const date =
@@ -71,6 +72,12 @@ export function extractPlanMeta(all: MetaLine[] | string[], file?: string): Plan
   const publisher = fields.get('issuer');
   if (publisher) facts.push({ kind: 'publisher', value: publisher, quote: `发布机构: ${publisher}`, line: 1 });
   const drafted = headText.map((l) => DRAFTERS.exec(l)).find(Boolean);
+  // "市食药安办会同相关成员单位编制形成了《…》": who drew it up, with whom.
+  const together = drafted ? null : headText.map((l) => TOGETHER.exec(l)).find(Boolean);
+  if (together) facts.push({ kind: 'drafter', value: `${together[1]}会同${together[2]}`, quote: together[0], line: 1 });
+  // "县市场监管局牵头起草了《…》": a page about the plan says who drafted it.
+  const draftedBy = drafted || together ? null : headText.map((l) => DRAFTED_BY.exec(l)).find(Boolean);
+  if (draftedBy) facts.push({ kind: 'drafter', value: draftedBy[1].replace(/^.*(精神|要求|部署)[,，]?/, ''), quote: draftedBy[0], line: 1 });
   if (drafted) {
     const bodies = drafted[1] ? drafted[1].match(new RegExp(DEPARTMENT, 'g'))! : [...new Set(drafted[2].split(/[、,，]/).filter(Boolean))];
     facts.push({ kind: 'drafter', value: bodies.join('、'), quote: drafted[0], line: 1 });
@@ -121,7 +128,7 @@ const NOTICE_BODY = /(?:现将|将|把)\s*《([^《》]{4,90}?)》(?:\s*[和、�
 /** A page explaining a document: "《X》政策解读" / "关于《X》的解读". */
 const EXPLAINED = /^(?:关于)?《((?:[^《》]|《[^《》]*》){4,90})》(?:的)?(?:政策|文件)?(?:解读|图解)$/;
 /** A page about a draft: "县市场监管局牵头起草了《…实施方案(征求意见稿)》" (the page may end inside it). */
-const DRAFTED = /起草了?\s*《([^《》]{4,90}?)(?:\(征求意见稿?\)?)?(?:》|$)/;
+const DRAFTED = /(?:起草|编制|编写)了?\s*《([^《》]{4,90}?)(?:\(征求意见稿?\)?)?(?:》|$)/;
 /** A document-sharing page: "《X.docx》由会员分享…" / "X.docx" / "X.docx_第1页". */
 const SHARED_FILE = /^《?(.{4,90}?)\.(?:docx?|wps|pdf|xlsx?)》?(?:由.{0,40}分享.*|_第\d+页)?$/;
 
@@ -348,6 +355,21 @@ function headIssuer(head: string[], title: string | null): string | null {
   }
   return null;
 }
+
+/** "8月28日以青阳县人民政府办公室名义印发": a page about the plan says in whose name it went out. */
+function namedIssuer(head: string[]): string | null {
+  for (const line of head.slice(0, 40)) {
+    const m = /以([\u4e00-\u9fff]{4,30}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|领导小组|局|委))(?:的)?名义(?:正式)?(?:印发|下发|发布|出台)/.exec(line);
+    if (m) return m[1];
+  }
+  return null;
+}
+
+/** "X会同Y编制形成了《…》": the body that drew a document up with others. */
+const TOGETHER = /([\u4e00-\u9fff]{2,20}?(?:办公室|办|局|委|厅|领导小组))会同([^。,，;；《》]{2,30}?)(?:共同|联合)?(?:编制|制定|起草|研究制定|修订)(?:形成)?了?《/;
+
+/** "县市场监管局牵头起草了《…》". */
+const DRAFTED_BY = /([\u4e00-\u9fff]{2,20}?(?:办公室|办|局|委|厅|领导小组))(?:牵头)?(?:组织)?(?:起草|草拟)了?《/;
 
 /** "国家认监委办公室关于上报…的通知": a notice's title opens with the body that sends it. */
 function titleIssuer(title: string | null): string | null {

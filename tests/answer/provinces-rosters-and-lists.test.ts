@@ -50,6 +50,21 @@ describe('which place a page is for', () => {
   });
 });
 
+describe('who drew a document up, and in whose name it went out', () => {
+  it('"以X名义印发" on a page about the plan names its issuer; "X牵头起草了《…》" its drafter', () => {
+    const m = meta('《平安县质量强县实施方案》政策解读\n一、起草过程\n县市场监管局牵头起草了《平安县质量强县实施方案(征求意见稿)》,8月28日以平安县人民政府办公室名义印发。\n');
+    expect(m.issuer).toBe('平安县人民政府办公室');
+    expect(m.facts.find((f) => f.kind === 'drafter')?.value).toBe('县市场监管局');
+  });
+
+  it('"X会同Y编制形成了《…》" names who drew it up; "X等18个厅局关于印发" a joint issuer cut off before its 落款', () => {
+    const m = meta('市食药安办会同相关成员单位编制形成了《2022年度食品安全工作责任清单》,现印发给你们。\n');
+    expect(m.facts.find((f) => f.kind === 'drafter')?.value).toBe('市食药安办会同相关成员单位');
+    const j = meta('自治区市场监管局等18个厅局关于印发《内蒙古自治区质量提升行动方案》的通知\n各盟行政公署、市人民政府:\n为深入贯彻落实……\n');
+    expect(j.issuer).toBe('自治区市场监管局等18个厅局');
+  });
+});
+
 describe('rosters and contacts spaced to line up', () => {
   it('a spaced label before its colon and a spaced two-character name are one word each', () => {
     expect(joinSpacedNames('组 长:王 勇 国务委员')).toBe('组长:王勇 国务委员');
@@ -73,11 +88,15 @@ describe('answers', () => {
   beforeAll(async () => {
     const { kb } = await ingestTexts({
       'a.txt':
-        '安顺市人民政府关于印发安顺市质量提升行动方案的通知\n各县(区)人民政府:\n现将《安顺市质量提升行动方案》印发给你们,请认真贯彻执行。\n安顺市人民政府\n2021年3月5日\n安顺市质量提升行动方案\n一、主要任务\n(一)开展质量提升行动。(牵头单位:市市场监管局)\n二、保障措施\n按照条块结合的原则,确定了牵头单位和责任单位。牵头单位负责全程协调、指导、督查;责任单位则立足自身职能,在牵头单位协调下,分工负责、推进落实。\n验收通过后,项目承担单位及时将下列材料装订成册后上报:\n1.项目实施自我评价报告;\n2.项目实施工作总结;\n3.项目验收评估报告。\n',
+        '安顺市人民政府关于印发安顺市质量提升行动方案的通知\n各县(区)人民政府:\n现将《安顺市质量提升行动方案》印发给你们,请认真贯彻执行。\n安顺市人民政府\n2021年3月5日\n安顺市质量提升行动方案\n一、主要任务\n(一)开展质量提升行动。(牵头单位:市市场监管局)\n(二)开展质量对比活动。(牵头单位:质监股)\n二、保障措施\n按照条块结合的原则,确定了牵头单位和责任单位。牵头单位负责全程协调、指导、督查;责任单位则立足自身职能,在牵头单位协调下,分工负责、推进落实。\n验收通过后,项目承担单位及时将下列材料装订成册后上报:\n1.项目实施自我评价报告;\n2.项目实施工作总结;\n3.项目验收评估报告。\n',
       'b.txt':
         '六盘水市人民政府关于印发六盘水市品牌建设方案的通知\n各县(区)人民政府:\n现将《六盘水市品牌建设方案》印发给你们。\n六盘水市人民政府\n2019年8月9日\n六盘水市品牌建设方案\n一、培育品牌企业。(牵头单位:市工信局)\n',
       'c.txt':
         '国务院办公厅关于成立某某建设协调推进领导小组的通知\n各省、自治区、直辖市人民政府:\n为加强组织领导,决定成立某某建设协调推进领导小组。\n一、主要职责\n统筹协调建设工作。\n二、组成人员\n组 长:王 某 国务委员\n副组长:罗 某 某局局长\n李某某 国务院副秘书长\n林某某 某委副主任\n成 员:毛某某 某部部务委员\n',
+      'd.txt':
+        '遵义市市场监督管理局关于做好质量奖申报工作的通知\n各县(市、区)市场监管局:\n一、广泛动员\n各县局要认真组织学习,广泛宣传发动符合条件的企业积极申报。\n二、严格审核\n各县局要对申报企业的资格进行初审,指导企业如实填写申报材料,并为每个申报企业出具初步推荐意见。\n',
+      'e.txt':
+        '毕节市人民政府办公室关于明确重点工作责任单位的通知\n各县(区)人民政府:\n(一)提升产品质量\n1.在重点行业深入开展质量对比提升活动。\n市质监局、科技局负责落实。\n2.建立完善农产品的良好生产规范和可追溯制度。\n市农业局、卫生局负责落实。\n',
     });
     engine = new AnswerEngine(kb);
   });
@@ -100,6 +119,24 @@ describe('answers', () => {
     expect(a).toContain('林某某');
     expect(a).not.toContain('毛某某');
     expect(ask('某某建设协调推进领导小组的组长是谁？')).toContain('王某');
+  });
+
+  it('"福鼎市场监管局质监股": 市场 is no part of the place, and a 股 is a department asked about', () => {
+    const a = ask('安顺市场监管局质监股要牵头哪些工作？');
+    expect(a).toContain('质监股牵头/负责的任务1项');
+    expect(a).toContain('开展质量对比活动');
+  });
+
+  it('what a notice asks of its addressees, said over several sentences: the close runners-up come along', () => {
+    const a = ask('遵义申报质量奖，各县局要做哪些工作？');
+    expect(a).toContain('广泛宣传发动');
+    expect(a).toContain('初步推荐意见');
+  });
+
+  it('"X负责落实的是哪项工作" in a notice that names units after each task: the task it names X for', () => {
+    const a = ask('毕节市农业局在这份通知里要负责落实什么？');
+    expect(a).toContain('良好生产规范');
+    expect(a).not.toContain('质量对比提升');
   });
 
   it('materials to hand in "as listed below" are the numbered lines after', () => {
