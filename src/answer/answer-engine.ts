@@ -285,8 +285,9 @@ export class AnswerEngine {
     if (q.guessedFor && whole.found) whole = { ...whole, answer: `没有找到写明${q.guessedFor}的方案; 未写明地名的方案中:\n${whole.answer}` };
     // …and nothing there either: the place is not loaded, as without the guess.
     else if (q.guessedFor) return { ...notLoaded(c, q.guessedFor), via: 'answerUnknownPlace' };
-    if (opts.perPlanPart || (whole.found && !whole.answer.includes(NOTHING_FOUND))) return whole;
-    return this.askPerPlan(q, opts) ?? whole;
+    if (opts.perPlanPart) return whole;
+    if (whole.found && !whole.answer.includes(NOTHING_FOUND)) return withVerdict(c, whole);
+    return withVerdict(c, this.askPerPlan(q, opts) ?? whole);
   }
 
   /**
@@ -306,6 +307,38 @@ export class AnswerEngine {
       via: 'askPerPlan',
     };
   }
+}
+
+/** "一样吗", "谁更高", "哪个多": the two answers' figures compared. */
+const COMPARES = /一样|相同|一致|有何不同|有什么不同|区别|差别|(谁|哪个|哪一个|哪家|哪边)(更|最)?(高|低|多|少|大|小|早|晚)/;
+
+/** A comparing question over two named places: the verdict from each place's first answer line, first. */
+function withVerdict(c: Ctx, a: Answer): Answer {
+  if (!a.found || c.q.files.length < 2 || !COMPARES.test(c.q.text)) return a;
+  const labels = [...new Set(c.q.files.map((f) => c.label(f)))];
+  if (labels.length !== 2) return a;
+  const lines = a.answer.split('\n');
+  const firsts = labels.map((l) => lines.find((x) => x.startsWith(l)));
+  if (firsts.some((x) => !x)) return a;
+  const verdict = compared(firsts as string[]);
+  return verdict ? { ...a, answer: `${verdict}\n${a.answer}` } : a;
+}
+
+/**
+ * Each answer's first figure ("制造业质量竞争力指数达到86.5", "4.5件以上"): when both have one in the same
+ * unit, which is higher or that they are the same — said from the figures shown below it, nothing else.
+ */
+function compared(answers: string[]): string | null {
+  const figure = (a: string) => {
+    const body = a.slice(a.indexOf(':') + 1).replace(/(?:19|20)\d{2}\s*年|〔[^〕]*〕|\d+(?:\.\d+)?\s*(?:个|项)?(?:阶段|方面)/g, ' ');
+    const m = /(\d+(?:\.\d+)?)\s*(%|‰|万?[个项家件元人次亩吨]|亿元|分)?/.exec(body);
+    return m ? { value: Number(m[1]), unit: m[2] ?? '', label: a.split(/[:：「《\s]/)[0] } : null;
+  };
+  const [a, b] = answers.map(figure);
+  if (!a || !b || a.unit !== b.unit || !a.label || !b.label) return null;
+  if (a.value === b.value) return `两者相同: 都是${a.value}${a.unit}。`;
+  const [hi, lo] = a.value > b.value ? [a, b] : [b, a];
+  return `${hi.label}更高(${hi.value}${hi.unit}), ${lo.label}为${lo.value}${lo.unit}。`;
 }
 
 /**

@@ -40,10 +40,14 @@ const ASKS: Array<[AskedAttribute, RegExp]> = [
 
 /** The attribute the question asks for (the first kind that its wording names), or 'text'. */
 export function askedAttribute(question: string): AskedAttribute {
+  // "…目标谁更高": a figure is asked for, not a person or body.
+  if (/(谁|哪个|哪一个|哪边)(的)?(目标)?(更|最)?(高|低|多|少)/.test(question) && /目标|指标|多少|率|数|量|比重|指数/.test(question)) return 'quantity';
   for (const [attr, re] of ASKS) {
     if (!re.test(question)) continue;
     // "需要增加责任单位的,怎么定" / "牵头单位负责人要承担什么责任" ask how or what, not who.
     if (attr === 'owner' && ASKS_HOW.test(question) && !/谁|哪个|哪些|哪家|哪几/.test(question)) return 'text';
+    // "各单位的联系电话要在什么时候前报给哪个部门": the phone list is what is handed in; when is asked.
+    if ((attr === 'phone' || attr === 'email') && /什么时候|啥时候|何时|哪天|几号|截止/.test(question) && /报|交|送/.test(question)) continue;
     return attr;
   }
   return 'text';

@@ -75,7 +75,7 @@ const INTENTS: Array<[Intent, RegExp]> = [
 
 /** Words that say what kind of question it is, not what it is about. */
 const QUESTION_WORDS =
-  /请问|请|一下|哪位[县市区镇乡旗州省]?(?:副?(?:领导|县长|市长|区长|旗长))?|安排在|是啥|分别是|目标是|各是|几号前|几号|多久报一次|报一次|上报给|报给|报到|交给|各为|分别为|今年|本年度|除了|以外|之外|还有|这一块|这块|这一部分|这部分|这方面|由哪个|由哪些|由哪家|由什么|哪个股室|股室|科室|处室|怎么算|怎么处理|怎么办|咋算|咋办|那一条|那一项|那条|那项|这些|那些|(?<![存所现实])在哪儿|(?<![存所现实])在哪里|哪里|哪儿|(?<![存所现实])在哪|哪个月|哪月|几月份|哪一年|哪年|五个方案里|哪段时间|什么时间段|时间段|在哪些方案里|在哪几个方案里|在哪些方案中|哪些方案里|哪几个方案|哪些方案|哪些城市|哪几个城市|哪些地方|出现过|出现|提到过|提到了|提及过|里面|我想知道|想问|是哪个|是哪些|(?:哪个|哪些|哪家|什么)(?:机构|机关|组织)|哪个|哪些|哪家|是谁|由谁|谁|什么时候|什么时间|啥时候|何时|什么|多少|几个|几项|几家|几件|是否|有没有|有无|吗|呢|啊|吧|呀|怎么样|怎样|如何|要求|规定|提出|提到|提及|方案里|方案中|方案|分解表里|分解表中|分解表|这一条|这一项|这条|这项|该项|其中|完成时限|时限|牵头单位|责任单位|配合单位|协同单位|协办单位|发起部门|配合部门|负责单位|牵头|负责(?!人)|配合|协同|发起|参加|部门|单位|职责|分别|目标是|目标|要达到|达到|完成|截止|到期|为期|多久|多长时间|阶段|干啥|做什么|干什么|在创建中|创建中|我们局|我局|本局|本部门|我们部门|我们|啥/g;
+  /请问|请|一下|哪位[县市区镇乡旗州省]?(?:副?(?:领导|县长|市长|区长|旗长))?|安排在|是啥|分别是|目标是|各是|几号前|几号|多久报一次|报一次|上报给|报给|报到|交给|各为|分别为|今年|本年度|除了|以外|之外|还有|这一块|这块|这一部分|这部分|这方面|由哪个|由哪些|由哪家|由什么|哪个股室|股室|科室|处室|怎么算|怎么处理|怎么办|咋算|咋办|那一条|那一项|那条|那项|这些|那些|(?<![存所现实])在哪儿|(?<![存所现实])在哪里|哪里|哪儿|(?<![存所现实])在哪|哪个月|哪月|几月份|哪一年|哪年|五个方案里|哪段时间|什么时间段|时间段|在哪些方案里|在哪几个方案里|在哪些方案中|哪些方案里|哪几个方案|哪些方案|哪些城市|哪几个城市|哪些地方|出现过|出现|提到过|提到了|提及过|里面|我想知道|想问|是哪个|是哪些|(?:哪个|哪些|哪家|什么)(?:机构|机关|组织)|都有|都是|都包括|参与负责|参与单位|参与的单位|哪个|哪些|哪家|是谁|由谁|谁|什么时候|什么时间|啥时候|何时|什么|多少|几个|几项|几家|几件|是否|有没有|有无|吗|呢|啊|吧|呀|怎么样|怎样|如何|要求|规定|提出|提到|提及|方案里|方案中|方案|分解表里|分解表中|分解表|这一条|这一项|这条|这项|该项|其中|完成时限|时限|牵头单位|责任单位|配合单位|协同单位|协办单位|发起部门|配合部门|负责单位|牵头|负责(?!人)|配合|协同|发起|参加|部门|单位|职责|分别|目标是|目标|要达到|达到|完成|截止|到期|为期|多久|多长时间|阶段|干啥|做什么|干什么|在创建中|创建中|我们局|我局|本局|本部门|我们部门|我们|啥/g;
 
 const DEPT_NAME = /^.{1,20}(局|委|办|部|院|会|厅|队|行|关|所|政府|中心|小组|室|站|社|台|联|协|部门|股|科|处)$/;
 
@@ -384,7 +384,9 @@ export function understandQuestion(raw: string, lexicon: Lexicon): Question {
   return {
     raw,
     text,
-    intent: intentOf(text),
+    // ("甘肃…方案里由谁对各地实施情况开展督导": 各地 inside one named plan is its own places, not a question
+    // across plans.)
+    intent: files.size === 1 && !CROSS_ASK.test(text) ? intentOf(text.replace(/各(城市|地)/g, '各方')) : intentOf(text),
     files: [...files],
     refs: refs.map((r) => r.ref),
     departments,
@@ -484,11 +486,18 @@ function unknownPlaceIn(text: string, lexicon: Lexicon): string | null {
   return null;
 }
 
+/** What asks across plans whatever plan is named: which cities, which plans, how many of them. */
+const CROSS_ASK = /哪些(城市|方案|地方)|哪几个(城市|方案|地方|市)|哪个市|几个(城市|方案)|(哪些|几个)方案|方案(里|中)哪些/;
+
 /** "重大质量安全事故报告制度由哪些部门负责": who owns a reporting system is an owner question. */
 const OWNER_ASK = /(由|归)(哪些|哪个|哪几个|什么)(部门|单位)|(哪些|哪个|哪几个)(部门|单位)(负责|牵头)|谁(负责|牵头)|归哪/;
 const REPORT_ASK = new RegExp(`报送|上报|汇报|交给谁|报给谁|交到哪|报到哪|报哪|向谁报告|报告给|${REPORT_TIME.source}`);
 
+/** "谁更高", "哪个多": which of two figures is larger — a target question, not who owns something. */
+export const WHICH_HIGHER = /(谁|哪个|哪一个|哪边|哪家|哪个地方)(的)?(目标)?(更|最)?(高|低|多|少|大|小)(?![\u4e00-\u9fff]{0,2}(部门|单位))/;
+
 function intentOf(text: string): Intent {
+  if (WHICH_HIGHER.test(text) && /目标|指标|多少|率|数|量|比重|指数/.test(text)) return 'target';
   if (/报告/.test(text) && OWNER_ASK.test(text) && !REPORT_ASK.test(text)) return 'owner';
   // "考核有哪几个环节": the steps a text lists, not a number to reach.
   if (ASKS_STEPS.test(text)) return 'search';
@@ -498,6 +507,8 @@ function intentOf(text: string): Intent {
     if (!re.test(text)) continue;
     // "芷江镇政府在集中整治阶段要做什么": what a body does in a phase, not the phases.
     if (intent === 'schedule' && DOES_WHAT.test(text) && !/(什么|哪个|哪些|几个|哪一)阶段/.test(text)) return 'duties';
+    // ("…工作实施阶段,由谁对各地开展督导": who acts in a phase, not the phases.)
+    if (intent === 'schedule' && /由谁|谁(负责|牵头|来)|由哪(个|些)(部门|单位)/.test(text) && !/(什么|哪个|哪些|几个|哪一)阶段|什么时候|何时|哪天/.test(text)) return 'owner';
     return intent;
   }
   return 'search';

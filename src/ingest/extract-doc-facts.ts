@@ -150,7 +150,7 @@ const CONTACT = /联系人(?:和联系方式|及联系方式|及电话)?\s*[:：
 /** Names and their numbers after 联系人: "吴燕妮,13735644182;周坚锋,0571-89761424". */
 const CONTACT_RUN = /^(?:(?!联系|电话|手机|传真|邮箱|地址)[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{1,3})?(?:[,，\s]*(?:(?:\(?0\d{2,3}\)?\s*[-—]?\s*)?\d{7,8}|1\d{10}))?[,，;；、\s]*)+/;
 /** A phone number, with the office named between the label and the number ("市市场监管局计量处,81787721"). */
-const PHONE = /(?:联系电话|咨询电话|联系方式|电话|传真)\s*[:：]?\s*((?:[\u4e00-\u9fff]{2,20}[,，:：\s]\s*)?(?:\(?0\d{2,3}\)?\s*[-—]?\s*)?\d{7,8}(?:\s*[-—转]\s*\d{1,5})?(?:[,，、]\s*\d{7,8})*|1\d{10})/g;
+const PHONE = /(?:联系电话|咨询电话|联系方式|电话|传真)\s*[:：]?\s*((?:[\u4e00-\u9fff]{2,20}[,，:：\s]?\s*)?(?:\(?0\d{2,3}\)?\s*[-—]?\s*)?\d{7,8}(?:\s*[-—转]\s*\d{1,5})?(?:[,，、]\s*\d{7,8})*|1\d{10})/g;
 
 /** The 文号 written right after 《name》 in a quote ("(国市监质(2020)177号)": it may hold brackets of its own). */
 export function numberAfter(quote: string, name: string): string | null {

@@ -48,6 +48,12 @@ function phaseRange(node: OutlineNode, year: number | null): MonthRange | null {
   const firstLine = node.text.split('\n')[0];
   const inHead = parseMonthRange(firstLine.slice(0, 80)) ?? parseDayRange(firstLine.slice(0, 40), year);
   if (inHead) return inHead;
+  // ("动员部署阶段(2024年7月底前)": a first phase may give only when it ends.)
+  const until = /((?:19|20)\d{2})年(\d{1,2})月(?:底|末|中旬|上旬|下旬)?(?:前|之前|以前)/.exec(firstLine.slice(0, 60));
+  if (until && +until[2] >= 1 && +until[2] <= 12) {
+    const month = `${until[1]}-${until[2].padStart(2, '0')}`;
+    return { start: month, end: month, text: until[0] };
+  }
   const timeLine = node.text.split('\n').find((l) => /^(时间|时间安排|实施时间)[:]/.test(l));
   return timeLine ? parseMonthRange(timeLine) : null;
 }

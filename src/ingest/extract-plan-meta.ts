@@ -76,7 +76,8 @@ export function extractPlanMeta(all: MetaLine[] | string[], file?: string): Plan
   const together = drafted ? null : headText.map((l) => TOGETHER.exec(l)).find(Boolean);
   if (together) facts.push({ kind: 'drafter', value: `${together[1]}会同${together[2]}`, quote: together[0], line: 1 });
   // "县市场监管局牵头起草了《…》": a page about the plan says who drafted it.
-  const draftedBy = drafted || together ? null : headText.map((l) => DRAFTED_BY.exec(l)).find(Boolean);
+  // ("省质量强省办制定了《…分工方案》": 制定 only of the document itself, not of one it cites.)
+  const draftedBy = drafted || together ? null : headText.map((l) => DRAFTED_BY.exec(l)).find((m) => m && (m[2] !== '制定' || (!!title && sameDocument(m[3], title))));
   if (draftedBy) facts.push({ kind: 'drafter', value: draftedBy[1].replace(/^.*(精神|要求|部署)[,，]?/, ''), quote: draftedBy[0], line: 1 });
   if (drafted) {
     const bodies = drafted[1] ? drafted[1].match(new RegExp(DEPARTMENT, 'g'))! : [...new Set(drafted[2].split(/[、,，]/).filter(Boolean))];
@@ -369,7 +370,7 @@ function namedIssuer(head: string[]): string | null {
 const TOGETHER = /([\u4e00-\u9fff]{2,20}?(?:办公室|办|局|委|厅|领导小组))会同([^。,，;；《》]{2,30}?)(?:共同|联合)?(?:编制|制定|起草|研究制定|修订)(?:形成)?了?《/;
 
 /** "县市场监管局牵头起草了《…》". */
-const DRAFTED_BY = /([\u4e00-\u9fff]{2,20}?(?:办公室|办|局|委|厅|领导小组))(?:牵头)?(?:组织)?(?:起草|草拟)了?《/;
+const DRAFTED_BY = /([\u4e00-\u9fff]{2,20}?(?:办公室|办|局|委|厅|领导小组))(?:牵头)?(?:组织)?(起草|草拟|制定)了?《([^《》]{4,90}?)(?:\(征求意见稿?\))?》/;
 
 /** "国家认监委办公室关于上报…的通知": a notice's title opens with the body that sends it. */
 function titleIssuer(title: string | null): string | null {

@@ -5,7 +5,7 @@ import { parseOutline, type OutlineLine } from './parse-outline.ts';
 import { parseFlattenedTable } from './parse-flattened-table.ts';
 import { parseTaskTable, readHeader } from './parse-task-table.ts';
 import { findCellTables } from './parse-cell-lines.ts';
-import { findIndicatorTables } from './parse-indicator-table.ts';
+import { findIndicatorTables, findPipeIndicatorTables } from './parse-indicator-table.ts';
 import { extractPlanMeta } from './extract-plan-meta.ts';
 import { findPlanPlace } from './find-plan-place.ts';
 import { buildRecords, type TableInput } from './build-records.ts';
@@ -35,7 +35,7 @@ export function extractPlan(doc: LoadedDocument, info: ExtractInfo): PlanRecords
     tables.push({ rows: t.rows, line: t.line });
     t.consumed.forEach((i) => consumed.add(i));
   }
-  const indicators = findIndicatorTables(lines).flatMap((t) => {
+  const indicators = [...findIndicatorTables(lines), ...findPipeIndicatorTables(lines)].flatMap((t) => {
     t.consumed.forEach((i) => consumed.add(i));
     return t.rows;
   });

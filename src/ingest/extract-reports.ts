@@ -26,7 +26,7 @@ const SYSTEM = /([\u4e00-\u9fff、]{2,24}报告制度)/g;
 /** A recurring time ("每月25日前"): it goes before a start date in the same clause ("从2022年3月起"). */
 const RECURRING = /(每年|每半年|每季度|每季|每月|每周)[^,;。]{0,8}?(\d+)?\s*次(以上)?|每(?:年|半年|季度|季|月|周)(?:末|底|初|\d{1,2}日)?(?:月\d{1,2}日|最后一个?月\d{1,2}日)?(?:前|以前)?/;
 const WHEN = new RegExp(`${RECURRING.source}|(?:(?:\\d{4}年)?\\d{1,2}月(?:底|末|\\d{1,2}日)?(?:前)?(?:和|、|及|与)?)+|定期|及时|适时|年底|年终|半年`);
-const TO = /向([^,;。]{2,60}?)(?:书面)?(?:报告|报送|上报|汇报|呈报|提交|递交|报)|(?:报送|上报|提交|报)(?:至|给|到)((?:[\u4e00-\u9fff()]{2,40}?(?:领导小组办公室|领导小组|办公室|督查室|督办室|督考办|督查办|局|委|中心|科|处|股|室)))(?![\u4e00-\u9fff])|(?:报|报送|上报|提交)(?:至|给|到)?((?:[市县区旗州省][\u4e00-\u9fff]{0,20}?(?:领导小组办公室|领导小组|办公室|督查室|督办室|督考办|督查办|办|局|委|中心)[、和及]?)+|市政府|市委|省政府|上级政府|上级)|将[^,;。]{2,60}?(?<![申汇上呈填])报(?:至|给|到)?((?:(?!报|送)[\u4e00-\u9fff]){2,30}?(?:办公室|领导小组|督查室|实验室部|司|处|科))(?![\u4e00-\u9fff])/;
+const TO = /向([^,;。]{2,60}?)(?:书面)?(?:报告|报送|上报|汇报|呈报|提交|递交|报)|(?:报送|上报|提交|报)(?:至|给|到)((?:[\u4e00-\u9fff()]{2,40}?(?:领导小组办公室|领导小组|办公室|督查室|督办室|督考办|督查办|局|委|中心|科|处|股|室)))(?![\u4e00-\u9fff])|(?:报|报送|上报|提交)(?:至|给|到)?((?:[市县区旗州省][\u4e00-\u9fff]{0,20}?(?:领导小组办公室|领导小组|办公室|研究室|督查室|督办室|督考办|督查办|办|局|委|中心)[、和及]?)+|市政府|市委|省政府|上级政府|上级)|将[^,;。]{2,60}?(?<![申汇上呈填])报(?:至|给|到)?((?:(?!报|送)[\u4e00-\u9fff]){2,30}?(?:办公室|领导小组|督查室|实验室部|司|处|科))(?![\u4e00-\u9fff])/;
 /** "将《…情况表》(电子版)报旗政府督查室": what is sent is what 将 takes. */
 const SENT = /将(?:本单位|各自|本部门)?[^,;。《]{0,24}?(《[^《》]{2,60}》(?:\([^()]{0,10}\))?|[\u4e00-\u9fff]{2,30}?(?:情况|材料|总结|报告|表))\s*(?:分别)?(?:报送|上报|报|送|提交)/;
 /** "将确定的主管领导和科室负责人姓名、单位、职务、电话分别报送…": whatever 将 takes, up to the verb. */
@@ -102,6 +102,9 @@ function dutyReport(clause: string): ReportDraft | null {
   };
 }
 
+/** A body that receives a report: 市政府研究室, 区市场监管局, 省局(质量发展处). */
+const RECIPIENT = /^(?:至|给|到)?[\u4e00-\u9fff()]{2,30}(?:研究室|督查室|办公室|领导小组|政府|局|委|办|中心|处|科|股|室)(?:\([^()]{1,12}\))?$/;
+
 /** The thing reported: the object after the reporting verb, else the 报告 noun phrase. */
 function whatOf(clause: string): string | null {
   const sent = SENT.exec(clause);
@@ -109,7 +112,11 @@ function whatOf(clause: string): string | null {
   const taken = SENT_ANY.exec(clause);
   if (taken) return taken[1].replace(/^(确定的|有关|相关)/, '');
   const after = /(?:书面)?(?:报告|报送|上报|汇报|呈报|提交)([^,;。]{2,40})$/.exec(clause);
-  if (after && !/^(制度|有关|工作$|报|向|或|和|及|等)/.test(after[1])) return after[1].trim();
+  // ("各单位联系电话于4月15日前报送市政府研究室": a body after the verb receives; what is sent came first.)
+  if (after && RECIPIENT.test(after[1].trim())) {
+    const subject = /^([一-鿿、()]{4,40}?)(?:要|应|须|必须)?(?:分别)?于/.exec(clause.trim())?.[1];
+    if (subject) return subject;
+  } else if (after && !/^(制度|有关|工作$|报|向|或|和|及|等)/.test(after[1])) return after[1].trim();
   const noun = /([\u4e00-\u9fff]{2,20}(?:报告|总结|情况|材料))/.exec(clause);
   // ("于2024年3月15日前报市安办备案": what is filed is named before; the clause says when and where.)
   if (!noun) return /备案/.test(clause) ? clause.replace(/^[,;\s]+/, '').slice(0, 40) : null;

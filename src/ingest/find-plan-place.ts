@@ -30,7 +30,7 @@ const UNKNOWN_PLACE = /^([\u4e00-\u9fff]{2,4}?)(市|县|区|省|镇|乡|街道)(
 /** A body named by its place alone: 宜兴人民政府, 明州人民政府. */
 const PLACE_BODY = /^([\u4e00-\u9fff]{2,4}?)(?=人民政府|市委|县委|区委|政府办公室)/;
 /** Words that show a captured "name" is a phrase (质量强, 加快建设…), not a place. */
-const NOT_A_NAME = /质量|建设|推进|加快|关于|印发|深入|全面|全市|创建|实施|贯彻|开展|政府|人民|^[区市县省全本]|[强各我该的年委党第次届]/;
+const NOT_A_NAME = /质量|建设|推进|加快|关于|印发|深入|全面|全市|创建|实施|贯彻|开展|政府|人民|^[区市县省全本]|^自治|[强各我该的年委党第次届]/;
 const PREFIX = /^(?:原标题[:]?|中共|中国共产党|关于印发|关于转发|关于|印发|\d{4}年(?:度)?|[(\s])+/;
 
 export function findPlanPlace(input: PlaceInput): string | null {

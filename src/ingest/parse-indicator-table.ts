@@ -99,3 +99,79 @@ function readRows(lines: CellLine[], start: number, header: Array<{ col: Col; ye
   }
   return { rows, consumed };
 }
+
+/** A header cell naming the indicator column of a pipe-row table ("具体指标名称", "指标"). */
+const PIPE_METRIC = /^(?:具体)?指标(?:名称|内容)?$|^主要指标$/;
+
+/**
+ * An indicator table pasted as pipe rows, its merged cells lost so rows do not line up:
+ *   序号 | 主要任务 | 具体指标名称 | 2025年 | 属性 |
+ *   1 | 经济质量 | 全员劳动生产率(万元/人) | 21 | 预期性 |
+ *   2 | 单位地区生产总值能源消耗降低(%) | 13 | 约束性 | |
+ * Columns are not trusted: in each row the indicator is the cell before its first figure (a leading 序号
+ * aside), and the figure for the target year is the last of the figures under the header's years.
+ */
+export function findPipeIndicatorTables(lines: CellLine[]): { rows: IndicatorRow[]; consumed: number[] }[] {
+  const out: { rows: IndicatorRow[]; consumed: number[] }[] = [];
+  const cellsOf = (text: string) => (text.includes('|') ? text.split('|').map((c) => c.trim()).filter(Boolean) : []);
+  const headerYears = (cells: string[]) => {
+    const cols = cells.map(column);
+    if (!cols.some((c) => c?.col === 'metric') && !cells.some((c) => PIPE_METRIC.test(c.replace(/\s+/g, '')))) return null;
+    const years = cols.filter((c) => c?.col === 'year').map((c) => c!.year!);
+    return years.length ? years : null;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const years = headerYears(cellsOf(lines[i].text));
+    if (!years) continue;
+    const targetYear = Math.max(...years);
+    const rows: IndicatorRow[] = [];
+    const consumed = [i];
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const cells = cellsOf(lines[j].text);
+      if (cells.length < 2) break;
+      // (The header again after a page break.)
+      if (headerYears(cells)) {
+        consumed.push(j);
+        continue;
+      }
+      const row = pipeRow(cells, years.length, targetYear, lines[j]);
+      if (!row) break;
+      if (row !== 'blank') rows.push(row);
+      consumed.push(j);
+    }
+    if (rows.length) out.push({ rows, consumed });
+    i = j - 1;
+  }
+  return out;
+}
+
+function pipeRow(cells: string[], yearColumns: number, year: number, line: CellLine): IndicatorRow | 'blank' | null {
+  const isFigure = (c: string) => VALUE.test(c.replace(/\s+/g, ''));
+  // (A leading 序号 is no figure.)
+  const from = /^\d{1,3}$/.test(cells[0]) && cells.slice(1).some(isFigure) ? 1 : 0;
+  const first = cells.findIndex((c, k) => k >= from && isFigure(c));
+  if (first < 0) return cells.slice(from).every((c) => EMPTY.test(c)) ? 'blank' : null;
+  const metric = cells[first - 1];
+  if (!metric || first - 1 < from || !/[\u4e00-\u9fff]{2}/.test(metric) || metric.length > 60) return null;
+  const figures = cells.slice(first).filter((c) => isFigure(c) || EMPTY.test(c)).slice(0, yearColumns);
+  const notes = cells.slice(first).filter((c) => !isFigure(c) && !EMPTY.test(c) && /[\u4e00-\u9fff]/.test(c));
+  const last = figures.at(-1)!;
+  const m = VALUE.exec(last.replace(/\s+/g, ''));
+  if (!m) return 'blank';
+  const unit = m[2] ?? /\(([^()]{1,6})\)$/.exec(metric)?.[1] ?? null;
+  const name = metric.replace(/\s+/g, '').replace(/\([^()]{1,6}\)$/, '');
+  const shown = last.replace(/\s+/g, '');
+  const valueText = m[2] || !unit || unit === '%' || unit.length > 4 ? (unit === '%' && !m[2] ? shown.replace(/^([≥>≤<]?\d+(?:\.\d+)?)/, '$1%') : shown) : shown.replace(/^([≥>≤<]?\d+(?:\.\d+)?)/, `$1${unit}`);
+  return {
+    metric: name,
+    value: Number(m[1]),
+    valueText,
+    unit,
+    qualifier: m[3] ?? (/^[≥>]/.test(shown) ? '以上' : /^[≤<]/.test(shown) ? '以内' : null),
+    year,
+    line: line.line,
+    // (With the row's words after its figures — its 属性 or note: "…: 2025年 13%(约束性)".)
+    quote: `${name}: ${year}年 ${valueText}${notes.length ? `(${notes.join(', ')})` : ''}`,
+  };
+}

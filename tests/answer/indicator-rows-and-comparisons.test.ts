@@ -1,0 +1,90 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AnswerEngine } from '../../src/answer/answer-engine.ts';
+import { askedAttribute } from '../../src/answer/answerability.ts';
+import { extractOwners } from '../../src/ingest/extract-owners.ts';
+import { extractPlanMeta } from '../../src/ingest/extract-plan-meta.ts';
+import { extractReports } from '../../src/ingest/extract-reports.ts';
+import { findPipeIndicatorTables } from '../../src/ingest/parse-indicator-table.ts';
+import { ingestTexts } from '../helpers/ingest-texts.ts';
+
+/**
+ * Structures met in other places' plans (fixtures written for these tests): an indicator table pasted as
+ * pipe rows whose merged cells were lost, two places' targets compared, a phase that gives only its end,
+ * a report whose recipient follows the verb, a phone number glued to its office, and work named before 由.
+ */
+
+const cellLines = (text: string) => text.split('\n').map((t, i) => ({ text: t, line: i + 1 }));
+
+describe('an indicator table pasted as pipe rows', () => {
+  it('reads each row’s indicator and target-year figure even when the rows do not line up', () => {
+    const [table] = findPipeIndicatorTables(
+      cellLines('专栏1 主要发展指标 | ||||\n序号 | 主要任务 | 具体指标名称 | 2025年 | 属性 |\n1 | 经济质量 | 全员劳动生产率(万元/人) | 21 | 预期性 |\n2 | 单位地区生产总值能源消耗降低(%) | 13 | 约束性 | |\n3 | 国家高新技术企业(万家) | ≥1.2 | 预期性 | |\n4 | 制造业质量竞争力指数 | 86 | 预期\n以上指标为预期值。'),
+    );
+    expect(table.rows.map((r) => [r.metric, r.valueText, r.year])).toEqual([
+      ['全员劳动生产率', '21万元/人', 2025],
+      ['单位地区生产总值能源消耗降低', '13%', 2025],
+      ['国家高新技术企业', '≥1.2万家', 2025],
+      ['制造业质量竞争力指数', '86', 2025],
+    ]);
+    expect(table.rows[1].quote).toBe('单位地区生产总值能源消耗降低: 2025年 13%(约束性)');
+  });
+
+  it('the last of several year columns is the target', () => {
+    const [table] = findPipeIndicatorTables(cellLines('指标 | 2022年 | 2027年\n产品质量合格率(%) | 93.5 | 95以上'));
+    expect(table.rows[0]).toMatchObject({ metric: '产品质量合格率', valueText: '95%以上', year: 2027 });
+  });
+});
+
+describe('owners, reports and facts in sentences', () => {
+  it('the work named before 由 is no part of the unit', () => {
+    expect(extractOwners('产品质量由市场监管局负责准备2个考核点;')?.units).toEqual(['市场监管局']);
+    expect(extractOwners('考核工作由国家质量监督检验检疫总局牵头,会同有关部门组织实施。')?.lead).toEqual(['国家质量监督检验检疫总局']);
+  });
+
+  it('"X于…前报送Y办": Y receives; what is sent is X', () => {
+    expect(extractReports('各单位联系电话于4月15日前报送市政府研究室')[0]).toMatchObject({ what: '各单位联系电话', when: '4月15日前', to: '市政府研究室' });
+  });
+
+  it('a phone glued to its office; 制定了《…》 of the document itself names its drafter', () => {
+    const m = extractPlanMeta('关于开展省长质量奖评选的通知\n申报组织请于11月5日前报送材料。\n联系方式:市市场局质量发展科0735-2990000\n'.split('\n'));
+    expect(m.facts.find((f) => f.kind === 'phone')?.value).toBe('市市场局质量发展科0735-2990000');
+    const d = extractPlanMeta('某某省开展质量提升行动重点工作任务分工方案\n为落实……,省质量强省办制定了《某某省开展质量提升行动重点工作任务分工方案》。\n'.split('\n'));
+    expect(d.facts.find((f) => f.kind === 'drafter')?.value).toBe('省质量强省办');
+    const cited = extractPlanMeta('某某市质量工作方案\n根据国务院制定了《质量发展纲要》的要求,制定本方案。\n'.split('\n'));
+    expect(cited.facts.find((f) => f.kind === 'drafter')).toBeUndefined();
+  });
+
+  it('a phone list handed in by a date: the date is asked, not the phone', () => {
+    expect(askedAttribute('各单位的联系电话要在什么时候前报给哪个部门')).not.toBe('phone');
+    expect(askedAttribute('申报咨询电话是多少')).toBe('phone');
+  });
+});
+
+describe('answers', () => {
+  let engine: AnswerEngine;
+  const ask = (q: string) => engine.ask(q, { now: new Date('2025-06-10T09:00:00+08:00') }).answer;
+
+  beforeAll(async () => {
+    const { kb } = await ingestTexts({
+      'a.txt': '赣州市深化质量强市建设实施方案\n一、主要目标\n到2025年,制造业质量竞争力指数达到86.5,每万人口高价值发明专利拥有量达到4.5件以上。\n',
+      'b.txt': '吉安市深化质量强市建设实施方案\n一、主要目标\n到2026年,制造业质量竞争力指数达到86.5,每万人口高价值发明专利拥有量达到3件。\n',
+      'c.txt':
+        '甘肃省职业病防治专项行动实施方案\n一、实施步骤\n(一)动员部署阶段(2024年7月底前)。各地要制定实施计划。\n(二)工作实施阶段(2024年8月—2025年9月)。各地要开展工作。省卫生健康委适时对各地实施情况开展重点督导。\n(三)总结评估阶段(2025年10月—12月)。各地要总结评估。\n',
+    });
+    engine = new AnswerEngine(kb);
+  });
+
+  it('"一样吗": the verdict from the two places’ figures, then each place’s figure', () => {
+    const a = ask('赣州和吉安的制造业质量竞争力指数目标一样吗？');
+    expect(a.split('\n')[0]).toBe('两者相同: 都是86.5。');
+    expect(ask('赣州和吉安的每万人口高价值发明专利拥有量目标谁更高？').split('\n')[0]).toBe('赣州更高(4.5件), 吉安为3件。');
+  });
+
+  it('a first phase that gives only its end is a phase', () => {
+    expect(ask('甘肃专项行动动员部署阶段的时间要求是？')).toContain('动员部署阶段 2024年7月底前');
+  });
+
+  it('"由谁" in a phase is who acts, and 各地 inside one plan is no question across plans', () => {
+    expect(ask('甘肃省职业病防治专项行动工作实施阶段，由谁对各地实施情况开展重点督导？')).toContain('省卫生健康委适时对各地实施情况开展重点督导');
+  });
+});
