@@ -109,7 +109,8 @@ function phaseNamed(content: string, phases: Phase[]): Phase | null {
     const name = tokens(p.name.replace(/阶段|第[一二三四五六七八九十]+/g, ' '));
     if (name.length === 0 || q.size === 0) continue;
     const shared = name.filter((t) => q.has(t)).length;
-    const score = Math.min(shared / name.length, shared / q.size);
+    // ("甘肃三项行动啥时候搞总结评估": a phase's whole name in the question names it, whatever else it says.)
+    const score = shared === name.length && name.length >= 2 ? 1 + name.length / 100 : Math.min(shared / name.length, shared / q.size);
     if (score > bestScore) [best, bestScore] = [p, score];
   }
   return bestScore >= 0.5 ? best : null;

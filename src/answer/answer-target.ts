@@ -184,10 +184,28 @@ function targetLine(c: Ctx, t: Target): { line: string; source: Source } {
   // One year of a series ("逐年达到89%、90%、91%"): that year's value, then the clause it is read from.
   // (The other years' values are left out: the year asked for is the answer.)
   const series = /[\d.]+\s*%?(?:\s*、\s*[\d.]+\s*%?)+/.exec(t.source.quote)?.[0].split('、').map((v) => v.trim());
-  if (t.year && !t.valueText.includes('、') && series && series.length >= 2 && series.some((v) => t.valueText.startsWith(v))) {
+  const ofSeries = t.year && !t.valueText.includes('、') && series && series.length >= 2 && series.some((v) => t.valueText.startsWith(v));
+  if (ofSeries && c.q.targetYear) {
     return { line: `${c.label(t.file)}: ${t.metric}${t.year}年达到${t.valueText}(逐年目标之一)${c.cite(t.source)}`, source: t.source };
   }
+  // (No year asked: the whole series, from the metric to its last value, with the years it spans.)
+  if (ofSeries) {
+    const q = t.source.quote;
+    const from = q.indexOf(t.metric);
+    const run = /[\d.]+\s*%?(?:\s*、\s*[\d.]+\s*%?)+/.exec(q.slice(Math.max(0, from)));
+    if (from >= 0 && run) {
+      // (The years open the sentence the clause is in: "2015—2017年,工业产品…,食品…逐年达到…".)
+      const passage = c.p.byFile.get(t.file)?.passages.find((p) => p.text.includes(q))?.text ?? q;
+      const start = passage.lastIndexOf('。', passage.indexOf(q)) + 1;
+      const lead = /^(?:到|至)?\s*\d{4}(?:\s*[—\-~至]\s*\d{4})?\s*年[,，]?/.exec(passage.slice(start).trim())?.[0] ?? '';
+      return { line: `${c.label(t.file)}: ${lead}${q.slice(from, from + run.index + run[0].length)}${c.cite(t.source)}`, source: t.source };
+    }
+  }
   let quote = focusTarget(t.source.quote.replace(/[。;,]$/, ''), t.metric, t.valueText);
+  // ("…计量标准数量达到350项,…,研制标准物质10项": of a clause list with other figures, the clause of this one.)
+  const parts = quote.split(/(?<=[,，;；])/);
+  const own = parts.find((p) => p.includes(t.valueText));
+  if (own && parts.length > 1 && parts.some((p) => p !== own && /\d/.test(p)) && (own.match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= 4) quote = own.replace(/[,，;；]$/, '');
   // ("欠进度的有17个,占总任务的7.7%": the share that follows a count in the plan's sentence goes with it.)
   const passage = c.p.byFile.get(t.file)?.passages.find((p) => p.text.includes(t.source.quote));
   if (passage && quote.endsWith(t.valueText)) {
@@ -207,7 +225,10 @@ export function sentenceLine(c: Ctx, h: Hit): { line: string; source: Source } {
 function sentenceLineAt(c: Ctx, index: number): { line: string; source: Source } {
   const ref = c.p.sentences[index];
   const passage = c.kb.passages[ref.passage];
-  const text = focus(ref.text, tokens(c.q.content));
+  const clause = figureClause(ref.text, tokens(c.q.content), c.q.text);
+  // (A clause cut from its sentence keeps the sentence's opening years: "2015—2017年,…逐年达到91%、92%、93%".)
+  const lead = clause && !/\d{4}\s*年/.test(clause) ? /^(?:到|至|力争到|力争)?\s*\d{4}(?:\s*[—\-~至]\s*\d{4})?\s*年(?:底|末)?[,，]?/.exec(ref.text.trim())?.[0] : null;
+  const text = clause ? `${lead ?? ''}${clause}` : focus(ref.text, tokens(c.q.content));
   // The year is often stated once for the paragraph: take it from the targets this sentence states.
   const year = /\d{4}年/.test(text) ? null : c.kb.targets.find((t) => t.file === passage.file && t.year && ref.text.includes(t.source.quote))?.year;
   const note = year ? `(目标年份${year}年)` : '';
@@ -215,6 +236,37 @@ function sentenceLineAt(c: Ctx, index: number): { line: string; source: Source }
 }
 
 /** In a clause listing several targets ("创A3个、B达到22个、C达到100件"), the part about this one. */
+/**
+ * "…计量标准数量达到350项,…,研制标准物质10项" asked for 标准物质: of a sentence that sets several figures, the
+ * clause (or list item) with the asked words and a figure — the others' figures are not the answer.
+ */
+function figureClause(text: string, toks: string[], question = ''): string | null {
+  // (Two figures asked — "申请注册多少,核准多少" — are answered by the whole sentence.)
+  if ((question.match(/多少|几/g)?.length ?? 0) >= 2) return null;
+  if (!/多少|几|比例|比重|率|达到|目标|数量/.test(question)) return null;
+  const score = (p: string) => toks.filter((t) => p.includes(t)).length;
+  const pick = (parts: string[]) => {
+    const withFigure = parts.filter((p) => /\d|为零/.test(p));
+    if (withFigure.length < 2) return null;
+    // (The clause the question's words point to states no figure — "增速超过全市平均水平": nothing is cut.)
+    const top = parts.reduce((a, b) => (score(b) > score(a) ? b : a));
+    if (!/\d|为零/.test(top) && score(top) > Math.max(...withFigure.map(score))) return null;
+    // (On a tie, the part with least else in it: "15个国家地理标志保护产品" over "3个国家农产品地理标志登记保护产品".)
+    const best = withFigure.reduce((a, b) => (score(b) > score(a) || (score(b) === score(a) && b.length < a.length) ? b : a));
+    return score(best) > 0 && withFigure.filter((p) => score(p) === score(best) && p.length === best.length).length === 1 ? best : null;
+  };
+  const parts = text.split(/(?<=[,，;；])/);
+  let clause = pick(parts) ?? (parts.length === 1 ? parts[0] : null);
+  if (!clause) return null;
+  // (A clause that still lists several figures, "培育2个…示范区、15个…保护产品、3个…": its item.)
+  // (Not a series of one metric's yearly values: "逐年达到91%、92%、93%".)
+  const item = /\d\s*%?\s*、\s*\d/.test(clause) ? null : pick(clause.split(/(?<=、)/));
+  // (One clause and no item picked: nothing was cut.)
+  if (!item && parts.length === 1) return null;
+  clause = (item ?? clause).replace(/[,，;；、。]$/, '').trim();
+  return (clause.match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= 4 ? clause : null;
+}
+
 export function focusTarget(quote: string, metric: string, valueText: string, minLength = 40): string {
   if (quote.length <= minLength) return quote;
   const m = quote.indexOf(metric);

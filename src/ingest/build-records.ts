@@ -73,6 +73,9 @@ function deadlineInText(raw: string): string | null {
   const distinct = [...new Set(found.map((m) => m[0]))];
   if (distinct.length === 1) return distinct[0];
   if (distinct.length > 1) return null;
+  // ("3月14日,开展…知识竞赛": an activity that opens with its day is due that day.)
+  const opening = /^\s*((?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*[-—~至]\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)?)(?:上午|下午|晚上)?\s*[,，:：]/.exec(text);
+  if (opening) return opening[1];
   // "申报时间为2月16日-3月16日": when no deadline is written, the window the text names.
   const named = /(?:时间|时限|期限)(?:为|是|定为)\s*((?:(?:19|20)\d{2}\s*年)?\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[-—~～至到]\s*(?:(?:19|20)\d{2}\s*年)?\s*(?:\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?(?:底|前|底前)?)/.exec(text);
   if (named) return named[1].trim();

@@ -63,6 +63,8 @@ function cleanName(raw: string): string {
   // ("产品质量由市场监管局", "考核工作由质检总局": the work named before 由 is no part of the unit.)
   s = s.replace(/^[\u4e00-\u9fff]{2,12}?(?<![自理经缘])由(?=[\u4e00-\u9fff]{2})(?![\u4e00-\u9fff]*由)/, (m) => (DEPT_END.test(m.slice(0, -1)) ? m : ''));
   s = s.replace(/(等相关部门|等有关部门|等相关单位|等有关单位|等部门|等单位|等)$/, '');
+  // ("由市场监管局负责组织实施": the role word and what follows it are no part of the name.)
+  s = s.replace(/(牵头负责|牵头|负责)(组织实施|组织|实施|落实|推进|办理|开展)?$/, (m, _r, _v, at: number) => (at >= 2 ? '' : m));
   // Unmatched brackets left by the enclosing expression.
   while (s && CLOSE.includes(s[s.length - 1]) && count(s, OPEN) < count(s, CLOSE)) s = s.slice(0, -1);
   while (s && OPEN.includes(s[0]) && count(s, OPEN) > count(s, CLOSE)) s = s.slice(1);

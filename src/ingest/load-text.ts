@@ -20,7 +20,7 @@ function lineBlocks(lines: string[]): Block[] {
   for (let i = 0; i < lines.length; i++) {
     const end = pipeTableEnd(lines, i);
     if (end > i) {
-      blocks.push({ kind: 'table', rows: alignPipeRows(lines.slice(i, end).map(splitPipeRow)), line: i + 1 });
+      blocks.push({ kind: 'table', rows: alignPipeRows(joinContinuedRows(lines.slice(i, end)).map(splitPipeRow)), line: i + 1 });
       i = end - 1;
       continue;
     }
@@ -38,8 +38,23 @@ function pipeTableEnd(lines: string[], start: number): number {
   const header = lines[start];
   if ((header.match(/\|/g)?.length ?? 0) < 2 || !readHeader(splitPipeRow(header))) return start;
   let end = start + 1;
-  while (end < lines.length && lines[end].includes('|') && !/^\s*\|?\s*$/.test(lines[end])) end++;
+  // (A bare '|' line, a page break inside the table, is passed over when the table goes on after it.)
+  while (end < lines.length && lines[end].includes('|') && (!/^\s*\|?\s*$/.test(lines[end]) || (lines[end + 1] ?? '').includes('|'))) end++;
   return end - start >= 2 ? end : start;
+}
+
+/**
+ * A row broken across lines by the page: "2 | 交流会 | 北京标准化协会 | 10月14日" / "| 和平里大酒店" — a line that
+ * opens with '|' holds the row's remaining cells; a bare '|' line holds none.
+ */
+function joinContinuedRows(lines: string[]): string[] {
+  const rows: string[] = [];
+  for (const line of lines) {
+    if (/^\s*\|?\s*$/.test(line)) continue;
+    if (/^\s*\|/.test(line) && rows.length > 1) rows[rows.length - 1] = `${rows[rows.length - 1].replace(/\s*\|\s*$/, '')} ${line.trim()}`;
+    else rows.push(line);
+  }
+  return rows;
 }
 
 const REF_CELL = /^(\d+(\.\d+)*|[一二三四五六七八九十]+)[、.]?$/;

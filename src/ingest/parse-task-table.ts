@@ -21,7 +21,7 @@ const HEADER_LABELS: Array<[Column, RegExp]> = [
   ['lead', /^(牵头单位|牵头部门|牵头|牵头责任单位|主要责任单位|主责单位|牵头科室)$/],
   ['units', /^(责任单位|责任部门|负责单位|实施单位|责任科室|落实单位|承办单位|责任股室|股室|责任处室|处室|责任股|涉及部门|相关部门|责任主体|责任分工)$/],
   ['partners', /^(配合单位|配合部门|参加单位|协办单位|协助单位|参与单位|协同配合单位|协同单位|配合责任单位|协办部门|参与部门|协同部门)$/],
-  ['deadline', /^(完成时限|完成时间|时间要求|时限|时间节点|完成期限|进度要求|时间安排|建设时间|建设期限|建设年限|实施时间|实施期限|办结时限|活动时间|开展时间|推进时间)$/],
+  ['deadline', /^(完成时限|完成时间|时间要求|时限|时间节点|完成期限|进度要求|时间安排|建设时间|建设期限|建设年限|实施时间|实施期限|办结时限|活动时间|开展时间|推进时间|时间|日期|活动日期|举办时间|召开时间)$/],
   // An indicator's unit of measure and its figure for the year ("单位 | 年度目标"): a target of the row.
   ['measure', /^(单位|计量单位|指标单位)$/],
   ['goal', /^(年度目标|目标值|指标要求|指标值|年度指标|预期目标|预期指标|年度目标值|目标任务数|任务数|年度任务|((19|20)\d{2})年?目标(值)?)$/],
@@ -210,7 +210,7 @@ function ownerText(raw: Cells): string {
   const parts: string[] = [];
   if (cells.lead) parts.push(/牵头/.test(cells.lead) ? cells.lead : `${cells.lead}牵头`);
   // (Beside a lead or a partners column the 责任单位 are responsible — not partners by the next clause's role.)
-  if (cells.units) parts.push((cells.lead || cells.partners) && !/负责|牵头|配合|参加|协/.test(cells.units) ? `${cells.units}负责` : cells.units);
-  if (cells.partners) parts.push(/参加|配合|协/.test(cells.partners) ? cells.partners : `${cells.partners}配合`);
+  if (cells.units) parts.push((cells.lead || cells.partners) && !/负责|牵头|配合|参加|协办|协助|协同|协作/.test(cells.units) ? `${cells.units}负责` : cells.units);
+  if (cells.partners) parts.push(/参加|配合|协办|协助|协同|协作/.test(cells.partners) ? cells.partners : `${cells.partners}配合`);
   return parts.join(',');
 }

@@ -68,6 +68,8 @@ describe('answers', () => {
     const { kb } = await ingestTexts({
       'a.txt': '赣州市深化质量强市建设实施方案\n一、主要目标\n到2025年,制造业质量竞争力指数达到86.5,每万人口高价值发明专利拥有量达到4.5件以上。\n',
       'b.txt': '吉安市深化质量强市建设实施方案\n一、主要目标\n到2026年,制造业质量竞争力指数达到86.5,每万人口高价值发明专利拥有量达到3件。\n',
+      'd.txt':
+        '东海市人民政府关于印发东海市计量发展实施意见的通知\n各区人民政府:\n现将《东海市计量发展实施意见》印发给你们。\n东海市人民政府\n2023年5月6日\n东海市计量发展实施意见\n一、主要目标\n到2025年,市级社会公用计量标准数量达到350项,研制标准物质10项;培育2个计量示范区、15个计量保护产品、3个国家农产品计量保护产品。\n2023—2025年,食品监督抽查合格率逐年达到91%、92%、93%,违禁物质检出率为零。\n新增国家标准40项。\n',
       'c.txt':
         '甘肃省职业病防治专项行动实施方案\n一、实施步骤\n(一)动员部署阶段(2024年7月底前)。各地要制定实施计划。\n(二)工作实施阶段(2024年8月—2025年9月)。各地要开展工作。省卫生健康委适时对各地实施情况开展重点督导。\n(三)总结评估阶段(2025年10月—12月)。各地要总结评估。\n',
     });
@@ -80,8 +82,20 @@ describe('answers', () => {
     expect(ask('赣州和吉安的每万人口高价值发明专利拥有量目标谁更高？').split('\n')[0]).toBe('赣州更高(4.5件), 吉安为3件。');
   });
 
+  it('of a sentence setting several figures, the clause of the one asked (with the sentence’s years)', () => {
+    expect(ask('东海研制标准物质多少项？')).toContain('东海: 研制标准物质10项');
+    expect(ask('东海研制标准物质多少项？')).not.toContain('350项');
+    expect(ask('东海计划培育多少个计量保护产品？')).toContain('东海: 15个计量保护产品');
+    expect(ask('东海食品监督抽查合格率逐年要达到多少？')).toContain('2023—2025年,食品监督抽查合格率逐年达到91%、92%、93%');
+    expect(ask('东海 国标新增几项')).toContain('新增国家标准40项');
+  });
+
+  it('"啥时候搞总结评估": a phase named whole in a question, whatever else it says', () => {
+    expect(ask('甘肃专项行动啥时候搞总结评估')).toContain('总结评估阶段: 2025年10月—12月');
+  });
+
   it('a first phase that gives only its end is a phase', () => {
-    expect(ask('甘肃专项行动动员部署阶段的时间要求是？')).toContain('动员部署阶段 2024年7月底前');
+    expect(ask('甘肃专项行动动员部署阶段的时间要求是？')).toContain('动员部署阶段: 2024年7月底前');
   });
 
   it('"由谁" in a phase is who acts, and 各地 inside one plan is no question across plans', () => {

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { extractOwners } from '../../src/ingest/extract-owners.ts';
+import { parseTaskTable } from '../../src/ingest/parse-task-table.ts';
+import { ingestTexts } from '../helpers/ingest-texts.ts';
+
+/**
+ * Activity plans as other places publish them (fixtures written for these tests): a 世界标准日 table whose
+ * rows the page broke across lines, a 负责单位 that is a 协会, owners written with what they do after
+ * 负责, and activities that open with their day.
+ */
+
+describe('activity tables and lists', () => {
+  it('a row broken across lines by the page, and a bare "|" line between rows, stay in the table', async () => {
+    const { kb } = await ingestTexts({
+      'a.txt': [
+        '东州市质量技术监督局关于开展2014年世界标准日宣传活动的通知',
+        '序号 | 项目名称 | 负责单位 | 参与单位 | 时间 | 地点 |',
+        '1 | 服务标准化经验座谈会 | 东州市质量技术监督局 | 有关区县质监局 | 10月17日 | 市质监局 |',
+        '2 | 优秀论文交流会 | 东州标准化协会 | 各有关部门、企业 | 10月14日',
+        '| 东州大酒店',
+        '|',
+        '3 | 国际标准化知识培训会 | 东州标准化研究院 | 试点企业 | 10月中旬 |',
+      ].join('\n'),
+    });
+    const rows = kb.tasks.map((t) => [t.ref, t.lead, t.deadlineText, t.deadline]);
+    expect(rows).toEqual([
+      ['1', ['东州市质量技术监督局'], '10月17日', '2014-10-17'],
+      ['2', ['东州标准化协会'], '10月14日', '2014-10-14'],
+      ['3', ['东州标准化研究院'], '10月中旬', '2014-10'],
+    ]);
+  });
+
+  it('a 协会 in the 负责单位 column leads: 协 alone is no role word', () => {
+    const table = parseTaskTable([
+      ['序号', '项目名称', '负责单位', '参与单位'],
+      ['1', '交流会', '东州消费者协会', '各有关部门'],
+    ]);
+    expect(table?.rows[0].owners).toMatchObject({ lead: ['东州消费者协会'], partners: ['各有关部门'] });
+  });
+
+  it('what a unit does after 负责 is no part of its name', () => {
+    expect(extractOwners('3月14日,开展知识竞赛(由市场监管局负责组织实施)。')?.units).toEqual(['市场监管局']);
+  });
+
+  it('an activity that opens with its day is due that day', async () => {
+    const { kb } = await ingestTexts({ 'b.txt': '东州市2015年消费者权益日活动方案\n三、活动安排\n1、3月14日,开展知识竞赛(由市场监管局负责组织实施)。\n' });
+    expect(kb.tasks[0]).toMatchObject({ deadlineText: '3月14日', deadline: '2015-03-14', units: ['市场监管局'] });
+  });
+});
