@@ -116,7 +116,7 @@ export function extractDocFacts(lines: Line[], title: string | null): PlanFact[]
       const deadline = sentence.includes('意见') ? commentDeadline(sentence) : null;
       if (deadline) add('commentDeadline', deadline.date, deadline.quote, l.line);
       // Contacts only where a contact word or an address sign is (most sentences have none).
-      if (!/联系|电话|传真|@|地址|寄至|送至|方式/.test(sentence) || /ICP|版权所有|Copyright|备案|技术支持|主办单位/i.test(sentence)) continue;
+      if (!/联系|电话|传真|@|地址|寄至|送至|方式|解读人|经办人/.test(sentence) || /ICP|版权所有|Copyright|备案|技术支持|主办单位/i.test(sentence)) continue;
       for (const m of sentence.matchAll(CONTACT)) {
         // "联系人:吴燕妮,137…;周坚锋,0571-…": every name with its number; "请与我局标准化处联系": the office.
         const run = CONTACT_RUN.exec(sentence.slice(m.index + m[0].length - m[1].length))?.[0].replace(/[,，;；、\s]+$/, '');
@@ -143,10 +143,10 @@ export function extractDocFacts(lines: Line[], title: string | null): PlanFact[]
 const FEEDBACK = /(?:遇到的|出现的|发现的|有关|重大|重要)?(?:问题|异议)[^。;；]{0,24}?(?:请)?(?:径向|及时向|直接向|向)([\u4e00-\u9fff()]{2,30}?)(?:反映|反馈|报告|报送)/;
 
 /** Labels spaced out to the width of the others: 联 系 人, 联系 电话, 邮 箱, 地 址. */
-const SPACED_LABEL = /联[ \u3000]*系[ \u3000]*(?:人|电[ \u3000]*话|方[ \u3000]*式)|邮[ \u3000]+箱|地[ \u3000]+址|电[ \u3000]+话|传[ \u3000]+真|邮[ \u3000]+编/g;
+const SPACED_LABEL = /联[ \u3000]*系[ \u3000]*(?:人|电[ \u3000]*话|方[ \u3000]*式)|解[ \u3000]*读[ \u3000]*人|经[ \u3000]*办[ \u3000]*人|邮[ \u3000]+箱|地[ \u3000]+址|电[ \u3000]+话|传[ \u3000]+真|邮[ \u3000]+编/g;
 
 /** 联系人:张三 / 联系人:刘先生 / 联系人和联系方式:张 月 李连海 010-…: the names as written, up to the number. */
-const CONTACT = /联系人(?:和联系方式|及联系方式|及电话)?\s*[:：]\s*([\u4e00-\u9fff][^\d,，;；。()\n:：]{1,20})/g;
+const CONTACT = /(?:联系人|解读人|经办人)(?:和联系方式|及联系方式|及电话)?\s*[:：]\s*([\u4e00-\u9fff][^\d,，;；。()\n:：]{1,20})/g;
 /** Names and their numbers after 联系人: "吴燕妮,13735644182;周坚锋,0571-89761424". */
 const CONTACT_RUN = /^(?:(?!联系|电话|手机|传真|邮箱|地址)[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{1,3})?(?:[,，\s]*(?:(?:\(?0\d{2,3}\)?\s*[-—]?\s*)?\d{7,8}|1\d{10}))?[,，;；、\s]*)+/;
 /** A phone number, with the office named between the label and the number ("市市场监管局计量处,81787721"). */

@@ -27,7 +27,7 @@ export interface Owners {
 }
 
 const ROLE_SUFFIX =
-  /(属地负责|分别牵头|牵头督导|牵头推进|牵头组织|牵头协调|牵头负责|牵头落实|牵头抓总|共同负责|按职责分工负责|按职责分工落实|按职能职责分工负责|按职责负责|分工负责|具体负责|负责落实|负责实施|组织实施|抓好落实|牵头|负责|参加|配合|协助|协办|参与|落实)$/;
+  /(属地负责|分别牵头|牵头督导|牵头推进|牵头组织|牵头协调|牵头负责|牵头落实|牵头抓总|共同负责|按职责分工负责|按职责分工落实|按职能职责分工负责|按职责负责|分工负责|具体负责|负责落实|负责实施|组织实施|抓好落实|牵头|负责|承办|主办|参加|配合|协助|协办|参与|落实)$/;
 const ROLE_OF = (word: string): OwnerRole =>
   /牵头/.test(word) ? 'lead' : /参加|配合|协助|协办|参与/.test(word) ? 'partner' : 'responsible';
 
@@ -357,10 +357,11 @@ function delegatedSegments(text: string): Array<{ text: string; owners: Owners }
 
 /** "此项工作由各级政府牵头负责,质监、发改…等部门配合。" / "由X牵头,Y参与" */
 export function findDelegatedOwners(text: string): Owners | null {
-  const re = /(?:此项工作|该项工作|本项工作|上述工作|以上工作)?由([^。;]{2,200}?(?:牵头|负责)[^。;]*)/g;
+  const re = /(?:此项工作|该项工作|本项工作|上述工作|以上工作)?由([^。;]{2,200}?(?:牵头|负责|承办|主办)[^。;]*)/g;
   let found: Owners | null = null;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (!/此项|该项|本项|上述|以上/.test(m[0]) && !/牵头/.test(m[1])) continue;
+    // ("由乡三农服务中心承办,乡畜牧站、卫生院配合": 承办/主办 set against partners hand the work out too.)
+    if (!/此项|该项|本项|上述|以上/.test(m[0]) && !/牵头/.test(m[1]) && !/(承办|主办)[,，][^。;]*(配合|参加|协助|参与)/.test(m[1])) continue;
     const owners = parseOwnerList(m[1]);
     if (owners && owners.units.length > 0) found = { ...owners, quote: m[0] };
   }
@@ -642,7 +643,7 @@ function sentenceSubject(sentence: string): { lead: string[]; units: string[] } 
  * such a subject mid-paragraph is exhortation, not an assignment.
  */
 export function findAddressedOwners(text: string): Owners | null {
-  const m = /^(?:请)?(?:作为[^,，。;；]{1,16}的)?(各[\u4e00-\u9fff()（）]{0,24}?(?:单位|部门|政府|管委会|乡镇|街道|县区|县\(市、区\)|县市区|协会))(?:要|请于|请|应当|应|须|必须|负责|务必|于|在|对|按照|将)(?=[\u4e00-\u9fff\d])/.exec(text.trim());
+  const m = /^(?:请)?(?:作为[^,，。;；]{1,16}的)?(各[\u4e00-\u9fff()（）]{0,24}?(?:单位|部门|政府|管委会|乡镇|街道|县区|县\(市、区\)|县市区|协会|分局|科室|股室|所|站))(?:要|请于|请|应当|应|须|必须|负责|务必|于|在|对|按照|将)(?=[\u4e00-\u9fff\d])/.exec(text.trim());
   if (!m) return null;
   const name = m[1];
   return { lead: [name], units: [name], partners: [], quote: '', deadlineText: null };

@@ -83,7 +83,8 @@ export function extractPlanMeta(all: MetaLine[] | string[], file?: string): Plan
     const bodies = drafted[1] ? drafted[1].match(new RegExp(DEPARTMENT, 'g'))! : [...new Set(drafted[2].split(/[、,，]/).filter(Boolean))];
     facts.push({ kind: 'drafter', value: bodies.join('、'), quote: drafted[0], line: 1 });
   }
-  const validity = fields.get('validity')?.replace(/[|\s]+$/, '').trim();
+  // ("有效性状态 现行有效 废止日期 暂无": the status is the value's first word.)
+  const validity = fields.get('validity')?.replace(/[|\s]+$/, '').trim().split(/\s+/)[0];
   if (validity && /^(有效|失效|废止|已废止|现行有效|部分失效|已失效|已修改)$/.test(validity)) facts.push({ kind: 'validity', value: validity, quote: `有效性: ${validity}`, line: 1 });
   const index = fields.get('index');
   if (index) facts.push({ kind: 'index', value: index.split(/\s+/)[0], quote: `索引号: ${index}`, line: 1 });
@@ -402,7 +403,10 @@ function asTitle(raw: string): string | null {
       // "(湖北省)武汉市…方案": a repost's province tag is no part of the title.
       .replace(/^[(（][\u4e00-\u9fff]{2,8}(?:省|自治区|市)[)）]\s*(?=[\u4e00-\u9fff])/, '')
       // "《X》(草案)": a heading that quotes its own name, with its status.
-      .replace(/^《([^《》]{4,90})》\s*(\((?:草案|征求意见稿|试行|修订稿|送审稿|讨论稿)\))$/, '$1$2'),
+      .replace(/^《([^《》]{4,90})》\s*(\((?:草案|征求意见稿|试行|修订稿|送审稿|讨论稿)\))$/, '$1$2')
+      // "【文字解读】X计划解读": a page explaining a plan is headed by the plan's name.
+      .replace(/^【[^】]{1,8}】\s*(?=.{4,}(?:的)?(?:政策)?解读$)/, '')
+      .replace(/(?<=.{4,}(?:方案|意见|计划|规划|办法|要点|清单|细则|纲要))(?:的)?(?:政策)?解读$/, ''),
   )
     .replace(/[\s|?]+$/, '')
     .replace(/\s*\(?[\u4e00-\u9fff]{1,10}[〔\[(]\d{4}[〕\])]\d{1,4}号\)?$/, '')

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractOwners } from '../../src/ingest/extract-owners.ts';
+import { extractOwners, findAddressedOwners } from '../../src/ingest/extract-owners.ts';
+import { extractPlanMeta } from '../../src/ingest/extract-plan-meta.ts';
 import { parseTaskTable } from '../../src/ingest/parse-task-table.ts';
 import { ingestTexts } from '../helpers/ingest-texts.ts';
 
@@ -45,5 +46,24 @@ describe('activity tables and lists', () => {
   it('an activity that opens with its day is due that day', async () => {
     const { kb } = await ingestTexts({ 'b.txt': '东州市2015年消费者权益日活动方案\n三、活动安排\n1、3月14日,开展知识竞赛(由市场监管局负责组织实施)。\n' });
     expect(kb.tasks[0]).toMatchObject({ deadlineText: '3月14日', deadline: '2015-03-14', units: ['市场监管局'] });
+  });
+
+  it('"由X承办,Y配合": X leads, Y takes part; an item addressed to 各分局 is theirs', () => {
+    expect(extractOwners('由乡三农服务中心承办,乡畜牧站、卫生院配合。')).toMatchObject({ lead: ['乡三农服务中心'], partners: ['乡畜牧站', '卫生院'] });
+    expect(findAddressedOwners('各分局对照方案,开展全面排查,建立问题清单。')?.units).toEqual(['各分局']);
+  });
+});
+
+describe('pages that explain a plan or list its facts in a grid', () => {
+  const meta = (text: string) => extractPlanMeta(text.split('\n'));
+
+  it('"【文字解读】X计划解读" is headed by the plan; a 街道 that opens it is its place; 解读人 is its contact', () => {
+    const m = meta('【文字解读】东园街道2024年度国民经济和社会发展计划解读\n一、制定背景\n……\n七、解读机关、解读人及联系方式\n解 读 人:刘某某\n联系电话:0554-5310000\n');
+    expect(m).toMatchObject({ title: '东园街道2024年度国民经济和社会发展计划', city: '东园街道' });
+    expect(m.facts.find((f) => f.kind === 'contact')?.value).toBe('刘某某');
+  });
+
+  it('"有效性状态 现行有效 废止日期 暂无": the status is the first word', () => {
+    expect(meta('某某省地理标志运用促进工程实施方案\n有效性状态 现行有效 废止日期 暂无\n').facts.find((f) => f.kind === 'validity')?.value).toBe('现行有效');
   });
 });
