@@ -1,6 +1,6 @@
 import type { DepartmentEntry } from '../kb/departments.ts';
 import type { KnowledgeBase } from '../kb/knowledge-base.ts';
-import { Ctx, prepare, type Answer, type Prepared } from './answer-context.ts';
+import { Ctx, planByTitle, prepare, type Answer, type Prepared } from './answer-context.ts';
 import { answerCrossPlan } from './answer-cross-plan.ts';
 import { answerDocFact, withoutTitles } from './answer-doc-facts.ts';
 import { answerFrame, answerFromEvidence, answerPersonAct, answerRespectively } from './answer-evidence.ts';
@@ -286,8 +286,55 @@ export class AnswerEngine {
     // …and nothing there either: the place is not loaded, as without the guess.
     else if (q.guessedFor) return { ...notLoaded(c, q.guessedFor), via: 'answerUnknownPlace' };
     if (opts.perPlanPart) return whole;
+    // "A方案和B计划，分别/哪个…": two documents named by their places or titles, when the whole question
+    // reached fewer of them.
+    const cited = new Set(whole.citations.map((x) => x.file));
+    const perDocument = cited.size < 2 ? this.askPerDocument(q, opts) : null;
+    if (perDocument) return withVerdict(c, perDocument, [...new Set(perDocument.citations.map((x) => x.file))]);
     if (whole.found && !whole.answer.includes(NOTHING_FOUND)) return withVerdict(c, whole);
     return withVerdict(c, this.askPerPlan(q, opts) ?? whole);
+  }
+
+  /**
+   * "深圳市长质量奖评审人员管理规定和交通运输部计量检定规程管理办法两个征求意见稿，哪个意见反馈截止更早":
+   * the two sides of a 和/与/及 each name one document — by its place or by most of its title — and the
+   * question asks of both (分别, 各, 哪个, 两份…). Each side is asked with what the question asks, in its
+   * own document; null unless both sides name a document and they differ.
+   */
+  private askPerDocument(q: Question, opts: AskOptions): Answer | null {
+    const text = q.text;
+    if (!/分别|各自|各是|各为|哪个|哪份|哪一份|哪一个|两个|两份|两地|都/.test(text)) return null;
+    const { lexicon, titles } = this.prepared;
+    const fileOf = (side: string): string | null => {
+      const u = understandQuestion(side, lexicon);
+      if (u.files.length === 1) return u.files[0];
+      return u.files.length === 0 ? planByTitle(titles, side) : null;
+    };
+    for (const j of [...text.matchAll(/[和与及跟]/g)].map((m) => m.index!)) {
+      const left = text.slice(0, j);
+      const rest = text.slice(j + 1);
+      const comma = rest.search(/[,，]/);
+      let right = comma >= 0 ? rest.slice(0, comma) : rest;
+      let tail = comma >= 0 ? rest.slice(comma + 1) : '';
+      if (!tail) {
+        const at = right.search(/分别|各自|各是|各为|(?:是|要|由)?(?:多少|几|什么时候|何时|哪天|哪年|谁|哪个|哪些|什么|啥|多久|多长时间)/);
+        if (at <= 0) continue;
+        tail = right.slice(at);
+        right = right.slice(0, at);
+      }
+      if (left.replace(/\s/g, '').length < 2 || right.replace(/\s/g, '').length < 2) continue;
+      const a = fileOf(left);
+      const b = a ? fileOf(right) : null;
+      if (!a || !b || a === b) continue;
+      const ask = tail.replace(/分别|各自|各/g, '');
+      const answers = [
+        this.askOne(`${left} ${ask}`, { ...opts, files: [a], perPlanPart: true }),
+        this.askOne(`${right} ${ask}`, { ...opts, files: [b], perPlanPart: true }),
+      ];
+      if (answers.filter((x) => x.found).length === 0) return null;
+      return { answer: answers.map((x) => x.answer).join('\n'), found: true, citations: answers.flatMap((x) => x.citations), intent: answers[0].intent, via: 'askPerDocument' };
+    }
+    return null;
   }
 
   /**
@@ -310,17 +357,21 @@ export class AnswerEngine {
 }
 
 /** "一样吗", "谁更高", "哪个多": the two answers' figures compared. */
-const COMPARES = /一样|相同|一致|有何不同|有什么不同|区别|差别|(谁|哪个|哪一个|哪家|哪边)(更|最)?(高|低|多|少|大|小|早|晚)/;
+const COMPARES = /一样|相同|一致|有何不同|有什么不同|区别|差别|(谁|哪个|哪一个|哪家|哪边|哪份)(?:[^,，。?？]{0,10}?(更|最)|(更|最)?)(高|低|多|少|大|小|早|晚)/;
+/** A comparison of when: "哪个截止更早", "谁先印发". */
+const COMPARES_WHEN = /(谁|哪个|哪一个|哪份)[^,，。?？]{0,10}?(更|最)?(早|晚)|(谁|哪个|哪份)先/;
 
 /** A comparing question over two named places: the verdict from each place's first answer line, first. */
-function withVerdict(c: Ctx, a: Answer): Answer {
-  if (!a.found || c.q.files.length < 2 || !COMPARES.test(c.q.text)) return a;
-  const labels = [...new Set(c.q.files.map((f) => c.label(f)))];
+function withVerdict(c: Ctx, a: Answer, files: string[] = c.q.files): Answer {
+  // (A handler that compared already — the dates of two documents — leads with its own verdict.)
+  if (!a.found || files.length < 2 || !COMPARES.test(c.q.text) || /^[^\n]*(的更早|的更晚|两者相同|更高)/.test(a.answer)) return a;
+  const labels = [...new Set(files.map((f) => c.label(f)))];
   if (labels.length !== 2) return a;
   const lines = a.answer.split('\n');
   const firsts = labels.map((l) => lines.find((x) => x.startsWith(l)));
   if (firsts.some((x) => !x)) return a;
-  const verdict = compared(firsts as string[]);
+  const when = COMPARES_WHEN.exec(c.q.text);
+  const verdict = when ? comparedDates(firsts as string[], /晚/.test(when[0])) : compared(firsts as string[]);
   return verdict ? { ...a, answer: `${verdict}\n${a.answer}` } : a;
 }
 
@@ -330,7 +381,7 @@ function withVerdict(c: Ctx, a: Answer): Answer {
  */
 function compared(answers: string[]): string | null {
   const figure = (a: string) => {
-    const body = a.slice(a.indexOf(':') + 1).replace(/(?:19|20)\d{2}\s*年|〔[^〕]*〕|\d+(?:\.\d+)?\s*(?:个|项)?(?:阶段|方面)/g, ' ');
+    const body = a.slice(a.indexOf(':') + 1).replace(/(?:\d{4}\s*年)?\d{1,2}\s*月(?:\d{1,2}\s*日)?|\d{4}-\d{1,2}(?:-\d{1,2})?/g, ' ').replace(/(?:19|20)\d{2}\s*年|〔[^〕]*〕|\d+(?:\.\d+)?\s*(?:个|项)?(?:阶段|方面)/g, ' ');
     const m = /(\d+(?:\.\d+)?)\s*(%|‰|万?[个项家件元人次亩吨]|亿元|分)?/.exec(body);
     return m ? { value: Number(m[1]), unit: m[2] ?? '', label: a.split(/[:：「《\s]/)[0] } : null;
   };
@@ -339,6 +390,20 @@ function compared(answers: string[]): string | null {
   if (a.value === b.value) return `两者相同: 都是${a.value}${a.unit}。`;
   const [hi, lo] = a.value > b.value ? [a, b] : [b, a];
   return `${hi.label}更高(${hi.value}${hi.unit}), ${lo.label}为${lo.value}${lo.unit}。`;
+}
+
+/** "哪个截止更早": each answer's first full date, the earlier (or later) named first. */
+function comparedDates(answers: string[], later: boolean): string | null {
+  const dated = answers.map((a) => {
+    const m = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})-(\d{1,2})-(\d{1,2})/.exec(a.slice(a.indexOf(':') + 1));
+    if (!m) return null;
+    const [y, mo, d] = m[1] ? [m[1], m[2], m[3]] : [m[4], m[5], m[6]];
+    return { key: `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`, text: m[0], label: a.split(/[:：「《\s]/)[0] };
+  });
+  const [a, b] = dated;
+  if (!a || !b || !a.label || !b.label || a.key === b.key) return null;
+  const [first, second] = (a.key < b.key) !== later ? [a, b] : [b, a];
+  return `${first.label}的更${later ? '晚' : '早'}(${first.text}; ${second.label} ${second.text})。`;
 }
 
 /**

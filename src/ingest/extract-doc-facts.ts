@@ -113,7 +113,7 @@ export function extractDocFacts(lines: Line[], title: string | null): PlanFact[]
       }
       const impl = implemented(sentence);
       if (impl) impl.documents.forEach((d) => add('implements', d, impl.clause, l.line));
-      const deadline = sentence.includes('意见') ? commentDeadline(sentence) : null;
+      const deadline = sentence.includes('意见') || /反馈/.test(sentence) ? commentDeadline(sentence) : null;
       if (deadline) add('commentDeadline', deadline.date, deadline.quote, l.line);
       // Contacts only where a contact word or an address sign is (most sentences have none).
       if (!/联系|电话|传真|@|地址|寄至|送至|方式|解读人|经办人/.test(sentence) || /ICP|版权所有|Copyright|备案|技术支持|主办单位/i.test(sentence)) continue;
@@ -224,7 +224,10 @@ function implemented(sentence: string): { documents: string[]; clause: string } 
 
 /** "征求意见时间截至2023年11月5日" / "公开征集意见时间为2025年4月15日至5月15日" → the last day. */
 function commentDeadline(sentence: string): { date: string; quote: string } | null {
-  const m = /(?:征求意见|征集意见|意见反馈|反馈意见|意见建议|提出意见)[^。]{0,30}?(?:截至|截止(?:时间为|日期为|到)?|时间为|期限为|之前|前)/.exec(sentence);
+  // ("可在2018年11月20日前,通过以下两种方式反馈": the day before which comments come back.)
+  const m =
+    /(?:征求意见|征集意见|意见反馈|反馈意见|意见建议|提出意见)[^。]{0,30}?(?:截至|截止(?:时间为|日期为|到)?|时间为|期限为|之前|前)/.exec(sentence) ??
+    /(?:于|在)(?=(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:前|之前)[^。]{0,24}?反馈)/.exec(sentence);
   if (!m) return null;
   const span = sentence.slice(m.index, m.index + 80);
   const dates = [...span.matchAll(/(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/g)];
