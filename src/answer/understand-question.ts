@@ -142,6 +142,9 @@ export function subPlaceForms(text: string): string[] {
     const short = m[2] === '经济技术开发区' ? '经开区' : m[2] === '高新技术产业开发区' ? '高新区' : m[2];
     const parts = [name, name.replace('-', ''), ...(name.includes('-') ? [name.split('-').pop()!] : [])];
     for (const part of parts) if (part.length >= 2) [`${part}${m[2]}`, `${part}${short}`].forEach((f) => out.add(f));
+    // ("西咸地标申报": a 新区 with a name of its own goes by the name alone.)
+    const own = name.replace(/^[\u4e00-\u9fff]{2,3}省/, '');
+    if (m[2] === '新区' && own.length === 2 && !/高新|经济|开发|城市|城区|东部|西部|南部|北部/.test(own)) out.add(own);
   }
   return [...out];
 }
@@ -525,7 +528,9 @@ function findRefs(text: string): Array<{ raw: string; ref: string }> {
     if (/^(?:[1-9]|1[0-2])\.\d{1,2}$/.test(m[1]) && /^(?:(?!几|哪|什么)[\u4e00-\u9fff]){0,6}日/.test(text.slice(m.index + m[0].length))) continue;
     out.push({ raw: m[0], ref: m[1] });
   }
-  for (const m of text.matchAll(/第\s*(\d{1,3})\s*(?:条|项|款|点)|(?<![\d.])(\d{1,3})\s*(?:条|项)(?![\d])/g)) {
+  // (A bare "N项" is an item only where the question goes on to ask about it — "3项谁牵头", "12项的牵头单位";
+  // "那个149项的分工方案" counts items.)
+  for (const m of text.matchAll(/第\s*(\d{1,3})\s*(?:条|项|款|点)|(?<![\d.])(\d{1,3})\s*(?:条|项)(?![\d])(?=\s*(?:谁|由|是|的(?:牵头|责任|完成|负责|时限|目标)|牵头|负责|完成|要求|[,，?？]|$))/g)) {
     out.push({ raw: m[0], ref: m[1] ?? m[2] });
   }
   for (const m of text.matchAll(/第([一二三四五六七八九十]{1,3})(?:条|项)|\(([一二三四五六七八九十]{1,3})\)/g)) {

@@ -73,6 +73,8 @@ function leadingPlace(raw: string | null): string | null {
     const next = mentions[1];
     const chosen = next && next.index === first.text.length && rank(next) > rank(first) ? next : first;
     const zone = ZONE.exec(text.slice(chosen.index));
+    // ("陕西省西咸新区": a zone with a name of its own goes by it, without its province.)
+    if (zone && zone[1].startsWith(chosen.text) && chosen.place.level === 'province' && /^[\u4e00-\u9fff]{2,}(新区|示范区|开发区|试验区)$/.test(zone[1].slice(chosen.text.length)) && !/^(高新|经济|技术|国家)/.test(zone[1].slice(chosen.text.length))) return zone[1].slice(chosen.text.length);
     return display(zone && zone[1].startsWith(chosen.text) ? zone[1] : chosen.place.name);
   }
   const zone = ZONE.exec(text);

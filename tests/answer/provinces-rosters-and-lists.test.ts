@@ -35,6 +35,12 @@ describe('which place a page is for', () => {
     expect(m.city).toBe('云南省');
   });
 
+  it('a 新区 with a name of its own goes by it, without its province; 制发日期 in a grid dates the page', () => {
+    const m = meta('陕西省西咸新区市场监督管理局关于转发征集地方标准项目的函的通知\n各相关单位:\n现将有关函件转发你们。\n文件号 | 制发日期 | 2020-12-09 |\n');
+    expect(m.city).toBe('西咸新区');
+    expect(m.date).toBe('2020-12-09');
+  });
+
   it('a city named only among its addressees (its own zone) is the notice’s city', () => {
     const m = meta('各区、市人民政府,青岛西海岸新区管委,市政府各部门:\n为贯彻落实《计量发展规划》,结合我市实际,提出如下意见。\n一、加强计量能力建设。\n');
     expect(m.city).toBe('青岛');
@@ -143,5 +149,15 @@ describe('answers', () => {
     const a = ask('安顺项目验收通过后要上报哪些材料？');
     expect(a).toContain('项目实施自我评价报告');
     expect(a).toContain('项目验收评估报告');
+  });
+});
+
+describe('what a question counts is no item number', () => {
+  it('"那个149项的分工方案" counts items; "3项谁牵头" asks about item 3', async () => {
+    const { understandQuestion, buildLexicon } = await import('../../src/answer/understand-question.ts');
+    const { kb } = await ingestTexts({ 'a.txt': '遂宁市人民政府关于印发2024年目标任务分工方案的通知\n3.加快标准化建设。(牵头单位:市市场监管局)\n' });
+    const lexicon = buildLexicon(kb);
+    expect(understandQuestion('遂宁那个149项的分工方案有问题找谁', lexicon).refs).toEqual([]);
+    expect(understandQuestion('遂宁3项谁牵头', lexicon).refs).toEqual(['3']);
   });
 });
