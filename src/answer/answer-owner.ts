@@ -92,9 +92,10 @@ function sectionLeader(c: Ctx, t: Task): string | null {
 }
 
 function ownerLine(c: Ctx, t: Task): string {
-  const leader = sectionLeader(c, t);
+  // (The row's own 牵头领导/责任领导 — people — before the section's leader and the units.)
+  const leader = t.leaders ? `${t.leaders.label}: ${t.leaders.names.join('、')}` : sectionLeader(c, t);
   const units = t.origin === 'duty' ? `由${names(t.units)}负责` : ownersPhrase(t, ASKS_LEAD.test(c.q.text) && !ASKS_ALL.test(c.q.text));
-  const what = leader ? `${leader}; ${units}` : units;
+  const what = leader && units ? `${leader}; ${units}` : (leader ?? units);
   // ("下一步要培育什么", "不按时报送会怎样": a thing or a consequence is asked — the task's words say it.)
   const content = ASKS_CONTENT.test(c.q.text) || (askedAttribute(c.q.text) === 'text' && ASKS_THING.test(c.q.text));
   const text = content ? short(t.text, 200) : short(t.text);

@@ -28,6 +28,17 @@ export function answerPhaseByName(c: Ctx): Answer | null {
 
 export function answerSchedule(c: Ctx): Answer | null {
   const files = c.planFiles();
+  // "总结验收阶段安排在几月" of a plan whose phases do not include it: said so, with the phases it has.
+  const stage = /([\u4e00-\u9fff]{2,4})阶段/.exec(c.q.text)?.[1];
+  // (Of the one plan in scope that has phases — named, or the only one loaded with phases.)
+  const phased = [...new Set(c.kb.phases.filter((p) => !c.files || c.files.has(p.file)).map((p) => p.file))];
+  if (stage && phased.length === 1 && !/哪|什么|第|当前|现在|目前|各|几个|哪些|这个|那个|每个|下一|上一|本|的/.test(stage)) {
+    const phases = c.kb.phases.filter((p) => p.file === phased[0]);
+    const core = (p: Phase) => p.name.replace(/^.*[:：]/, '').replace(/阶段$/, '');
+    if (phases.length && !phases.some((p) => c.q.text.includes(core(p)) || core(p).includes(stage))) {
+      return decided(c.answer(`${c.label(phased[0])}方案中没有找到“${stage}阶段”; 方案写明的阶段: ${phases.map((p) => `${p.name.replace(/^.*[:：]/, '')}(${p.when})`).join('、')}。`, phases.slice(0, 1).map((p) => p.source), false));
+    }
+  }
   const withPhases = files.filter((f) => c.kb.phases.some((p) => p.file === f));
   const lines: string[] = [];
   const sources: Source[] = [];

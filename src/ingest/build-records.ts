@@ -304,6 +304,7 @@ class RecordBuilder {
     const taskId = this.addTask(row.text, owners, row.deadlineText, 'table', source, row.category, row.inherited);
     const t = this.tasks[this.tasks.length - 1];
     if (row.progress) t.progress = row.progress;
+    if (row.leaders) t.leaders = row.leaders;
     t.deadline = row.deadline ?? (row.deadlineText ? parseDeadlineIn(row.deadlineText, this.year) : null);
     const year = row.deadline ? Number(row.deadline.slice(0, 4)) : null;
     this.addTargets(row.text, year ?? this.annualYear, taskId, source);

@@ -48,6 +48,11 @@ function phaseRange(node: OutlineNode, year: number | null): MonthRange | null {
   const firstLine = node.text.split('\n')[0];
   const inHead = parseMonthRange(firstLine.slice(0, 80)) ?? parseDayRange(firstLine.slice(0, 40), year);
   if (inHead) return inHead;
+  // ("宣传发动阶段(1月—2月)": months without a year are the plan's year's.)
+  const months = year ? /(?<![\d年])(\d{1,2})月(?:份)?\s*[-—~～至到]\s*(\d{1,2})月(?:份|底|中旬|下旬)?/.exec(firstLine.slice(0, 60)) : null;
+  if (months && +months[1] >= 1 && +months[2] <= 12 && +months[1] <= +months[2]) {
+    return { start: `${year}-${months[1].padStart(2, '0')}`, end: `${year}-${months[2].padStart(2, '0')}`, text: months[0] };
+  }
   // ("动员部署阶段(2024年7月底前)": a first phase may give only when it ends.)
   const until = /((?:19|20)\d{2})年(\d{1,2})月(?:底|末|中旬|上旬|下旬)?(?:前|之前|以前)/.exec(firstLine.slice(0, 60));
   if (until && +until[2] >= 1 && +until[2] <= 12) {

@@ -10,7 +10,7 @@ import { parseDeadline } from './parse-dates.ts';
  * across groups — a blank in a new group stays blank.
  */
 
-export type Column = 'ref' | 'category' | 'project' | 'text' | 'units' | 'lead' | 'partners' | 'deadline' | 'measure' | 'goal' | 'progress' | 'ignore';
+export type Column = 'ref' | 'category' | 'project' | 'text' | 'units' | 'lead' | 'partners' | 'deadline' | 'measure' | 'goal' | 'progress' | 'leader' | 'ignore';
 
 const HEADER_LABELS: Array<[Column, RegExp]> = [
   ['ref', /^(序号|编号|序|项目编号|任务编号)$/],
@@ -28,7 +28,9 @@ const HEADER_LABELS: Array<[Column, RegExp]> = [
   // How far a task has got, in a progress report (进展情况, 1-11月推进情况, 截至9月底完成情况).
   ['progress', /^(当前进度|目前进度|工作进度|完成进度|推进进度|实施进度|进度|进展|工作进展|[^,，。]{0,12}(进展|推进|完成|进度)情况|(工作)?(进展|进度)[、和及与][^,，。]{1,8})$/],
   // Who scores a task is not who does it.
-  ['ignore', /^(分值|分数|考核分值|权重|评分部门|评分单位|考核部门|考核单位|监考单位|评价部门|牵头领导|责任领导|分管领导)$/],
+  // The leader a row names (牵头领导 王某某): a person, kept beside the row's units, never one of them.
+  ['leader', /^(牵头领导|责任领导|分管领导|包保领导|联系领导|牵头市领导|牵头县领导|牵头区领导|市级领导|县级领导|区级领导|责任人|牵头人)$/],
+  ['ignore', /^(分值|分数|考核分值|权重|评分部门|评分单位|考核部门|考核单位|监考单位|评价部门)$/],
 ];
 
 /** A header cell's label: no spaces or colons, and no trailing note in brackets (责任股室(单位), 金额(万元)). */
@@ -90,6 +92,8 @@ export interface TableTaskRow {
   goals?: Array<{ year: number; text: string }>;
   /** The row's progress cells, by their column's label. */
   progress?: Array<{ label: string; text: string }>;
+  /** The leaders its 牵头领导/责任领导 cell names, as written, under the column's label. */
+  leaders?: { label: string; names: string[] };
 }
 
 export interface ParsedTable {
@@ -126,6 +130,8 @@ export function parseTaskTable(rows: string[][]): ParsedTable | null {
     if (yearly.length >= 2) parsed.goals = yearly;
     const progress = cols.flatMap((c, j) => (c === 'progress' && row[j]?.trim() && !/^[-—/／无]$/.test(row[j].trim()) ? [{ label: rows[headerAt][j].replace(/\s+/g, ''), text: row[j].trim() }] : []));
     if (progress.length) parsed.progress = progress;
+    const leaders = cols.flatMap((c, j) => (c === 'leader' && row[j]?.trim() && !/^[-—/／无]$/.test(row[j].trim()) ? row[j].trim().split(/[、,，;；\s]+/).filter(Boolean) : []));
+    if (leaders.length) parsed.leaders = { label: rows[headerAt][cols.indexOf('leader')].replace(/\s+/g, ''), names: leaders };
     out.push(parsed);
   }
   return { rows: out, warnings };

@@ -38,6 +38,8 @@ export const TaskSchema = z.object({
   inherited: z.array(z.enum(['units', 'deadline'])),
   /** What a progress table records of the task, per progress column (进展情况, 1-11月推进情况). */
   progress: z.array(z.object({ label: z.string(), text: z.string() })).optional(),
+  /** The leaders a table's 牵头领导/责任领导 column names for the task (people, not units). */
+  leaders: z.object({ label: z.string(), names: z.array(z.string()) }).optional(),
   source: SourceSchema,
 });
 export type Task = z.infer<typeof TaskSchema>;

@@ -67,3 +67,23 @@ describe('pages that explain a plan or list its facts in a grid', () => {
     expect(meta('某某省地理标志运用促进工程实施方案\n有效性状态 现行有效 废止日期 暂无\n').facts.find((f) => f.kind === 'validity')?.value).toBe('现行有效');
   });
 });
+
+describe('leaders beside units, and phases without a year', () => {
+  it('a 责任领导 column names people: kept beside the row’s units under its label, never one of them', async () => {
+    const { kb } = await ingestTexts({
+      'c.txt': '东山镇2024年度重点工作计划\n序号 | 重点工作 | 责任领导 | 责任科室 | 攻坚目标 |\n1 | 白仙山水库工程政策处理 | 欧某某 | 水库办 | 完成政策处理 |\n',
+    });
+    expect(kb.tasks[0]).toMatchObject({ units: ['水库办'], leaders: { label: '责任领导', names: ['欧某某'] } });
+    const { AnswerEngine } = await import('../../src/answer/answer-engine.ts');
+    expect(new AnswerEngine(kb).ask('东山镇白仙山水库工程政策处理的责任领导是谁？').answer).toContain('责任领导: 欧某某; 负责单位: 水库办');
+  });
+
+  it('"宣传发动阶段(1月—2月)" in a plan of a known year is a phase of that year; a phase it lacks is said so', async () => {
+    const { kb } = await ingestTexts({ 'd.txt': '西河镇2023年度创建文明城市工作实施方案\n三、工作步骤\n(一)宣传发动阶段(1月—2月)\n制定实施方案,分解责任指标。\n' });
+    expect(kb.phases.map((p) => [p.name, p.start, p.end])).toEqual([['宣传发动阶段', '2023-01', '2023-02']]);
+    const { AnswerEngine } = await import('../../src/answer/answer-engine.ts');
+    const a = new AnswerEngine(kb).ask('西河镇创文的总结验收阶段安排在几月？');
+    expect(a.found).toBe(false);
+    expect(a.answer).toContain('没有找到“总结验收阶段”; 方案写明的阶段: 宣传发动阶段(1月—2月)');
+  });
+});
