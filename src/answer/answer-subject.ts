@@ -17,7 +17,10 @@ const ACTS = /负责|要|应|须|承担|组织|制定|牵头|做好|加强|开�
 
 export function subjectOf(c: Ctx): string | null {
   if (c.q.departments.length) return c.q.departments[0];
-  const m = SUBJECT.exec(c.q.rest.replace(/^[\s,,]+/, '').replace(/^(方案里|方案中|方案|的)+/, ''));
+  // ("洛阳质量标杆遴选中，各县(市、区)工信主管部门要做什么": the subject opens the last clause.)
+  const rest = c.q.rest.replace(/^[\s,,]+/, '').replace(/^(方案里|方案中|方案|的)+/, '');
+  const last = rest.slice(Math.max(rest.lastIndexOf(','), rest.lastIndexOf('，')) + 1);
+  const m = SUBJECT.exec(rest) ?? (last !== rest ? SUBJECT.exec(last.trim()) : null);
   if (!m) return null;
   const s = m[1].replace(/^(市|本市|全市)(?=[\u4e00-\u9fff]{2})/, '');
   return s.length >= 2 && !/^(哪|什么|谁|我们|本|方案)/.test(s) ? s : null;

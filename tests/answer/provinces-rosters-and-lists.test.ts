@@ -101,6 +101,8 @@ describe('answers', () => {
         '国务院办公厅关于成立某某建设协调推进领导小组的通知\n各省、自治区、直辖市人民政府:\n为加强组织领导,决定成立某某建设协调推进领导小组。\n一、主要职责\n统筹协调建设工作。\n二、组成人员\n组 长:王 某 国务委员\n副组长:罗 某 某局局长\n李某某 国务院副秘书长\n林某某 某委副主任\n成 员:毛某某 某部部务委员\n',
       'd.txt':
         '遵义市市场监督管理局关于做好质量奖申报工作的通知\n各县(市、区)市场监管局:\n一、广泛动员\n各县局要认真组织学习,广泛宣传发动符合条件的企业积极申报。\n二、严格审核\n各县局要对申报企业的资格进行初审,指导企业如实填写申报材料,并为每个申报企业出具初步推荐意见。\n',
+      'f.txt':
+        '邯郸市标准化建设项目计划的通知\n各县(市、区)市场监管局,各相关单位:\n一、地方标准制定项目工作要求 项目承担单位应成立标准编制起草小组,负责开展标准前期的调研和起草工作,形成标准初稿后,经相关行政主管部门同意,报送标准化建设项目材料。\n二、各相关行政主管部门要加强对标准研制工作的指导,严把质量关。\n',
       'e.txt':
         '毕节市人民政府办公室关于明确重点工作责任单位的通知\n各县(区)人民政府:\n(一)提升产品质量\n1.在重点行业深入开展质量对比提升活动。\n市质监局、科技局负责落实。\n2.建立完善农产品的良好生产规范和可追溯制度。\n市农业局、卫生局负责落实。\n',
     });
@@ -143,6 +145,13 @@ describe('answers', () => {
     const a = ask('毕节市农业局在这份通知里要负责落实什么？');
     expect(a).toContain('良好生产规范');
     expect(a).not.toContain('质量对比提升');
+  });
+
+  it('"X项目里，各相关行政主管部门要负责什么": the subject opens the question’s last clause', async () => {
+    const { subjectOf } = await import('../../src/answer/answer-subject.ts');
+    const asked = (rest: string) => subjectOf({ q: { departments: [], rest } } as unknown as Parameters<typeof subjectOf>[0]);
+    expect(asked('标准化建设项目里,各相关行政主管部门要负责什么?')).toBe('各相关行政主管部门');
+    expect(ask('邯郸标准化建设项目里，各相关行政主管部门要负责什么？')).toContain('严把质量关');
   });
 
   it('materials to hand in "as listed below" are the numbered lines after', () => {
