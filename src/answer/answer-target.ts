@@ -225,7 +225,7 @@ export function sentenceLine(c: Ctx, h: Hit): { line: string; source: Source } {
 function sentenceLineAt(c: Ctx, index: number): { line: string; source: Source } {
   const ref = c.p.sentences[index];
   const passage = c.kb.passages[ref.passage];
-  const clause = figureClause(ref.text, tokens(c.q.content), c.q.text);
+  const clause = figureClause(ref.text, tokens(c.q.content), c.q.text, c.q.unit);
   // (A clause cut from its sentence keeps the sentence's opening years: "2015—2017年,…逐年达到91%、92%、93%".)
   const lead = clause && !/\d{4}\s*年/.test(clause) ? /^(?:到|至|力争到|力争)?\s*\d{4}(?:\s*[—\-~至]\s*\d{4})?\s*年(?:底|末)?[,，]?/.exec(ref.text.trim())?.[0] : null;
   const text = clause ? `${lead ?? ''}${clause}` : focus(ref.text, tokens(c.q.content));
@@ -240,17 +240,19 @@ function sentenceLineAt(c: Ctx, index: number): { line: string; source: Source }
  * "…计量标准数量达到350项,…,研制标准物质10项" asked for 标准物质: of a sentence that sets several figures, the
  * clause (or list item) with the asked words and a figure — the others' figures are not the answer.
  */
-function figureClause(text: string, toks: string[], question = ''): string | null {
+function figureClause(text: string, toks: string[], question = '', unit: string | null = null): string | null {
   // (Two figures asked — "申请注册多少,核准多少" — are answered by the whole sentence.)
   if ((question.match(/多少|几/g)?.length ?? 0) >= 2) return null;
   if (!/多少|几|比例|比重|率|达到|目标|数量/.test(question)) return null;
   const score = (p: string) => toks.filter((t) => p.includes(t)).length;
+  // (A figure in the unit asked for — "多少个乡镇": "60个", not the hotline "12315".)
+  const FIGURE = unit ? new RegExp(`\\d\\s*(?:万|亿)?${unit}`) : /\d|为零/;
   const pick = (parts: string[]) => {
-    const withFigure = parts.filter((p) => /\d|为零/.test(p));
+    const withFigure = parts.filter((p) => FIGURE.test(p));
     if (withFigure.length < 2) return null;
     // (The clause the question's words point to states no figure — "增速超过全市平均水平": nothing is cut.)
     const top = parts.reduce((a, b) => (score(b) > score(a) ? b : a));
-    if (!/\d|为零/.test(top) && score(top) > Math.max(...withFigure.map(score))) return null;
+    if (!FIGURE.test(top) && score(top) > Math.max(...withFigure.map(score))) return null;
     // (On a tie, the part with least else in it: "15个国家地理标志保护产品" over "3个国家农产品地理标志登记保护产品".)
     const best = withFigure.reduce((a, b) => (score(b) > score(a) || (score(b) === score(a) && b.length < a.length) ? b : a));
     return score(best) > 0 && withFigure.filter((p) => score(p) === score(best) && p.length === best.length).length === 1 ? best : null;

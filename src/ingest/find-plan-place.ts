@@ -53,7 +53,9 @@ export function findPlanPlace(input: PlaceInput): string | null {
   if (!input.title || !leadingPlace(input.title)) {
     if (input.lines.slice(0, 8).some((l) => /各省[、,，]\s*自治区[、,，]\s*直辖市|最高人民法院[、,，]\s*最高人民检察院|中央组织部[、,，]/.test(l))) return '全国';
   }
-  return selfNamedPlace(input.lines) ?? docNoPlace(input.docNo, input.lines) ?? ownProvince(input.docNo, input.lines) ?? stationedPlace(input.lines) ?? fileNamePlace(input.file) ?? indexPlace(input.index) ?? (NATIONAL.test([input.issuer, input.notice, input.docNo, input.title].join(' ')) ? '全国' : null);
+  // (The bodies a notice is addressed to as stationed in its city, "各驻新高校…", name it before the places its
+  // text cites.)
+  return stationedPlace(input.lines) ?? selfNamedPlace(input.lines) ?? docNoPlace(input.docNo, input.lines) ?? ownProvince(input.docNo, input.lines) ?? fileNamePlace(input.file) ?? indexPlace(input.index) ?? (NATIONAL.test([input.issuer, input.notice, input.docNo, input.title].join(' ')) ? '全国' : null);
 }
 
 /** A national body's document applies to the whole country. */
@@ -151,9 +153,12 @@ function indexPlace(index: string | null | undefined): string | null {
  */
 function stationedPlace(lines: string[]): string | null {
   const text = lines.slice(0, 30).join('\n');
-  for (const m of text.matchAll(/驻([\u4e00-\u9fff])(?:各|有关|市|单位)/g)) {
+  for (const m of text.matchAll(/驻([\u4e00-\u9fff])(?:各|有关|市|单位|高校|企业|部队|机构)/g)) {
     const cities = prefecturesStartingWith(m[1]);
     if (cities.length === 1) return display(cities[0].name);
+    // ("各驻新高校…报送至新乡市…": of the cities the character could name, the one the text names.)
+    const named = cities.filter((c) => text.includes(c.name));
+    if (named.length === 1) return display(named[0].name);
   }
   return null;
 }
