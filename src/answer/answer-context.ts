@@ -157,7 +157,7 @@ export class Ctx {
     // "2024年老旧小区" may be cut 年老|旧…, and has no 老旧 token.)
     // ("征集政府质量奖评审专家…推荐表…由谁汇总": a key word the named plan's title or opening states is what
     // the whole notice is about — its later sentences need not repeat it.)
-    const subject = this.files && this.files.size <= 3 ? this.planContext() : null;
+    const subject = this.files && this.files.size === 1 ? this.planContext() : null;
     const about = subject?.has(key) ?? false;
     return hits.filter((h) => h.coverage >= KEY_OVERRIDE || this.p.index.contains(h.doc, key) || h.doc.text.includes(key) || (about && h.coverage >= MATCH - 0.1));
   }
