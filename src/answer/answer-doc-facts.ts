@@ -1,7 +1,6 @@
 import type { Plan, Source } from '../kb/records.ts';
 import type { Answer, Ctx } from './answer-context.ts';
 import { formatDate } from './format.ts';
-import { parseChineseDate, parseDeadline } from '../ingest/parse-dates.ts';
 import { CITED_DOCUMENT } from './answerability.ts';
 import { numberAfter } from '../ingest/extract-doc-facts.ts';
 
@@ -127,21 +126,6 @@ export function answerDocFact(c: Ctx): Answer | null {
       } else parts.push(`方案中没有写明${LABEL[attr]}(没有找到)`);
     }
     lines.push(`${c.label(file)}《${plan.title ?? file}》${parts.join('; ')}〔${c.label(file)}〕`);
-  }
-  // "哪个印发得更早": the dates compared, the answer first.
-  const order = /更早|最早|先|更晚|最晚|最新|后/.exec(c.q.text.replace(/后(?:续|期|面)|先进|优先|首先|先行/g, ''));
-  // (Each plan's date as shown above: its 落款 as written, else the page's.)
-  const dated = files
-    .map((f) => {
-      const v = valueOf(c.kb.plans.find((p) => p.file === f)!, 'signed', c.q.text);
-      return { file: f, day: v ? (parseDeadline(v.text) ?? parseChineseDate(v.text)) : null };
-    })
-    .filter((d): d is { file: string; day: string } => !!d.day);
-  if (order && attrs.includes('signed') && dated.length >= 2) {
-    const sorted = [...dated].sort((a, b) => a.day.localeCompare(b.day));
-    const late = /晚|新|后/.test(order[0]);
-    const [pick, other] = late ? [sorted.at(-1)!, sorted.at(-2)!] : [sorted[0], sorted[1]];
-    if (pick.day !== other.day) lines.unshift(`${c.label(pick.file)}的更${late ? '晚' : '早'}(${formatDate(pick.day)}; ${c.label(other.file)} ${formatDate(other.day)}):`);
   }
   return c.answer(lines.join('\n'), sources, found);
 }

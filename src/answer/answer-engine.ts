@@ -6,6 +6,7 @@ import { answerDocFact, withoutTitles } from './answer-doc-facts.ts';
 import { answerFrame, answerFromEvidence, answerPersonAct, answerRespectively } from './answer-evidence.ts';
 import { tokens } from '../kb/text-tokens.ts';
 import { docNoInitial, lookupPlaceLoosely, shortPlaceName } from '../kb/place-names.ts';
+import { parseChineseDate } from '../ingest/parse-dates.ts';
 import { answerStates, askedAttribute, asksForPointInTime, ATTRIBUTE_WORDS } from './answerability.ts';
 import { answerDuties, answerRoleDuty } from './answer-duties.ts';
 import { answerHelp } from './answer-help.ts';
@@ -363,8 +364,7 @@ const COMPARES_WHEN = /(谁|哪个|哪一个|哪份)[^,，。?？]{0,10}?(更|�
 
 /** A comparing question over two named places: the verdict from each place's first answer line, first. */
 function withVerdict(c: Ctx, a: Answer, files: string[] = c.q.files): Answer {
-  // (A handler that compared already — the dates of two documents — leads with its own verdict.)
-  if (!a.found || files.length < 2 || !COMPARES.test(c.q.text) || /^[^\n]*(的更早|的更晚|两者相同|更高)/.test(a.answer)) return a;
+  if (!a.found || files.length < 2 || !COMPARES.test(c.q.text)) return a;
   const labels = [...new Set(files.map((f) => c.label(f)))];
   if (labels.length !== 2) return a;
   const lines = a.answer.split('\n');
@@ -383,7 +383,7 @@ function compared(answers: string[]): string | null {
   const figure = (a: string) => {
     const body = a.slice(a.indexOf(':') + 1).replace(/(?:\d{4}\s*年)?\d{1,2}\s*月(?:\d{1,2}\s*日)?|\d{4}-\d{1,2}(?:-\d{1,2})?/g, ' ').replace(/(?:19|20)\d{2}\s*年|〔[^〕]*〕|\d+(?:\.\d+)?\s*(?:个|项)?(?:阶段|方面)/g, ' ');
     const m = /(\d+(?:\.\d+)?)\s*(%|‰|万?[个项家件元人次亩吨]|亿元|分)?/.exec(body);
-    return m ? { value: Number(m[1]), unit: m[2] ?? '', label: a.split(/[:：「《\s]/)[0] } : null;
+    return m ? { value: Number(m[1]), unit: m[2] ?? '', label: labelOf(a) } : null;
   };
   const [a, b] = answers.map(figure);
   if (!a || !b || a.unit !== b.unit || !a.label || !b.label) return null;
@@ -392,18 +392,23 @@ function compared(answers: string[]): string | null {
   return `${hi.label}更高(${hi.value}${hi.unit}), ${lo.label}为${lo.value}${lo.unit}。`;
 }
 
-/** "哪个截止更早": each answer's first full date, the earlier (or later) named first. */
+/** "哪个截止更早", "哪个印发得更早": each answer's first full date (in Arabic or Chinese numerals), the earlier (or later) named first. */
 function comparedDates(answers: string[], later: boolean): string | null {
   const dated = answers.map((a) => {
-    const m = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})-(\d{1,2})-(\d{1,2})/.exec(a.slice(a.indexOf(':') + 1));
-    if (!m) return null;
-    const [y, mo, d] = m[1] ? [m[1], m[2], m[3]] : [m[4], m[5], m[6]];
-    return { key: `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`, text: m[0], label: a.split(/[:：「《\s]/)[0] };
+    const body = a.slice(a.indexOf(':') + 1);
+    const m = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})-(\d{1,2})-(\d{1,2})|[〇○零O0一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日/.exec(body);
+    const key = !m ? null : m[1] ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : m[4] ? `${m[4]}-${m[5].padStart(2, '0')}-${m[6].padStart(2, '0')}` : parseChineseDate(m[0]);
+    return m && key ? { key, text: m[0], label: labelOf(a) } : null;
   });
   const [a, b] = dated;
   if (!a || !b || !a.label || !b.label || a.key === b.key) return null;
   const [first, second] = (a.key < b.key) !== later ? [a, b] : [b, a];
   return `${first.label}的更${later ? '晚' : '早'}(${first.text}; ${second.label} ${second.text})。`;
+}
+
+/** The place (or plan) an answer line opens with: "赣州: …", "深圳《…》…". */
+function labelOf(line: string): string {
+  return line.split(/[:：「《\s]/)[0];
 }
 
 /**

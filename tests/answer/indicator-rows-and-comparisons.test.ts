@@ -128,3 +128,14 @@ describe('answers', () => {
     expect(ask('甘肃省职业病防治专项行动工作实施阶段，由谁对各地实施情况开展重点督导？')).toContain('省卫生健康委适时对各地实施情况开展重点督导');
   });
 });
+
+describe('dates compared as the documents write them', () => {
+  it('a 落款 in Chinese numerals is compared with one in Arabic numerals', async () => {
+    const { kb } = await ingestTexts({
+      'a.txt': '张掖市人民政府关于印发张掖市质量兴市实施方案的通知\n各县区人民政府:\n现将《张掖市质量兴市实施方案》印发给你们。\n张掖市人民政府\n二○一○年八月二日\n',
+      'b.txt': '酒泉市人民政府关于印发酒泉市质量强市实施方案的通知\n各县市区人民政府:\n现将《酒泉市质量强市实施方案》印发给你们。\n酒泉市人民政府\n2012年3月5日\n',
+    });
+    const a = new AnswerEngine(kb).ask('张掖和酒泉的方案，哪个印发得更早？').answer;
+    expect(a.split('\n')[0]).toBe('张掖的更早(二○一○年八月二日; 酒泉 2012年3月5日)。');
+  });
+});

@@ -111,7 +111,7 @@ describe('answers', () => {
 
   it('"哪个印发得更早": the two plans’ dates compared, the earlier named first', () => {
     const a = ask('安顺和六盘水的方案，哪个印发得更早？');
-    expect(a.split('\n')[0]).toBe('六盘水的更早(2019年8月9日; 安顺 2021年3月5日):');
+    expect(a.split('\n')[0]).toBe('六盘水的更早(2019年8月9日; 安顺 2021年3月5日)。');
     expect(ask('安顺和六盘水的方案，哪个印发得更晚？').split('\n')[0]).toContain('安顺的更晚');
   });
 
