@@ -120,6 +120,16 @@ describe('answers', () => {
     expect(ask('安顺方案中责任单位的职责是什么？')).toContain('分工负责、推进落实');
   });
 
+  it('two roles asked together each get their sentence; a role as written before its last words', async () => {
+    const { kb } = await ingestTexts({
+      'q.txt': '亳州市谯城区重点工作任务分解\n各责任单位要高度重视,认真研究推进措施。\n主要责任单位要与协同配合单位加强沟通联系。\n各协同责任单位要增强大局意识,对于配合协作的事情不推不拖。\n',
+    });
+    const local = new AnswerEngine(kb);
+    const both = local.ask('谯城区的主要责任单位和协同配合单位各自要怎么做？').answer;
+    expect(both).toContain('主要责任单位要与协同配合单位加强沟通联系');
+    expect(local.ask('谯城区的协同责任单位（配合单位）有什么要求？').answer).toContain('不推不拖');
+  });
+
   it('a roster’s role answers with every name under it, up to the next role', () => {
     const a = ask('某某建设协调推进领导小组有哪几位副组长？');
     expect(a).toContain('罗某');
