@@ -159,7 +159,9 @@ const ROLE_ASKED = /(?:负责|职责|要做|要干|干什么|做什么|承担|�
  * role the question names.
  */
 export function answerRoleDuty(c: Ctx): Answer | null {
-  if (c.q.departments.length) return null;
+  // (Asked of the plans in scope: a role's duty over every loaded plan names no plan — and would read all
+  // their sentences.)
+  if (c.q.departments.length || (!c.files && c.kb.plans.length > 3)) return null;
   const text = c.q.text.replace(/[（(][^()（）]{1,12}[)）]/g, '');
   const roles = [...new Set(text.match(ROLE) ?? [])];
   if (roles.length === 0 || !ROLE_ASKED.test(text.slice(text.indexOf(roles.at(-1)!) + roles.at(-1)!.length))) return null;

@@ -318,7 +318,7 @@ export class AnswerEngine {
       let right = comma >= 0 ? rest.slice(0, comma) : rest;
       let tail = comma >= 0 ? rest.slice(comma + 1) : '';
       if (!tail) {
-        const at = right.search(/分别|各自|各是|各为|(?:是|要|由)?(?:多少|几|什么时候|何时|哪天|哪年|谁|哪个|哪些|什么|啥|多久|多长时间)/);
+        const at = right.search(new RegExp(`分别|各自|各是|各为|${ASKED_FROM.source}`));
         if (at <= 0) continue;
         tail = right.slice(at);
         right = right.slice(0, at);
@@ -356,6 +356,9 @@ export class AnswerEngine {
     };
   }
 }
+
+/** Where what a question asks of both its sides begins: "…是多少", "…由谁", "…什么时候". */
+const ASKED_FROM = /(?:是|要|由)?(?:多少|几|什么时候|何时|哪天|哪年|谁|哪个|哪些|什么|啥|多久|多长时间)/;
 
 /** "一样吗", "谁更高", "哪个多": the two answers' figures compared. */
 const COMPARES = /一样|相同|一致|有何不同|有什么不同|区别|差别|(谁|哪个|哪一个|哪家|哪边|哪份)(?:[^,，。?？]{0,10}?(更|最)|(更|最)?)(高|低|多|少|大|小|早|晚)/;
@@ -449,7 +452,7 @@ export function splitPerPlan(text: string, lexicon: Lexicon): string[] | null {
     if (!tail) {
       // (What both are asked: from 分别/各自, else from the question word.)
       const each = right.search(/分别|各自/);
-      const from = each >= 0 ? each : right.search(/(?:是|要|由)?(?:多少|几|什么时候|何时|哪天|哪年|谁|哪个|哪些|什么|啥|多久|多长时间)/);
+      const from = each >= 0 ? each : right.search(ASKED_FROM);
       if (from <= 0) return null;
       tail = right.slice(from);
       right = right.slice(0, from);

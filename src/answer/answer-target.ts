@@ -197,7 +197,7 @@ function targetLine(c: Ctx, t: Target): { line: string; source: Source } {
       // (The years open the sentence the clause is in: "2015—2017年,工业产品…,食品…逐年达到…".)
       const passage = c.p.byFile.get(t.file)?.passages.find((p) => p.text.includes(q))?.text ?? q;
       const start = passage.lastIndexOf('。', passage.indexOf(q)) + 1;
-      const lead = /^(?:到|至)?\s*\d{4}(?:\s*[—\-~至]\s*\d{4})?\s*年[,，]?/.exec(passage.slice(start).trim())?.[0] ?? '';
+      const lead = LEAD_YEARS.exec(passage.slice(start).trim())?.[0] ?? '';
       return { line: `${c.label(t.file)}: ${lead}${q.slice(from, from + run.index + run[0].length)}${c.cite(t.source)}`, source: t.source };
     }
   }
@@ -227,7 +227,7 @@ function sentenceLineAt(c: Ctx, index: number): { line: string; source: Source }
   const passage = c.kb.passages[ref.passage];
   const clause = figureClause(ref.text, tokens(c.q.content), c.q.text, c.q.unit);
   // (A clause cut from its sentence keeps the sentence's opening years: "2015—2017年,…逐年达到91%、92%、93%".)
-  const lead = clause && !/\d{4}\s*年/.test(clause) ? /^(?:到|至|力争到|力争)?\s*\d{4}(?:\s*[—\-~至]\s*\d{4})?\s*年(?:底|末)?[,，]?/.exec(ref.text.trim())?.[0] : null;
+  const lead = clause && !/\d{4}\s*年/.test(clause) ? LEAD_YEARS.exec(ref.text.trim())?.[0] : null;
   const text = clause ? `${lead ?? ''}${clause}` : focus(ref.text, tokens(c.q.content));
   // The year is often stated once for the paragraph: take it from the targets this sentence states.
   const year = /\d{4}年/.test(text) ? null : c.kb.targets.find((t) => t.file === passage.file && t.year && ref.text.includes(t.source.quote))?.year;
@@ -236,6 +236,9 @@ function sentenceLineAt(c: Ctx, index: number): { line: string; source: Source }
 }
 
 /** In a clause listing several targets ("创A3个、B达到22个、C达到100件"), the part about this one. */
+/** The years a sentence opens with: "2015—2017年,", "到2025年底,". */
+const LEAD_YEARS = /^(?:到|至|力争到|力争)?\s*\d{4}(?:\s*[—\-~至]\s*\d{4})?\s*年(?:底|末)?[,，]?/;
+
 /**
  * "…计量标准数量达到350项,…,研制标准物质10项" asked for 标准物质: of a sentence that sets several figures, the
  * clause (or list item) with the asked words and a figure — the others' figures are not the answer.
