@@ -152,6 +152,8 @@ function describeWork(c: Ctx, w: DeptWork): { text: string; sources: Source[] } 
 /** "牵头单位负责什么" / "主要责任单位和协同配合单位各自要怎么做": roles every plan assigns, asked as themselves. */
 const ROLE = /(?:主要|牵头|协同|配合)?(?:责任|牵头|配合|协同|协办|主办|成员)(?:配合)?(?:单位|部门)/g;
 const ROLE_ASKED = /(?:负责|职责|要做|要干|干什么|做什么|承担|任务|怎么做|如何|什么要求|有何要求|要求)/;
+/** What a role is given to do right after its name: "牵头单位负责…", "责任单位则立足…", "协同配合单位要服从…". */
+const ROLE_ACTS = '(?:则|要|应|应当|须|必须|需)?(?:负责|要|应|承担|牵头|主动|积极|立足|按照|做好|服从|加强|切实|履行)';
 
 /**
  * What a plan says a role does ("牵头单位负责全程协调、指导、督查", "责任单位则…分工负责、推进落实"): its
@@ -169,10 +171,9 @@ export function answerRoleDuty(c: Ctx): Answer | null {
   for (const role of roles.slice(0, 2)) {
     // (The role as asked first — "协同责任单位" —, then by its last words — "配合单位".)
     const stem = role.replace(/(单位|部门)$/, '').slice(-2);
-    const acts = '(?:则|要|应|应当|须|必须|需)?(?:负责|要|应|承担|牵头|主动|积极|立足|按照|做好|服从|加强|切实|履行)';
     // (A role asked alone gets every sentence that gives it work, three at most; two roles one each.)
     const room = roles.length === 1 ? 3 : 1;
-    for (const does of [new RegExp(`${role}${acts}`), new RegExp(`${stem}(?:单位|部门)${acts}`)]) {
+    for (const does of [new RegExp(`${role}${ROLE_ACTS}`), new RegExp(`${stem}(?:单位|部门)${ROLE_ACTS}`)]) {
       const ids = c.sentenceIds().filter((i) => does.test(c.p.sentences[i].text) && !found.some((f) => f.quote === c.p.sentences[i].text)).slice(0, room);
       if (ids.length === 0) continue;
       for (const id of ids) found.push({ ...c.kb.passages[c.p.sentences[id].passage], quote: c.p.sentences[id].text });

@@ -128,7 +128,7 @@ export function extractDocFacts(lines: Line[], title: string | null): PlanFact[]
         const names = interleaved ?? (run && /\d/.test(run) && /[,，;；、]/.test(run) ? run : m[1].replace(/(电话|手机|联系电话)$/, '').trim());
         add('contact', office ? `${office} ${names}` : names, sentence, l.line);
         // ("联系人:陈珂榕,63739622": a number after the name, with no label of its own, is the phone.)
-        if (!/电话|手机|传真/.test(names)) for (const n of names.match(/(?:\(?0\d{2,3}\)?\s*[-—]?\s*)?\d{7,8}|1\d{10}/g) ?? []) add('phone', n.trim(), sentence, l.line);
+        if (!/电话|手机|传真/.test(names)) for (const n of names.match(PHONE_NUMBER_G) ?? []) add('phone', n.trim(), sentence, l.line);
       }
       for (const m of sentence.matchAll(PHONE)) add('phone', m[1].replace(/[,，:：\s]+$/, '').trim(), sentence, l.line);
       for (const m of sentence.matchAll(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g)) add('email', m[0], sentence, l.line);
@@ -147,8 +147,11 @@ const SPACED_LABEL = /联[ \u3000]*系[ \u3000]*(?:人|电[ \u3000]*话|方[ \u3
 
 /** 联系人:张三 / 联系人:刘先生 / 联系人和联系方式:张 月 李连海 010-…: the names as written, up to the number. */
 const CONTACT = /(?:联系人|解读人|经办人)(?:和联系方式|及联系方式|及电话)?\s*[:：]\s*([\u4e00-\u9fff][^\d,，;；。()\n:：]{1,20})/g;
+/** A phone number: a landline with or without its area code, or a mobile. */
+const PHONE_NUMBER = String.raw`(?:\(?0\d{2,3}\)?\s*[-—]?\s*)?\d{7,8}|1\d{10}`;
+const PHONE_NUMBER_G = new RegExp(PHONE_NUMBER, 'g');
 /** Names and their numbers after 联系人: "吴燕妮,13735644182;周坚锋,0571-89761424". */
-const CONTACT_RUN = /^(?:(?!联系|电话|手机|传真|邮箱|地址)[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{1,3})?(?:[,，\s]*(?:(?:\(?0\d{2,3}\)?\s*[-—]?\s*)?\d{7,8}|1\d{10}))?[,，;；、\s]*)+/;
+const CONTACT_RUN = new RegExp(String.raw`^(?:(?!联系|电话|手机|传真|邮箱|地址)[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{1,3})?(?:[,，\s]*(?:${PHONE_NUMBER}))?[,，;；、\s]*)+`);
 /** A phone number, with the office named between the label and the number ("市市场监管局计量处,81787721"). */
 const PHONE = /(?:联系电话|咨询电话|联系方式|电话|传真)\s*[:：]?\s*((?:[\u4e00-\u9fff]{2,20}[,，:：\s]?\s*)?(?:\(?0\d{2,3}\)?\s*[-—]?\s*)?\d{7,8}(?:\s*[-—转]\s*\d{1,5})?(?:[,，、]\s*\d{7,8})*|1\d{10})/g;
 

@@ -526,7 +526,7 @@ function findSignature(lines: MetaLine[]): Signature {
     // after a clause and before nothing but a note, names the issuer too.
     const before = l.text.slice(0, m.index);
     const after = l.text.slice(m.index + m[0].length);
-    const closing = /(特此通知|特此公告|此复)?[,，。]\s*([一-鿿]{1,8}-)?$/.exec(before);
+    const closing = /(特此通知|特此公告|此复)?[,，。]\s*([\u4e00-\u9fff]{1,8}-)?$/.exec(before);
     const ends = /^\s*([(（][^()（）]{0,80}[)）])?\s*[。]?\s*$/.test(after);
     const issuer = closing && ends ? `${closing[2] ?? ''}${m[1]}` : null;
     return { issuer, date: parseDate(m[2]), text: m[2], quote: m[0] };

@@ -114,7 +114,7 @@ function whatOf(clause: string): string | null {
   const after = /(?:书面)?(?:报告|报送|上报|汇报|呈报|提交)([^,;。]{2,40})$/.exec(clause);
   // ("各单位联系电话于4月15日前报送市政府研究室": a body after the verb receives; what is sent came first.)
   if (after && RECIPIENT.test(after[1].trim())) {
-    const subject = /^([一-鿿、()]{4,40}?)(?:要|应|须|必须)?(?:分别)?于/.exec(clause.trim())?.[1];
+    const subject = /^([\u4e00-\u9fff、()]{4,40}?)(?:要|应|须|必须)?(?:分别)?于/.exec(clause.trim())?.[1];
     if (subject) return subject;
   } else if (after && !/^(制度|有关|工作$|报|向|或|和|及|等)/.test(after[1])) return after[1].trim();
   const noun = /([\u4e00-\u9fff]{2,20}(?:报告|总结|情况|材料))/.exec(clause);

@@ -62,6 +62,14 @@ export function findIndicatorTables(lines: CellLine[]): { rows: IndicatorRow[]; 
   return out;
 }
 
+/**
+ * A figure with the unit its row or column gives ("95以上" in % → "95%以上"), unless it writes a unit of its
+ * own or the unit is longer than `maxUnit` characters (a rate such as 万元/人 is left as a column label).
+ */
+function withUnitOf(figure: string, unit: string | null, maxUnit: number): string {
+  return VALUE.exec(figure)?.[2] || !unit || unit.length > maxUnit ? figure : figure.replace(/^([≥>≤<]?\s*\d+(?:\.\d+)?)/, `$1${unit}`);
+}
+
 function readRows(lines: CellLine[], start: number, header: Array<{ col: Col; year: number | null }>, targetYear: number) {
   const rows: IndicatorRow[] = [];
   const consumed: number[] = [];
@@ -79,7 +87,7 @@ function readRows(lines: CellLine[], start: number, header: Array<{ col: Col; ye
     const m = VALUE.exec(cells[k]);
     if (m) {
       const unit = m[2] ?? (unitAt >= 0 ? cells[unitAt] : null) ?? /\(([^()]{1,4})\)$/.exec(metric)?.[1] ?? null;
-      const withUnit = (v: string) => (VALUE.exec(v)?.[2] || !unit || unit.length > 2 ? v : v.replace(/^([≥>≤<]?\s*\d+(?:\.\d+)?)/, `$1${unit}`));
+      const withUnit = (v: string) => withUnitOf(v, unit, 2);
       const name = metric.replace(/\([^()]{1,4}\)$/, '');
       // The row as a sentence: "制造业产品质量合格率: 2022年 93.5%, 2027年 95%以上".
       const byYear = header.map((h, n) => (h.col === 'year' && !EMPTY.test(cells[n]) ? `${h.year}年 ${withUnit(cells[n])}` : null)).filter(Boolean);
@@ -162,7 +170,7 @@ function pipeRow(cells: string[], yearColumns: number, year: number, line: CellL
   const unit = m[2] ?? /\(([^()]{1,6})\)$/.exec(metric)?.[1] ?? null;
   const name = metric.replace(/\s+/g, '').replace(/\([^()]{1,6}\)$/, '');
   const shown = last.replace(/\s+/g, '');
-  const valueText = m[2] || !unit || unit === '%' || unit.length > 4 ? (unit === '%' && !m[2] ? shown.replace(/^([≥>≤<]?\d+(?:\.\d+)?)/, '$1%') : shown) : shown.replace(/^([≥>≤<]?\d+(?:\.\d+)?)/, `$1${unit}`);
+  const valueText = withUnitOf(shown, unit, 4);
   return {
     metric: name,
     value: Number(m[1]),
