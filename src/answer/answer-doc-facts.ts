@@ -10,29 +10,30 @@ import { numberAfter } from '../ingest/extract-doc-facts.ts';
  * Each asked attribute is answered from the plan's own record — or the plan is said not to state it.
  */
 
-type Attr = 'index' | 'validity' | 'feedback' | 'addressees' | 'approval' | 'drafter' | 'planYear' | 'docNo' | 'signed' | 'published' | 'source' | 'issuer' | 'title' | 'implements' | 'goalYear' | 'period' | 'commentDeadline' | 'phone' | 'email' | 'contact' | 'address';
+type Attr = 'attachments' | 'index' | 'validity' | 'feedback' | 'addressees' | 'approval' | 'drafter' | 'planYear' | 'docNo' | 'signed' | 'published' | 'source' | 'issuer' | 'title' | 'implements' | 'goalYear' | 'period' | 'commentDeadline' | 'phone' | 'email' | 'contact' | 'address';
 
 const ASKS: Array<[Attr, RegExp]> = [
   ['index', /索引号/],
+  ['attachments', /附件[^,，。?？]{0,6}(哪|几|什么|有啥|是啥|清单)|(带|附|有)了?(哪几|哪|几)[个份项]?附件/],
   ['validity', /还有效|有效吗|是否有效|有没有效|失效|废止|有效性|效力|还管用|还适用|还能用|还执行吗/],
-  ['feedback', /(找谁|向谁|跟谁|给谁|向哪个?(单位|部门))(反映|反馈)|(反映|反馈)给?(谁|哪)/],
+  ['feedback', /(找谁|向谁|跟谁|给谁|向哪个?(单位|部门))(反映|反馈)|(反映|反馈|提交|寄|交)(给|到|至)?(谁|哪)/],
   ['addressees', /发给谁|发给哪些|发给了哪些|发给了谁|下发给|印发给|发到哪些|主送|发往|发至哪|发给[^,，。?？]{1,8}(哪些|哪个|谁)/],
   ['drafter', /(哪个|哪些|哪几个|哪两个|哪几家|哪两家|哪家|什么|谁)(单位|部门|机构)?(牵头)?(联合)?(起草|草拟|拟定|拟制)(的|了)?([?？、,，]|$)/],
   ['planYear', /(方案|计划|清单|要点|安排|文件|报告|这份|这个)[^,，]{0,12}(哪一?个?年度|哪一?年的|什么年度|针对哪一?年)/],
   ['docNo', /文号|发文字号|字号|几号文|第几期|哪一期|文件编号|发文编号/],
   // (When comments are due — not the day the call for comments was issued, "征求意见公告是哪天发的".)
   ['commentDeadline', /(意见|反馈|征求|征集).{0,12}(截止|截至|期限|多久|时间|之前|前|到(什么时候|何时|哪天|啥时候)|(什么时候|何时|哪天|啥时候)(截止|结束|为止))|截止(时间|日期)|截至(时间|日期)/],
-  ['signed', /落款|成文|转发(的)?(日期|时间)|(哪天|什么时候|啥时候|何时)转发|(哪年|哪一年|哪天|什么时候|啥时候|何时)(出的|出台的?|印发的?|发的)|(更早|更晚|先|后)(出台|印发|发布)|(出台|印发|发布|发文|下发|制定|签发)得?(更|最)(早|晚)|哪(个|份|一份|一个)(更|最)(早|晚)|(印发|签发|出台|下发|发文|制定|发出)(的)?(时间|日期)|哪天(印发|签发|出台|下发|发的|发文|定的)|(什么时候|啥时候|哪天|何时)(印发|签发|出台|下发|发的|定的|制定|发布的|印的)|何时(印发|签发|出台|下发|制定)|(哪天|哪一天|什么时候|何时|什么日期)(的|发布|公布)|是哪天|日期是|[,，、?？]\s*(哪天|哪一天|何时|什么时候)(印发|发布)?的?[?？]?$/],
-  ['published', /发布(日期|时间)|(网上|网站|页面)?(公开|挂网)(日期|时间)|(啥时候|什么时候|哪天|何时)(挂出来|挂出|挂网|上网|放出来|公开)|(哪天|什么时候|啥时候|何时)(发布|公布|挂网|上网)|网上.{0,4}(发布|公布)|网页上的日期|(页面|网页|网站).{0,8}(什么时候|哪天|日期|时间)/],
-  ['source', /来源/],
-  ['approval', /(哪次|什么|哪个|哪一次)(常务)?(会议|常务会|常委会)|经(过)?(谁|哪个|什么|哪些)(单位|部门|会议|领导)?(同意|批准|审议)|(谁|哪个单位)(同意|批准)(的|了)|会议(通过|审议|同意)/],
+  ['signed', /落款|成文|几月几[号日](印发|发布|出台|下发|发的|签发)|转发(的)?(日期|时间)|(哪天|什么时候|啥时候|何时)转发|(哪年|哪一年|哪天|什么时候|啥时候|何时)(出的|出台的?|印发的?|发的)|(更早|更晚|先|后)(出台|印发|发布)|(出台|印发|发布|发文|下发|制定|签发)得?(更|最)(早|晚)|哪(个|份|一份|一个)(更|最)(早|晚)|(印发|签发|出台|下发|发文|制定|发出)(的)?(时间|日期)|哪天(印发|签发|出台|下发|发的|发文|定的)|(什么时候|啥时候|哪天|何时)(印发|签发|出台|下发|发的|定的|制定|发布的|印的)|何时(印发|签发|出台|下发|制定)|(哪天|哪一天|什么时候|何时|什么日期)(的|发布|公布)|是哪天|日期是|[,，、?？]\s*(哪天|哪一天|何时|什么时候)(印发|发布)?的?[?？]?$/],
+  ['published', /发布(日期|时间)|(成文|印发)(时间|日期)?(和|及|与|、)发布|(网上|网站|页面)?(公开|挂网)(日期|时间)|(啥时候|什么时候|哪天|何时)(挂出来|挂出|挂网|上网|放出来|公开)|(哪天|什么时候|啥时候|何时)(发布|公布|挂网|上网)|网上.{0,4}(发布|公布)|网页上的日期|(页面|网页|网站).{0,8}(什么时候|哪天|日期|时间)/],
+  ['source', /来源|\bsource\b|(哪家|哪个|什么)(报纸|报社|媒体|网站)/i],
+  ['approval', /(哪次|什么|哪个|哪一次)(常务)?(会议|常务会|常委会)|经(过)?(谁|哪个|什么|哪些)(单位|部门|会议|领导)?(研究|审议)?(同意|批准|审议)|(谁|哪个单位)(同意|批准)(的|了)|由谁(研究|审议|讨论)?(同意|批准|通过)|(哪个|什么|哪次)会(议)?上?(研究|审议|讨论)?(同意|批准|通过)|会议(通过|审议|同意)/],
   // The document's own issuer: the issuing verb ends the question ("是哪个单位印发的"), or a label names it —
   // not "哪个部门发布质量状况报告", whose object is another thing.
   ['issuer', /(哪个|哪些|哪几个|哪两个|哪几家|哪两家|哪家|什么|谁)(单位|部门|机构|机关|政府)?(的?名义)?(牵头)?(会同[^,，。?？]{0,8})?(联合|一起|共同)?(发布|印发|发|出台|下发|发文|签发|编|编制|制定|制发|出|转发)(的|了)?([?？、,，]|$)|是谁[、,，和](哪天|何时|什么时候)?(印发|发布|发)|(印发|发布|转发|下发|出台)[^,，。?？]{0,30}的(是|为)?(哪个|哪家|什么|哪一个)(单位|部门|机构|机关)([?？]|$)|发文(单位|机关)|发布机构|制发机关|落款单位|联合(印发|发文|发的|发布)/],
   ['title', /标题|全称|全名|名称是|叫什么|(什么|哪个|哪一)稿|是不是(草案|征求意见稿|定稿|正式)|(是|算)?(正式稿|定稿|正式文件)(吗|么|幺|嘛)?[?？]?$/],
   ['implements', /(根据|依据|依照|按照)(了)?(哪|什么|啥)|(依据|根据)的[^,，]{0,6}(文件|精神)|(根据|依据|依照|按照|贯彻|落实|引用)[^,，。?？]{0,10}(哪个|哪些|什么|哪一个|哪份)(文件|精神|纲要|意见|规定|方案|通知)|(文件|精神)是(哪个|什么|哪些)|(为|是)(贯彻|落实)(哪|什么)|(根据|依据|贯彻|落实|引用)(的是|了)?(哪个|哪些|什么|哪一个)(文件|精神|纲要|意见|规定)|上位(文件|政策)|依据(的)?(文件|是什么)/],
-  ['period', /实施期|规划期|哪几年|起止|时间跨度|期限是|(覆盖|涵盖|适用)(哪|几|的)(年|时间|期)/],
-  ['goalYear', /(时间节点|节点)[^,，。?？]{0,10}目标|(目标|到|截至|完成)(年份|哪一?年)|目标年|到哪一?年|哪一?年(完成|实现|达到|达成)|目标[^,，。?？]{0,6}(定在|设在|放在|指向|是)哪一?年|指向哪一?年|目标[^,，。?？]{0,6}(时间节点|节点|哪几年|哪两年)|发展目标是到|目标[^,，。?？]{0,6}(以|在)?哪一?年为?节点|目标(的)?(时间)?节点是?哪一?年/],
+  ['period', /实施期|规划期|实施周期|哪几年|起止|时间跨度|期限是|(覆盖|涵盖|适用)(哪|几|的)(年|时间|期)|(规划|计划|方案)[^,，。?？]{0,4}(到|至)哪一?年(截止|结束|为止)/],
+  ['goalYear', /(时间节点|节点)[^,，。?？]{0,10}目标|(目标|到|截至|完成)(年份|哪一?年)|目标年|到哪一?年|哪一?年(之?前)?(完成|实现|达到|达成|建成)|目标[^,，。?？]{0,6}(定在|设在|放在|指向|是)哪一?年|指向哪一?年|目标[^,，。?？]{0,6}(时间节点|节点|哪几年|哪两年)|发展目标是到|目标[^,，。?？]{0,6}(以|在)?哪一?年为?节点|目标(的)?(时间)?节点是?哪一?年/],
   ['phone', /电话|联系方式|号码/],
   ['email', /邮箱|邮件|e-?mail/i],
   ['contact', /联系人|解读人|经办人|找谁|联系谁|(哪个|哪些|什么)(司|处|科|股|室|处室|科室|部门)(负责)?联系/],
@@ -40,9 +41,10 @@ const ASKS: Array<[Attr, RegExp]> = [
 ];
 
 const LABEL: Record<Attr, string> = {
+  attachments: '附件',
   index: '索引号',
   addressees: '主送',
-  feedback: '问题反映',
+  feedback: '反馈单位',
   validity: '有效性',
   approval: '审议/同意',
   drafter: '起草单位',
@@ -75,6 +77,8 @@ export function askedDocAttributes(text: string, ownTitles: Array<string | null>
   if (EVENT_DAY.test(text) && !/印发|发布|签发|落款|成文|下发|出台/.test(text)) found = found.filter((a) => a !== 'signed' && a !== 'published');
   // "细化方案+联系人电话啥时候交": what is handed in (a contact list) is the object; when is asked.
   if (/什么时候|啥时候|何时|几号|哪天|截止/.test(text) && /(交|报|送|提交|上报|报送|报备)/.test(text)) found = found.filter((a) => a !== 'phone' && a !== 'contact' && a !== 'email');
+  // "规划到哪年截止": when the period ends, not the year its goals are set for.
+  if (found.includes('period') && /截止|结束|为止/.test(text)) found = found.filter((a) => a !== 'goalYear');
   // "依据了哪些上级文件?列下文号": the cited documents' numbers, not the plan's own.
   if (found.includes('implements')) found = found.filter((a) => a !== 'docNo');
   // "遇到问题找谁反映": where problems go, not a contact person.
@@ -119,6 +123,8 @@ export function answerDocFact(c: Ctx): Answer | null {
     const parts: string[] = [];
     for (const attr of attrs) {
       const v = valueOf(plan, attr, c.q.text);
+      // (One value asked twice — the office comments go to, and its address — is said once.)
+      if (v && parts.some((p) => p.endsWith(`: ${v.text}`))) continue;
       if (v) {
         found = true;
         parts.push(`${v.label ?? LABEL[attr]}: ${v.text}`);
@@ -176,7 +182,8 @@ function valueOf(plan: Plan, attr: Attr, asked = ''): Value | null {
       return one(plan.title);
     case 'signed': {
       const f = (asked.includes('成文') ? plan.facts.find((x) => x.kind === 'written') : undefined) ?? facts[0];
-      if (f) return { text: f.value, quote: f.quote, line: f.line };
+      // (A news report's date for the issuing is said as such.)
+      if (f) return { label: /《/.test(f.quote) ? '报道的印发日期' : undefined, text: f.value, quote: f.quote, line: f.line };
       // No 落款: the date the page gives it, as written and under its own label (成文日期, 发布日期).
       const page = plan.facts.find((x) => x.kind === 'written') ?? plan.facts.find((x) => x.kind === 'published');
       if (page) return { label: page.kind === 'written' ? '成文日期' : '发布日期', text: page.value, quote: page.quote, line: page.line };
@@ -216,10 +223,22 @@ function valueOf(plan: Plan, attr: Attr, asked = ''): Value | null {
       const written = /(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:前|之前)?/.exec(f.quote)?.[0];
       return { text: period ? `${period[1]}至${period[2]}(截止${f.value})` : (written ?? f.value), quote: f.quote, line: f.line };
     }
+    case 'approval': {
+      // As the text says it: "经市委、市政府研究同意", "已经区政府同意".
+      const f = facts[0];
+      if (!f) return null;
+      const at = f.quote.indexOf(f.value);
+      const said = at >= 0 ? /^[^,，。;；]{0,6}?(?:同意|通过|批准)/.exec(f.quote.slice(at + f.value.length))?.[0] : null;
+      return { text: said != null ? `经${f.value}${said}` : f.value, quote: f.quote, line: f.line };
+    }
     case 'feedback': {
       // "有异议的,请在7日之内以书面形式向…反映": the body, with the clause that says how and by when.
       const f = facts[0];
-      return f ? { text: `${f.value}(“${clip(f.quote, 80)}”)`, quote: f.quote, line: f.line } : null;
+      if (f) return { text: `${f.value}(“${clip(f.quote, 80)}”)`, quote: f.quote, line: f.line };
+      // (A draft's mailing address that names the office — "通讯地址:宝坻区市场监督管理局质监科" — is
+      // where comments go.)
+      const office = plan.facts.find((x) => x.kind === 'address' && /(局|委|办|厅|处|科|室|中心)$/.test(x.value));
+      return office ? { label: '通讯地址', text: office.value, quote: office.quote, line: office.line } : null;
     }
     default: {
       if (facts.length === 0) return null;

@@ -18,7 +18,7 @@ import { answerPhaseByName, answerSchedule } from './answer-schedule.ts';
 import { answerSearch, refusal } from './answer-search.ts';
 import { answerAboutSubject, answerLocation, answerQuoted } from './answer-subject.ts';
 import { answerTarget } from './answer-target.ts';
-import { answerFamily, answerSteps, answerSectionList, answerShortSection } from './answer-sections.ts';
+import { answerEnumeration, answerFamily, answerSteps, answerSectionList, answerShortSection } from './answer-sections.ts';
 import { answerPlanProgress, ASKS_PROGRESS } from './answer-progress.ts';
 import type { Citation } from './format.ts';
 import { understandQuestion, type Intent, type Lexicon, type Question } from './understand-question.ts';
@@ -50,7 +50,7 @@ const STRATEGIES: Record<Intent, Handler[]> = {
   help: [answerHelp],
   cross_plan: [answerCrossPlan],
   reporting: [answerReporting, answerOwner, answerSearch],
-  schedule: [answerSchedule],
+  schedule: [answerSchedule, answerSearch],
   // ("交年度工作总结截止到哪天": a report's due date is a deadline too.)
   deadline: [answerPhaseByName, answerDeadline, answerReportDue, answerTarget, answerSearch],
   duties: [answerRoleDuty, answerDuties, answerAboutSubject, answerOwner, answerSearch],
@@ -60,7 +60,7 @@ const STRATEGIES: Record<Intent, Handler[]> = {
 };
 
 /** Questions about a set (due list, target list, plan data, a department's tasks) come before the kinds. */
-const SET_QUESTIONS: Handler[] = [answerUnknownPlace, answerDocFact, answerShortSection, answerFrame, answerPlanMeta, answerLocation, answerPersonAct, answerRespectively, answerDueList, answerTargetList, answerDepartmentFirst, answerSectionList, answerSteps, answerFamily];
+const SET_QUESTIONS: Handler[] = [answerUnknownPlace, answerDocFact, answerShortSection, answerFrame, answerPlanMeta, answerLocation, answerPersonAct, answerRespectively, answerDueList, answerTargetList, answerDepartmentFirst, answerSectionList, answerSteps, answerFamily, answerEnumeration];
 
 export const MAX_QUESTION = 500;
 
@@ -128,7 +128,10 @@ export class AnswerEngine {
       const previous = progressOnly ? answers[k - 1]?.citations : undefined;
       answers.push(this.askOne(progressOnly && text === part ? `${parts[k - 1]} ${part}` : text, { ...opts, files, progressOnly, previous }));
     });
-    const lines = [...new Set(answers.map((a) => a.answer))];
+    // ("谁牵头？谁是责任单位？": the task's line with all its units stands for the one that counted them.)
+    const task = (l: string) => l.split('」')[0];
+    const all = [...new Set(answers.map((a) => a.answer))];
+    const lines = all.filter((l) => !(l.includes('」') && l.includes('(另有') && all.some((m) => m !== l && task(m) === task(l) && !m.includes('(另有'))));
     return {
       answer: lines.join('\n'),
       found: answers.some((a) => a.found),
@@ -266,6 +269,12 @@ export class AnswerEngine {
       if (!a || (a.found && handler !== answerDocFact && !answerStates(attr, a.answer, pointInTime))) continue;
       // "哪天开的": a year alone is no day.
       if (a.found && asksDay && handler !== answerDocFact && !STATES_DAY.test(a.answer)) continue;
+      // (A handler that found nothing and did not decide leaves the question to the next; its refusal is
+      // kept in case no other answers.)
+      if (!a.found && !a.decided && handler === answerSchedule) {
+        answer ??= { ...a, via: handler.name };
+        continue;
+      }
       answer = { ...a, via: handler.name };
       break;
     }

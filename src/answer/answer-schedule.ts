@@ -82,6 +82,9 @@ export function answerSchedule(c: Ctx): Answer | null {
     lines.push(...picked.lines);
     sources.push(...picked.sources);
   }
+  // (Asked of no plan by name, the one plan with phases lacks the one asked for: nothing is said of it —
+  // another plan's text may tell it.)
+  if (!c.files && sources.length === 0) return null;
   return c.answer(lines.join('\n'), sources);
 }
 

@@ -3,6 +3,7 @@ import type { Answer, Ctx } from './answer-context.ts';
 import { cnToNumber } from './understand-question.ts';
 import { tokens } from '../kb/text-tokens.ts';
 import { ASKS_STEPS } from './answerability.ts';
+import { withoutTitles } from './answer-doc-facts.ts';
 
 /**
  * Questions about a named part of a plan, at any depth of its outline:
@@ -13,7 +14,7 @@ import { ASKS_STEPS } from './answerability.ts';
  * place around it does not matter.
  */
 
-const ASKS_LIST = /有哪些|有什么|是什么|是啥|包括哪些|包括什么|哪几(项|条|个方面)|主要内容/;
+const ASKS_LIST = /有哪些|坚持哪些|哪些|有什么|是什么|是啥|包括哪些|包括什么|哪几(项|条|个方面)|主要内容/;
 const ORDINAL = /第\s*([一二三四五六七八九十]{1,3}|\d{1,2})\s*(条|项|点|个方面|方面|部分)/;
 /** An item line inside a part without sub-headings: 一是… / 1.… / (1)… / 第一,… */
 const ITEM_LINE = /^(?:——|—|•|●|■|◆|[一二三四五六七八九十]+是|\d{1,2}\s*[.、]|\(\d{1,2}\)|[①-⑳]|第[一二三四五六七八九十]+[,，、])/;
@@ -73,9 +74,14 @@ function itemsOf(part: Part): Item[] {
     return [...items.values()];
   }
   const heading = titleOf(part.heading);
-  return part.passages
-    .filter((p) => titleOf(p.text) !== heading && ITEM_LINE.test(p.text.trim()))
-    .map((p) => ({ title: p.text.trim(), text: p.text.trim(), source: p }));
+  const body = part.passages.filter((p) => titleOf(p.text) !== heading);
+  const lines = body.filter((p) => ITEM_LINE.test(p.text.trim()));
+  if (lines.length) return lines.map((p) => ({ title: p.text.trim(), text: p.text.trim(), source: p }));
+  // ("坚持以质量第一为价值导向。牢固树立…" / "坚持以企业为质量提升主体。加强…": paragraphs without item marks,
+  // each opening with a short sentence that names it.)
+  const lead = (p: Passage) => /^[^。;；]{4,40}[。;；]/.exec(p.text.trim())?.[0].slice(0, -1);
+  if (body.length >= 2 && body.length <= 12 && body.every((p) => lead(p))) return body.map((p) => ({ title: lead(p)!, text: p.text.trim(), source: p }));
+  return [];
 }
 
 const ordinalOf = (s: string): number => Number(/^\d+$/.test(s) ? s : cnToNumber(s));
@@ -218,4 +224,66 @@ export function answerFamily(c: Ctx): Answer | null {
     sources.push(first);
   }
   return lines.length ? c.answer(lines.join('\n'), sources) : null;
+}
+
+/**
+ * "突出了哪几个行业和领域", "从哪几个方面提出工作措施", "四项基础性工作是哪四项": the plan's own enumeration
+ * of the thing asked for — the items a sentence lists before its name ("A、B、C等9个方面", "A、B…10个行
+ * 业和领域"), or the 一是…二是… items after the sentence that counts it ("开展四项基础性工作。一是…").
+ * The sentence must share the question's other words; bodies (哪几个部门) are the owner handlers'.
+ */
+const ASKS_WHICH_BEFORE = /哪(?:几|[一二两三四五六七八九十\d]{1,2})(?:个|大|项|类|种|条|点)?([\u4e00-\u9fff]{2,12})/;
+const ASKS_WHICH_AFTER = /([\u4e00-\u9fff]{2,14})是哪(?:几|[一二两三四五六七八九十\d]{1,2})(?:个|大|项|类|种|条|点)/;
+const COUNT = String.raw`(?:[\d一二两三四五六七八九十]{1,2})`;
+const ITEM_OPEN = /^(?:[一二三四五六七八九十]+是|\(\s*[一二三四五六七八九十\d]+\s*\)|\d{1,2}\s*[.、])/;
+
+export function answerEnumeration(c: Ctx): Answer | null {
+  const before = ASKS_WHICH_BEFORE.exec(c.q.text);
+  const after = before ? null : ASKS_WHICH_AFTER.exec(c.q.text);
+  const asked = before?.[1] ?? after?.[1].replace(/^.*(?:的|里|中)/, '').replace(new RegExp(`^${COUNT}(?:个|项|大|类|种|条)?`), '');
+  if (!asked || asked.length < 2 || /^(部门|单位|机构|责任|牵头|人|领导|地方|城市|县|区|市|年|月|天|时间|阶段)/.test(asked)) return null;
+  const files = c.planFiles();
+  if (files.length === 0 || files.length > 3) return null;
+  // (Words of the plan's own name and the count asked, "4项", are no words a sentence must share.)
+  const titles = c.scopeTitles().filter((t): t is string => !!t);
+  const others = tokens(withoutTitles(c.q.content, titles).split(asked).join(' ')).filter((t) => !t.startsWith('+') && !/^\d+$/.test(t) && !titles.some((x) => x.includes(t)));
+  const shares = (s: string) => (others.length === 0 ? 1 : others.filter((t) => s.includes(t)).length / others.length);
+  let best: { text: string; passage: Passage; score: number } | null = null;
+  for (const file of files) {
+    for (const p of c.p.byFile.get(file)?.passages ?? []) {
+      // The longest opening of what is asked that the passage names ("方面提出工作措施" → "方面").
+      const names = Array.from({ length: asked.length - 1 }, (_, k) => asked.slice(0, asked.length - k)).filter((x) => p.text.includes(x));
+      for (const name of names) {
+        const found = listBefore(p.text, name) ?? itemsAfter(p.text, name);
+        if (!found) continue;
+        const score = shares(p.text) + name.length / 100;
+        if (score >= 0.5 && (!best || score > best.score)) best = { text: found, passage: p, score };
+        break;
+      }
+    }
+  }
+  return best ? c.answer(`${planName(c.label(best.passage.file))}: ${best.text}${c.cite(best.passage)}`, [best.passage]) : null;
+}
+
+/** "…突出了A、B、…、J10个行业和领域": the clause's run of items before the name (two or more). */
+function listBefore(text: string, name: string): string | null {
+  // (Of several, the longest run: "A体系、B体系、C体系" is read at its last 体系.)
+  let best: string | null = null;
+  for (let at = text.indexOf(name); at > 0; at = text.indexOf(name, at + 1)) {
+    const clause = text.slice(0, at).split(/[。;；:：]/).pop()!;
+    const stripped = clause.replace(new RegExp(`(?:等)?${COUNT}?(?:个|大|项|类|种|条)?$`), '');
+    const run = stripped.split(/[,，]/).pop()!.trim();
+    const items = run.match(/、/g)?.length ?? 0;
+    if (items >= 1 && run.length >= 6 && (!best || items >= (best.match(/、/g)?.length ?? 0))) best = `${run}${clause.slice(stripped.length)}${name}`;
+  }
+  return best;
+}
+
+/** "开展四项基础性工作。一是…。二是…": the items that follow the sentence counting them, each by its first clause. */
+function itemsAfter(text: string, name: string): string | null {
+  const m = new RegExp(`${COUNT}(?:个|项|大|类|种|条)${name}[^。;；]{0,6}[。;；:：]`).exec(text);
+  if (!m) return null;
+  const rest = text.slice(m.index + m[0].length);
+  const items = rest.split(/(?<=[。;；])/).map((s) => s.trim()).filter((s) => ITEM_OPEN.test(s)).map((s) => s.split(/[。;；]/)[0]);
+  return items.length >= 2 ? `${m[0].replace(/[。;；:：]$/, '')}: ${items.slice(0, 10).join('; ')}` : null;
 }

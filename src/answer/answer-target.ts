@@ -81,14 +81,44 @@ function isGoalStatement(c: Ctx, h: Hit): boolean {
 
 /** "空气优良率、污水处理率、综合指数分别是多少": each metric on its own, when at least two are found. */
 function answerEachMetric(c: Ctx): Answer | null {
-  // ("竣工验收合格率和抽查合格率各是多少", "干道多少公里,农村公路多少公里": 和 after a metric, or a comma.)
-  const parts = c.q.content.split(/[、,，]|(?<=[率数量额值度])(?:和|及|与)/).map((p) => p.trim()).filter((p) => p.length >= 2);
+  // ("竣工验收合格率和抽查合格率各是多少", "干道多少公里,农村公路多少公里": 和 after a metric, or a comma;
+  // asked of each — "生产性服务业和生活性服务业顾客满意度分别要多少", "领军企业和质量强县各要搞几个",
+  // "大中型的 vs 其他的" — any 和 joins two.)
+  const and = ASKS_EACH.test(c.q.text) ? /和|及|与|跟|vs\.?|VS|对比/ : /(?<=[率数量额值度目])(?:和|及|与)/;
+  // (A part that only says where to look, "对标行动里", is no metric.)
+  const parts = c.q.content
+    .split(new RegExp(`[、,，]|${and.source}`))
+    .map((p) => p.trim())
+    .filter((p) => p.length >= 2 && !/(里|中|方面)$/.test(p));
   if (parts.length < 2) return null;
-  const found = parts.map((p) => answerOneMetric(c, p)).filter((a): a is Answer => a !== null && a.found);
+  // (A part that also carries the question's context, "创建示范城市 计量检测项目", is asked again by its
+  // last words when it finds nothing as a whole.)
+  const one = (p: string) => {
+    const a = answerOneMetric(c, p);
+    const last = p.split(' ').at(-1)!;
+    return a?.found || last === p || last.length < 3 ? a : answerOneMetric(c, last);
+  };
+  const found = parts.map(one).filter((a): a is Answer => a !== null && a.found);
   if (found.length < 2) return null;
-  const lines = [...new Set(found.flatMap((a) => a.answer.split('\n')))];
-  return c.answer(lines.join('\n'), found.flatMap((a) => a.citations.map((x) => ({ file: x.file, ref: x.ref, path: [], line: 0, quote: x.quote }))));
+  // (Asked of no plan by name: a line from a plan no other part is answered from is another plan's
+  // figure, when two parts are answered from one plan.)
+  let keep = (_file: string) => true;
+  if (!c.q.files.length) {
+    const count = new Map<string, number>();
+    for (const a of found) for (const f of new Set(a.citations.map((x) => x.file))) count.set(f, (count.get(f) ?? 0) + 1);
+    if ([...count.values()].some((n) => n >= 2)) keep = (f) => (count.get(f) ?? 0) >= 2;
+  }
+  const pairs = found.flatMap((a) => {
+    const lines = a.answer.split('\n');
+    return lines.length === a.citations.length ? lines.map((line, k) => ({ line, cite: [a.citations[k]] })) : [{ line: a.answer, cite: a.citations }];
+  }).filter((x) => x.cite.every((y) => keep(y.file)));
+  if (pairs.length < 2) return null;
+  const lines = [...new Set(pairs.map((x) => x.line))];
+  return c.answer(lines.join('\n'), pairs.flatMap((x) => x.cite.map((y) => ({ file: y.file, ref: y.ref, path: [], line: 0, quote: y.quote }))));
 }
+
+/** Asked of each of several: 分别, 各是, 各要, vs, 对比, or two question words. */
+const ASKS_EACH = /分别|各自|各(?:是|要|为|有|需|达到|搞|定)|\bvs\b|VS|对比|(?:多少|几)[^?？]*(?:多少|几)/;
 
 /** Words of a target's phrasing, not of its metric ("新增多少项省地方标准"): a target record need not repeat them. */
 const TARGET_VERBS = /累计新增|新增|新建|累计|达到|提高到|提升到|力争|争取|要/g;

@@ -86,7 +86,9 @@ function deadlineInText(raw: string): string | null {
 
 /** "决定于2009年1月8日至15日开展…": the first full date in the text, for ranges that name no year. */
 function yearInText(root: OutlineNode): number | null {
-  const y = /((?:19|20)\d{2})年\d{1,2}月\d{1,2}日/.exec(allText(root));
+  // (Else a month of a year: "专项整治行动自2007年8月下旬至年底,分三个阶段".)
+  const text = allText(root);
+  const y = /((?:19|20)\d{2})年\d{1,2}月\d{1,2}日/.exec(text) ?? /((?:19|20)\d{2})年\d{1,2}月/.exec(text);
   return y ? Number(y[1]) : null;
 }
 

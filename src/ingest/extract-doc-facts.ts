@@ -38,6 +38,8 @@ export type PlanFactKind =
   | 'feedback'
   /** Whether the page says the document is in force (有效性: 有效 / 失效). */
   | 'validity'
+  /** What a notice attaches ("附件:1.《…》(征求意见稿) 2.…起草说明"), the entries as written. */
+  | 'attachments'
   | 'index';
 
 export interface PlanFact {
@@ -55,7 +57,7 @@ interface Line {
 const QUOTE_MAX = 100;
 
 /** 已经/经 + the approving body (and meeting) + 同意/审议通过/批准. */
-const APPROVAL = /(?:已经|已|经)((?:[\u4e00-\u9fff]{2,24}?)(?:第?[一二三四五六七八九十百零〇○\d]+届)?(?:第?[一二三四五六七八九十百零〇○\d]+次)?(?:[\u4e00-\u9fff]{0,10}会议)?)(研究|审议|讨论)?(?:同意|通过|批准)/;
+const APPROVAL = /(?:已经|已|经)((?:[\u4e00-\u9fff]{2,24}?)(?:[、和][\u4e00-\u9fff]{2,12}?)?(?:第?[一二三四五六七八九十百零〇○\d]+届)?(?:第?[一二三四五六七八九十百零〇○\d]+次)?(?:[\u4e00-\u9fff]{0,10}(?:\([\u4e00-\u9fff]{1,4}\))?会议)?)(研究|审议|讨论)?(?:同意|通过|批准)/;
 
 export function extractDocFacts(lines: Line[], title: string | null): PlanFact[] {
   const out: PlanFact[] = [];
@@ -70,6 +72,16 @@ export function extractDocFacts(lines: Line[], title: string | null): PlanFact[]
   goalYears(lines, title).forEach((g) => add('goalYear', String(g.year), g.quote, g.line));
   const period = title ? PERIOD.exec(title) : null;
   if (period) add('period', period[0], title!, 1);
+  else {
+    // "规划期限为2021-2025年", "实施期限:2024—2026年": the period the text states for itself.
+    for (const l of lines.slice(0, 80)) {
+      const m = OWN_PERIOD.exec(l.text);
+      if (m) {
+        add('period', m[1], sentenceAt(l.text, m.index), l.line);
+        break;
+      }
+    }
+  }
   // "各市(州)人民政府,…:" — after the issuer when the page ran them together ("吉林省人民政府各市(州)…");
   // also a list that opens with the bodies under a level ("旗直有关部门、各街道办事处:").
   const to = lines
@@ -82,8 +94,10 @@ export function extractDocFacts(lines: Line[], title: string | null): PlanFact[]
     const list = lines.slice(0, 40).find((l) => {
       const t = l.text.trim();
       if (t.length > 200 || !/[:：]$/.test(t)) return false;
-      const parts = t.slice(0, -1).split(/[,，、]/).map((x) => x.trim()).filter(Boolean);
-      return parts.length >= 2 && parts.some((x) => /^各|各有关|有关单位/.test(x)) && parts.every((x) => /(部门|单位|政府|办事处|机关|委员会|管委会|局|委|办|厅|股|队|中心|街道)(?:\([^()]{1,12}\))?$/.test(x));
+      // ("各市、州、县市场监管局": a list inside one addressee is read as one.)
+      const parts = t.slice(0, -1).split(/[,，]/).map((x) => x.trim()).filter(Boolean);
+      const items = parts.length >= 2 ? parts : t.slice(0, -1).split(/[,，、]/).map((x) => x.trim()).filter(Boolean);
+      return items.length >= 2 && items.some((x) => /^各|各有关|有关单位/.test(x)) && items.every((x) => /(部门|单位|政府|办事处|机关|委员会|管委会|局|委|办|厅|股|队|中心|街道|处室|科室|办公室)(?:\([^()]{1,12}\))?$/.test(x));
     });
     if (list) add('addressees', list.text.trim().slice(0, -1), list.text.trim(), list.line);
   }
@@ -95,6 +109,18 @@ export function extractDocFacts(lines: Line[], title: string | null): PlanFact[]
       break;
     }
   }
+  // "意见和建议于…前以电话或电子邮件的方式反馈至重庆市开州区市场监督管理局": where comments on a draft go.
+  if (!out.some((f) => f.kind === 'feedback')) {
+    for (const l of lines.slice(0, 60)) {
+      const m = COMMENTS_TO.exec(l.text);
+      if (m) {
+        add('feedback', m[1], sentenceAt(l.text, m.index), l.line);
+        break;
+      }
+    }
+  }
+  const attached = attachments(lines);
+  if (attached) add('attachments', attached.value, attached.quote, attached.line);
   // "《…》已经州人民政府第54次常务会议同意,现印发给你们" / "经县委常委会审议通过".
   for (const l of lines.slice(0, 40)) {
     const m = APPROVAL.exec(l.text);
@@ -103,6 +129,8 @@ export function extractDocFacts(lines: Line[], title: string | null): PlanFact[]
       break;
     }
   }
+  // (The year a day without one is in: the first the head of the text names.)
+  const head = lines.slice(0, 80).map((x) => x.text).join('\n');
   for (const l of lines.slice(0, 80)) {
     // ("联 系 人:夏宏杰", "邮 箱: x@y": a label spaced out to line up with the others.)
     for (const sentence of l.text.replace(SPACED_LABEL, (m) => m.replace(/[ \u3000]+/g, '')).split(/(?<=[。])/)) {
@@ -113,7 +141,7 @@ export function extractDocFacts(lines: Line[], title: string | null): PlanFact[]
       }
       const impl = implemented(sentence);
       if (impl) impl.documents.forEach((d) => add('implements', d, impl.clause, l.line));
-      const deadline = sentence.includes('意见') || /反馈/.test(sentence) ? commentDeadline(sentence) : null;
+      const deadline = sentence.includes('意见') || /反馈/.test(sentence) ? commentDeadline(sentence, head) : null;
       if (deadline) add('commentDeadline', deadline.date, deadline.quote, l.line);
       // Contacts only where a contact word or an address sign is (most sentences have none).
       if (!/联系|电话|传真|@|地址|寄至|送至|方式|解读人|经办人/.test(sentence) || /ICP|版权所有|Copyright|备案|技术支持|主办单位/i.test(sentence)) continue;
@@ -141,6 +169,28 @@ export function extractDocFacts(lines: Line[], title: string | null): PlanFact[]
 
 /** Problems met in carrying a plan out, and the body they go to. */
 const FEEDBACK = /(?:遇到的|出现的|发现的|有关|重大|重要)?(?:问题|异议)[^。;；]{0,24}?(?:请)?(?:径向|及时向|直接向|向)([\u4e00-\u9fff()]{2,30}?)(?:反映|反馈|报告|报送)/;
+
+/** Comments on a draft and the body they are sent to. */
+const COMMENTS_TO = /(?:意见|建议)[^。;；]{0,50}?(?:反馈|反映|报送|提交|寄送|发送|送)(?:至|到|给)([\u4e00-\u9fff()]{2,30}?(?:局|委|办|厅|处|科|室|中心|办公室|政府|部))(?=[,，。;；(（:：\s]|$)/;
+
+/**
+ * "附件:1.《X》(征求意见稿)" with "2.《X》(征求意见稿)起草说明" on the next line, or "附件:X" alone: the
+ * entries a notice attaches, as written (a file name's extension dropped).
+ */
+function attachments(lines: Line[]): { value: string; quote: string; line: number } | null {
+  const at = lines.findIndex((l) => /^\s*附\s*件\s*\d?\s*[:：]\s*\S/.test(l.text) && l.text.trim().length <= 120);
+  if (at < 0) return null;
+  const first = lines[at].text.trim().replace(/^附\s*件\s*\d?\s*[:：]\s*/, '');
+  const items = [first];
+  for (const l of lines.slice(at + 1, at + 8)) {
+    const t = l.text.trim();
+    if (!t) continue;
+    if (!/^(?:附件)?\d{1,2}\s*[.、．:：]/.test(t) || t.length > 120) break;
+    items.push(t);
+  }
+  const value = items.map((x) => x.replace(/\.(?:docx?|xlsx?|pdf|wps|et)$/i, '')).join('; ');
+  return { value, quote: lines[at].text.trim(), line: lines[at].line };
+}
 
 /** Labels spaced out to the width of the others: 联 系 人, 联系 电话, 邮 箱, 地 址. */
 const SPACED_LABEL = /联[ \u3000]*系[ \u3000]*(?:人|电[ \u3000]*话|方[ \u3000]*式)|解[ \u3000]*读[ \u3000]*人|经[ \u3000]*办[ \u3000]*人|邮[ \u3000]+箱|地[ \u3000]+址|电[ \u3000]+话|传[ \u3000]+真|邮[ \u3000]+编/g;
@@ -208,6 +258,9 @@ function goalYears(lines: Line[], title: string | null): Array<{ year: number; q
 }
 
 /** A plan's period in its title: (2023—2027年), 2016-2020年. */
+/** The period a plan states for itself in its text. */
+const OWN_PERIOD = /(?:规划|实施|行动|计划|方案)(?:期限|期|周期)(?:为|是|[:：])\s*((?:19|20)\d{2}\s*(?:年)?\s*[-—~至到]\s*(?:19|20)\d{2}\s*年)/;
+
 export const PERIOD = /((?:19|20)\d{2})\s*(?:年)?\s*[-—~至到]\s*((?:19|20)\d{2})\s*年/;
 
 function sentenceAt(text: string, index: number): string {
@@ -226,7 +279,7 @@ function implemented(sentence: string): { documents: string[]; clause: string } 
 }
 
 /** "征求意见时间截至2023年11月5日" / "公开征集意见时间为2025年4月15日至5月15日" → the last day. */
-function commentDeadline(sentence: string): { date: string; quote: string } | null {
+function commentDeadline(sentence: string, context = sentence): { date: string; quote: string } | null {
   // ("可在2018年11月20日前,通过以下两种方式反馈": the day before which comments come back.)
   const m =
     /(?:征求意见|征集意见|意见反馈|反馈意见|意见建议|提出意见)[^。]{0,30}?(?:截至|截止(?:时间为|日期为|到)?|时间为|期限为|之前|前)/.exec(sentence) ??
@@ -235,9 +288,11 @@ function commentDeadline(sentence: string): { date: string; quote: string } | nu
   const span = sentence.slice(m.index, m.index + 80);
   const dates = [...span.matchAll(/(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/g)];
   if (dates.length === 0) return null;
-  const year = dates.find((d) => d[1])?.[1] ?? /(\d{4})年/.exec(sentence)?.[1];
+  // (The year, when the day has none, from the sentence — or the paragraph: "自2018年7月3日…征求意见…于7月17日前反馈".)
+  const year = dates.find((d) => d[1])?.[1] ?? /(\d{4})年/.exec(sentence)?.[1] ?? /(\d{4})年/.exec(context)?.[1];
   const last = dates[dates.length - 1];
   const date = year ? parseDeadline(`${last[1] ?? year}年${last[2]}月${last[3]}日`) : null;
   // The quote is the clause that states it, up to the last date (the period "5月29日至6月28日" included).
-  return date ? { date, quote: span.slice(0, last.index! + last[0].length) } : null;
+  const end = last.index! + last[0].length;
+  return date ? { date, quote: span.slice(0, end + (/^(?:之前|前)/.exec(span.slice(end))?.[0].length ?? 0)) } : null;
 }

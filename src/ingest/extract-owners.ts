@@ -295,7 +295,12 @@ function annotationOwners(g: { start: number; whole: string; inner: string; raw:
     // (A page that lost the full stop after it: "…保障。(市食安委各成员单位)扎实开展…" — it follows one.)
     const closes = /^\s*([。;；]|$)/.test(text.slice(at + g.whole.length)) || /[。;；]\s*$/.test(text.slice(0, at));
     const names = splitDepartments(g.inner);
-    const bare = names.length > 0 && names.every((n) => DEPT_END.test(n) && n.length <= MAX_NAME) && !/以下简称|简称/.test(g.inner);
+    // ("市知识产权、工商、版权、公安局,市法院、检察院": stems before a body share its ending, as written.)
+    const stemmed = g.inner.split(/[,，;；]/).every((run) => {
+      const items = run.split('、').map((x) => x.trim());
+      return items.length > 0 && DEPT_END.test(items.at(-1)!) && items.every((x) => /^[\u4e00-\u9fff]{2,12}$/.test(x));
+    });
+    const bare = names.length > 0 && (stemmed || names.every((n) => DEPT_END.test(n) && n.length <= MAX_NAME)) && !/以下简称|简称/.test(g.inner);
     if (!closes || !bare || DEPT_END.test(text.slice(Math.max(0, at - 3), at))) return null;
     return { ...collect([{ names, role: 'responsible' }], g.whole), deadlineText: null };
   }

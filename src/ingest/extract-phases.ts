@@ -59,6 +59,12 @@ function phaseRange(node: OutlineNode, year: number | null): MonthRange | null {
     const month = `${until[1]}-${until[2].padStart(2, '0')}`;
     return { start: month, end: month, text: until[0] };
   }
+  // ("第四阶段(12月30日前结束)": a day without its year, in the plan's year.)
+  const day = year ? /(?<![\d年])(\d{1,2})月(\d{1,2})日(?:前|之前|以前)(?:结束|完成)?/.exec(firstLine.slice(0, 60)) : null;
+  if (day && +day[1] >= 1 && +day[1] <= 12 && +day[2] <= 31) {
+    const month = `${year}-${day[1].padStart(2, '0')}`;
+    return { start: month, end: month, text: day[0] };
+  }
   const timeLine = node.text.split('\n').find((l) => /^(时间|时间安排|实施时间)[:]/.test(l));
   return timeLine ? parseMonthRange(timeLine) : null;
 }

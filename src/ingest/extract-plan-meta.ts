@@ -65,6 +65,11 @@ export function extractPlanMeta(all: MetaLine[] | string[], file?: string): Plan
   // The 落款 as written is the signed date; a grid's 成文日期 is kept beside it.
   if (signature.text) facts.push({ kind: 'signed', value: signature.text, quote: signature.quote, line: 1 });
   else if (besideNo) facts.push({ kind: 'signed', value: besideNo[1], quote: `${docNo}${besideNo[0]}`, line: 1 });
+  else {
+    // A news page: "7月29日,农业农村部、国家标准委…联合印发《…》" dates the document as written.
+    const news = head.map((l) => ({ l, m: NEWS_DATE.exec(l.text) })).find((x) => x.m);
+    if (news) facts.push({ kind: 'signed', value: news.m![1], quote: news.m![0], line: news.l.line });
+  }
   const written = fields.get('written');
   if (written) facts.push({ kind: signature.text ? 'written' : 'signed', value: written, quote: `成文日期: ${written}`, line: 1 });
   const published = fields.get('published') ?? pageDateLine(headText);
@@ -191,7 +196,13 @@ function findNotice(head: string[], nameField: string | undefined): Notice | nul
   for (const line of head.slice(0, 6)) {
     const m = EMBEDDED_NOTICE.exec(line);
     // (A body named with quotes, "新野县实施“四个带动”领导小组", is whole when it starts with a place.)
-    if (m && m.index <= 40 && !/根据|按照|依据|贯彻|落实|转发|参照/.test(line.slice(0, m.index))) return { inner: quoted?.name ?? unquote(m[2]), issuer: noticeIssuer(m[1]) ?? (findPlaces(m[1])[0]?.index === 0 || /^[\u4e00-\u9fff]{2,6}[省市县区]/.test(m[1]) ? m[1] : null) };
+    if (m && m.index <= 40 && !/根据|按照|依据|贯彻|落实|转发|参照/.test(line.slice(0, m.index))) {
+      const own = noticeIssuer(m[1]) ?? (findPlaces(m[1])[0]?.index === 0 || /^[\u4e00-\u9fff]{2,6}[省市县区]/.test(m[1]) ? m[1] : null);
+      // ("中共海南省委办公厅 海南省人民政府办公厅关于印发…": joint issuers before it, apart by a space.)
+      const before = line.slice(0, m.index).trim();
+      const joint = own && before && ORGAN_ONLY.test(before) && findPlaces(before.replace(/^中共/, ''))[0]?.index === 0 ? `${before} ${own}` : own;
+      return { inner: quoted?.name ?? unquote(m[2]), issuer: joint };
+    }
   }
   return quoted ? { inner: quoted.name, issuer: quoted.issuer ?? null } : null;
 }
@@ -202,8 +213,11 @@ const EMBEDDED_NOTICE = /((?:[\u4e00-\u9fff“”]){2,40}?(?:领导小组|人民
 /** "按照《X》(详见附件)的要求": the document the notice attaches is the plan. */
 const ATTACHED = /《([^《》]{4,90}?)》\s*[(（]\s*(?:详见|见)附件\s*\d*\s*[)）]/;
 
+/** A news report's date for the issuing it reports: "7月29日,X、Y联合印发《…》". */
+const NEWS_DATE = /((?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[,，]\s*[^,，。;；《]{2,60}?(?:联合|共同)?(?:印发|发布|出台)了?\s*《/;
+
 /** A news page on the plan: "…人民政府印发《X》,并发出通知", "《X》全文如下". */
-const NEWS_ISSUE = /(?:印发|出台|发布)了?\s*《([^《》]{4,90}?)》\s*[,，]?\s*(?:并发出通知|的通知|要求)|《([^《》]{4,90}?)》\s*全文如下/;
+const NEWS_ISSUE = /(?:印发|出台|发布)了?\s*《([^《》]{4,90}?)》\s*[,，]?\s*(?:并发出通知|的通知|要求|[(（]以下简称)|《([^《》]{4,90}?)》\s*全文如下/;
 
 function findQuotedName(head: string[]): { name: string; several: boolean; issuer?: string | null } | null {
   for (const line of head) {
@@ -219,9 +233,11 @@ function findQuotedName(head: string[]): { name: string; several: boolean; issue
 
 /** "2023年6月14日,X党委、X人民政府印发《…》": the bodies a news report says issued it. */
 function newsIssuer(before: string): string | null {
-  const clause = before.split(/[,，。;；]/).pop()?.trim() ?? '';
+  // ("农业农村部、国家标准委、住房城乡建设部联合印发": the bodies, not how they issued it.)
+  const clause = before.split(/[,，。;；]/).pop()?.trim().replace(/(联合|共同)$/, '') ?? '';
   const parts = clause.split('、').map((x) => x.trim());
-  return parts.length && clause.length <= 40 && parts.every((x) => ORGAN_ONLY.test(x)) ? clause : null;
+  // ("山西省委、省政府印发": the second body by its level alone.)
+  return parts.length && clause.length <= 40 && parts.every((x) => ORGAN_ONLY.test(x) || /^[省市县区州](委|政府)$|^[\u4e00-\u9fff]{2,12}(部|署|总局|委)$/.test(x)) ? clause : null;
 }
 
 /** Titles compared as notices write them: "关于印发X方案的通知" drops the 关于 and 的 of "关于X的方案". */
@@ -243,7 +259,8 @@ function noticeIssuer(raw: string): string | null {
   // The bodies ending the text; of their readings, the one that starts with a place (page words before
   // "哈尔滨市质量强市工作领导小组" are no part of it).
   const organs = Array.from({ length: text.length }, (_, k) => text.slice(k)).filter((t) => t.length >= 3 && ORGAN_ONLY.test(t));
-  const m = organs.find((t) => findPlaces(t)[0]?.index === 0) ?? organs.find((t) => t.length <= 24);
+  // ("中共海南省委办公厅 海南省人民政府办公厅": a party body opens with 中共 before its place.)
+  const m = organs.find((t) => findPlaces(t.replace(/^中共/, ''))[0]?.index === 0) ?? organs.find((t) => t.length <= 24);
   if (m) return m.trim();
   // "泰州关于印发…": a bare place name is the issuer's place.
   return text && text.length <= 12 && !/[>|\-—\s]/.test(text) ? text : null;
@@ -502,6 +519,7 @@ function organRun(lines: MetaLine[], first: string): string | null {
 }
 
 const SEAL_NOTE = /^[(（][\u4e00-\u9fff]{2,30}(代章|代印|印章|盖章)[)）]$/;
+const SEAL_NOTE_AFTER = /\s*[(（][\u4e00-\u9fff]{0,30}(代章|代印|印章|盖章)[)）]$/;
 
 function findSignature(lines: MetaLine[]): Signature {
   const candidates = [...lines.slice(0, HEAD_LINES), ...lines.slice(-12)];
@@ -515,7 +533,9 @@ function findSignature(lines: MetaLine[]): Signature {
     // ("(国家知识产权局代章)": the seal note under a body's name is skipped.)
     let k = i - 1;
     if (k >= 0 && SEAL_NOTE.test(candidates[k].text.trim())) k--;
-    for (; k >= 0 && k >= i - 10 && ORGAN_ONLY.test(candidates[k].text.trim()); k--) above.unshift(candidates[k].text.trim());
+    // ("中共三亚市委优化营商环境领导小组(代章)": a seal note on the body's own line is no part of its name.)
+    const body = (x: string) => x.trim().replace(SEAL_NOTE_AFTER, '');
+    for (; k >= 0 && k >= i - 10 && ORGAN_ONLY.test(body(candidates[k].text)); k--) above.unshift(body(candidates[k].text));
     const organ = m[1]?.trim() || (above.length ? above.join(' ') : null);
     if (date) return { issuer: organ ? organ.replace(/\s+/g, ' ') : null, date, text: m[2].replace(/\s+/g, ''), quote: [organ, m[2]].filter(Boolean).join(' ') };
   }

@@ -128,7 +128,7 @@ export const PlanSchema = z.object({
   /** Document facts with their quotes: goal years, documents implemented, comment deadline, contacts. */
   facts: z.array(
     z.object({
-      kind: z.enum(['goalYear', 'period', 'implements', 'citedNo', 'citedIssuer', 'commentDeadline', 'contact', 'phone', 'email', 'address', 'signed', 'written', 'published', 'source', 'publisher', 'drafter', 'addressees', 'approval', 'feedback', 'validity', 'index']),
+      kind: z.enum(['goalYear', 'period', 'implements', 'citedNo', 'citedIssuer', 'commentDeadline', 'contact', 'phone', 'email', 'address', 'signed', 'written', 'published', 'source', 'publisher', 'drafter', 'addressees', 'approval', 'feedback', 'validity', 'index', 'attachments']),
       value: z.string(),
       quote: z.string(),
       line: z.number().int(),

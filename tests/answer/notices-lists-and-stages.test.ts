@@ -1,0 +1,149 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AnswerEngine } from '../../src/answer/answer-engine.ts';
+import { extractOwners } from '../../src/ingest/extract-owners.ts';
+import { extractPlanMeta } from '../../src/ingest/extract-plan-meta.ts';
+import { ingestTexts } from '../helpers/ingest-texts.ts';
+
+/**
+ * Structures met on other places' pages (fixtures written for these tests): notices for comment that say
+ * where comments go and what they attach, approvals by two bodies, a seal note on the issuer's line, joint
+ * issuers run into one line, news reports of an issuing, stems of departments sharing one ending, stages
+ * dated by day in a plan that gives its year only in passing, enumerations asked for ("哪几个行业",
+ * "四项工作是哪四项"), principles written as paragraphs, and two metrics asked of in one question.
+ */
+
+const lines = (text: string) => text.split('\n').map((t, i) => ({ text: t.trim(), line: i + 1 })).filter((l) => l.text);
+const meta = (text: string) => extractPlanMeta(lines(text));
+const NOW = new Date('2026-12-01T02:00:00Z');
+
+describe('what a notice for comment and its covering letter say of themselves', () => {
+  let engine: AnswerEngine;
+  beforeAll(async () => {
+    const { kb } = await ingestTexts({
+      'draft.txt':
+        '丽水市市场监督管理局关于《丽水市质量强市建设实施方案(征求意见稿)》公开征求意见的公告\n为提高文件质量,自2025年7月3日起向社会公开征求意见。\n意见和建议请以电子邮件方式于7月17日前反馈至丽水市市场监督管理局。\n附件:1.《丽水市质量强市建设实施方案》(征求意见稿)\n2.《丽水市质量强市建设实施方案》(征求意见稿)起草说明\n丽水市市场监督管理局\n2025年7月3日\n',
+      'letter.txt':
+        '关山县人民政府办公室关于印发关山县质量强县工作要点的通知\n各乡镇人民政府,县政府各部门:\n《关山县质量强县工作要点》已经县委、县政府研究同意,现印发给你们,请认真组织实施。\n通讯地址:关山县市场监督管理局质量科\n关山县人民政府办公室\n2024年3月1日\n一、主要任务\n(一)推进标准化建设。\n',
+    });
+    engine = new AnswerEngine(kb);
+  });
+  const ask = (q: string) => engine.ask(q, { now: NOW }).answer;
+
+  it('where comments go, and by when — the year taken from the paragraph that opens the call', () => {
+    const a = ask('丽水质量强市方案征求意见稿的意见反馈到哪个单位？截止时间呢');
+    expect(a).toContain('丽水市市场监督管理局');
+    expect(a).toContain('7月17日前');
+  });
+
+  it('what a notice attaches, entry by entry', () => {
+    expect(ask('丽水征求意见公告带了哪几个附件？')).toContain('起草说明');
+  });
+
+  it('who approved it, as the text says it — two bodies, one verb', () => {
+    const a = engine.ask('关山质量强县工作要点印发前经过谁研究同意？', { now: NOW });
+    expect(a.answer).toContain('审议/同意: 经县委、县政府研究同意');
+  });
+
+  it('a draft that names no body for comments: its mailing address naming an office is where they go', () => {
+    expect(ask('关山质量强县工作要点有意见反馈给谁？')).toContain('关山县市场监督管理局质量科');
+  });
+});
+
+describe('issuers, addressees and dates as pages write them', () => {
+  it('a seal note on the issuer’s line is no part of its name', () => {
+    const m = meta('各相关单位:\n现将《丽水市2025年营商环境实施方案》印发给你们,请认真抓好落实。\n中共丽水市委优化营商环境领导小组(代章)\n2025年3月24日\n');
+    expect(m.issuer).toBe('中共丽水市委优化营商环境领导小组');
+  });
+
+  it('joint issuers run into one line before 关于印发: both, the party office first', () => {
+    const m = meta(
+      '海南省优化营商环境行动计划\n中共海南省委办公厅 海南省人民政府办公厅关于印发《海南省优化营商环境行动计划》的通知 各市、县人民政府,省委各部门: 《海南省优化营商环境行动计划》已经省委、省政府同意,现印发给你们,请结合实际认真贯彻落实。\n',
+    );
+    expect(m.issuer).toBe('中共海南省委办公厅 海南省人民政府办公厅');
+  });
+
+  it('a news report: the bodies that issued it (a party committee and a government by its level) and the day', () => {
+    const m = meta('日前,山西省委、省政府印发《关于开展质量提升行动的实施意见》(以下简称《实施意见》),决定广泛开展质量提升行动。\n《实施意见》提出了主要目标。\n');
+    expect(m.issuer).toBe('山西省委、省政府');
+    const n = meta('7月29日,农业农村部、国家标准委联合印发《乡村标准化行动方案》(以下简称《方案》)。\n《方案》提出到2025年的目标。\n');
+    expect(n.issuer).toBe('农业农村部、国家标准委');
+    expect(n.facts.find((f) => f.kind === 'signed')?.value).toBe('7月29日');
+  });
+
+  it('addressees listed with commas, one of them a list of levels ("各市、州、县市场监管局")', () => {
+    const m = meta('省药监局,省知识产权局,各市、州、县市场监管局,省局各处室、各直属单位:\n现将《服务统一大市场行动方案》印发给你们。\n');
+    expect(m.facts.find((f) => f.kind === 'addressees')?.value).toBe('省药监局,省知识产权局,各市、州、县市场监管局,省局各处室、各直属单位');
+  });
+
+  it('a period the text states for itself ("规划期限为2021-2025年")', () => {
+    const m = meta('北川县质量强县建设“十四五”规划\n本规划以2020年为基准年,规划期限为2021-2025年。\n');
+    expect(m.facts.find((f) => f.kind === 'period')?.value).toBe('2021-2025年');
+  });
+});
+
+describe('owners written as stems that share one ending', () => {
+  it('"(市知识产权、工商、版权、公安局,市法院、检察院)" closing a sentence: every body, none the lead', () => {
+    const o = extractOwners('侵犯知识产权的行为得到有效制止。(市知识产权、工商、版权、公安局,市法院、检察院)');
+    expect(o?.units).toEqual(['市知识产权', '工商', '版权', '公安局', '市法院', '检察院']);
+    expect(o?.lead).toEqual([]);
+  });
+
+  it('a bracket of plain words is still no owner', () => {
+    expect(extractOwners('推进产品、工程、服务质量提升。(产品、工程、服务)')).toBeNull();
+  });
+});
+
+describe('lists, stages and several figures asked for at once', () => {
+  let engine: AnswerEngine;
+  beforeAll(async () => {
+    const { kb } = await ingestTexts({
+      'opinion.txt':
+        '明水市关于开展质量提升行动的实施意见\n一、总体要求\n《实施意见》突出了装备制造、清洁能源、消费品、文化旅游4个行业和领域。\n要构建更加适配的质量供给体系、更高水平的质量支撑体系和更加完善的质量保障体系。要有效开展四项基础性工作。一是加强标准化工作。制定规划。二是抓好计量基础保障。建立体系。三是开展品牌创建。完善制度。四是完善认证认可体系。鼓励认证。\n(二)基本原则\n坚持以质量第一为价值导向。牢固树立质量第一的意识。\n坚持以满足群众需要为根本目的。增进民生福祉。\n坚持以企业为质量提升主体。加强全面质量管理。\n二、主要目标\n到2027年,生产性服务业顾客满意度达到80%以上,生活性服务业顾客满意度达到75%以上。大中型工程项目一次验收合格率达到100%,其他工程一次验收合格率达到98%以上。\n',
+      'campaign.txt':
+        '明水市产品质量专项整治行动方案\n一、工作目标\n全面排查风险隐患。\n二、行动步骤\n专项整治行动自2007年8月下旬至年底,分三个阶段组织实施。\n(一)组织准备阶段(8月24日至8月31日)\n成立组织机构,制定具体行动方案。\n(二)行动实施阶段(9月1日至12月15日)\n开展集中普查。\n(三)总结提高阶段(12月16日至12月30日)\n各部门进行分析总结。\n',
+    });
+    engine = new AnswerEngine(kb);
+  });
+  const ask = (q: string) => engine.ask(q, { now: NOW }).answer;
+
+  // (Each is the plan's enumeration itself — "方案: <the run>" — not a sentence that happens to hold it.)
+  it('"哪几个行业和领域": the run of items the plan lists before the name', () => {
+    const a = ask('明水质量提升意见突出了哪几个行业和领域？');
+    expect(a).toMatch(/方案: 《实施意见》突出了装备制造、清洁能源、消费品、文化旅游4个行业和领域〔/);
+  });
+
+  it('"哪三个体系": the whole run, read at the last of its names', () => {
+    const a = ask('明水质量提升意见要构建哪三个体系？');
+    expect(a).toMatch(/方案: 要构建更加适配的质量供给体系、更高水平的质量支撑体系和更加完善的质量保障体系〔/);
+  });
+
+  it('"四项基础性工作是哪四项": the 一是…二是… items after the sentence that counts them', () => {
+    const a = ask('明水质量提升意见里的四项基础性工作是哪四项？');
+    expect(a).toContain('四项基础性工作: 一是加强标准化工作; 二是抓好计量基础保障; 三是开展品牌创建; 四是完善认证认可体系');
+  });
+
+  it('principles written as paragraphs, each opening with its name, are the part’s items', () => {
+    const a = ask('明水质量提升意见坚持哪些基本原则？');
+    expect(a).toContain('共3项');
+    expect(a).toContain('坚持以企业为质量提升主体');
+  });
+
+  it('two metrics asked of one sentence ("分别", "vs"): each with its own figure', () => {
+    const a = ask('明水生产性服务业和生活性服务业顾客满意度分别要多少');
+    expect(a).toContain('80%以上');
+    expect(a).toContain('75%以上');
+    const b = ask('明水 工程一次验收合格率 大中型的 vs 其他的 各是多少');
+    expect(b).toContain('100%');
+    expect(b).toContain('98%以上');
+  });
+
+  it('stages dated by day, in the year the text gives in passing', () => {
+    const phases = engine.prepared.kb.phases.filter((p) => p.file === 'campaign.txt');
+    expect(phases.map((p) => [p.name, p.start, p.end])).toEqual([
+      ['组织准备阶段', '2007-08', '2007-08'],
+      ['行动实施阶段', '2007-09', '2007-12'],
+      ['总结提高阶段', '2007-12', '2007-12'],
+    ]);
+    expect(ask('明水专项整治组织准备阶段截止哪天？')).toContain('组织准备阶段: 8月24日至8月31日');
+  });
+});
