@@ -261,7 +261,7 @@ class RecordBuilder {
 
   /** A body's duty stated after its name ("市卫生局:负责…"): one task; a single body leads it. */
   addBodyDuty(d: { units: string[]; duty: string }, source: Source, category: string | null = null): void {
-    const owners: Owners = { lead: d.units.length === 1 ? d.units : [], units: d.units, partners: [], quote: d.units.join('、') };
+    const owners: Owners = { lead: [], units: d.units, partners: [], quote: d.units.join('、') };
     this.addTask(d.duty, owners, deadlineInText(d.duty), 'body', { ...source, quote: quoteOf(`${d.units.join('、')}:${d.duty}`) }, category, []);
   }
 
@@ -413,7 +413,7 @@ function headingOwners(node: OutlineNode): Owners | null {
     const duty = HEADING_DUTY.exec(title);
     if (duty) {
       const units = splitDepartments(duty[1]);
-      if (units.length && units.every((u) => DEPT_END.test(u))) return { lead: units.length === 1 ? units : [], units, partners: [], quote: n.title };
+      if (units.length && units.every((u) => DEPT_END.test(u))) return { lead: [], units, partners: [], quote: n.title };
     }
     const m = HEADING_OWNER.exec(title);
     if (!m) continue;

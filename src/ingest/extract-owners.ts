@@ -251,9 +251,10 @@ function collect(clauses: Clause[], quote: string): Owners {
   const responsible = byRole('responsible');
   const units = unique(clauses.flatMap((c) => c.names));
   const partners = byRole('partner');
-  // A plain list of responsible units has no lead; set against partners (配合单位) they are the leads.
+  // A plain list of responsible units — of one unit too — has no lead (牵头 is what marks one); set against
+  // partners (配合单位) they are the leads.
   return {
-    lead: leads.length ? leads : responsible.length === 1 || (responsible.length > 1 && partners.length > 0) ? responsible : [],
+    lead: leads.length ? leads : responsible.length > 0 && partners.length > 0 ? responsible : [],
     units,
     partners,
     quote,
@@ -618,7 +619,7 @@ export function findSubjectOwners(text: string): Owners | null {
   }
   if (subjects.size !== 1) return null;
   const [[name, quote]] = [...subjects];
-  return { lead: [name], units: [name], partners: [], quote, deadlineText: null };
+  return { lead: [], units: [name], partners: [], quote, deadlineText: null };
 }
 
 /**
@@ -639,7 +640,7 @@ function sentenceSubject(sentence: string): { lead: string[]; units: string[] } 
   const m = SUBJECT_AT.exec(sentence.trim().replace(/^[(（][一二三四五六七八九十]{1,3}[)）]/, ''));
   const names = m ? splitDepartments(m[1]) : [];
   if (!m || !names.length || !names.every(isBody) || GENERIC_BODY.test(names[0])) return null;
-  return { lead: /牵头/.test(m[2]) || names.length === 1 ? names : [], units: names };
+  return { lead: /牵头/.test(m[2]) ? names : [], units: names };
 }
 
 /**
@@ -651,7 +652,7 @@ export function findAddressedOwners(text: string): Owners | null {
   const m = /^(?:请)?(?:作为[^,，。;；]{1,16}的)?(各[\u4e00-\u9fff()（）]{0,24}?(?:单位|部门|政府|管委会|乡镇|街道|县区|县\(市、区\)|县市区|协会|分局|科室|股室|所|站))(?:要|请于|请|应当|应|须|必须|负责|务必|于|在|对|按照|将)(?=[\u4e00-\u9fff\d])/.exec(text.trim());
   if (!m) return null;
   const name = m[1];
-  return { lead: [name], units: [name], partners: [], quote: '', deadlineText: null };
+  return { lead: [], units: [name], partners: [], quote: '', deadlineText: null };
 }
 
 /**

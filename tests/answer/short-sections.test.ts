@@ -64,7 +64,7 @@ describe('a duty table with its header on one line', () => {
   it('"序号 涉及部门 职责分工" then one cell per line: one task per department, titled by the line above', async () => {
     const { plans } = await ingestTexts({ 'duties.txt': DUTIES });
     expect(plans[0].plan.title).toBe('中小学校食品安全管理');
-    expect(plans[0].tasks.map((t) => t.lead)).toEqual([['区教育局'], ['区卫生健康局']]);
+    expect(plans[0].tasks.map((t) => t.units)).toEqual([['区教育局'], ['区卫生健康局']]);
     const a = ask('中小学校食品安全管理里，校园食品安全风险监测归谁？');
     expect(a.answer).toContain('区卫生健康局');
     expect(a.answer).not.toContain('区教育局');

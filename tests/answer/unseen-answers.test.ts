@@ -262,7 +262,7 @@ describe('parts of a plan and what its own name says', () => {
   it('takes the one horizon a task sets (到2026年) as its deadline', async () => {
     const { ingestTexts } = await import('../helpers/ingest-texts.ts');
     const { kb: k } = await ingestTexts({ 'p.txt': '关山县营商环境若干措施\n一、主要措施\n(一)实施载体提质工程。到2026年,完成18个项目建设。(县发改局负责)\n' });
-    expect(k.tasks[0]).toMatchObject({ deadlineText: '到2026年', lead: ['县发改局'] });
+    expect(k.tasks[0]).toMatchObject({ deadlineText: '到2026年', lead: [], units: ['县发改局'] });
     expect(k.tasks[0].deadline).toMatch(/^2026/);
   });
 

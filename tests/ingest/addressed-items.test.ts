@@ -55,9 +55,11 @@ describe('a body named by its duty heading', () => {
 
   it('each item of "X职责" is a task of X', async () => {
     const tasks = await tasksOf(text);
-    const office = tasks.filter((t) => t.lead.includes('市指挥部办公室'));
+    const office = tasks.filter((t) => t.units.includes('市指挥部办公室'));
     expect(office.map((t) => t.ref)).toEqual(['(1)', '(2)', '(3)']);
-    expect(tasks.find((t) => t.text.startsWith('负责调集'))?.lead).toEqual(['市交通局']);
+    expect(tasks.find((t) => t.text.startsWith('负责调集'))?.units).toEqual(['市交通局']);
+    // (A body's own duties name no lead: nothing marks one.)
+    expect(office.every((t) => t.lead.length === 0)).toBe(true);
   });
 });
 
@@ -70,15 +72,15 @@ describe('items addressed to a class of bodies', () => {
 二、作为项目建设的各管理和指导单位要加强日常管理,请于10月底前开展一次上门服务。
 三、各项目承担单位请于2025年11月15日前提交项目任务书。
 四、项目建设周期为两年。`);
-    expect(tasks.map((t) => [t.ref, t.lead, t.deadlineText])).toEqual([
-      ['一', ['各相关单位'], null],
-      ['二', ['各管理和指导单位'], '10月底前'],
-      ['三', ['各项目承担单位'], '2025年11月15日前'],
+    expect(tasks.map((t) => [t.ref, t.units, t.lead, t.deadlineText])).toEqual([
+      ['一', ['各相关单位'], [], null],
+      ['二', ['各管理和指导单位'], [], '10月底前'],
+      ['三', ['各项目承担单位'], [], '2025年11月15日前'],
     ]);
   });
 
   it('only an item that opens with them: exhortation inside a paragraph is no assignment', () => {
-    expect(findAddressedOwners('请各旗县主管部门要高度重视,认真做好申报组织工作。')?.lead).toEqual(['各旗县主管部门']);
+    expect(findAddressedOwners('请各旗县主管部门要高度重视,认真做好申报组织工作。')?.units).toEqual(['各旗县主管部门']);
     expect(findAddressedOwners('为做好申报工作,各单位要高度重视。')).toBeNull();
   });
 
@@ -133,7 +135,7 @@ describe('tables of activities and of scores', () => {
 2025
 建成道路800米。
 县住建局`);
-    expect(tasks.map((t) => [t.lead, t.deadlineText])).toEqual([[['县住建局'], '2025']]);
+    expect(tasks.map((t) => [t.units, t.lead, t.deadlineText])).toEqual([[['县住建局'], [], '2025']]);
   });
 
   it('who scores a task owns it only when the table names no one else', () => {

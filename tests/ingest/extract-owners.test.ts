@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { extractOwners, findClauseOwners, findSubjectOwners, FIRST_IS_LEAD, labelledSegments, ownerSegments, parseOwnerList, splitDepartments } from '../../src/ingest/extract-owners.ts';
 
 describe('extractOwners', () => {
-  it('reads (X负责): several responsible units have no lead, a single one leads', () => {
+  it('reads (X负责): responsible units have no lead — several or one; 牵头 marks a lead', () => {
     const o = extractOwners('建立质量伤害监测体系(市卫健委、市场监管局负责)。');
     expect(o).toMatchObject({ lead: [], units: ['市卫健委', '市场监管局'], partners: [] });
-    expect(extractOwners('建立质量档案(市场监管局负责)。')).toMatchObject({ lead: ['市场监管局'], units: ['市场监管局'] });
+    expect(extractOwners('建立质量档案(市场监管局负责)。')).toMatchObject({ lead: [], units: ['市场监管局'] });
+    expect(extractOwners('建立质量档案(市场监管局牵头)。')).toMatchObject({ lead: ['市场监管局'], units: ['市场监管局'] });
     expect(extractOwners('推进诚信建设(市发改委、市商务局负责落实)。')?.lead).toEqual([]);
   });
 
@@ -157,8 +158,8 @@ describe('extractOwners', () => {
 
   it('reads owner clauses inside a sentence and the one body a sentence makes its subject', () => {
     expect(findClauseOwners('会议要求,要早谋划、早着手,县交通局负责,各乡镇配合,细化任务,3月底前完成绿化任务。')).toMatchObject({ lead: ['县交通局'], partners: ['各乡镇'] });
-    expect(findSubjectOwners('县政府督查室将对各单位的落实情况开展专项督查。')).toMatchObject({ lead: ['县政府督查室'] });
-    expect(findSubjectOwners('围绕方案的推进实施,市政府督考办要加大督查考核力度。')).toMatchObject({ lead: ['市政府督考办'] });
+    expect(findSubjectOwners('县政府督查室将对各单位的落实情况开展专项督查。')).toMatchObject({ lead: [], units: ['县政府督查室'] });
+    expect(findSubjectOwners('围绕方案的推进实施,市政府督考办要加大督查考核力度。')).toMatchObject({ lead: [], units: ['市政府督考办'] });
     // Everyone, or two different subjects, is no owner.
     expect(findSubjectOwners('各单位要高度重视,有关部门要加强配合。')).toBeNull();
     expect(findSubjectOwners('市发改委要牵头制定方案,市财政局要保障经费。')).toBeNull();

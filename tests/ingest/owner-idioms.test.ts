@@ -30,9 +30,9 @@ describe('duties handed out sentence by sentence', () => {
   it('one task per sentence that opens with its body; the lead-in and generic subjects are no tasks', () => {
     const segs = subjectSegments(text)!;
     expect(segs.map((s) => [s.text.slice(0, 8), s.owners.lead, s.owners.units])).toEqual([
-      ['区委办公室负责把', ['区委办公室'], ['区委办公室']],
-      ['区政府办公室负责', ['区政府办公室'], ['区政府办公室']],
-      ['区纪委(区监委)', ['区纪委(区监委)'], ['区纪委(区监委)']],
+      ['区委办公室负责把', [], ['区委办公室']],
+      ['区政府办公室负责', [], ['区政府办公室']],
+      ['区纪委(区监委)', [], ['区纪委(区监委)']],
     ]);
     // A generic subject (各部门、各单位) continues the sentence before it.
     expect(segs[2].text).toContain('各部门、各单位要强化担当');
@@ -41,7 +41,7 @@ describe('duties handed out sentence by sentence', () => {
   it('several bodies in one subject have no lead unless marked 牵头', () => {
     const segs = subjectSegments('质监部门要加强协调督促。市经委、市中小企业局负责组织重点企业入网。商务部门牵头负责编制配置规划。')!;
     expect(segs.map((s) => [s.owners.lead, s.owners.units])).toEqual([
-      [['质监部门'], ['质监部门']],
+      [[], ['质监部门']],
       [[], ['市经委', '市中小企业局']],
       [['商务部门'], ['商务部门']],
     ]);
@@ -53,7 +53,7 @@ describe('duties handed out sentence by sentence', () => {
 
   it('in a plan, each sentence is a task whose text keeps its subject', async () => {
     const { kb } = await ingestTexts({ 'x.txt': `明州区2021年目标任务分解方案\n一、工作要求\n${text}` });
-    const tasks = kb.tasks.filter((t) => t.lead.length === 1);
+    const tasks = kb.tasks.filter((t) => t.units.length === 1);
     expect(tasks.map((t) => t.text.slice(0, 6))).toEqual(['区委办公室负', '区政府办公室', '区纪委(区监']);
   });
 });
@@ -104,9 +104,9 @@ describe('bodies named before their duty', () => {
       '15.市药监局:负责查处违法收售药品行为。',
     ].join('\n');
     const { kb } = await ingestTexts({ 'x.txt': text });
-    expect(kb.tasks.map((t) => [t.ref, t.text.slice(0, 6), t.lead])).toEqual([
-      ['14', '负责医院周边', ['市卫生局']],
-      ['15', '负责查处违法', ['市药监局']],
+    expect(kb.tasks.map((t) => [t.ref, t.text.slice(0, 6), t.units, t.lead])).toEqual([
+      ['14', '负责医院周边', ['市卫生局'], []],
+      ['15', '负责查处违法', ['市药监局'], []],
     ]);
   });
 });
@@ -150,8 +150,8 @@ describe('an enumeration run into one sentence', () => {
   it('splits ":(一)X负责…,(二)Y负责…" at its markers, one task each; 根据各自职责负责 is a role too', () => {
     const segs = subjectSegments('第八条按照以下分工负责监督管理工作:(一)卫生健康委负责医疗机构的监督管理,负责密度监测工作,(二)教育局负责监督管理各类学校的防制工作,(三)商务局、市场监管局根据各自职责负责集贸市场的监督管理工作。')!;
     expect(segs.map((x) => [x.owners.lead, x.owners.units])).toEqual([
-      [['卫生健康委'], ['卫生健康委']],
-      [['教育局'], ['教育局']],
+      [[], ['卫生健康委']],
+      [[], ['教育局']],
       [[], ['商务局', '市场监管局']],
     ]);
     expect(segs[0].text).toContain('密度监测');
@@ -163,7 +163,7 @@ describe('a plan\'s item that names what a web page would call noise', () => {
     const { kb } = await ingestTexts({
       'fire.txt': '明州市森林火灾应急预案\n(一)成员单位职责\n(8)市气象局:及时提供火灾发生地天气预报和天气实况,适时实施人工降雨作业。\n(9)明州军分区:指挥民兵预备役部队参加扑救。\n(10)武警明州市支队:指挥所属部队支援扑救行动。\n',
     });
-    expect(kb.tasks.map((t) => [t.ref, t.lead[0]])).toEqual([
+    expect(kb.tasks.map((t) => [t.ref, t.units[0]])).toEqual([
       ['(8)', '市气象局'],
       ['(9)', '明州军分区'],
       ['(10)', '武警明州市支队'],

@@ -256,7 +256,8 @@ describe('a notice that lists duties, then speaks to everyone again', () => {
     const { kb } = await ingestTexts({ 'notice.txt': NOTICE });
     expect(kb.plans[0].city).toBe('漯河');
     const rows = kb.tasks.map((t) => [t.ref, t.lead, t.partners]);
-    expect(rows).toContainEqual(['二', ['市城乡建设委员会'], []]);
+    expect(rows).toContainEqual(['二', [], []]);
+    expect(kb.tasks.find((t) => t.ref === '二')!.units).toEqual(['市城乡建设委员会']);
     expect(rows).toContainEqual(['三', ['市交通运输局'], ['市公安局', '市建委']]);
     expect(kb.tasks.find((t) => t.ref === '三')!.text).not.toContain('各单位');
   });

@@ -167,7 +167,7 @@ describe('owners in the idioms real plans use', () => {
 
   it('reads a task table pasted one cell per line, several unit lines and a yearless deadline', () => {
     expect(task('guanshan-plan.txt', '建设农产品')).toMatchObject({ ref: '1', origin: 'table', lead: [], units: ['县农业农村局', '县供销社'], deadline: '2024-12' });
-    expect(task('guanshan-plan.txt', '开展小微企业')).toMatchObject({ ref: '2', lead: ['县工信局'], deadline: '2024-09' });
+    expect(task('guanshan-plan.txt', '开展小微企业')).toMatchObject({ ref: '2', lead: [], units: ['县工信局'], deadline: '2024-09' });
   });
 
   it('ends a cell table where its cells stop: text after the last row is not a cell', () => {
