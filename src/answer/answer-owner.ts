@@ -76,7 +76,7 @@ function dutyTask(c: Ctx, dutyIndex: number): Task | undefined {
 
 /** "谁牵头" / "牵头单位是" asks for the lead only; "哪些单位负责/配合" for all of them. */
 const ASKS_LEAD = /牵头/;
-const ASKS_ALL = /配合|参加|参与|协办|协同|协助|哪些单位|哪些部门|哪几个|都有|全部|分别|还有|责任单位|负责单位|谁负责|谁是负责/;
+const ASKS_ALL = /配合|参加|参与|协办|协同|协助|哪些单位|哪些部门|哪几个|都有|全部|分别|还有|(?<!牵头)责任单位|负责单位|谁负责|谁是负责/;
 
 /** "一、王丹县长牵头重点工作": the leader a section heading hands its items to. */
 const LEADER_HEADING = /([\u4e00-\u9fff]{2,3}(?:常务副|副)?(?:县长|市长|区长|旗长|州长|镇长|乡长|书记|主任))(?:同志)?(?:牵头|负责|分管|主抓)/;

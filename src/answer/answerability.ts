@@ -22,7 +22,7 @@ const ASKS: Array<[AskedAttribute, RegExp]> = [
   ['docNo', /文号|字号/],
   ['email', /邮箱|邮件|e-?mail/i],
   ['phone', /电话|联系方式|号码/],
-  ['person', /(组长|副组长|主任|负责人|联系人|领导|县长|市长|区长|书记|局长)\s*(是|为)?\s*(谁|哪位|哪个人|是哪位)|哪位(领导|县长|市长|区长|同志)?|谁(担任|任|当)|姓名|名字/],
+  ['person', /(组长|副组长|主任|负责人|联系人|领导|县长|市长|区长|书记|局长|科长|股长|处长|所长|站长|队长|院长|厅长|部长|主席|秘书长)\s*(是|为)?\s*(谁|哪位|哪个人|是哪位)|哪位(领导|县长|市长|区长|同志)?|谁(担任|任|当)|姓名|名字/],
   // Who chaired, spoke at or reported to a meeting is a person, not a body: "会议由谁主持", "是谁汇报…".
   ['person', new RegExp(`(由|是)?谁(${MEETING_ACTS}|作报告|部署)|(${MEETING_ACTS})[^,，。?？]{0,16}?(是|的是)?(谁|哪位|哪个(市|县|区)?领导)`)],
   // Which one in a series (第几届, 第几期): answered only by 第八届, 第三期.

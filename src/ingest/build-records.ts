@@ -377,9 +377,41 @@ class RecordBuilder {
       reports: this.reports,
       campaignDates: this.campaignDates,
       departments: [...this.departments],
-      passages: this.passages,
+      passages: labelPipeRows(this.passages),
     };
   }
+}
+
+/** A header cell: a short label without figures ("抽查比例", "计划开展时间", "责任单位"). */
+const HEADER_CELL = /^[\u4e00-\u9fff()（）/、]{2,12}$/;
+
+/**
+ * Rows of a table pasted as "a | b | c" under its header row: each row's text names its cells by the
+ * header ("抽查比例:10%"), so that a question for a column ("保健食品抽查比例多少") finds the row and
+ * the figure. The cells are kept as written; only the labels are added. Passages in text order.
+ */
+function labelPipeRows(passages: Passage[]): Passage[] {
+  const cells = (t: string) => t.split('|').map((x) => x.trim());
+  const sorted = [...passages].sort((a, b) => (a.file === b.file ? a.line - b.line : 0));
+  let header: string[] | null = null;
+  let file = '';
+  const labelled = new Map<Passage, string>();
+  for (const p of sorted) {
+    if (p.file !== file) [header, file] = [null, p.file];
+    if (!p.text.includes('|')) continue;
+    const row = cells(p.text);
+    const filled = row.filter(Boolean);
+    if (filled.length >= 3 && filled.every((x) => HEADER_CELL.test(x)) && filled.some((x) => /序号|名称|内容|时间|单位|比例|数量|部门|股室|科室|频次|时限|项目|产品|指标/.test(x))) {
+      header = row;
+      continue;
+    }
+    if (!header || filled.length < 3) continue;
+    // (Only cells under a header, and only a row as wide as the header give or take one.)
+    if (Math.abs(row.filter((x, i) => x || i < header!.length).length - header.length) > 1) continue;
+    const text = row.map((v, i) => (v && header![i] && header![i] !== v && !/^序号$/.test(header![i]) ? `${header![i]}:${v}` : v)).filter(Boolean).join(' | ');
+    labelled.set(p, text);
+  }
+  return labelled.size ? passages.map((p) => (labelled.has(p) ? { ...p, text: labelled.get(p)! } : p)) : passages;
 }
 
 function allText(root: OutlineNode): string {

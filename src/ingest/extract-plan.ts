@@ -42,13 +42,19 @@ export function extractPlan(doc: LoadedDocument, info: ExtractInfo): PlanRecords
   for (const [i, l] of lines.entries()) {
     if (consumed.has(i) || isNoiseLine(l.text)) continue;
     const flat = parseFlattenedTable(l.text);
-    if (flat) tables.push({ rows: flat, line: l.line });
-    else content.push({ text: stripNoisePhrases(l.text), line: l.line });
+    if (flat) {
+      tables.push({ rows: flat, line: l.line });
+      // (Its text is still searched and quoted: the table's other columns are only there.)
+      consumed.add(i);
+    } else content.push({ text: stripNoisePhrases(l.text), line: l.line });
   }
+  // A table block's rows are searched and quoted as "a | b | c" lines (its other columns are only there).
+  const blockLines: Array<{ text: string; line: number }> = [];
   for (const block of doc.blocks) {
     if (block.kind !== 'table') continue;
     const rows = block.rows.map((r) => r.map((c) => norm(c).trim()));
     tables.push({ rows, line: block.line ?? 0, name: block.name });
+    rows.forEach((r, k) => blockLines.push({ text: r.join(' | '), line: (block.line ?? 0) + k }));
   }
 
   // A 分解表 sent as its own file: its title row names the place ("厦门市…任务分解表").
@@ -65,7 +71,7 @@ export function extractPlan(doc: LoadedDocument, info: ExtractInfo): PlanRecords
   }
   const outline = parseOutline(content.filter((l) => l.text));
   const parsedTables = tables.map((t) => ({ ...t, parsed: parseTaskTable(t.rows) }));
-  const tableLines = [...consumed].sort((a, b) => a - b).map((i) => lines[i]).filter((l) => l.text.length >= 4 && !isNoiseLine(l.text));
+  const tableLines = [...[...consumed].sort((a, b) => a - b).map((i) => lines[i]), ...blockLines].filter((l) => l.text.replace(/[|\s]/g, '').length >= 4 && !isNoiseLine(l.text));
   const records = buildRecords({ file: doc.file, outline, tables: parsedTables, meta, indicators, tableLines });
   const warnings = [...records.warnings];
   // A table whose header shows in the text but whose rows were not read (a PDF's positioned text, an

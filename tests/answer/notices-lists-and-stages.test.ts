@@ -147,3 +147,29 @@ describe('lists, stages and several figures asked for at once', () => {
     expect(ask('明水专项整治组织准备阶段截止哪天？')).toContain('组织准备阶段: 8月24日至8月31日');
   });
 });
+
+describe('a table pasted as "a | b | c" rows under its header', () => {
+  let engine: AnswerEngine;
+  beforeAll(async () => {
+    const { kb } = await ingestTexts({
+      'checks.txt':
+        '丽水市2023年抽查工作计划 | |||||\n序号 | 检查主体 | 检查内容 | 计划开展时间 | 股室 | 抽查比例 | 抽查数量 |\n1 | 丽水市市场监督管理局 | 对保健食品经营者的行政检查 | 1月—12月 | 食品股 | 10% | 3户 |\n2 | 丽水市市场监督管理局 | 对电子商务经营者的行政检查 | 1月—12月 | 网监股 | 5% | 7户 |\n',
+    });
+    engine = new AnswerEngine(kb);
+  });
+  const ask = (q: string) => engine.ask(q, { now: NOW }).answer;
+
+  it('each row is searched with its cells named by the header, the cells as written', () => {
+    const row = engine.prepared.kb.passages.find((p) => p.text.includes('保健食品'));
+    expect(row?.text).toBe('1 | 检查主体:丽水市市场监督管理局 | 检查内容:对保健食品经营者的行政检查 | 计划开展时间:1月—12月 | 股室:食品股 | 抽查比例:10% | 抽查数量:3户');
+  });
+
+  it('a column asked of a row: the row that says it', () => {
+    expect(ask('丽水保健食品抽查比例多少')).toContain('抽查比例:10%');
+    expect(ask('丽水电子商务经营者检查要抽几户？')).toContain('抽查数量:7户');
+  });
+
+  it('asked for a person (股长是谁), a row naming only bodies is no answer', () => {
+    expect(ask('丽水市场监管局网监股股长是谁？')).toMatch(/没有找到/);
+  });
+});
