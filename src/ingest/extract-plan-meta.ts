@@ -217,7 +217,7 @@ const ATTACHED = /《([^《》]{4,90}?)》\s*[(（]\s*(?:详见|见)附件\s*\d*
 const NEWS_DATE = /((?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[,，]\s*[^,，。;；《]{2,60}?(?:联合|共同)?(?:印发|发布|出台)了?\s*《/;
 
 /** A news page on the plan: "…人民政府印发《X》,并发出通知", "《X》全文如下". */
-const NEWS_ISSUE = /(?:印发|出台|发布)了?\s*《([^《》]{4,90}?)》\s*[,，]?\s*(?:并发出通知|的通知|要求|[(（]以下简称)|《([^《》]{4,90}?)》\s*全文如下/;
+const NEWS_ISSUE = /(?:印发|出台|发布|下发)了?\s*《([^《》]{4,90}?)》\s*[,，]?\s*(?:并发出通知|的通知|要求|提出|明确|强调|[(（]以下简称)|《([^《》]{4,90}?)》\s*全文如下/;
 
 function findQuotedName(head: string[]): { name: string; several: boolean; issuer?: string | null } | null {
   for (const line of head) {
@@ -226,7 +226,9 @@ function findQuotedName(head: string[]): { name: string; several: boolean; issue
     const m = NOTICE_BODY.exec(line) ?? ATTACHED.exec(line) ?? DRAFT.exec(line) ?? DRAFTED.exec(line) ?? EXPLAINED.exec(line.trim()) ?? (fromNews ? news : null);
     const name = m ? unquote(m.slice(1).find(Boolean) ?? '') : '';
     // "《政府工作报告》已经…通过" cites what the plan serves; only a document kind is the plan itself.
-    if (name && TITLE_END.test(name)) return { name, several: /》\s*[和、及与]?\s*《/.test(m![0]), issuer: m === news ? newsIssuer(line.slice(0, news!.index)) : null };
+    // (The bodies a news report names before its issuing verb issued it, whichever reading found the name.)
+    const reported = fromNews && unquote(news!.slice(1).find(Boolean) ?? '') === name;
+    if (name && TITLE_END.test(name)) return { name, several: /》\s*[和、及与]?\s*《/.test(m![0]), issuer: reported ? newsIssuer(line.slice(0, news!.index)) : null };
   }
   return null;
 }
@@ -237,7 +239,7 @@ function newsIssuer(before: string): string | null {
   const clause = before.split(/[,，。;；]/).pop()?.trim().replace(/(联合|共同)$/, '') ?? '';
   const parts = clause.split('、').map((x) => x.trim());
   // ("山西省委、省政府印发": the second body by its level alone.)
-  return parts.length && clause.length <= 40 && parts.every((x) => ORGAN_ONLY.test(x) || /^[省市县区州](委|政府)$|^[\u4e00-\u9fff]{2,12}(部|署|总局|委)$/.test(x)) ? clause : null;
+  return parts.length && clause.length <= 40 && parts.every((x) => ORGAN_ONLY.test(x) || /^[省市县区州](委|政府)$|^[\u4e00-\u9fff]{2,12}(部|署|总局|委)$|^[\u4e00-\u9fff]{2,8}[省市县区州]政府$/.test(x)) ? clause : null;
 }
 
 /** Titles compared as notices write them: "关于印发X方案的通知" drops the 关于 and 的 of "关于X的方案". */
@@ -256,6 +258,9 @@ const DRAFTERS = new RegExp(
 /** The issuing bodies at the end of what precedes 关于印发 (not a breadcrumb or page heading before them). */
 function noticeIssuer(raw: string): string | null {
   const text = raw.replace(/关于$/, '').trim();
+  // ("黑龙江省委、黑龙江省人民政府": bodies joined by 、 issued it together.)
+  const joint = text.split('、');
+  if (joint.length >= 2 && joint.every((x) => ORGAN_ONLY.test(x.trim())) && findPlaces(joint[0].replace(/^中共/, ''))[0]?.index === 0) return text;
   // The bodies ending the text; of their readings, the one that starts with a place (page words before
   // "哈尔滨市质量强市工作领导小组" are no part of it).
   const organs = Array.from({ length: text.length }, (_, k) => text.slice(k)).filter((t) => t.length >= 3 && ORGAN_ONLY.test(t));

@@ -70,6 +70,12 @@ describe('issuers, addressees and dates as pages write them', () => {
     expect(n.facts.find((f) => f.kind === 'signed')?.value).toBe('7月29日');
   });
 
+  it('a news lead that names the plan through another reading still names its issuers; a notice by bodies joined with 、', () => {
+    expect(meta('扫一扫关注微信公众号:\n近日,中共山东省委、山东省政府印发了《关于开展质量提升行动的实施方案》(以下简称《实施方案》),提出加快推动质量变革。\n').issuer).toBe('中共山东省委、山东省政府');
+    expect(meta('近日,丽水市政府印发了《关于开展质量强市活动的意见》(以下简称《意见》),全面启动质量强市工作。\n').issuer).toBe('丽水市政府');
+    expect(meta('黑龙江省委、黑龙江省人民政府印发《关于开展质量提升行动实施方案》的通知\n1月22日,黑龙江省委、黑龙江省人民政府印发实施方案。\n').issuer).toBe('黑龙江省委、黑龙江省人民政府');
+  });
+
   it('addressees listed with commas, one of them a list of levels ("各市、州、县市场监管局")', () => {
     const m = meta('省药监局,省知识产权局,各市、州、县市场监管局,省局各处室、各直属单位:\n现将《服务统一大市场行动方案》印发给你们。\n');
     expect(m.facts.find((f) => f.kind === 'addressees')?.value).toBe('省药监局,省知识产权局,各市、州、县市场监管局,省局各处室、各直属单位');
