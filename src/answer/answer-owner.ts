@@ -2,7 +2,7 @@ import type { Task } from '../kb/records.ts';
 import type { Hit } from '../kb/search-index.ts';
 import { tokens } from '../kb/text-tokens.ts';
 import { bestPerPlan, decided, MATCH, type Answer, type Ctx } from './answer-context.ts';
-import { dueStatus, formatDate, names, ownersPhrase, short } from './format.ts';
+import { dueStatus, focus, formatDate, names, ownersPhrase, short } from './format.ts';
 import { askedAttribute, statesAttribute } from './answerability.ts';
 
 /**
@@ -46,7 +46,7 @@ function missingItem(c: Ctx): Answer | null {
 }
 
 /** A question for a thing, a way or a consequence ("要培育什么", "会怎样", "怎么报"), not for a body. */
-const ASKS_THING = /(什么|啥|哪些|哪个|哪一?项|怎样|怎么|如何)(?!部门|单位|局|机构|机关|科室|处室)/;
+const ASKS_THING = /(什么|啥|哪些|哪个|哪一?项|哪[几两二三四五六七八九十\d]|怎样|怎么|如何)(?!部门|单位|局|机构|机关|科室|处室)/;
 /** The question asks what the task says, not only who owns it. */
 const ASKS_CONTENT = /做什么|干什么|干啥|内容|具体|要求|是什么|哪些(?!部门|单位|局|机构|领导|地方|城市)/;
 
@@ -98,7 +98,8 @@ function ownerLine(c: Ctx, t: Task): string {
   const what = leader && units ? `${leader}; ${units}` : (leader ?? units);
   // ("下一步要培育什么", "不按时报送会怎样": a thing or a consequence is asked — the task's words say it.)
   const content = ASKS_CONTENT.test(c.q.text) || (askedAttribute(c.q.text) === 'text' && ASKS_THING.test(c.q.text));
-  const text = content ? short(t.text, 200) : short(t.text);
+  // (Of a long item, the part that holds the question's words.)
+  const text = content ? (t.text.length > 220 ? focus(t.text, tokens(c.q.content), 200) : t.text) : short(t.text);
   return `${c.label(t.file)}「${text}」${what}${c.cite(t.source, t.origin)}`;
 }
 

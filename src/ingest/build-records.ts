@@ -237,7 +237,7 @@ class RecordBuilder {
       this.addReports(node.text, segments.flatMap((s) => s.owners.units), source);
       return;
     }
-    const owners = extractOwners(node.text) ?? headingOwners(node) ?? findAddressedOwners(node.text) ?? findOpeningSubject(node.text);
+    const owners = extractOwners(node.text) ?? headingOwners(node) ?? findAddressedOwners(node.text) ?? findOpeningSubject(node.text) ?? stepOwners(node.text);
     const source = this.source(node.label, path, node.line, node.text);
     const deadlineText = DEADLINE_LABEL.exec(node.text)?.[1]?.trim() ?? owners?.deadlineText ?? (owners ? titlePeriod(node.title) ?? deadlineInText(node.text) : null);
     let taskId: string | null = null;
@@ -381,6 +381,25 @@ class RecordBuilder {
     };
   }
 }
+
+/**
+ * A step named first and then handed out: "(一)自我评价。11月3日前,区直各相关部门根据…完成…", "二、开展自我评价。
+ * 根据《评分细则》,各县区政府组织…" — after the step's short name, a time or a 根据 clause, the bodies the
+ * sentence opens with (a class of bodies, 各县区政府, too) own it.
+ */
+function stepOwners(text: string): Owners | null {
+  const m = /^([^。;；,，]{2,12})[。:：]\s*(?:((?:每年)?(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:底|中旬|上旬|下旬)?(?:前|之前|以前)?)[,，]\s*)?(?:(?:根据|按照|依据)[^,，。;；]{2,40}[,，]\s*)?(.*)$/s.exec(text.trim());
+  if (!m || !m[3]) return null;
+  const subject = STEP_SUBJECT.exec(m[3]);
+  if (!subject) return null;
+  const units = splitDepartments(subject[1]);
+  // (The day the step is due by, "11月3日前", opens its sentence; 每年 is no one deadline.)
+  const due = m[2] && /前$/.test(m[2]) && !m[2].startsWith('每年') ? m[2] : null;
+  return units.length ? { lead: [], units, partners: [], quote: subject[1], deadlineText: due } : null;
+}
+
+/** The bodies a step's sentence opens with, before what they do. */
+const STEP_SUBJECT = /^((?:[\u4e00-\u9fff()（）]{1,20}?(?:部门|单位|人民政府|政府|办公室|领导小组|委员会|分局|局|委|办|厅|中心)[、和及]?){1,4}?)(?:根据|按照|依据|组织|对|在|于|要|将|须|应|负责|完成|开展|进行|制定|提交|报送|做好)/;
 
 /** A header cell: a short label without figures ("抽查比例", "计划开展时间", "责任单位"). */
 const HEADER_CELL = /^[\u4e00-\u9fff()（）/、]{2,12}$/;

@@ -60,6 +60,8 @@ export function splitOutsideParens(s: string, seps: RegExp): string[] {
 function cleanName(raw: string): string {
   // ("请市食药安委各成员单位…": the request word of a notice is no part of the name.)
   let s = raw.trim().replace(/^(和|及|以及|由|会同|请)/, '');
+  // ("第二章组织管理第七条建湖县质量发展委员会": chapter and article headings run into the name are no part of it.)
+  s = s.replace(/^(?:第[一二三四五六七八九十百零〇\d]+[章节条款](?:[\u4e00-\u9fff]{0,8}?(?=第[一二三四五六七八九十百零〇\d]+[条款]))?)+/, '');
   // ("产品质量由市场监管局", "考核工作由质检总局": the work named before 由 is no part of the unit.)
   s = s.replace(/^[\u4e00-\u9fff]{2,12}?(?<![自理经缘])由(?=[\u4e00-\u9fff]{2})(?![\u4e00-\u9fff]*由)/, (m) => (DEPT_END.test(m.slice(0, -1)) ? m : ''));
   s = s.replace(/(等相关部门|等有关部门|等相关单位|等有关单位|等部门|等单位|等)$/, '');

@@ -49,8 +49,11 @@ export function columnOf(cell: string): Column | null {
 
 /** An owner column in words of its own (责任主体与协同单位, 主要牵头部门): by its role word; a deadline (计划完成时间). */
 function columnInOwnWords(label: string): Column | null {
-  if (label.length <= 8 && /(完成|截止|办结|计划)(时间|时限|日期)$/.test(label)) return 'deadline';
+  // ("计划开展时间 | 1月—12月": the work runs to the end of its period.)
+  if (label.length <= 8 && /(完成|截止|办结|计划|开展|实施)(时间|时限|日期)$/.test(label)) return 'deadline';
   if (label.length > 12 || !/(单位|部门|主体|科室|股室)$/.test(label) || /评分|考核|监考|评价/.test(label)) return null;
+  // (检查主体 / 执法主体: the body that does the work.)
+  if (/(检查|执法|工作)主体$/.test(label)) return 'units';
   // (A joint inspection list: the 发起部门 starts it and leads, the 配合部门 take part.)
   return /配合|协同|协办|协助|参与|参加/.test(label) ? 'partners' : /牵头|主责|发起/.test(label) ? 'lead' : /责任|负责|实施|承办|落实/.test(label) ? 'units' : null;
 }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AnswerEngine } from '../../src/answer/answer-engine.ts';
-import { extractOwners } from '../../src/ingest/extract-owners.ts';
+import { extractOwners, splitDepartments } from '../../src/ingest/extract-owners.ts';
 import { extractPlanMeta } from '../../src/ingest/extract-plan-meta.ts';
 import { ingestTexts } from '../helpers/ingest-texts.ts';
 
@@ -177,5 +177,29 @@ describe('a table pasted as "a | b | c" rows under its header', () => {
 
   it('asked for a person (股长是谁), a row naming only bodies is no answer', () => {
     expect(ask('丽水市场监管局网监股股长是谁？')).toMatch(/没有找到/);
+  });
+});
+
+describe('steps handed out after their name, and task tables with columns of their own', () => {
+  it('"(一)自我评价。11月3日前,区直各相关部门根据…" and "二、开展自我评价。根据《…》,各县区政府组织…": the bodies own the step', async () => {
+    const { kb } = await ingestTexts({
+      'steps.txt':
+        '丽水市2017年度县区政府质量工作考核实施方案\n一、考核步骤\n(一)自我评价。11月3日前,区直各相关部门根据《评分细则》,完成自我评价。\n(二)实地核查。根据《考核办法》,各县区政府组织对辖区进行自查。\n',
+    });
+    expect(kb.tasks.map((t) => [t.ref, t.units, t.lead, t.deadlineText])).toEqual([
+      ['(一)', ['区直各相关部门'], [], '11月3日前'],
+      ['(二)', ['各县区政府'], [], null],
+    ]);
+  });
+
+  it('a 检查主体 column is who does the work, 计划开展时间 runs to the end of its period', async () => {
+    const { kb } = await ingestTexts({
+      'plan.txt': '丽水市2023年抽查工作计划 | ||||\n序号 | 检查主体 | 检查内容 | 计划开展时间 | 股室 |\n1 | 丽水市市场监督管理局 | 对保健食品经营者的行政检查 | 1月—12月 | 食品股 |\n',
+    });
+    expect(kb.tasks[0]).toMatchObject({ text: '对保健食品经营者的行政检查', units: ['丽水市市场监督管理局', '食品股'], deadline: '2023-12' });
+  });
+
+  it('chapter and article headings run into a body’s name are no part of it', () => {
+    expect(splitDepartments('第二章组织管理第七条丽水市质量发展委员会、第八条丽水市市场监督管理局')).toEqual(['丽水市质量发展委员会', '丽水市市场监督管理局']);
   });
 });
