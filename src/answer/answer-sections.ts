@@ -232,7 +232,7 @@ export function answerFamily(c: Ctx): Answer | null {
  * 业和领域"), or the 一是…二是… items after the sentence that counts it ("开展四项基础性工作。一是…").
  * The sentence must share the question's other words; bodies (哪几个部门) are the owner handlers'.
  */
-const ASKS_WHICH_BEFORE = /哪(?:几|[一二两三四五六七八九十\d]{1,2})(?:个|大|项|类|种|条|点)?([\u4e00-\u9fff]{2,12})/;
+const ASKS_WHICH_BEFORE = /哪(?:些|几|[一二两三四五六七八九十\d]{1,2})(?:个|大|项|类|种|条|点)?([\u4e00-\u9fff]{2,12})/;
 const ASKS_WHICH_AFTER = /([\u4e00-\u9fff]{2,14})是哪(?:几|[一二两三四五六七八九十\d]{1,2})(?:个|大|项|类|种|条|点)/;
 const COUNT = String.raw`(?:[\d一二两三四五六七八九十]{1,2})`;
 const ITEM_OPEN = /^(?:[一二三四五六七八九十]+是|\(\s*[一二三四五六七八九十\d]+\s*\)|\d{1,2}\s*[.、])/;
@@ -240,7 +240,8 @@ const ITEM_OPEN = /^(?:[一二三四五六七八九十]+是|\(\s*[一二三四�
 export function answerEnumeration(c: Ctx): Answer | null {
   const before = ASKS_WHICH_BEFORE.exec(c.q.text);
   const after = before ? null : ASKS_WHICH_AFTER.exec(c.q.text);
-  const asked = before?.[1] ?? after?.[1].replace(/^.*(?:的|里|中)/, '').replace(new RegExp(`^${COUNT}(?:个|项|大|类|种|条)?`), '');
+  // ("营商环境九大对标提升行动是哪九个": the name is what follows its count.)
+  const asked = before?.[1] ?? after?.[1].replace(/^.*(?:的|里|中)/, '').replace(new RegExp(`^.*${COUNT}(?:个|项|大|类|种|条)`), '');
   if (!asked || asked.length < 2 || /^(部门|单位|机构|责任|牵头|人|领导|地方|城市|县|区|市|年|月|天|时间|阶段)/.test(asked)) return null;
   const files = c.planFiles();
   if (files.length === 0 || files.length > 3) return null;
@@ -273,8 +274,18 @@ function listBefore(text: string, name: string): string | null {
     const clause = text.slice(0, at).split(/[。;；:：]/).pop()!;
     const stripped = clause.replace(new RegExp(`(?:等)?${COUNT}?(?:个|大|项|类|种|条)?$`), '');
     const run = stripped.split(/[,，]/).pop()!.trim();
-    const items = run.match(/、/g)?.length ?? 0;
-    if (items >= 1 && run.length >= 6 && (!best || items >= (best.match(/、/g)?.length ?? 0))) best = `${run}${clause.slice(stripped.length)}${name}`;
+    const parts = run.split('、');
+    const items = parts.length - 1;
+    // A list of the things named: counted before the name ("…等9个方面", "…10个行业"), or each of its
+    // items named so ("A环境、B环境、C环境") — not any clause that happens to hold a 、 ("党中央、国务院关于…").
+    const counted = clause.length > stripped.length;
+    const named = parts.slice(0, -1).some((x) => x.endsWith(name));
+    // (The first item may carry the clause's opening words: "《实施意见》突出了装备制造".)
+    const short = parts.every((x, k) => x.length <= (k === 0 ? 30 : 24) && !(k > 0 && /《|》|关于|根据|按照/.test(x)));
+    // (A short opening of the sentence stays with it: "2020年底,城区开办企业、…等特色指标".)
+    const opening = stripped.slice(0, stripped.length - stripped.split(/[,，]/).pop()!.length).trim();
+    const shown = `${opening.length <= 12 ? opening : ''}${run}${clause.slice(stripped.length)}${name}`;
+    if (items >= 1 && run.length >= 6 && short && (counted || named) && (!best || items >= (best.match(/、/g)?.length ?? 0))) best = shown;
   }
   return best;
 }

@@ -129,7 +129,8 @@ function answerOneMetric(c: Ctx, content: string): Answer | null {
   // the asked one off before its figure.)
   const toks = tokens(metric);
   let hits = preferTargets(
-    c.search(['target', 'sentence'], metric).filter((h) => isQuantity(c, h) && statesAskedFigure(c.q.text, h.doc.kind === 'target' ? c.kb.targets[h.doc.index].source.quote : h.doc.text, toks)),
+    // (A target's metric names its measure even when its clause does not: "…合格率2012年达到95%以上".)
+    c.search(['target', 'sentence'], metric).filter((h) => isQuantity(c, h) && statesAskedFigure(c.q.text, h.doc.kind === 'target' ? `${c.kb.targets[h.doc.index].metric},${c.kb.targets[h.doc.index].source.quote}` : h.doc.text, toks)),
   );
   // "…计量标准150项以上,是要到哪年完成": the figure the question quotes picks the target.
   const quoted = [...c.q.text.matchAll(/(\d+(?:\.\d+)?)\s*(?:%|[个项家件只批所座条种])/g)].map((m) => m[1]);

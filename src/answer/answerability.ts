@@ -207,8 +207,16 @@ const ASKS_FIGURE = /多少|(?<![哪那这])几(?!大)/;
 
 /** A text answers a question for a figure only when the clause naming what is asked holds one. */
 export function statesAskedFigure(question: string, text: string, questionTokens: string[]): boolean {
-  return !ASKS_FIGURE.test(question) || clauseStatesNumber(text, questionTokens);
+  if (!ASKS_FIGURE.test(question)) return true;
+  // A rate or index asked for ("工业产品监督抽查合格率…是多少") is stated only where the text names that
+  // measure: a count of samples beside other words of the question is not it.
+  const measure = [...question.matchAll(MEASURE_ASKED)].at(-1)?.[1];
+  if (measure && !text.includes(measure)) return false;
+  return clauseStatesNumber(text, questionTokens);
 }
+
+/** The measure a question asks the figure of: 合格率, 满意度, 覆盖率, 比重, 指数 (its last characters). */
+const MEASURE_ASKED = /([\u4e00-\u9fff]率|满意度|知名度|贡献度|集中度|比重|指数)(?:的)?(?:目标|指标|要|应|须|需|能|得|力争|达到|提高到|提升到|是|定|为|有|多少|几|[\s?？]|$)/g;
 
 /**
  * A figure asked for must be in the clause that names what is asked: "…比重达12%,战略性新兴产业增加值占…

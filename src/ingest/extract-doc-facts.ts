@@ -185,10 +185,11 @@ function attachments(lines: Line[]): { value: string; quote: string; line: numbe
   for (const l of lines.slice(at + 1, at + 8)) {
     const t = l.text.trim();
     if (!t) continue;
-    if (!/^(?:附件)?\d{1,2}\s*[.、．:：]/.test(t) || t.length > 120) break;
+    // (Numbered entries, or file names a page lists one a line: "…起草说明-1.docx".)
+    if (!(/^(?:附件)?\d{1,2}\s*[.、．:：]/.test(t) || /\.(?:docx?|xlsx?|pdf|wps|et|zip|rar)$/i.test(t)) || t.length > 120) break;
     items.push(t);
   }
-  const value = items.map((x) => x.replace(/\.(?:docx?|xlsx?|pdf|wps|et)$/i, '')).join('; ');
+  const value = items.map((x) => x.replace(/\.(?:docx?|xlsx?|pdf|wps|et|zip|rar)$/i, '')).join('; ');
   return { value, quote: lines[at].text.trim(), line: lines[at].line };
 }
 

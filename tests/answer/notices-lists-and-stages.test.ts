@@ -203,3 +203,33 @@ describe('steps handed out after their name, and task tables with columns of the
     expect(splitDepartments('第二章组织管理第七条丽水市质量发展委员会、第八条丽水市市场监督管理局')).toEqual(['丽水市质量发展委员会', '丽水市市场监督管理局']);
   });
 });
+
+describe('enumerations that are lists, and figures of the measure asked', () => {
+  let engine: AnswerEngine;
+  beforeAll(async () => {
+    const { kb } = await ingestTexts({
+      'env.txt':
+        '丽水市全面优化营商环境实施方案\n为深入贯彻落实党中央、国务院关于优化营商环境的决策部署,制定本方案。\n一、主要目标\n持续优化政务服务环境、要素保障环境、法治监管环境,着力构建亲清政商关系。\n开展补短增效、达标提升、争先进位“三大对标提升行动”。\n全市快检农产品样品50万批次。\n',
+      'call.txt': '衢州市关于质量强市实施意见(征求意见稿)征求意见的公告\n现公开征求意见。\n附件:实施意见(征求意见稿)-1.docx\n\n实施意见(征求意见稿)起草说明-1.docx\n衢州市市场监督管理局\n2021年5月6日\n',
+    });
+    engine = new AnswerEngine(kb);
+  });
+  const ask = (q: string) => engine.ask(q, { now: NOW }).answer;
+
+  it('a run of things each named so is the list; a clause that merely holds a 、 is not', () => {
+    expect(ask('丽水营商环境方案要持续优化哪些环境？')).toContain('持续优化政务服务环境、要素保障环境、法治监管环境');
+    expect(ask('丽水营商环境方案要持续优化哪些环境？')).not.toContain('党中央');
+  });
+
+  it('"三大对标提升行动是哪三个": the name after its count, the items before it', () => {
+    expect(ask('丽水三大对标提升行动是哪三个？')).toContain('补短增效、达标提升、争先进位');
+  });
+
+  it('attachments listed as file names, one a line', () => {
+    expect(ask('衢州征求意见公告挂了哪些附件？')).toContain('起草说明');
+  });
+
+  it('a rate asked for is no count of samples', () => {
+    expect(ask('丽水营商环境方案对农产品监督抽查合格率的目标是多少？')).not.toContain('50万批次');
+  });
+});
