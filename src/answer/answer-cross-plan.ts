@@ -14,6 +14,37 @@ const CROSS_MATCH = 0.5;
 
 const CITED_NO = /[\u4e00-\u9fff]{1,10}\s*〔\s*\d{4}\s*〕\s*\d{1,4}\s*号/;
 
+/** "这批文件里哪些是…的", "现在加载的文件里有哪些城市的…方案": a question about which loaded plans are of a kind. */
+const ASKS_CATALOG = /(哪些|哪几个|哪几份|哪几)(城市|地方|地区|方案|文件|材料|计划|意见)|(这批|这些|这几份|加载的|收录的|载入的)(文件|方案|材料)?[^?？]{0,8}(哪些|哪几)/;
+const CATALOG_WORDS = /(现在|已经)?(加载|收录|载入)的?(文件|方案|材料)?(里面|里|中)?|这(批|些|几份)(文件|方案|材料)?(里面|里|中)?|有?(哪些|哪几个|哪几份|哪几|哪个)(城市|地方|地区|方案|文件|材料)?的?|有哪些|是关于|关于|的?(文件|方案|材料)|是|有|的/g;
+
+/**
+ * "现在加载的文件里有哪些城市的知识产权强市方案", "这些文件里哪些是关于创建质量强市示范城市的": the loaded
+ * plans whose own title (or place) holds every word of the kind asked — a claim about the documents,
+ * made from their titles, each listed.
+ */
+export function plansOfKind(c: Ctx): Answer | null {
+  // (Which document they follow or cite is another question: "都是依据市里哪个文件".)
+  if (!ASKS_CATALOG.test(c.q.text) || /依据|根据|引用|落实|贯彻|提到|提出|要求|规定/.test(c.q.text)) return null;
+  const kind = c.q.text.replace(/[?？。,，!！\s]/g, '').replace(CATALOG_WORDS, ' ');
+  // ("开发区、高新区的方案": either kind.)
+  // (A year asked, "2018年出的", is the plan's year: its title's or its date's.)
+  const year = /((?:19|20)\d{2})\s*年/.exec(kind)?.[1];
+  const kinds = kind
+    .replace(/(?:19|20)\d{2}\s*年[出发印]?/g, ' ')
+    .split(/[、和或及\/]/)
+    .map((k) => tokens(k).filter((t) => !t.startsWith('+') && t.length >= 2 && !/\d/.test(t)))
+    .filter((w) => w.length);
+  if (kinds.length === 0) return null;
+  const plans = c.kb.plans.filter(
+    (p) => (!year || (p.title ?? '').includes(year) || p.date?.startsWith(year)) && kinds.some((words) => words.every((w) => `${p.title ?? ''}${p.city ?? ''}`.includes(w))),
+  );
+  if (plans.length === 0 || plans.length === c.kb.plans.length) return null;
+  const sources: Source[] = plans.map((p) => ({ file: p.file, ref: null, path: [], line: 1, quote: p.title ?? p.file }));
+  const lines = plans.slice(0, 12).map((p) => `${c.label(p.file)}《${p.title ?? p.file}》〔${c.label(p.file)}〕`);
+  return c.answer(`已收录的方案中, 标题符合的共${plans.length}个:\n${lines.join('\n')}`, sources);
+}
+
 export function answerCrossPlan(c: Ctx): Answer | null {
   if (/阶段|进度安排|工作步骤/.test(c.q.text) && c.q.content.replace(/阶段|进度|安排|有|步骤/g, '').trim().length < 2) return plansWithPhases(c);
   // "哪些方案引用了中发〔2017〕24号": a document number is found literally, in every plan that cites it.

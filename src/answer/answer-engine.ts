@@ -1,7 +1,7 @@
 import type { DepartmentEntry } from '../kb/departments.ts';
 import type { KnowledgeBase } from '../kb/knowledge-base.ts';
 import { Ctx, planByTitle, prepare, type Answer, type Prepared } from './answer-context.ts';
-import { answerCrossPlan } from './answer-cross-plan.ts';
+import { answerCrossPlan, plansOfKind } from './answer-cross-plan.ts';
 import { answerDocFact, withoutTitles } from './answer-doc-facts.ts';
 import { answerFrame, answerFromEvidence, answerPersonAct, answerRespectively } from './answer-evidence.ts';
 import { tokens } from '../kb/text-tokens.ts';
@@ -253,7 +253,7 @@ export class AnswerEngine {
     const c = new Ctx(this.prepared, q, opts.now ?? new Date(), opts.department ?? null, opts.files);
     // A cross-plan question may name a place inside what it cites ("落实重庆市委…《…》(渝委发〔2023〕11号)").
     const citesDocument = /《[^》]+》|〔\d{4}〕/.test(q.text);
-    const first = q.intent === 'help' ? [] : q.intent === 'cross_plan' ? (citesDocument ? [] : [answerUnknownPlace]) : SET_QUESTIONS;
+    const first = q.intent === 'help' ? [] : q.intent === 'cross_plan' ? (citesDocument ? [plansOfKind] : [answerUnknownPlace, plansOfKind]) : [plansOfKind, ...SET_QUESTIONS];
     let answer: Answer | null = null;
     // The first handler whose answer states what is asked (a date for 什么时候, a figure for 多少 …);
     // an answer that does not is no answer.

@@ -233,3 +233,33 @@ describe('enumerations that are lists, and figures of the measure asked', () => 
     expect(ask('丽水营商环境方案对农产品监督抽查合格率的目标是多少？')).not.toContain('50万批次');
   });
 });
+
+describe('which loaded plans are of a kind', () => {
+  let engine: AnswerEngine;
+  beforeAll(async () => {
+    const { kb } = await ingestTexts({
+      'a.txt': '丽水经济技术开发区质量强区建设实施方案\n一、主要任务\n推进标准化建设。\n',
+      'b.txt': '衢州高新区深化改革加快推动高质量发展工作方案\n一、主要任务\n推进品牌建设。\n',
+      'c.txt': '温岭市知识产权强市建设实施方案\n2018年3月1日\n一、主要任务\n加强专利保护。\n',
+      'd.txt': '湖州市质量强市建设实施方案\n一、主要任务\n依据省里的方案推进质量提升。\n',
+    });
+    engine = new AnswerEngine(kb);
+  });
+  const ask = (q: string) => engine.ask(q, { now: NOW }).answer;
+
+  it('by the words of their titles, either kind of several', () => {
+    const a = ask('这批里面有哪些开发区、高新区的方案？');
+    expect(a).toContain('丽水经济技术开发区质量强区建设实施方案');
+    expect(a).toContain('衢州高新区');
+    expect(a).not.toContain('湖州');
+  });
+
+  it('a year asked is the plan’s own', () => {
+    expect(ask('2018年出的知识产权强市方案有哪几个地方的？')).toContain('温岭');
+    expect(ask('2019年出的知识产权强市方案有哪几个地方的？')).not.toContain('标题符合');
+  });
+
+  it('which document they follow is no question of kind', () => {
+    expect(ask('这几个方案都是依据哪些文件？')).not.toContain('标题符合');
+  });
+});
