@@ -328,6 +328,13 @@ function findTitle(lines: string[], notice: Notice | null): string | null {
       .map((l) => (/^.{0,40}?关于.{4,80}的(通知|通告|决定)$/.test(l) && !/印发|转发|^附件/.test(l) ? noticeSubject(l) : null))
       .find(Boolean) ??
     newsHeadline(head) ??
+    // (A page that ran its head into one line, "泰安市人民政府 关于加强…品牌建设的实施意见 各县、市、区人民政府,…":
+    // the part between the spaces that is a title.)
+    head
+      .slice(0, 8)
+      .flatMap((l) => l.trim().split(/\s+/).slice(0, 4))
+      .map((part) => (part.length <= 60 && /^关于/.test(part) ? asTitle(part) : null))
+      .find(Boolean) ??
     null
   );
 }

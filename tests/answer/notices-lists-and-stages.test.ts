@@ -76,6 +76,10 @@ describe('issuers, addressees and dates as pages write them', () => {
     expect(meta('黑龙江省委、黑龙江省人民政府印发《关于开展质量提升行动实施方案》的通知\n1月22日,黑龙江省委、黑龙江省人民政府印发实施方案。\n').issuer).toBe('黑龙江省委、黑龙江省人民政府');
   });
 
+  it('a head run into one line: the part between the spaces that is a title', () => {
+    expect(meta('编辑: abc 2019-01-14\n丽水市人民政府 关于加强丽水品牌建设的实施意见 各县、市、区人民政府,市政府各部门: 现将意见印发给你们。\n').title).toBe('关于加强丽水品牌建设的实施意见');
+  });
+
   it('addressees listed with commas, one of them a list of levels ("各市、州、县市场监管局")', () => {
     const m = meta('省药监局,省知识产权局,各市、州、县市场监管局,省局各处室、各直属单位:\n现将《服务统一大市场行动方案》印发给你们。\n');
     expect(m.facts.find((f) => f.kind === 'addressees')?.value).toBe('省药监局,省知识产权局,各市、州、县市场监管局,省局各处室、各直属单位');
