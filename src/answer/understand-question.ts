@@ -182,7 +182,7 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
     if (latin.length >= 4) pinyinOf.set(latin, (pinyinOf.get(latin) ?? new Set()).add(written));
   }
   const pinyin = [...pinyinOf].filter(([, names]) => names.size === 1).map(([latin, names]): [string, string] => [latin, [...names][0]]);
-  const titles: Array<[string, string, boolean]> = kb.plans.filter((p) => p.title && titleKey(p.title).length >= 6).map((p) => [titleKey(p.title!), p.file, !p.city]);
+  const titles: Array<[string, string, boolean]> = kb.plans.filter((p) => p.title && titleKey(p.title).length >= 6).map((p) => [titleKey(p.title!), p.file, !p.city || p.city === '全国']);
   return {
     titles: titles.sort((a, b) => b[0].length - a[0].length),
     plans: plans.sort((a, b) => b[0].length - a[0].length),

@@ -55,11 +55,11 @@ export function findPlanPlace(input: PlaceInput): string | null {
   }
   // (The bodies a notice is addressed to as stationed in its city, "各驻新高校…", name it before the places its
   // text cites.)
-  return stationedPlace(input.lines) ?? selfNamedPlace(input.lines) ?? docNoPlace(input.docNo, input.lines) ?? ownProvince(input.docNo, input.lines) ?? fileNamePlace(input.file) ?? indexPlace(input.index) ?? (NATIONAL.test([input.issuer, input.notice, input.docNo, input.title].join(' ')) ? '全国' : null);
+  return stationedPlace(input.lines) ?? selfNamedPlace(input.lines) ?? docNoPlace(input.docNo, input.lines) ?? ownProvince(input.docNo, input.lines) ?? fileNamePlace(input.file) ?? indexPlace(input.index) ?? (NATIONAL.test([input.issuer, input.notice, input.docNo, input.title].join(' ')) || /全国/.test(input.title ?? '') ? '全国' : null);
 }
 
 /** A national body's document applies to the whole country. */
-const NATIONAL = /(^|\s)(国务院|国家[\u4e00-\u9fff]{1,12}(局|委|部)|中共中央|市场监管总局|[\u4e00-\u9fff]{2,6}部(办公厅)?(\s|$)|国[\u4e00-\u9fff]{0,6}发〔)/;
+const NATIONAL = /(^|[\s、,，])(国务院|国家[\u4e00-\u9fff]{1,12}(局|委|部)|中共中央|市场监管总局|[\u4e00-\u9fff]{2,6}部(办公厅)?([\s、,，]|$)|国[\u4e00-\u9fff]{0,6}发〔)/;
 
 /** The place a title or issuer starts with; a county right after its prefecture is the place. */
 function leadingPlace(raw: string | null): string | null {

@@ -267,3 +267,16 @@ describe('which loaded plans are of a kind', () => {
     expect(ask('这几个方案都是依据哪些文件？')).not.toContain('标题符合');
   });
 });
+
+describe('a national document', () => {
+  it('is the country’s (ministries joined by 、, or 全国 in its title) and is found by its title', async () => {
+    expect(meta('7月29日,农业农村部、国家标准委联合印发《乡村标准化行动方案》(以下简称《方案》)。\n一、主要目标\n').city).toBe('全国');
+    const { kb } = await ingestTexts({
+      'national.txt': '关于开展2023年全国“质量月”活动的通知\n一、活动主题\n增强质量意识 推进高质量发展\n二、活动时间\n2023年9月。\n',
+      'local.txt': '丽水市质量强市建设实施方案\n一、主要任务\n推进标准化建设。\n',
+    });
+    expect(kb.plans.find((p) => p.file === 'national.txt')?.city).toBe('全国');
+    const a = new AnswerEngine(kb).ask('2023年质量月活动主题是？', { now: NOW }).answer;
+    expect(a).toContain('增强质量意识');
+  });
+});
