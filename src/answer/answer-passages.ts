@@ -189,7 +189,6 @@ export function withPassageSupplement(c: Ctx, answer: Answer): Answer {
   // (…unless the sentence adds one of its own the answer lacks: "…监督管理。重点整治…等问题。")
   const parts = best.text.split(/(?<=[。;；])|^[^:：]{2,16}: /).map((x) => x?.trim() ?? '').filter((x) => x.length >= 12);
   if (parts.length && parts.every((x) => answer.answer.includes(x.slice(0, 60)))) return answer;
-  if (parts.length <= 1 && best.text.split(/(?<=[。;；])|^[^:：]{2,16}: /).some((x) => x && x.trim().length >= 12 && answer.answer.includes(x.trim().slice(0, 60)))) return answer;
   const extra = linesOf(c, r, [best]);
   return { ...answer, answer: `${answer.answer}\n原文: ${extra.answer}`, citations: [...answer.citations, ...extra.citations] };
 }

@@ -14,7 +14,7 @@ import { withoutTitles } from './answer-doc-facts.ts';
  * place around it does not matter.
  */
 
-const ASKS_LIST = /有哪些|坚持哪些|哪些|有什么|是什么|是啥|包括哪些|包括什么|哪几(项|条|个方面)|主要内容/;
+const ASKS_LIST = /哪些|有什么|是什么|是啥|包括什么|哪几(项|条|个方面)|主要内容/;
 const ORDINAL = /第\s*([一二三四五六七八九十]{1,3}|\d{1,2})\s*(条|项|点|个方面|方面|部分)/;
 /** An item line inside a part without sub-headings: 一是… / 1.… / (1)… / 第一,… */
 const ITEM_LINE = /^(?:——|—|•|●|■|◆|[一二三四五六七八九十]+是|\d{1,2}\s*[.、]|\(\d{1,2}\)|[①-⑳]|第[一二三四五六七八九十]+[,，、])/;
@@ -273,7 +273,8 @@ function listBefore(text: string, name: string): string | null {
   for (let at = text.indexOf(name); at > 0; at = text.indexOf(name, at + 1)) {
     const clause = text.slice(0, at).split(/[。;；:：]/).pop()!;
     const stripped = clause.replace(new RegExp(`(?:等)?${COUNT}?(?:个|大|项|类|种|条)?$`), '');
-    const run = stripped.split(/[,，]/).pop()!.trim();
+    const tail = stripped.split(/[,，]/).pop()!;
+    const run = tail.trim();
     const parts = run.split('、');
     const items = parts.length - 1;
     // A list of the things named: counted before the name ("…等9个方面", "…10个行业"), or each of its
@@ -283,7 +284,7 @@ function listBefore(text: string, name: string): string | null {
     // (The first item may carry the clause's opening words: "《实施意见》突出了装备制造".)
     const short = parts.every((x, k) => x.length <= (k === 0 ? 30 : 24) && !(k > 0 && /《|》|关于|根据|按照/.test(x)));
     // (A short opening of the sentence stays with it: "2020年底,城区开办企业、…等特色指标".)
-    const opening = stripped.slice(0, stripped.length - stripped.split(/[,，]/).pop()!.length).trim();
+    const opening = stripped.slice(0, stripped.length - tail.length).trim();
     const shown = `${opening.length <= 12 ? opening : ''}${run}${clause.slice(stripped.length)}${name}`;
     if (items >= 1 && run.length >= 6 && short && (counted || named) && (!best || items >= (best.match(/、/g)?.length ?? 0))) best = shown;
   }

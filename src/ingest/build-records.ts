@@ -259,7 +259,7 @@ class RecordBuilder {
     this.addTask(taskText(node.text, null), owners, owners.deadlineText ?? null, 'body', source, chapterOf(node), []);
   }
 
-  /** A body's duty stated after its name ("市卫生局:负责…"): one task; a single body leads it. */
+  /** A body's duty stated after its name ("市卫生局:负责…"): one task of that body (none marked lead). */
   addBodyDuty(d: { units: string[]; duty: string }, source: Source, category: string | null = null): void {
     const owners: Owners = { lead: [], units: d.units, partners: [], quote: d.units.join('、') };
     this.addTask(d.duty, owners, deadlineInText(d.duty), 'body', { ...source, quote: quoteOf(`${d.units.join('、')}:${d.duty}`) }, category, []);
@@ -407,16 +407,14 @@ const HEADER_CELL = /^[\u4e00-\u9fff()（）/、]{2,12}$/;
 /**
  * Rows of a table pasted as "a | b | c" under its header row: each row's text names its cells by the
  * header ("抽查比例:10%"), so that a question for a column ("保健食品抽查比例多少") finds the row and
- * the figure. The cells are kept as written; only the labels are added. Passages in text order.
+ * the figure. The cells are kept as written; only the labels are added. One plan's passages, read in
+ * line order.
  */
 function labelPipeRows(passages: Passage[]): Passage[] {
   const cells = (t: string) => t.split('|').map((x) => x.trim());
-  const sorted = [...passages].sort((a, b) => (a.file === b.file ? a.line - b.line : 0));
   let header: string[] | null = null;
-  let file = '';
   const labelled = new Map<Passage, string>();
-  for (const p of sorted) {
-    if (p.file !== file) [header, file] = [null, p.file];
+  for (const p of [...passages].sort((a, b) => a.line - b.line)) {
     if (!p.text.includes('|')) continue;
     const row = cells(p.text);
     const filled = row.filter(Boolean);

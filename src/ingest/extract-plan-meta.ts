@@ -200,7 +200,7 @@ function findNotice(head: string[], nameField: string | undefined): Notice | nul
       const own = noticeIssuer(m[1]) ?? (findPlaces(m[1])[0]?.index === 0 || /^[\u4e00-\u9fff]{2,6}[省市县区]/.test(m[1]) ? m[1] : null);
       // ("中共海南省委办公厅 海南省人民政府办公厅关于印发…": joint issuers before it, apart by a space.)
       const before = line.slice(0, m.index).trim();
-      const joint = own && before && ORGAN_ONLY.test(before) && findPlaces(before.replace(/^中共/, ''))[0]?.index === 0 ? `${before} ${own}` : own;
+      const joint = own && before && ORGAN_ONLY.test(before) && opensWithPlace(before) ? `${before} ${own}` : own;
       return { inner: quoted?.name ?? unquote(m[2]), issuer: joint };
     }
   }
@@ -255,17 +255,20 @@ const DRAFTERS = new RegExp(
     String.raw`|现将((?:${DEPARTMENT_OR_OFFICE}[、,，]?){2,})(?:制定的|起草的|联合制定的)?《[^《》]{4,60}》\s*(?:转发|印发)`,
 );
 
+/** A body's name opens with its place — a party body after 中共 ("中共海南省委办公厅"). */
+const opensWithPlace = (name: string) => findPlaces(name.trim().replace(/^中共/, ''))[0]?.index === 0;
+
 /** The issuing bodies at the end of what precedes 关于印发 (not a breadcrumb or page heading before them). */
 function noticeIssuer(raw: string): string | null {
   const text = raw.replace(/关于$/, '').trim();
   // ("黑龙江省委、黑龙江省人民政府": bodies joined by 、 issued it together.)
   const joint = text.split('、');
-  if (joint.length >= 2 && joint.every((x) => ORGAN_ONLY.test(x.trim())) && findPlaces(joint[0].replace(/^中共/, ''))[0]?.index === 0) return text;
+  if (joint.length >= 2 && joint.every((x) => ORGAN_ONLY.test(x.trim())) && opensWithPlace(joint[0])) return text;
   // The bodies ending the text; of their readings, the one that starts with a place (page words before
   // "哈尔滨市质量强市工作领导小组" are no part of it).
   const organs = Array.from({ length: text.length }, (_, k) => text.slice(k)).filter((t) => t.length >= 3 && ORGAN_ONLY.test(t));
   // ("中共海南省委办公厅 海南省人民政府办公厅": a party body opens with 中共 before its place.)
-  const m = organs.find((t) => findPlaces(t.replace(/^中共/, ''))[0]?.index === 0) ?? organs.find((t) => t.length <= 24);
+  const m = organs.find((t) => opensWithPlace(t)) ?? organs.find((t) => t.length <= 24);
   if (m) return m.trim();
   // "泰州关于印发…": a bare place name is the issuer's place.
   return text && text.length <= 12 && !/[>|\-—\s]/.test(text) ? text : null;
