@@ -39,7 +39,7 @@ export function extractPlanMeta(all: MetaLine[] | string[], file?: string): Plan
   const headText = head.map((l) => l.text);
   const fields = readMetaFields(headText);
   const notice = findNotice(headText, fields.get('name'));
-  const title = findTitle(headText, notice);
+  const title = cleanTitle(findTitle(headText, notice));
   const docNo = findDocNo(headText, fields.get('docNo'), title);
   const signature = findSignature(lines);
   // A page whose only issuer is its 来源 line ("来源:盐田区发展和改革局") was published by that body.
@@ -340,6 +340,18 @@ function findTitle(lines: string[], notice: Notice | null): string | null {
       .find(Boolean) ??
     null
   );
+}
+
+/**
+ * A title as pages damage it: "2023 年…" (a space before 年); a breadcrumb ("政务公开 >> 县级部门信息公开
+ * >> …") is none; a headline that reports the issuing ("123项!《X》印发", "《X》发布-…") is X's.
+ */
+function cleanTitle(title: string | null): string | null {
+  if (!title) return title;
+  if (/>>|»/.test(title)) return null;
+  const reported = /《([^《》]{4,90})》\s*(?:印发|发布|出台)/.exec(title)?.[1];
+  const t = reported && TITLE_END.test(reported) ? reported : title;
+  return t.replace(/(\d)\s+(?=年)/g, '$1');
 }
 
 /** A news page's dateline under its headline: "发布时间:2024-12-25 来源:…", "作者:刘莉 来源:…", "2017-07-26 08:03". */

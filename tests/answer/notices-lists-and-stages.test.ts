@@ -80,6 +80,11 @@ describe('issuers, addressees and dates as pages write them', () => {
     expect(meta('编辑: abc 2019-01-14\n丽水市人民政府 关于加强丽水品牌建设的实施意见 各县、市、区人民政府,市政府各部门: 现将意见印发给你们。\n').title).toBe('关于加强丽水品牌建设的实施意见');
   });
 
+  it('a title as pages damage it: a space before 年, a headline reporting the issuing', () => {
+    expect(meta('2023 年丽水市质量工作要点\n一、主要任务\n推进标准化。\n').title).toBe('2023年丽水市质量工作要点');
+    expect(meta('123项!《丽水市知识产权强市建设推进计划(2022—2023)》印发\n来源: 丽水日报\n近日,推进计划印发。\n').title).toBe('丽水市知识产权强市建设推进计划(2022—2023)');
+  });
+
   it('addressees listed with commas, one of them a list of levels ("各市、州、县市场监管局")', () => {
     const m = meta('省药监局,省知识产权局,各市、州、县市场监管局,省局各处室、各直属单位:\n现将《服务统一大市场行动方案》印发给你们。\n');
     expect(m.facts.find((f) => f.kind === 'addressees')?.value).toBe('省药监局,省知识产权局,各市、州、县市场监管局,省局各处室、各直属单位');
