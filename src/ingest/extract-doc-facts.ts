@@ -258,11 +258,11 @@ function goalYears(lines: Line[], title: string | null): Array<{ year: number; q
   return out;
 }
 
-/** The period a plan states for itself in its text ("规划期限为2021-2025年"). */
-const OWN_PERIOD = /(?:规划|实施|行动|计划|方案)(?:期限|期|周期)(?:为|是|[:：])\s*((?:19|20)\d{2}\s*(?:年)?\s*[-—~至到]\s*(?:19|20)\d{2}\s*年)/;
-
 /** A plan's period in its title: (2023—2027年), 2016-2020年. */
 export const PERIOD = /((?:19|20)\d{2})\s*(?:年)?\s*[-—~至到]\s*((?:19|20)\d{2})\s*年/;
+
+/** The period a plan states for itself in its text ("规划期限为2021-2025年"): a PERIOD after its label. */
+const OWN_PERIOD = new RegExp(String.raw`(?:规划|实施|行动|计划|方案)(?:期限|期|周期)(?:为|是|[:：])\s*(${PERIOD.source})`);
 
 function sentenceAt(text: string, index: number): string {
   const start = Math.max(text.lastIndexOf('。', index) + 1, 0);

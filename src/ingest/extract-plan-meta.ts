@@ -545,8 +545,10 @@ function organRun(lines: MetaLine[], first: string): string | null {
   return null;
 }
 
-const SEAL_NOTE = /^[(（][\u4e00-\u9fff]{2,30}(代章|代印|印章|盖章)[)）]$/;
-const SEAL_NOTE_AFTER = /\s*[(（][\u4e00-\u9fff]{0,30}(代章|代印|印章|盖章)[)）]$/;
+/** A seal note, "(国家知识产权局代章)": on a line of its own, or after the body's name on its line. */
+const seal = (least: number) => String.raw`[(（][\u4e00-\u9fff]{${least},30}(代章|代印|印章|盖章)[)）]`;
+const SEAL_NOTE = new RegExp(`^${seal(2)}$`);
+const SEAL_NOTE_AFTER = new RegExp(String.raw`\s*${seal(0)}$`);
 
 function findSignature(lines: MetaLine[]): Signature {
   const candidates = [...lines.slice(0, HEAD_LINES), ...lines.slice(-12)];
