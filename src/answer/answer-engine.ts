@@ -10,6 +10,7 @@ import { parseChineseDate } from '../ingest/parse-dates.ts';
 import { answerStates, askedAttribute, asksForPointInTime, ATTRIBUTE_WORDS } from './answerability.ts';
 import { answerDuties, answerRoleDuty } from './answer-duties.ts';
 import { answerHelp } from './answer-help.ts';
+import { answerMembers } from './answer-members.ts';
 import { answerFromPassages, withPassageSupplement } from './answer-passages.ts';
 import { answerDepartmentFirst, answerDueList, answerPlanMeta, answerTargetList, answerUnknownPlace, notLoaded } from './answer-lists.ts';
 import { answerDeadline, answerOwner } from './answer-owner.ts';
@@ -60,7 +61,7 @@ const STRATEGIES: Record<Intent, Handler[]> = {
 };
 
 /** Questions about a set (due list, target list, plan data, a department's tasks) come before the kinds. */
-const SET_QUESTIONS: Handler[] = [answerUnknownPlace, answerDocFact, answerShortSection, answerFrame, answerPlanMeta, answerLocation, answerPersonAct, answerRespectively, answerDueList, answerTargetList, answerDepartmentFirst, answerSectionList, answerSteps, answerFamily, answerEnumeration];
+const SET_QUESTIONS: Handler[] = [answerUnknownPlace, answerDocFact, answerShortSection, answerFrame, answerPlanMeta, answerMembers, answerLocation, answerPersonAct, answerRespectively, answerDueList, answerTargetList, answerDepartmentFirst, answerSectionList, answerSteps, answerFamily, answerEnumeration];
 
 export const MAX_QUESTION = 500;
 

@@ -11,7 +11,7 @@ import { tokens } from '../kb/text-tokens.ts';
 import type { Hit } from '../kb/search-index.ts';
 
 /** A goal's horizon in a sentence: 到2025年, 2025年底前, or a sentence that opens with its year. */
-const HORIZON = /(?:到|至|力争|争取|确保)\s*(?:19|20)\d{2}\s*年(?!\s*\d{1,2}\s*月)|(?:19|20)\d{2}\s*年(?:底|末)?\s*(?:前|以前)|^[^。]{0,12}?(?:19|20)\d{2}\s*年\s*[,，]/;
+const HORIZON = /(?:到|至|力争|争取|确保)\s*(?:19|20)\d{2}\s*年(?!\s*\d{1,2}\s*月)|(?:19|20)\d{2}\s*年(?:底|末)?\s*(?:前|以前)|^[^。]{0,12}?(?:19|20)\d{2}\s*年\s*(?:底|末)?\s*[,，]/;
 
 /**
  * The retrieval floor: when no record answers, the plan's own sentence that covers the question and
@@ -127,7 +127,7 @@ export function agreesWithQuestion(c: Ctx, text: string): boolean {
   if (/(预算|资金|经费|奖励|补助|补贴|投资|投入|费用)(总额|金额|规模)?(是|为|有|共|大概)?多少/.test(c.q.text) && !/\d\s*(万|亿)?元/.test(text)) return false;
   const unit = c.q.unit;
   // (A count in words counts: "分解为五个方面".)
-  if (unit && askedAttribute(c.q.text) === 'quantity' && !new RegExp(`(?:\\d|[一二两三四五六七八九十百千])\\s*(${unit}|万${unit})`).test(text)) return false;
+  if (unit && askedAttribute(c.q.text) === 'quantity' && !new RegExp(`(?:\\d|[一二两三四五六七八九十百千])\\s*(?:万)?(?:个\\s*|大)?${unit}`).test(text)) return false;
   return true;
 }
 

@@ -102,7 +102,10 @@ const META = /文号|发文(单位|机关|日期|时间)|(什么时候|何时|�
 /** The plan's own data: title, 文号, issuer, date — or that the plan does not state it. */
 export function answerPlanMeta(c: Ctx): Answer | null {
   // (Not "依据的是哪个文件": that is another document, the one the plan cites.)
-  const which = WHICH_DOCUMENT.test(c.q.text) && !/依据|根据|落实|贯彻|引用|转发|来源|出自|按照/.test(c.q.text);
+  // ("太政办〔2022〕64号是啥", "…29号 讲的啥": a document's number and nothing else asked about is which
+  // document it is.)
+  const byNumberAlone = /〔\s*(?:19|20)\d{2}\s*〕|[\[(]\s*(?:19|20)\d{2}\s*[\])]\s*\d/.test(c.q.text) && c.q.files.length > 0 && tokens(c.q.content.replace(/讲|说|内容|文件|主要|写/g, ' ')).length === 0;
+  const which = (WHICH_DOCUMENT.test(c.q.text) || byNumberAlone) && !/依据|根据|落实|贯彻|引用|转发|来源|出自|按照/.test(c.q.text);
   if (!META.test(c.q.text) && !which) return null;
   const files = c.planFiles();
   // ("鄂政发〔2018〕26号和鄂知发〔2025〕2号分别是什么文件": each document named, one line each.)

@@ -59,9 +59,9 @@ const DEPARTMENT = /[\u4e00-\u9fff]{1,20}(局|委员会|委|办公室|办|厅|�
 /** An owner statement: a role word, or a body as the subject of 制定/发布/设立/开展/实施 (由X制定, X每季度对…开展…). */
 const ROLE = /向[^,，。;；]{2,40}?(?:提交|报送|报告|上报|递交)|牵头|负责|(?:考核|监督|检查|评价|服务)?对象(?:为|是|包括)|责任单位|主办|承办|协办|配合|参与|参加|落实单位|负总责|督导|统筹|由[\u4e00-\u9fff]{2,32}(制定|发布|设立|组织实施|承担|组织)|由[^。;；]{2,60}?(?:具体)?(?:组织实施|负责组织|组织开展|负责实施)|(局|委|办|厅|部门|小组|政府|中心)(每(?:年|半年|季度|季|月)|定期|要|应|将|须|负责)?((?:按照|依据|根据)《[^》]{1,40}》)?(对[^,，。;；]{1,24})?(制定|发布|设立|组织实施|组织开展|组织|开展|承担|实施)/;
 const PERSON = new RegExp(
-  String.raw`(牵头|责任|分管|联系|包保|挂点)(市|县|区|省)?领导\s*[:：]\s*[\u4e00-\u9fff]{2,4}|` +
+  String.raw`(牵头|责任|分管|联系|包保|挂点)(市|县|区|省)?领导\s*[:：]\s*(?!(?:省|市|县|区|旗|州)?(?:政府|委|人大|政协)|分管|主要|相关|有关)[\u4e00-\u9fff]{2,4}|` +
     `${titledDoing('主持|出席|讲话|汇报|宣读|通报|致辞|作了|作|强调|指出|要求|参加', '')}|` +
-    String.raw`[\u4e00-\u9fff]{2,3}(同志|先生|女士)|(常务)?副?(县|市|区|州|省|镇|乡)长|书记|(局|处|科|所)长|主任[:：为]|组长[:：为]|联系人[:：]\s*[\u4e00-\u9fff]`,
+    String.raw`[\u4e00-\u9fff]{2,3}(?<!领导|负责|干部)(同志|先生|女士)|(常务)?副?(县|市|区|州|省|镇|乡)长|书记|(局|处|科|所)长|主任[:：为]|组长[:：为]|联系人[:：]\s*[\u4e00-\u9fff]`,
 );
 /** A titled person doing an act: "副县长李国忠主持", "杜兴中局长汇报" (`gap`: what may stand between). */
 function titledDoing(acts: string, gap: string): string {
@@ -70,7 +70,7 @@ function titledDoing(acts: string, gap: string): string {
 
 /** A figure: a number with a unit or qualifier (120只, 95%以上, 7万件), or a bare one reached (指数达到86) — a date or 文号 number is not one. */
 /** (A lone 一 — "建立一个平台", "一批企业" — counts nothing.) */
-const NUMBER = /(?:连续|近|累计|共)\s*[\d一二三四五六七八九十两]+\s*年|\d+(\.\d+)?\s*(%|‰|(?![年月日号时])[\u4e00-\u9fff])|(?:达到|提高到|提升到|增至|升至|保持在)\s*\d+(\.\d+)?(?![\d.年月日号])|(?:[两二三四五六七八九十百千万]|一[十百千万])[一二三四五六七八九十百千万两]*(个|项|家|件|次|名|所|座|条|种|类|倍|批|户|期|场|位|只)/;
+const NUMBER = /(?:连续|近|累计|共)\s*[\d一二三四五六七八九十两]+\s*年|\d+(\.\d+)?\s*(%|‰|(?![年月日号时])[\u4e00-\u9fff])|(?:达到|提高到|提升到|增至|升至|保持在)\s*\d+(\.\d+)?(?![\d.年月日号])|(?:[两二三四五六七八九十百千万]|一[十百千万])[一二三四五六七八九十百千万两]*(个|项|家|件|次|名|所|座|条|种|类|倍|批|户|期|场|位|只|方面|部分|环节|阶段|领域)/;
 const DATE =
   /(?:间隔|每隔|隔)\s*[一二三四五六七八九十两\d]+\s*(?:届|轮|次)|[一二三四五六七八九十两\d]+\s*(个)?(年|月|天|周|个工作日)(内|以内|之内)?(?![度份])|\d{4}\s*年|\d{1,2}\s*月(\d{1,2}\s*日)?(底|前|中旬|上旬|下旬)?|年底|年内|全年|上半年|下半年|季度|每月|每周|每年|每半年|长期|持续|常态化|\d{4}-\d{1,2}|[一二三四五六七八九十]+月/;
 const PHONE = /(?<![\dA-Za-z._%+-])(?:0\d{2,3}\s*[-—]?\s*)?\d{7,8}(?![\d@])|(?<!\d)1\d{10}(?!\d)/;
@@ -208,12 +208,19 @@ const ASKS_FIGURE = /多少|(?<![哪那这])几(?!大)/;
 /** A text answers a question for a figure only when the clause naming what is asked holds one. */
 export function statesAskedFigure(question: string, text: string, questionTokens: string[]): boolean {
   if (!ASKS_FIGURE.test(question)) return true;
+  // "从几个方面开展": the count of parts is stated where the text counts them ("…等7方面"), whatever the
+  // clause names.
+  const parts = PARTS_ASKED.exec(question)?.[1];
+  if (parts) return new RegExp(`(?:\\d|[一二两三四五六七八九十])\\s*(?:个|大)?\\s*${parts}`).test(text);
   // A rate or index asked for ("工业产品监督抽查合格率…是多少") is stated only where the text names that
   // measure: a count of samples beside other words of the question is not it.
   const measure = [...question.matchAll(MEASURE_ASKED)].at(-1)?.[1];
   if (measure && !text.includes(measure)) return false;
   return clauseStatesNumber(text, questionTokens);
 }
+
+/** A count of a text's parts asked for ("分几个部分", "从哪几个方面"). */
+const PARTS_ASKED = /(?:多少|几)\s*(?:个|大)?\s*(方面|部分|环节|阶段|领域|板块|层面|维度)/;
 
 /** The measure a question asks the figure of: 合格率, 满意度, 覆盖率, 比重, 指数 (its last characters). */
 const MEASURE_ASKED = /([\u4e00-\u9fff]率|满意度|知名度|贡献度|集中度|比重|指数)(?:的)?(?:目标|指标|要|应|须|需|能|得|力争|达到|提高到|提升到|是|定|为|有|多少|几|[\s?？]|$)/g;

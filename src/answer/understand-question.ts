@@ -77,6 +77,10 @@ const INTENTS: Array<[Intent, RegExp]> = [
 const QUESTION_WORDS =
   /请问|请|一下|哪位[县市区镇乡旗州省]?(?:副?(?:领导|县长|市长|区长|旗长))?|安排在|是啥|分别是|目标是|各是|几号前|几号|多久报一次|报一次|上报给|报给|报到|交给|各为|分别为|今年|本年度|除了|以外|之外|还有|这一块|这块|这一部分|这部分|这方面|由哪个|由哪些|由哪家|由什么|哪个股室|股室|科室|处室|怎么算|怎么处理|怎么办|咋算|咋办|那一条|那一项|那条|那项|这些|那些|(?<![存所现实])在哪儿|(?<![存所现实])在哪里|哪里|哪儿|(?<![存所现实])在哪|哪个月|哪月|几月份|哪一年|哪年|五个方案里|哪段时间|什么时间段|时间段|在哪些方案里|在哪几个方案里|在哪些方案中|哪些方案里|哪几个方案|哪些方案|哪些城市|哪几个城市|哪些地方|出现过|出现|提到过|提到了|提及过|里面|我想知道|想问|是哪个|是哪些|(?:哪个|哪些|哪家|什么)(?:机构|机关|组织)|都有|都是|都包括|参与负责|参与单位|参与的单位|哪个|哪些|哪家|是谁|由谁|谁|什么时候|什么时间|啥时候|何时|什么|多少|几个|几项|几家|几件|是否|有没有|有无|吗|呢|啊|吧|呀|怎么样|怎样|如何|要求|规定|提出|提到|提及|方案里|方案中|方案|分解表里|分解表中|分解表|这一条|这一项|这条|这项|该项|其中|完成时限|时限|牵头单位|责任单位|配合单位|协同单位|协办单位|发起部门|配合部门|负责单位|牵头|负责(?!人)|配合|协同|发起|参加|部门|单位|职责|分别|目标是|目标|要达到|达到|完成|截止|到期|为期|多久|多长时间|阶段|干啥|做什么|干什么|在创建中|创建中|我们局|我局|本局|本部门|我们部门|我们|啥/g;
 
+/** Words that ask which, when, how many or how — a closed class, whatever the topic (哪个, 几号前 and the
+ * like are QUESTION_WORDS', taken out whole there). */
+const ASKING = /哪(?:一|[两二三四五六七八九十])?(?:天|日|次|条|张|级|块|步|份|种|类|批|轮|几(?:个|项|家|种|类|条|方面|天|日|次|年|月)?)|哪[两二三四五六七八九十]个|哪个(?=[局委办处科])|第几[\u4e00-\u9fff]?|几(?:部分|年|月|天|日|次|条|份|种|步|名|部|组|分|户|句|大|时|批|轮|类|期|届)|最(?:晚|早|迟)|具体(?=是|为|在|哪|什么|啥|多少|几|怎么|如何|到|时间|日期)|怎么|咋/g;
+
 const DEPT_NAME = /^.{1,20}(局|委|办|部|院|会|厅|队|行|关|所|政府|中心|小组|室|站|社|台|联|协|部门|股|科|处)$/;
 
 export interface Lexicon {
@@ -365,12 +369,20 @@ export function understandQuestion(raw: string, lexicon: Lexicon): Question {
     }
   }
   // A plan known by its title only: the question writes the title.
+  // ("2019年国家食品安全重点工作安排" writes "2019年食品安全重点工作安排" with a word after its year; then
+  // the shorter "食品安全重点工作安排" of another plan, inside it, is not also meant.)
   if (files.size === 0 && lexicon.titles?.length) {
-    const key = titleKey(rest);
+    let key = titleKey(rest);
+    const matched: string[] = [];
     for (const [title, file, placeless] of lexicon.titles) {
-      if (!placeless || !key.includes(title)) continue;
+      if (!placeless || matched.some((m) => m.includes(title))) continue;
+      const dated = /^((?:19|20)\d{2}年)(.{6,})$/.exec(title);
+      const at = key.includes(title) ? title : dated ? new RegExp(`${dated[1]}[\\u4e00-\\u9fff]{1,4}?${escapeRegExp(dated[2])}`).exec(key)?.[0] : undefined;
+      if (!at) continue;
       files.add(file);
-      rest = ` ${key.replace(title, ' ')} `;
+      matched.push(dated ? dated[2] : title);
+      key = key.replace(at, ' ');
+      rest = ` ${key} `;
     }
   }
   // A plan that names no place, asked by words only its title has ("省质量月征文…" of "关于开展…“质量月”有奖征文
@@ -428,6 +440,8 @@ function wordCountToFigure(w: string): string {
 
 function clean(rest: string): string {
   return rest
+    // "哪天印发的", "具体哪两个方面", "最晚几号", "怎么报": the asking words, not what is asked about.
+    .replace(ASKING, ' ')
     .replace(WORD_COUNT, (w) => wordCountToFigure(w))
     // "政府工作报告分工里", "任务分解中": where to look, not what about.
     .replace(/(?:政府工作报告|工作报告)?(?:重点)?(?:工作)?(?:任务)?(?:分工|分解|责任分解|任务分工)(?:方案|表)?(?:里|中|里面)|政府工作报告(?:里|中)/g, ' ')
@@ -470,6 +484,8 @@ function targetYearOf(text: string): number | null {
 
 const UNIT_WORDS: Array<[RegExp, string]> = [
   [/多少钱|多少元|几元|奖励多少|资金多少/, '元'],
+  // "从几个方面开展", "分几个部分": the parts counted are the unit ("7方面", "八个部分").
+  [/(?:多少|几)个?(方面|部分|环节|阶段|领域|板块|层面|维度)/, '$1'],
   [/(?:多少|几)(件|个|项|家|只|张|天|次|名|所|座|台|批|户|人|亩|吨|公里|篇|期|场)/, '$1'],
 ];
 

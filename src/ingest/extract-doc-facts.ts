@@ -81,6 +81,17 @@ export function extractDocFacts(lines: Line[], title: string | null): PlanFact[]
         break;
       }
     }
+    // "特制定《天水市质量发展“十三五”规划(2016—2020)》", "制定下发了《酒泉市…实施方案(2010—2015年)》": the
+    // plan named with its period where it says it was made (its own name, when the title is known).
+    if (!out.some((f) => f.kind === 'period')) {
+      for (const l of lines.slice(0, 80)) {
+        const m = SELF_NAMED.exec(l.text);
+        if (m && (!title || bare(title).includes(bare(m[1])) || bare(m[1]).includes(bare(title)))) {
+          add('period', m[2], sentenceAt(l.text, m.index), l.line);
+          break;
+        }
+      }
+    }
   }
   // "各市(州)人民政府,…:" — after the issuer when the page ran them together ("吉林省人民政府各市(州)…");
   // also a list that opens with the bodies under a level ("旗直有关部门、各街道办事处:").
@@ -97,7 +108,7 @@ export function extractDocFacts(lines: Line[], title: string | null): PlanFact[]
       // ("各市、州、县市场监管局": a list inside one addressee is read as one.)
       const parts = t.slice(0, -1).split(/[,，]/).map((x) => x.trim()).filter(Boolean);
       const items = parts.length >= 2 ? parts : t.slice(0, -1).split(/[,，、]/).map((x) => x.trim()).filter(Boolean);
-      return items.length >= 2 && items.some((x) => /^各|各有关|有关单位/.test(x)) && items.every((x) => /(部门|单位|政府|办事处|机关|委员会|管委会|局|委|办|厅|股|队|中心|街道|处室|科室|办公室)(?:\([^()]{1,12}\))?$/.test(x));
+      return items.length >= 2 && items.some((x) => /^各|各(?:有关|成员|相关)|有关(?:单位|部门)/.test(x)) && items.every((x) => /(部门|单位|政府|办事处|机关|委员会|管委会|局|委|办|厅|股|队|中心|街道|处室|科室|办公室)(?:\([^()]{1,12}\))?$/.test(x));
     });
     if (list) add('addressees', list.text.trim().slice(0, -1), list.text.trim(), list.line);
   }
@@ -247,8 +258,8 @@ function goalYears(lines: Line[], title: string | null): Array<{ year: number; q
   const farthest = out.length ? Math.min(...out.map((o) => o.year)) : null;
   {
     for (const l of lines.slice(0, 200)) {
-      // (Each horizon a sentence of its own: "2022年,…建立健全…" then "2035年,…更加健全…".)
-      const m = /(?:^|[。;；])\s*((?:19|20)\d{2})\s*年\s*[,，]([^。]*?)(提升|增强|建成|建立|健全|完善|形成|达到|实现|显著|明显|基本|更加)/.exec(l.text);
+      // (Each horizon a sentence of its own: "2022年,…建立健全…" then "2035年,…更加健全…"; "2020年底,…".)
+      const m = /(?:^|[。;；])\s*((?:19|20)\d{2})\s*年\s*(?:底|末)?\s*[,，]([^。]*?)(提升|增强|建成|建立|健全|完善|形成|达到|实现|显著|明显|基本|更加)/.exec(l.text);
       const y = m ? Number(m[1]) : 0;
       if (m && !out.some((o) => o.year === y) && (farthest === null || (y < farthest && y >= farthest - 10))) out.push({ year: y, quote: sentenceAt(l.text, m.index + 1), line: l.line });
     }
@@ -259,10 +270,15 @@ function goalYears(lines: Line[], title: string | null): Array<{ year: number; q
 }
 
 /** A plan's period in its title: (2023—2027年), 2016-2020年. */
-export const PERIOD = /((?:19|20)\d{2})\s*(?:年)?\s*[-—~至到]\s*((?:19|20)\d{2})\s*年/;
+export const PERIOD = /((?:19|20)\d{2})\s*(?:年)?\s*[-—~至到]\s*((?:19|20)\d{2})\s*(?:年|(?=[)）]))/;
 
 /** The period a plan states for itself in its text ("规划期限为2021-2025年"): a PERIOD after its label. */
 const OWN_PERIOD = new RegExp(String.raw`(?:规划|实施|行动|计划|方案)(?:期限|期|周期)(?:为|是|[:：])\s*(${PERIOD.source})`);
+
+/** A plan named with its period where the text says it was made: 制定《X(2016—2020)》. */
+const SELF_NAMED = new RegExp(String.raw`(?:制定|印发|下发|出台|编制)了?(?:下发了?|印发了?)?《([^《》]{4,60}?)[(（](${PERIOD.source})[)）]》`);
+/** A name without quotes, brackets and the notice's words around it. */
+const bare = (s: string) => s.replace(/[“”"‘’《》〈〉\s]|^(?:关于)?印发|的通知$/g, '');
 
 function sentenceAt(text: string, index: number): string {
   const start = Math.max(text.lastIndexOf('。', index) + 1, 0);

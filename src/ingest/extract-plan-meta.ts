@@ -1,4 +1,4 @@
-import { isNoiseLine } from './strip-boilerplate.ts';
+import { isNoiseLine, isPageLabel } from './strip-boilerplate.ts';
 import { parseChineseDate, parseDeadline } from './parse-dates.ts';
 import { readMetaFields } from './read-meta-fields.ts';
 import { findPlanPlace } from './find-plan-place.ts';
@@ -38,7 +38,8 @@ export function extractPlanMeta(all: MetaLine[] | string[], file?: string): Plan
   const head = headOf(lines);
   const headText = head.map((l) => l.text);
   const fields = readMetaFields(headText);
-  const notice = findNotice(headText, fields.get('name'));
+  // (A page's section label or site name line above the notice — "正文" — is no part of its issuer.)
+  const notice = findNotice(headText.map((t) => (isPageLabel(t) ? '' : t)), fields.get('name'));
   const title = cleanTitle(findTitle(headText, notice));
   const docNo = findDocNo(headText, fields.get('docNo'), title);
   const signature = findSignature(lines);
@@ -290,7 +291,12 @@ const plain = (s: string) => s.replace(/[\s《》〈〉“”"'、,·]/g, '');
 
 /** The plan's own title line; the notice's name for it when the page has no such line. */
 function findTitle(lines: string[], notice: Notice | null): string | null {
-  const head = lines.map((l) => SHARED_FILE.exec(l.trim())?.[1] ?? l);
+  // (A site's name line or a section label ("正文") joins no title; a grid's name label is no part of it.)
+  const head = lines.map((l) => {
+    const t = SHARED_FILE.exec(l.trim())?.[1] ?? l;
+    // ("…关于加强电梯质量安全工作的通知各区县人民政府、…": a notice's name run into its addressees.)
+    return isPageLabel(t) ? '' : t.replace(/^\s*(?:信息|文件)?(?:名称|标题)\s*[:：]\s*/, '').replace(/^([^。;:：]{4,100}?的通知)(?=各[\u4e00-\u9fff]{1,12}(?:人民政府|政府|管委会|部门|单位|局)).*$/, '$1');
+  });
   const valid = windows(head.slice(0, 45)).map((group) => {
     const found = group.map(asTitle).filter((t): t is string => !!t);
     // The longest reading, unless it only adds a (2016—2020年)-less prefix the next line starts anew.

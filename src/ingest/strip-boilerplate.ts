@@ -4,6 +4,9 @@
  * line) only the noisy phrase itself is cut out, so plan text is never lost with it.
  */
 
+/** A page's section label alone ("正文", "文章属性") and a site's name line ("法搜网--中国法律信息搜索网"). */
+const PAGE_LABEL = /^(?:正文|文章属性|全文|原文|正文内容|文章正文)$|^[\u4e00-\u9fffA-Za-z]{2,16}(?:网|网站)(?:\s*[-—_|]+\s*[\u4e00-\u9fffA-Za-z]{2,24}(?:网|网站|平台))?$/;
+
 /** Phrases that make a short line pure noise. */
 const NOISE_LINE = [
   /设为首页|加入收藏|网站地图|网站导航|繁体版|简体版/,
@@ -17,7 +20,13 @@ const NOISE_LINE = [
   /\[\s*字号|字号[:：]?\s*[大中小]|索\s*引\s*号|公开方式|公开日期|信息类别|公开范围|载体类型|记录形式|依\s*据\s*政府信息公开/,
   /政府信息公开指南|依申请公开|监督保障制度|政务公开网上办事|^首页/,
   /小编为大家整理|供大家参考|范文推荐|本文由.*整理|版权归原作者/,
+  PAGE_LABEL,
 ];
+
+/** A page's section label or site name on a line of its own: it heads the document and belongs to none of it. */
+export function isPageLabel(line: string): boolean {
+  return PAGE_LABEL.test(line.trim());
+}
 
 /** Noise phrases cut out of long lines (where dropping the line would drop plan text). */
 const NOISE_PHRASE = [
