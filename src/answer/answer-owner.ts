@@ -154,6 +154,10 @@ function noDeadlineWritten(c: Ctx): Answer | null {
   const t = all.find((m) => m.hit.doc === best.doc)!.task;
   // ("…验收时间是2018年10月底…": a task whose text states a date does write one; its sentence answers.)
   if (statesAttribute('date', t.text, true)) return null;
+  // (…nor does a table row whose other cells date its steps: "工作举措及实施计划: 3月底前…;9月底前完成7家".)
+  const head = t.text.slice(0, 16);
+  const row = c.p.byFile.get(t.file)?.passages.filter((p) => p.line === t.source.line || (head.length >= 8 && p.text.includes(head))) ?? [];
+  if (row.some((p) => statesAttribute('date', p.text, true))) return null;
   return decided(c.answer(`${c.label(t.file)}「${short(t.text)}」方案没有写明完成时限(没有找到); ${ownersPhrase(t)}${c.cite(t.source, t.origin)}`, [t.source], false));
 }
 

@@ -77,9 +77,9 @@ const INTENTS: Array<[Intent, RegExp]> = [
 const QUESTION_WORDS =
   /请问|请|一下|哪位[县市区镇乡旗州省]?(?:副?(?:领导|县长|市长|区长|旗长))?|安排在|是啥|分别是|目标是|各是|几号前|几号|多久报一次|报一次|上报给|报给|报到|交给|各为|分别为|今年|本年度|除了|以外|之外|还有|这一块|这块|这一部分|这部分|这方面|由哪个|由哪些|由哪家|由什么|哪个股室|股室|科室|处室|怎么算|怎么处理|怎么办|咋算|咋办|那一条|那一项|那条|那项|这些|那些|(?<![存所现实])在哪儿|(?<![存所现实])在哪里|哪里|哪儿|(?<![存所现实])在哪|哪个月|哪月|几月份|哪一年|哪年|五个方案里|哪段时间|什么时间段|时间段|在哪些方案里|在哪几个方案里|在哪些方案中|哪些方案里|哪几个方案|哪些方案|哪些城市|哪几个城市|哪些地方|出现过|出现|提到过|提到了|提及过|里面|我想知道|想问|是哪个|是哪些|(?:哪个|哪些|哪家|什么)(?:机构|机关|组织)|都有|都是|都包括|参与负责|参与单位|参与的单位|哪个|哪些|哪家|是谁|由谁|谁|什么时候|什么时间|啥时候|何时|什么|多少|几个|几项|几家|几件|是否|有没有|有无|吗|呢|啊|吧|呀|怎么样|怎样|如何|要求|规定|提出|提到|提及|方案里|方案中|方案|分解表里|分解表中|分解表|这一条|这一项|这条|这项|该项|其中|完成时限|时限|牵头单位|责任单位|配合单位|协同单位|协办单位|发起部门|配合部门|负责单位|牵头|负责(?!人)|配合|协同|发起|参加|部门|单位|职责|分别|目标是|目标|要达到|达到|完成|截止|到期|为期|多久|多长时间|阶段|干啥|做什么|干什么|在创建中|创建中|我们局|我局|本局|本部门|我们部门|我们|啥/g;
 
-/** Words that ask which, when, how many or how — a closed class, whatever the topic (哪个, 几号前 and the
+/** Words that ask which, when or how many — a closed class, whatever the topic (哪个, 几号前 and the
  * like are QUESTION_WORDS', taken out whole there). */
-const ASKING = /哪(?:一|[两二三四五六七八九十])?(?:天|日|次|条|张|级|块|步|份|种|类|批|轮|几(?:个|项|家|种|类|条|方面|天|日|次|年|月)?)|哪[两二三四五六七八九十]个|哪个(?=[局委办处科])|第几[\u4e00-\u9fff]?|几(?:部分|年|月|天|日|次|条|份|种|步|名|部|组|分|户|句|大|时|批|轮|类|期|届)|最(?:晚|早|迟)|具体(?=是|为|在|哪|什么|啥|多少|几|怎么|如何|到|时间|日期)|怎么|咋/g;
+const ASKING = /哪(?:一|[两二三四五六七八九十])?(?:天|日|次|条|张|级|块|步|份|种|类|批|轮|几(?:个|项|家|种|类|条|方面|天|日|次|年|月)?)|哪[两二三四五六七八九十]个|哪个(?=[局委办处科])|第几[\u4e00-\u9fff]?|几(?:部分|年|月|天|日|次|条|份|种|步|名|部|组|分|户|句|大|时|批|轮|类|期|届)|最(?:晚|早|迟)|具体(?=是|为|在|哪|什么|啥|多少|几|怎么|如何|到|时间|日期)/g;
 
 const DEPT_NAME = /^.{1,20}(局|委|办|部|院|会|厅|队|行|关|所|政府|中心|小组|室|站|社|台|联|协|部门|股|科|处)$/;
 
@@ -249,7 +249,12 @@ function escapeRegExp(s: string): string {
 
 /** English words staff mix in ("1.4.3 lead?", "deadline") mapped to the Chinese the rules read. */
 const ENGLISH: Array<[RegExp, string]> = [
-  [/\b(deadline|due( date)?)\b/gi, '完成时限'],
+  // (Phrases before the words they contain: "lead unit" is 牵头单位, "who is the lead" 谁牵头.)
+  [/\b(lead|leading)\s+(unit|department|dept|agency|office|body)s?\b/gi, '牵头单位'],
+  [/\bwho\s+(is|are)\s+(the\s+)?(lead|leader)\b/gi, '谁牵头'],
+  [/\b(responsible|in\s+charge)(\s+(unit|department|dept|agency|office|body)s?)?\b/gi, '责任单位'],
+  [/\b(deadline|due( date)?|ddl)\b/gi, '完成时限'],
+  [/\bquality\s+month\b/gi, '质量月'],
   [/\b(target|goal|kpi)s?\b/gi, '目标'],
   [/\b(lead|leader|owner)\b/gi, '谁牵头'],
   [/\bwho(\s+is\s+responsible)?\b/gi, '是谁'],
@@ -273,6 +278,25 @@ const ENGLISH: Array<[RegExp, string]> = [
   [/\bemail\b/gi, '邮箱'],
   [/\bwen\s*hao\b/gi, '文号'],
   [/\bfood\s+safety\b/gi, '食品安全'],
+  [/\bservice\s+industry\b/gi, '服务业'],
+  [/\bsmall\s+and\s+micro\b/gi, '小微'],
+  [/\b(pass|qualified|qualification)\s+rate\b/gi, '合格率'],
+  [/\b(spot[\s-]+checks?|sampling\s+inspections?|inspections?)\b/gi, '抽查'],
+  [/\btraceability\b/gi, '追溯'],
+  [/\bplatforms?\b/gi, '平台'],
+  [/\b(enterprises?|compan(y|ies)|firms?|businesses)\b/gi, '企业'],
+  [/\b(elevators?|lifts)\b/gi, '电梯'],
+  [/\bcertifications?\b/gi, '认证'],
+  [/\bmeasures?\b/gi, '措施'],
+  [/\btasks?\b/gi, '任务'],
+  [/\b(doc(ument)?|file)\s*(no\.?|number)\b/gi, '文号'],
+  [/\bnotices?\b/gi, '通知'],
+  [/\b(issued|published)\b/gi, '印发'],
+  [/\b(departments?|dept)\b/gi, '部门'],
+  [/\bunits?\b/gi, '单位'],
+  [/\b(funds?|funding)\b/gi, '资金'],
+  // English function words left between the mapped ones weigh nothing.
+  [/\b(the|a|an|is|are|was|were|of|to|in|for|on|at|by|and|or|that|this|which|what|it|its|be|do|does|did|please|pls|about|with|from|any|there)\b/gi, ''],
 ];
 
 /** Colloquial and Cantonese wording ("係幾多", "要干嘛来着", "啥时候要搞完") in the words the rules read. */

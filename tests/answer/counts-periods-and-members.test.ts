@@ -21,16 +21,26 @@ const NOW = new Date('2026-12-01T02:00:00Z');
 const lexicon = { plans: [], departments: [] };
 
 describe('asking words are no content of a question', () => {
-  it('哪天 / 最晚 / 哪几天 / 怎么 / 几部分 are taken out, the topic stays', () => {
+  it('哪天 / 最晚 / 哪几天 / 几部分 are taken out, the topic stays; 怎么 (what a how-question asks) stays', () => {
     expect(understandQuestion('百日行动最晚到哪天结束？', lexicon).content).toBe('百日行动 到 结束');
     expect(understandQuestion('宣传周活动时间是哪几天', lexicon).content).not.toMatch(/哪|天/);
     expect(understandQuestion('实施意见一共几部分几条', lexicon).content).not.toMatch(/几|部分/);
-    expect(understandQuestion('抽查结果怎么报', lexicon).content).not.toContain('怎么');
+    expect(understandQuestion('抽查结果怎么报', lexicon).content).toContain('怎么');
   });
 
   it('具体 asking (具体是哪天) goes, 具体 naming (具体指标) stays', () => {
     expect(understandQuestion('方案具体是哪天印发的', lexicon).content).not.toContain('具体');
     expect(understandQuestion('具体指标去哪儿看', lexicon).content).toContain('具体指标');
+  });
+
+  it('office English: a lead unit, who is in charge, ddl, and the function words between them', () => {
+    expect(understandQuestion('food safety 那条 lead department 是哪个', lexicon).text).toContain('牵头单位');
+    expect(understandQuestion('民间投资那条 who is in charge', lexicon).text).toContain('责任单位');
+    expect(understandQuestion('准备阶段 ddl?', lexicon).text).toContain('完成时限');
+    const u = understandQuestion('service industry 重点品牌 plan to 培育 how many', lexicon);
+    expect(u.content).toContain('服务业');
+    expect(u.content).not.toMatch(/\bto\b/);
+    expect(understandQuestion('quality month 几个部门一起搞的', lexicon).text).toContain('质量月');
   });
 
   it('a count of parts asked for is in those parts (方面), with or without 个', () => {
