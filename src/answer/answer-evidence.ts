@@ -2,7 +2,7 @@ import type { Answer, Ctx } from './answer-context.ts';
 import { bestPerPlan, MATCH } from './answer-context.ts';
 import { completedSentence } from './answer-search.ts';
 import { sourceOf } from './answer-cross-plan.ts';
-import { askedAct, statesAskedFigure, askedAttribute, askedPersonAct, asksForPointInTime, ATTRIBUTE_WORDS, CITED_DOCUMENT, namesAskedRole, statesAttribute, statesPersonAct } from './answerability.ts';
+import { askedAct, statesAskedFigure, askedAttribute, askedPersonAct, asksForPointInTime, ATTRIBUTE_WORDS, CITED_DOCUMENT, figureInUnit, namesAskedRole, statesAttribute, statesPersonAct } from './answerability.ts';
 import { focus } from './format.ts';
 import { withLeadIn } from './answer-passages.ts';
 import { askedDocAttributes, withoutTitles } from './answer-doc-facts.ts';
@@ -127,7 +127,7 @@ export function agreesWithQuestion(c: Ctx, text: string): boolean {
   if (/(预算|资金|经费|奖励|补助|补贴|投资|投入|费用)(总额|金额|规模)?(是|为|有|共|大概)?多少/.test(c.q.text) && !/\d\s*(万|亿)?元/.test(text)) return false;
   const unit = c.q.unit;
   // (A count in words counts: "分解为五个方面".)
-  if (unit && askedAttribute(c.q.text) === 'quantity' && !new RegExp(`(?:\\d|[一二两三四五六七八九十百千])\\s*(?:万)?(?:个\\s*|大)?${unit}`).test(text)) return false;
+  if (unit && askedAttribute(c.q.text) === 'quantity' && !figureInUnit(unit, true).test(text)) return false;
   return true;
 }
 

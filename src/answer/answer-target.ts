@@ -3,7 +3,7 @@ import type { Hit } from '../kb/search-index.ts';
 import { tokens } from '../kb/text-tokens.ts';
 import { bestPerPlan, decided, MATCH, type Answer, type Ctx } from './answer-context.ts';
 import { focus } from './format.ts';
-import { statesAskedFigure } from './answerability.ts';
+import { figureInUnit, statesAskedFigure } from './answerability.ts';
 
 /**
  * Numeric targets: the value with its qualifier and unit ("96%以上", "37370万吨以内") and the year it is
@@ -165,7 +165,7 @@ export function isQuantity(c: Ctx, h: Hit): boolean {
   const text = h.doc.kind === 'target' ? c.kb.targets[h.doc.index].valueText : h.doc.text;
   // Numbers of cited documents (《…》, 食安办〔2021〕5号) are no figure the plan sets.
   if (h.doc.kind !== 'target' && !HAS_NUMBER.test(text.replace(CITED_NUMBERS, ' '))) return false;
-  return !c.q.unit || new RegExp(`\\d\\s*(万|亿)?(个\\s*)?${c.q.unit}`).test(text);
+  return !c.q.unit || figureInUnit(c.q.unit).test(text);
 }
 
 function hitText(c: Ctx, h: Hit): string {
@@ -280,7 +280,7 @@ function figureClause(text: string, toks: string[], question = '', unit: string 
   if (!/多少|几|比例|比重|率|达到|目标|数量/.test(question)) return null;
   const score = (p: string) => toks.filter((t) => p.includes(t)).length;
   // (A figure in the unit asked for — "多少个乡镇": "60个", not the hotline "12315".)
-  const FIGURE = unit ? new RegExp(`\\d\\s*(?:万|亿)?(?:个\\s*)?${unit}`) : /\d|为零/;
+  const FIGURE = unit ? figureInUnit(unit) : /\d|为零/;
   const pick = (parts: string[]) => {
     const withFigure = parts.filter((p) => FIGURE.test(p));
     if (withFigure.length < 2) return null;

@@ -211,12 +211,20 @@ export function statesAskedFigure(question: string, text: string, questionTokens
   // "从几个方面开展": the count of parts is stated where the text counts them ("…等7方面"), whatever the
   // clause names.
   const parts = PARTS_ASKED.exec(question)?.[1];
-  if (parts) return new RegExp(`(?:\\d|[一二两三四五六七八九十])\\s*(?:个|大)?\\s*${parts}`).test(text);
+  if (parts) return figureInUnit(parts, true).test(text);
   // A rate or index asked for ("工业产品监督抽查合格率…是多少") is stated only where the text names that
   // measure: a count of samples beside other words of the question is not it.
   const measure = [...question.matchAll(MEASURE_ASKED)].at(-1)?.[1];
   if (measure && !text.includes(measure)) return false;
   return clauseStatesNumber(text, questionTokens);
+}
+
+/**
+ * A figure in the unit a question asks for — "7万件", "6个方面", "6大部分" — as a pattern: in figures only,
+ * or (`words`) also in Chinese numerals ("八方面", "五个部分").
+ */
+export function figureInUnit(unit: string, words = false): RegExp {
+  return new RegExp(`${words ? '(?:\\d|[一二两三四五六七八九十百千])' : '\\d'}\\s*(?:万|亿)?(?:个\\s*${words ? '|大' : ''})?${unit}`);
 }
 
 /** A count of a text's parts asked for ("分几个部分", "从哪几个方面"). */
