@@ -69,29 +69,27 @@ export function extractDocFacts(lines: Line[], title: string | null): PlanFact[]
     if (same && kind === 'implements' && !numberAfter(same.quote, v) && numberAfter(q, v)) Object.assign(same, { quote: q, line });
     if (v && !same) out.push({ kind, value: v, quote: q, line });
   };
+  // The first of the opening `n` lines where `re` matches (and `ok` accepts it): its group `value` (or what
+  // `value` makes of the match) is the fact, quoted with its sentence.
+  const addFirst = (kind: PlanFactKind, n: number, re: RegExp, value: number | ((m: RegExpExecArray) => string), ok: (m: RegExpExecArray) => boolean = () => true): boolean => {
+    for (const l of lines.slice(0, n)) {
+      const m = re.exec(l.text);
+      if (m && ok(m)) {
+        add(kind, typeof value === 'number' ? m[value] : value(m), sentenceAt(l.text, m.index), l.line);
+        return true;
+      }
+    }
+    return false;
+  };
   goalYears(lines, title).forEach((g) => add('goalYear', String(g.year), g.quote, g.line));
   const period = title ? PERIOD.exec(title) : null;
   if (period) add('period', period[0], title!, 1);
   else {
-    // "规划期限为2021-2025年", "实施期限:2024—2026年": the period the text states for itself.
-    for (const l of lines.slice(0, 80)) {
-      const m = OWN_PERIOD.exec(l.text);
-      if (m) {
-        add('period', m[1], sentenceAt(l.text, m.index), l.line);
-        break;
-      }
-    }
+    // "规划期限为2021-2025年", "实施期限:2024—2026年": the period the text states for itself; else
     // "特制定《天水市质量发展“十三五”规划(2016—2020)》", "制定下发了《酒泉市…实施方案(2010—2015年)》": the
     // plan named with its period where it says it was made (its own name, when the title is known).
-    if (!out.some((f) => f.kind === 'period')) {
-      for (const l of lines.slice(0, 80)) {
-        const m = SELF_NAMED.exec(l.text);
-        if (m && (!title || bare(title).includes(bare(m[1])) || bare(m[1]).includes(bare(title)))) {
-          add('period', m[2], sentenceAt(l.text, m.index), l.line);
-          break;
-        }
-      }
-    }
+    addFirst('period', 80, OWN_PERIOD, 1) ||
+      addFirst('period', 80, SELF_NAMED, 2, (m) => !title || bare(title).includes(bare(m[1])) || bare(m[1]).includes(bare(title)));
   }
   // "各市(州)人民政府,…:" — after the issuer when the page ran them together ("吉林省人民政府各市(州)…");
   // also a list that opens with the bodies under a level ("旗直有关部门、各街道办事处:").
@@ -112,34 +110,13 @@ export function extractDocFacts(lines: Line[], title: string | null): PlanFact[]
     });
     if (list) add('addressees', list.text.trim().slice(0, -1), list.text.trim(), list.line);
   }
-  // "执行中遇到的问题,请径向市市场监管局反映" / "有关问题请及时向县食安办反馈".
-  for (const l of lines.slice(0, 60)) {
-    const m = FEEDBACK.exec(l.text);
-    if (m) {
-      add('feedback', m[1], sentenceAt(l.text, m.index), l.line);
-      break;
-    }
-  }
-  // "意见和建议于…前以电话或电子邮件的方式反馈至重庆市开州区市场监督管理局": where comments on a draft go.
-  if (!out.some((f) => f.kind === 'feedback')) {
-    for (const l of lines.slice(0, 60)) {
-      const m = COMMENTS_TO.exec(l.text);
-      if (m) {
-        add('feedback', m[1], sentenceAt(l.text, m.index), l.line);
-        break;
-      }
-    }
-  }
+  // "执行中遇到的问题,请径向市市场监管局反映" / "有关问题请及时向县食安办反馈"; else "意见和建议于…前以电话或电子
+  // 邮件的方式反馈至重庆市开州区市场监督管理局": where comments on a draft go.
+  addFirst('feedback', 60, FEEDBACK, 1) || addFirst('feedback', 60, COMMENTS_TO, 1);
   const attached = attachments(lines);
   if (attached) add('attachments', attached.value, attached.quote, attached.line);
   // "《…》已经州人民政府第54次常务会议同意,现印发给你们" / "经县委常委会审议通过".
-  for (const l of lines.slice(0, 40)) {
-    const m = APPROVAL.exec(l.text);
-    if (m) {
-      add('approval', `${m[1]}${m[2] ?? ''}`, sentenceAt(l.text, m.index), l.line);
-      break;
-    }
-  }
+  addFirst('approval', 40, APPROVAL, (m) => `${m[1]}${m[2] ?? ''}`);
   // (The year a day without one is in: the first the head of the text names.)
   const head = lines.slice(0, 80).map((x) => x.text).join('\n');
   for (const l of lines.slice(0, 80)) {
