@@ -85,6 +85,9 @@ export function planByTitle(titles: TitleIndex, text: string): string | null {
   return !second || second.cover * second.w < best.cover * best.w * 0.6 ? best.file : null;
 }
 
+/** A reply that refuses stays chat-sized: the text it quotes fits in this many characters with its head. */
+export const NEAR_REPLY = 520;
+
 /** A record is good enough to answer from when it covers this share of the question's content. */
 export const MATCH = 0.5;
 /** Above this coverage a record need not contain the question's most specific word. */
@@ -116,6 +119,8 @@ const SYNONYMS: Record<string, string> = {
 
 export class Ctx {
   readonly files: ReadonlySet<string> | null;
+  /** Characters a refusal may fill with the nearest text it quotes (less for a part of a split question). */
+  nearBudget = NEAR_REPLY;
   private readonly segmented = new Map<string, string[]>();
 
   constructor(
@@ -211,13 +216,13 @@ export class Ctx {
     return { answer: text, found, citations: sources.map(citation), intent: this.q.intent };
   }
 
-  /** Indexes of the sentences in scope (all of them when no plan is named). */
   /** Of the sentences `ids`, the one that shares most tokens with `toks` (the first on a tie). */
   mostShared(ids: number[], toks: ReadonlySet<string>): number {
     const score = (i: number) => tokens(this.p.sentences[i].text).filter((t) => toks.has(t)).length;
     return ids.reduce((a, b) => (score(b) > score(a) ? b : a));
   }
 
+  /** Indexes of the sentences in scope (all of them when no plan is named). */
   sentenceIds(): number[] {
     if (!this.files) return this.p.sentences.map((_, i) => i);
     return [...this.files].flatMap((f) => this.p.byFile.get(f)?.sentences ?? []);

@@ -1,6 +1,6 @@
 import type { DepartmentEntry } from '../kb/departments.ts';
 import type { KnowledgeBase } from '../kb/knowledge-base.ts';
-import { Ctx, planByTitle, prepare, type Answer, type Prepared } from './answer-context.ts';
+import { Ctx, NEAR_REPLY, planByTitle, prepare, type Answer, type Prepared } from './answer-context.ts';
 import { answerCrossPlan, plansOfKind } from './answer-cross-plan.ts';
 import { answerDocFact, withoutTitles } from './answer-doc-facts.ts';
 import { answerFrame, answerFromEvidence, answerPersonAct, answerRespectively } from './answer-evidence.ts';
@@ -16,7 +16,7 @@ import { answerDepartmentFirst, answerDueList, answerPlanMeta, answerTargetList,
 import { answerDeadline, answerOwner } from './answer-owner.ts';
 import { answerReportDue, answerReporting } from './answer-reporting.ts';
 import { answerPhaseByName, answerSchedule } from './answer-schedule.ts';
-import { answerSearch, refusal } from './answer-search.ts';
+import { answerSearch, NEAR_HEAD, refusal, withNearText } from './answer-search.ts';
 import { answerAboutSubject, answerLocation, answerQuoted } from './answer-subject.ts';
 import { answerTarget } from './answer-target.ts';
 import { answerEnumeration, answerFamily, answerSteps, answerSectionList, answerShortSection } from './answer-sections.ts';
@@ -42,6 +42,8 @@ export interface AskOptions {
   previous?: Citation[];
   /** A part of a question already split per plan: not split again. */
   perPlanPart?: boolean;
+  /** Characters a refusal may use for the nearest text it quotes (a part of a split question gets its share). */
+  nearBudget?: number;
 }
 
 type Handler = (c: Ctx) => Answer | null;
@@ -127,7 +129,8 @@ export class AnswerEngine {
       // "…目标多少公里? 截至9月底完成了多少?": the follow-up asks for the recorded progress only.
       const progressOnly = k > 0 && ASKS_PROGRESS.test(part) && !ASKS_PROGRESS.test(parts[k - 1]);
       const previous = progressOnly ? answers[k - 1]?.citations : undefined;
-      answers.push(this.askOne(progressOnly && text === part ? `${parts[k - 1]} ${part}` : text, { ...opts, files, progressOnly, previous }));
+      const nearBudget = Math.floor(NEAR_REPLY / Math.min(parts.length, 3));
+      answers.push(this.askOne(progressOnly && text === part ? `${parts[k - 1]} ${part}` : text, { ...opts, files, progressOnly, previous, nearBudget }));
     });
     // ("谁牵头？谁是责任单位？": the task's line with all its units stands for the one that counted them.)
     const task = (l: string) => l.split('」')[0];
@@ -252,6 +255,7 @@ export class AnswerEngine {
     this.scopeByMention(q);
     if (!q.text.replace(/[\s\p{P}\p{S}]/gu, '')) q.intent = 'help';
     const c = new Ctx(this.prepared, q, opts.now ?? new Date(), opts.department ?? null, opts.files);
+    if (opts.nearBudget) c.nearBudget = opts.nearBudget;
     // A cross-plan question may name a place inside what it cites ("落实重庆市委…《…》(渝委发〔2023〕11号)").
     const citesDocument = /《[^》]+》|〔\d{4}〕/.test(q.text);
     const first = q.intent === 'help' ? [] : q.intent === 'cross_plan' ? (citesDocument ? [plansOfKind] : [answerUnknownPlace, plansOfKind]) : [plansOfKind, ...SET_QUESTIONS];
@@ -291,6 +295,9 @@ export class AnswerEngine {
     }
     if (answer?.found && answer.via !== 'answerFromPassages' && answer.via !== 'answerFromEvidence') answer = withPassageSupplement(c, answer);
     answer = withPlanProgress(c, answer, opts.progressOnly === true, opts.previous ?? []);
+    // A handler's own refusal ("没有写明反馈单位") offers the closest text too, as the last resort's does —
+    // unless the place asked about has no plan loaded (nothing there is close).
+    if (answer && !answer.found && answer.via !== 'answerUnknownPlace' && !answer.answer.includes(NEAR_HEAD)) answer = withNearText(c, answer);
     let whole = withMissingPlaces(c, answer ?? { ...refusal(c), via: 'refusal' });
     // Answered from a plan that names no place: say that no plan names the place asked about.
     if (q.guessedFor && whole.found) whole = { ...whole, answer: `没有找到写明${q.guessedFor}的方案; 未写明地名的方案中:\n${whole.answer}` };
@@ -355,7 +362,7 @@ export class AnswerEngine {
   private askPerPlan(q: Question, opts: AskOptions): Answer | null {
     const parts = splitPerPlan(q.text, this.prepared.lexicon);
     if (!parts) return null;
-    const answers = parts.map((p) => this.askOne(p, { ...opts, perPlanPart: true }));
+    const answers = parts.map((p) => this.askOne(p, { ...opts, perPlanPart: true, nearBudget: Math.floor(NEAR_REPLY / parts.length) }));
     if (answers.filter((a) => a.found).length < 2) return null;
     return {
       answer: answers.map((a) => a.answer).join('\n'),

@@ -1,11 +1,13 @@
 import type { Answer, Ctx } from './answer-context.ts';
-import { bestPerPlan, MATCH } from './answer-context.ts';
+import { bestPerPlan, isTitleLine, MATCH } from './answer-context.ts';
 import { sourceOf } from './answer-cross-plan.ts';
-import { focus, short } from './format.ts';
+import { citation, focus, short } from './format.ts';
 import { tokens } from '../kb/text-tokens.ts';
 import { isQuantity } from './answer-target.ts';
 import { askedAct, askedAttribute, ASKS_STEPS, statesAskedFigure, statesAttribute, type AskedAttribute } from './answerability.ts';
 import type { Hit } from '../kb/search-index.ts';
+import type { Source } from '../kb/records.ts';
+import { rankByBm25 } from '../kb/sentence-rank.ts';
 
 /**
  * The last resort: the best matching record or sentence, quoted with its source — and, when nothing
@@ -60,20 +62,95 @@ const KIND_WORDS: Record<string, string> = {
   help: '内容',
 };
 
+/** What opens the closest text a refusal offers. */
+export const NEAR_HEAD = '相近的原文';
+
 export function refusal(c: Ctx): Answer {
   const topic = c.q.content ? `“${short(c.q.content, 20)}”的` : '';
   const head = `在${c.scopeLabel()}中没有找到${topic}${KIND_WORDS[c.q.intent]}, 方案未明确的内容我不会推测。`;
-  // (Only text that states the kind of fact asked — a sum of money, a date, a person — is offered.)
+  return withNearText(c, c.answer(head, [], false));
+}
+
+/**
+ * A refusal with the closest text the plans in scope hold, quoted far enough to read it and cited; the
+ * answer stays a refusal (the question's fact was not found as asked). Within a chat-sized reply: texts
+ * are added while the whole stays under the context's budget.
+ */
+export function withNearText(c: Ctx, refused: Answer): Answer {
+  const near: Source[] = [];
+  const quoted: string[] = [];
+  let length = refused.answer.length + 20;
+  for (const s of nearText(c)) {
+    const line = `${c.label(s.file)}「${focus(s.quote, tokens(c.q.content), 90)}」${c.cite(s)}`;
+    if (length + line.length > c.nearBudget) continue;
+    near.push(s);
+    quoted.push(line);
+    length += line.length + 2;
+  }
+  if (!near.length) return refused;
+  return { ...refused, answer: `${refused.answer}\n${NEAR_HEAD}(请核对是否回答了问题): ${quoted.join('; ')}`, citations: [...refused.citations, ...near.map(citation)] };
+}
+
+/** At most this many texts are offered with a refusal (within its Ctx.nearBudget). */
+const NEAR_MAX = 4;
+/** Above this many texts in scope, only the search index's best candidates are ranked. */
+const NEAR_EXHAUSTIVE = 20000;
+
+/**
+ * What a refusal offers: the records and sentences that share most of the question's words (the index's
+ * coverage), then those a plain BM25 over characters ranks best in the plans in scope — so the text that
+ * does answer a question worded unlike the plan is never worse placed than a retrieval bot would place it.
+ * Only text that states the kind of fact asked for a sum of money, a date, a phone or an e-mail (a budget
+ * question is not offered sentences without one).
+ */
+function nearText(c: Ctx): Source[] {
   const attr = askedAttribute(c.q.text);
-  const near = c
+  const strict = ['money', 'date', 'phone', 'email'].includes(attr);
+  const byCoverage = c
     .search(['task', 'target', 'duty', 'sentence'], c.q.content, 5)
-    .filter((h) => h.coverage >= 0.3 && (!['money', 'date', 'phone', 'email'].includes(attr) || recordStates(c, h, attr)))
+    .filter((h) => h.coverage >= 0.3 && (!strict || recordStates(c, h, attr)))
     .slice(0, 2)
     .map((h) => sourceOf(c, h));
-  // The closest text is quoted far enough to read it — what the plan does say, cited; the answer stays a
-  // refusal (the question's fact was not found as asked).
-  const tail = near.length ? `\n相近的原文(请核对是否回答了问题): ${near.map((s) => `${c.label(s.file)}「${focus(s.quote, tokens(c.q.content), 90)}」${c.cite(s)}`).join('; ')}` : '';
-  return c.answer(head + tail, near, false);
+  const out = [...byCoverage];
+  // (A figure asked for: only text that states one in the asked unit — "合格率" is not offered "50万批次" —
+  // and, for a rate, the rate with the words that make it one: "森林覆盖率" is not "认证证书覆盖率".)
+  const rate = /[\u4e00-\u9fff]{2}[\u4e00-\u9fff]{1,2}率/.exec(c.q.content)?.[0] ?? null;
+  const quantity = !strict && (attr === 'quantity' || c.q.intent === 'target');
+  const seen = new Set(out.map((s) => s.quote));
+  for (const s of rankedInScope(c)) {
+    if (out.length >= NEAR_MAX) break;
+    if (seen.has(s.quote) || out.some((o) => o.quote.includes(s.quote) || s.quote.includes(o.quote))) continue;
+    if (strict && !statesAttribute(attr, s.quote)) continue;
+    if (quantity && (!statesAskedFigure(c.q.text, s.quote, tokens(c.q.topic)) || (rate && !s.quote.includes(rate)))) continue;
+    seen.add(s.quote);
+    out.push(s);
+  }
+  return out;
+}
+
+/** The sentences and task lines of the plans in scope, best first by BM25 over characters (six at most). */
+function rankedInScope(c: Ctx): Source[] {
+  type Candidate = { text: string; hit?: Hit; source: () => Source };
+  const ofHit = (h: Hit): Candidate => ({ text: h.doc.kind === 'task' ? c.kb.tasks[h.doc.index].source.quote : h.doc.text, hit: h, source: () => sourceOf(c, h) });
+  let candidates: Candidate[];
+  const ids = c.sentenceIds();
+  const tasks = c.files ? [...c.files].flatMap((f) => c.p.byFile.get(f)?.tasks ?? []) : c.kb.tasks;
+  if (ids.length + tasks.length <= NEAR_EXHAUSTIVE) {
+    candidates = ids.map((i) => ofHit({ doc: { kind: 'sentence', file: c.kb.passages[c.p.sentences[i].passage].file, index: i, text: c.p.sentences[i].text }, coverage: 0, score: 0 }));
+    for (const t of tasks) candidates.push({ text: t.source.quote, source: () => t.source });
+  } else {
+    candidates = c.search(['sentence', 'task'], c.q.content, 300).map(ofHit);
+  }
+  // (A plan's own title line shares the question's words and answers nothing.)
+  return rankByBm25(
+    candidates.map((x) => x.text),
+    c.q.text,
+    12,
+  )
+    .map((r) => candidates[r.index])
+    .filter((x) => !x.hit || !isTitleLine(c, x.hit))
+    .slice(0, 6)
+    .map((x) => x.source());
 }
 
 /** A task states its owner and deadline in its fields; other records and sentences in their text. */

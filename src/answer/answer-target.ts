@@ -245,7 +245,7 @@ function targetLine(c: Ctx, t: Target): { line: string; source: Source } {
     if (share) quote += share;
   }
   const clause = quote.includes(t.metric) ? quote : `${t.metric}: ${quote}`;
-  const year = t.year && !clause.includes(String(t.year)) ? `(目标年份${t.year}年)` : '';
+  const year = t.year && !clause.includes(String(t.year)) ? yearNote(passage?.text ?? t.source.quote, t.year) : '';
   return { line: `${c.label(t.file)}: ${clause}${year}${c.cite(t.source)}`, source: t.source };
 }
 
@@ -262,8 +262,17 @@ function sentenceLineAt(c: Ctx, index: number): { line: string; source: Source }
   const text = clause ? `${lead ?? ''}${clause}` : focus(ref.text, tokens(c.q.content));
   // The year is often stated once for the paragraph: take it from the targets this sentence states.
   const year = /\d{4}年/.test(text) ? null : c.kb.targets.find((t) => t.file === passage.file && t.year && ref.text.includes(t.source.quote))?.year;
-  const note = year ? `(目标年份${year}年)` : '';
+  const note = year ? yearNote(passage.text, year) : '';
   return { line: `${c.label(passage.file)}: ${text}${note}${c.cite(passage)}`, source: { ...passage, quote: text } };
+}
+
+/**
+ * The year a target is set for, as its plan writes it when that says more than the year: "到2023年底" is
+ * the end of 2023 (a deadline question needs that), "(目标年份2025年)" when the plan says 到2025年.
+ */
+function yearNote(text: string, year: number): string {
+  const written = new RegExp(`(?:到|至)?\\s*${year}\\s*年\\s*(?:底|末|年底|年末)`).exec(text)?.[0].replace(/\s+/g, '');
+  return written ? `(目标年份: ${written})` : `(目标年份${year}年)`;
 }
 
 /** In a clause listing several targets ("创A3个、B达到22个、C达到100件"), the part about this one. */
