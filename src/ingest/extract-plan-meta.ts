@@ -289,13 +289,17 @@ const unquote = (s: string) =>
     .trim();
 const plain = (s: string) => s.replace(/[\s《》〈〉“”"'、,·]/g, '');
 
+/** A page's breadcrumb line ("网易首页 > 网易号 > 正文 申请入驻", "当前位置:首页>…"). */
+const BREADCRUMB = /^(?=.{0,40}$).*(?:首页\s*>|>\s*正文|当前位置|您现在的位置)/;
+
 /** The plan's own title line; the notice's name for it when the page has no such line. */
 function findTitle(lines: string[], notice: Notice | null): string | null {
   // (A site's name line or a section label ("正文") joins no title; a grid's name label is no part of it.)
   const head = lines.map((l) => {
     const t = SHARED_FILE.exec(l.trim())?.[1] ?? l;
     // ("…关于加强电梯质量安全工作的通知各区县人民政府、…": a notice's name run into its addressees.)
-    return isPageLabel(t) ? '' : t.replace(/^\s*(?:信息|文件)?(?:名称|标题)\s*[:：]\s*/, '').replace(/^([^。;:：]{4,100}?的通知)(?=各[\u4e00-\u9fff]{1,12}(?:人民政府|政府|管委会|部门|单位|局)).*$/, '$1');
+    // ("网易首页 > 网易号 > 正文": a breadcrumb is no part of a title; nor is a portal's tag "【浦东新区】".)
+    return isPageLabel(t) || BREADCRUMB.test(t) ? '' : t.replace(/^【[^】]{1,12}】(?=\S{6,})/, '').replace(/^\s*(?:信息|文件)?(?:名称|标题)\s*[:：]\s*/, '').replace(/^([^。;:：]{4,100}?的通知)(?=各[\u4e00-\u9fff]{1,12}(?:人民政府|政府|管委会|部门|单位|局)).*$/, '$1');
   });
   const valid = windows(head.slice(0, 45)).map((group) => {
     const found = group.map(asTitle).filter((t): t is string => !!t);

@@ -79,6 +79,14 @@ describe('page furniture above a plan', () => {
     expect(m.title).toBe('青石市市场监督管理局关于开展2019年第一批产品质量市级监督抽查的通知');
   });
 
+  it('a portal’s greeting, a breadcrumb and a portal’s 【tag】 are no part of a title', () => {
+    expect(isPageLabel('欢迎访问青石安全生产资讯网!')).toBe(true);
+    const news = meta('欢迎访问青石安全生产资讯网!\n青石市启动质量基础设施“一站式”服务试点\n来源:青石日报 发布日期:2021-07-01 17:17\n近日,青石市市场监管局批准7个单位为首批试点。\n');
+    expect(news.title).toBe('青石市启动质量基础设施“一站式”服务试点');
+    const portal = meta('某某首页 > 某某号 > 正文 申请入驻\n\n【青石区】关于开展第三届青石区政府质量奖申报工作的通知\n\n一、申报时间\n即日起至2026年4月30日。\n');
+    expect(portal.title).toBe('关于开展第三届青石区政府质量奖申报工作的通知');
+  });
+
   it('a notice’s name run into its addressees is its title, and names its place', () => {
     const m = meta('青石市人民政府办公室关于加强电梯质量安全工作的通知各区县人民政府、市新区管委会,市政府各工作部门:为贯彻落实有关要求,现通知如下。\n');
     expect(m.title).toBe('青石市人民政府办公室关于加强电梯质量安全工作的通知');
