@@ -94,7 +94,7 @@ export function withNearText(c: Ctx, refused: Answer): Answer {
 /** At most this many texts are offered with a refusal (within its Ctx.nearBudget). */
 const NEAR_MAX = 4;
 /** Above this many texts in scope, only the search index's best candidates are ranked. */
-const NEAR_EXHAUSTIVE = 20000;
+const NEAR_EXHAUSTIVE = 3000;
 
 /**
  * What a refusal offers: the records and sentences that share most of the question's words (the index's
@@ -139,7 +139,7 @@ function rankedInScope(c: Ctx): Source[] {
     candidates = ids.map((i) => ofHit({ doc: { kind: 'sentence', file: c.kb.passages[c.p.sentences[i].passage].file, index: i, text: c.p.sentences[i].text }, coverage: 0, score: 0 }));
     for (const t of tasks) candidates.push({ text: t.source.quote, source: () => t.source });
   } else {
-    candidates = c.search(['sentence', 'task'], c.q.content, 300).map(ofHit);
+    candidates = c.search(['sentence', 'task'], c.q.content, 120).map(ofHit);
   }
   // (A plan's own title line shares the question's words and answers nothing.)
   return rankByBm25(

@@ -35,17 +35,27 @@ export function rankByBm25(docs: readonly string[], query: string, k: number): R
   const q = [...new Set(charTerms(query))];
   if (q.length === 0 || docs.length === 0 || k <= 0) return [];
   const wanted = new Set(q);
-  // Only the query's terms are counted: the cost is one pass over the text, whatever the vocabulary.
+  // Only the query's terms are counted, and a pair is cut out only where its first character starts one of
+  // the query's pairs: one pass over each text, allocating next to nothing.
+  const starts = new Set(q.filter((w) => w.length === 2).map((w) => w[0]));
   const tfs: Array<Map<string, number>> = [];
   const lengths: number[] = [];
   const df = new Map<string, number>();
   for (const d of docs) {
-    const terms = charTerms(d);
+    const t = d.toLowerCase().replace(SKIP, '');
     const tf = new Map<string, number>();
-    for (const w of terms) if (wanted.has(w)) tf.set(w, (tf.get(w) ?? 0) + 1);
+    for (let i = 0; i < t.length; i++) {
+      const ch = t[i];
+      if (wanted.has(ch)) tf.set(ch, (tf.get(ch) ?? 0) + 1);
+      if (i + 1 < t.length && starts.has(ch)) {
+        const pair = t.slice(i, i + 2);
+        if (wanted.has(pair)) tf.set(pair, (tf.get(pair) ?? 0) + 1);
+      }
+    }
     for (const w of tf.keys()) df.set(w, (df.get(w) ?? 0) + 1);
     tfs.push(tf);
-    lengths.push(terms.length);
+    // (As many terms as charTerms gives: each character and each pair.)
+    lengths.push(Math.max(0, 2 * t.length - 1));
   }
   const n = docs.length;
   const avg = lengths.reduce((a, b) => a + b, 0) / n || 1;
