@@ -116,13 +116,12 @@ function nearText(c: Ctx): Source[] {
   // and, for a rate, the rate with the words that make it one: "森林覆盖率" is not "认证证书覆盖率".)
   const rate = /[\u4e00-\u9fff]{2}[\u4e00-\u9fff]{1,2}率/.exec(c.q.content)?.[0] ?? null;
   const quantity = !strict && (attr === 'quantity' || c.q.intent === 'target');
-  const seen = new Set(out.map((s) => s.quote));
   for (const s of rankedInScope(c)) {
     if (out.length >= NEAR_MAX) break;
-    if (seen.has(s.quote) || out.some((o) => o.quote.includes(s.quote) || s.quote.includes(o.quote))) continue;
+    // (Not again, nor inside or around a text already offered.)
+    if (out.some((o) => o.quote.includes(s.quote) || s.quote.includes(o.quote))) continue;
     if (strict && !statesAttribute(attr, s.quote)) continue;
     if (quantity && (!statesAskedFigure(c.q.text, s.quote, tokens(c.q.topic)) || (rate && !s.quote.includes(rate)))) continue;
-    seen.add(s.quote);
     out.push(s);
   }
   return out;

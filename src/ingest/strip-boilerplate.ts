@@ -4,7 +4,7 @@
  * line) only the noisy phrase itself is cut out, so plan text is never lost with it.
  */
 
-/** A page's section label alone ("正文", "文章属性") and a site's name line ("法搜网--中国法律信息搜索网"). */
+/** A page's section label alone ("正文", "文章属性"), a site's name line ("法搜网--中国法律信息搜索网") or its greeting ("欢迎访问X网!"). */
 const PAGE_LABEL = /^(?:正文|文章属性|全文|原文|正文内容|文章正文)$|^欢迎(?:访问|光临|来到|您访问)[^。]{2,30}?[!！。]?$|^[\u4e00-\u9fffA-Za-z]{2,16}(?:网|网站)(?:\s*[-—_|]+\s*[\u4e00-\u9fffA-Za-z]{2,24}(?:网|网站|平台))?$/;
 
 /** Phrases that make a short line pure noise. */
