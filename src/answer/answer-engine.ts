@@ -112,6 +112,8 @@ export class AnswerEngine {
     if (parts.length < 2) return this.askOne(raw, opts);
     const answers: Answer[] = [];
     let files = opts.files;
+    // (The parts share one reply's room for the closest text their refusals quote.)
+    const nearBudget = Math.floor(NEAR_REPLY / Math.min(parts.length, 3));
     parts.slice(0, 3).forEach((part, k) => {
       // "…什么时候前报送?报给谁?": a follow-up without words of its own asks about what came before.
       const own = understandQuestion(part, this.prepared.lexicon);
@@ -129,7 +131,6 @@ export class AnswerEngine {
       // "…目标多少公里? 截至9月底完成了多少?": the follow-up asks for the recorded progress only.
       const progressOnly = k > 0 && ASKS_PROGRESS.test(part) && !ASKS_PROGRESS.test(parts[k - 1]);
       const previous = progressOnly ? answers[k - 1]?.citations : undefined;
-      const nearBudget = Math.floor(NEAR_REPLY / Math.min(parts.length, 3));
       answers.push(this.askOne(progressOnly && text === part ? `${parts[k - 1]} ${part}` : text, { ...opts, files, progressOnly, previous, nearBudget }));
     });
     // ("谁牵头？谁是责任单位？": the task's line with all its units stands for the one that counted them.)

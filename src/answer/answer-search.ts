@@ -80,8 +80,9 @@ export function withNearText(c: Ctx, refused: Answer): Answer {
   const near: Source[] = [];
   const quoted: string[] = [];
   let length = refused.answer.length + 20;
+  const asked = tokens(c.q.content);
   for (const s of nearText(c)) {
-    const line = `${c.label(s.file)}「${focus(s.quote, tokens(c.q.content), 90)}」${c.cite(s)}`;
+    const line = `${c.label(s.file)}「${focus(s.quote, asked, 90)}」${c.cite(s)}`;
     if (length + line.length > c.nearBudget) continue;
     near.push(s);
     quoted.push(line);
