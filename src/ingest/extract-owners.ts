@@ -56,10 +56,14 @@ export function splitOutsideParens(s: string, seps: RegExp): string[] {
   return parts;
 }
 
+/** The mark a table puts before its lead unit: "★区发改委、统计局". */
+const LEAD_MARK = /[★☆▲△※]/;
+const LEAD_MARKS = /[★☆▲△※]/g;
+
 /** A unit name without list noise: unmatched brackets, 等-tails, a trailing alias in brackets. */
 function cleanName(raw: string): string {
   // ("请市食药安委各成员单位…": the request word of a notice is no part of the name.)
-  let s = raw.trim().replace(/^(和|及|以及|由|会同|请)/, '');
+  let s = raw.trim().replace(LEAD_MARKS, '').replace(/^(和|及|以及|由|会同|请)/, '');
   // ("第二章组织管理第七条建湖县质量发展委员会": chapter and article headings run into the name are no part of it.)
   s = s.replace(/^(?:第[一二三四五六七八九十百零〇\d]+[章节条款](?:[\u4e00-\u9fff]{0,8}?(?=第[一二三四五六七八九十百零〇\d]+[条款]))?)+/, '');
   // ("产品质量由市场监管局", "考核工作由质检总局": the work named before 由 is no part of the unit.)
@@ -80,9 +84,35 @@ function cleanName(raw: string): string {
 
 const count = (s: string, set: string) => [...s].filter((c) => set.includes(c)).length;
 
+/**
+ * Spaces separate two names only where the text before them is a whole body's name: "市财政局 市发改委" is
+ * two units, while "市 财政局", "资源规划 局" and "伏羲 山管委 会" (a page that spaced its characters out)
+ * are one each.
+ */
+function splitAtSpaces(part: string): string[] {
+  const words = splitOutsideParens(part.trim(), /\s/).filter((w) => w.length > 0);
+  const out: string[] = [];
+  let cur = '';
+  for (const w of words) {
+    if (cur && w.length >= 2 && (isWholeName(cur) || (cur.length >= 2 && startsName(w))) && !/^(办公室|委员会|管委会|分局|支队|大队|中队|党组|机关)/.test(w)) {
+      out.push(cur);
+      cur = w;
+    } else cur += w;
+  }
+  if (cur || out.length === 0) out.push(cur);
+  return out;
+}
+
+const isWholeName = (s: string) => s.length >= 2 && (DEPT_END.test(s) || BODY_END.test(s));
+/** A word that begins a name of its own: "各镇", "有关单位", "县财政局" (not "市场监管局"). */
+const startsName = (w: string) => /^(各|有关|相关)/.test(w) || (/^[省市县区州旗][\u4e00-\u9fff]{2,}/.test(w) && !/^(市场|区域|县域|[省市县区]级)/.test(w));
+
 /** Splits a list of department names: 、 / , and spaces; drops 等部门-style tails. */
 export function splitDepartments(list: string): string[] {
-  const parts = splitOutsideParens(list.trim(), /[、,，;；/\s]/).map(cleanName).filter((s) => s.length > 0);
+  const parts = splitOutsideParens(list.trim(), /[、,，;；/]/)
+    .flatMap(splitAtSpaces)
+    .map(cleanName)
+    .filter((s) => s.length > 0);
   // "各县、区人民政府" is one unit: the 、 only abbreviates "各县人民政府、各区人民政府".
   const out: string[] = [];
   for (let i = 0; i < parts.length; i++) {
@@ -213,6 +243,17 @@ export function parseOwnerList(expr: string): Owners | null {
     const m = ROLE_SUFFIX.exec(text);
     const role = m ? ROLE_OF(m[1]) : undefined;
     if (m) text = text.slice(0, m.index);
+    // "★区发改委、统计局": the marked units lead (a table's way of writing 牵头), the others are responsible.
+    if (LEAD_MARK.test(text)) {
+      const items = splitOutsideParens(text, /[、]/);
+      const marked = items.filter((p) => LEAD_MARK.test(p.trim().slice(0, 1)));
+      const others = items.filter((p) => !LEAD_MARK.test(p.trim().slice(0, 1)));
+      if (marked.length) {
+        clauses.push({ names: splitDepartments(marked.join('、')), role: 'lead' });
+        if (others.length) clauses.push({ names: splitDepartments(others.join('、')), role: role && role !== 'lead' ? role : 'responsible' });
+        continue;
+      }
+    }
     const joined = connectorClauses(text, role);
     if (joined) {
       clauses.push(...joined);
@@ -431,6 +472,7 @@ export function findLabelledOwners(text: string): Owners | null {
   const quotes: string[] = [];
   let deadlineText: string | null = null;
   let firstLeads = false;
+  const afterSemicolon: Clause[] = [];
   labels.forEach((m, i) => {
     const label = m[1] ?? m[2];
     const start = m.index + m[0].length;
@@ -447,6 +489,13 @@ export function findLabelledOwners(text: string): Owners | null {
       return;
     }
     const role: OwnerRole = new RegExp(`^${LEAD_LABEL}$`).test(label) ? 'lead' : new RegExp(`^${PART_LABEL}$`).test(label) ? 'partner' : 'responsible';
+    // "责任单位:A、B;C、D": the units before the semicolon are responsible, those after it take part.
+    const [head, ...afterSemi] = splitOutsideParens(value, /[;；]/);
+    if (afterSemi.length && role === 'responsible') {
+      const after = splitDepartments(afterSemi.join('、').replace(/[,，]/g, '、'));
+      if (after.length) afterSemicolon.push({ names: after, role: 'partner' });
+      value = head;
+    }
     const parts = splitOutsideParens(value, /[,，]/).map((p) => p.trim());
     const kept: string[] = [];
     for (const p of parts) {
@@ -477,6 +526,7 @@ export function findLabelledOwners(text: string): Owners | null {
     const names = splitDepartments(joined.replace(ROLE_TAIL, ''));
     if (names.length) clauses.push({ names, role: tail && /牵头/.test(tail[1]) ? 'lead' : role });
   });
+  clauses.push(...afterSemicolon);
   if (clauses.length === 0 && !deadlineText) return null;
   if (clauses.length === 0) return { lead: [], units: [], partners: [], quote: quotes.join(';'), deadlineText };
   const owners = collect(clauses, quotes.join(';'));
@@ -491,6 +541,18 @@ const INNER_ROLE = /[\u4e00-\u9fff](?:牵头|配合|参加|协助|协办|参与)
 const LIST_NOTE = /^(下同|以下|不再列出|不再一一列出|不再重复)/;
 
 const ROLE_TAIL = /(分别牵头|按职责分工负责|按职责负责|分工负责|负责落实|牵头负责|负责)$/;
+
+/**
+ * After a semicolon, the same value goes on when nothing but bodies follow up to the sentence's end:
+ * "责任单位:市发展改革委、市商务局;市教育局、市科技局等,各县(市、区)" (the units that lead, then those
+ * that take part) — not when another label or a sentence does.
+ */
+function bodiesFollow(rest: string): boolean {
+  const clause = /^[^;；。\n]*/.exec(rest)![0].trim();
+  if (!clause || LABEL_AT.test(clause)) return false;
+  const names = splitOutsideParens(clause.replace(/(等相关部门|等有关部门|等相关单位|等有关单位|等部门|等单位|等)(?=[,，、]|$)/g, ''), /[、,，]/).map((p) => p.trim()).filter(Boolean);
+  return names.length > 0 && names.every((n) => isBody(n) || /^各[\u4e00-\u9fff()（）、]{0,8}(县|市|区|镇|乡|街道|部门|单位|地|\)|）)$/.test(n) || /(高新区|经开区|开发区|新区|园区)$/.test(n));
+}
 
 /** A label's value: up to the next label, a sentence end, or the bracket that closes around it. */
 /** The next space-delimited token is a body or a list of bodies ("市城管局、市财政局"). */
@@ -509,14 +571,17 @@ function valueUntil(text: string, start: number, limit: number): string {
     else if (CLOSE.includes(ch)) {
       if (depth === 0) break;
       depth--;
-    } else if (depth === 0 && /[;；。\n]/.test(ch)) break;
+    } else if (depth === 0 && /[;；]/.test(ch) && !bodiesFollow(text.slice(i + 1, limit))) break;
+    else if (depth === 0 && /[。\n]/.test(ch)) break;
     // The next item of a list flattened onto one line ("… 2.落实…").
     else if (depth === 0 && /\s/.test(ch) && /^\s*\d{1,2}[.、](?=[\u4e00-\u9fff])/.test(text.slice(i, i + 6))) break;
     // Another label after a space ("市交通委 项目责任人:劳可军"), or run into the value ("9月活动地点:全市").
     else if (depth === 0 && /\s/.test(ch) && /^\s+[\u4e00-\u9fff]{2,8}[:：]/.test(text.slice(i, i + 12))) break;
     else if (depth === 0 && i > start && /^[\u4e00-\u9fff]{2,4}[:：]/.test(text.slice(i, i + 5))) break;
     // A list of bodies that a space ends, before words that are none ("…,各区政府 鄞州 海曙、江东 合计 …").
-    else if (depth === 0 && /\s/.test(ch) && DEPT_END.test(text.slice(start, i).trim()) && !bodiesAhead(text.slice(i))) break;
+    // (A separator after the space continues the list, "市 住建局 、资源规划 局", and so does a name's last
+    // character spaced off: "伏羲 山管委 会".)
+    else if (depth === 0 && /\s/.test(ch) && DEPT_END.test(text.slice(start, i).trim()) && !/^\s*[、,，]|^\s+[\u4e00-\u9fff](?:$|[\s、,，;；])/.test(text.slice(i)) && !bodiesAhead(text.slice(i))) break;
   }
   return text.slice(start, i).replace(/[\s;；]+$/, '');
 }

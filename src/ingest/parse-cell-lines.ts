@@ -57,7 +57,8 @@ function readLabelCards(lines: CellLine[], start: number): CellTable | null {
   let k = start;
   while (k + 1 < lines.length) {
     const label = labelOf(k);
-    if (!label || labelOf(k + 1)) break;
+    // (A label's value is never empty: "序号" / "|" / "项目" / "|" is a header with its pipes, no card.)
+    if (!label || labelOf(k + 1) || !cellText(lines[k + 1].text)) break;
     if (label === first && row.length) {
       rows.push(row);
       row = [];
@@ -244,7 +245,8 @@ function readTable(lines: CellLine[], start: number): CellTable | null {
   // Only section rows the table goes on after: "三、进度安排" after the last row is the next chapter.
   const skipSections = () => {
     let j = i;
-    while (j < lines.length && SECTION_ROW.test(cellText(lines[j].text))) j++;
+    // (Lines that are only the cells' pipes, "||||", stand between rows too.)
+    while (j < lines.length && (SECTION_ROW.test(cellText(lines[j].text)) || (j > i && !cellText(lines[j].text) && /\|/.test(lines[j].text)))) j++;
     // A category cell on its own line before the next row ("农业高质高效" / "1").
     if (j === i && j + 1 < lines.length && !BARE_NUMBER.test(cellText(lines[j].text)) && cellText(lines[j].text).length <= 12 && BARE_NUMBER.test(cellText(lines[j + 1].text))) j++;
     if (j === i || j >= lines.length || !BARE_NUMBER.test(cellText(lines[j].text))) return false;
@@ -258,7 +260,9 @@ function readTable(lines: CellLine[], start: number): CellTable | null {
     const at: number[] = [i];
     let j = i + 1;
     let next = false;
-    for (; j < lines.length && cells.length <= MAX_ROW_CELLS; j++) {
+    let restart: number | null = null;
+    // (A row that holds numbered items of its own — (1)…, (2)… each with its owners — may run longer.)
+    for (; j < lines.length && cells.length <= rowLimit(cells); j++) {
       const t = cellText(lines[j].text);
       if (!t) continue;
       // (A figure cell may equal the next row's number: "2" then "5" is a row's 2022 and 2023 targets.)
@@ -275,6 +279,13 @@ function readTable(lines: CellLine[], start: number): CellTable | null {
         next = true;
         break;
       }
+      // A row of numbered items ends where a number opens the next such row, its numbering restarted or
+      // not ("1 | 主要预期目标 | 1.… | 2.… … 1 | 筑牢经济发展底座 | 12.…").
+      if (BARE_NUMBER.test(t) && Number(t) !== ref + 1 && subItemCount(cells) >= 2 && opensItemRow(lines, j)) {
+        next = true;
+        restart = Number(t);
+        break;
+      }
       // (An empty cell's dash, "-", is a cell, not page noise.)
       if (isNoiseLine(t) && !BLANK_CELL.test(t)) break;
       // The header printed again (a page break, or the table's pipe copy): the rows end here.
@@ -284,15 +295,18 @@ function readTable(lines: CellLine[], start: number): CellTable | null {
     }
     // The last row ends where its cells stop looking like cells: what follows the table is text.
     if (!next) trimLastRow(cells, at, cols.length - 1);
-    if (cells.length === 0 || cells.length > MAX_ROW_CELLS) break;
+    if (cells.length === 0 || cells.length > rowLimit(cells)) break;
     // A last row the page cut before its owner cells ("73 / 大力推进…" and the text ends) is no row: it
     // would take the owners of the row above.
     const ownerCols = cols.some((c) => c === 'lead' || c === 'units' || c === 'partners');
     if (!next && j >= lines.length && ownerCols && rows.length > 1 && !cells.some((c) => fitsOf(c)('units') >= 3)) break;
-    rows.push(alignRow(String(ref), cells, cols, false, header));
+    const merged = withBracketNotes(cells);
+    const items = subItemRows(String(ref), merged, cols);
+    if (items) rows.push(...items.map((r) => alignRow(r.ref, r.cells, cols, false, header)));
+    else rows.push(alignRow(String(ref), merged, cols, false, header));
     consumed.push(...at);
     i = j;
-    ref = next && i < lines.length && BARE_NUMBER.test(cellText(lines[i].text)) && Number(cellText(lines[i].text)) > ref ? Number(cellText(lines[i].text)) : ref + 1;
+    ref = restart ?? (next && i < lines.length && BARE_NUMBER.test(cellText(lines[i].text)) && Number(cellText(lines[i].text)) > ref ? Number(cellText(lines[i].text)) : ref + 1);
     // After a section row the next row keeps its own number.
     if (skipSections() && i < lines.length && BARE_NUMBER.test(cellText(lines[i].text)) && Number(cellText(lines[i].text)) > ref - 1) {
       ref = Number(cellText(lines[i].text));
@@ -420,15 +434,80 @@ function opensRow(lines: CellLine[], at: number): boolean {
 }
 
 const TASK_WORDS = /建设|开展|推进|实施|完成|加快|提升|新建|启动|开工|打造|建成/;
-const UNIT_CELL = /^[\u4e00-\u9fff()、]{2,24}(局|委|办|部|院|会|厅|中心|政府|管委会|公司|集团|所|站|队|街道|镇|乡|社|指挥部|股|股室|馆|小组|室|处|科|分行|支行|海关)(?:\([\u4e00-\u9fff、]{1,12}\))?$|^[\u4e00-\u9fff]{0,8}(妇联|残联|侨联|文联|工商联|科协|团委)$/;
+const UNIT_CELL = /^[\u4e00-\u9fff()、]{2,24}(局|委|办|部|院|会|厅|中心|政府|管委会|公司|集团|所|站|队|街道|镇|乡|社|指挥部|股|股室|馆|小组|室|处|科|分行|支行|海关)(?:\([\u4e00-\u9fff、]{1,12}\))?$|^[\u4e00-\u9fff]{0,8}(妇联|残联|侨联|文联|工商联|科协|团委)$|^[\u4e00-\u9fff]{0,8}(开发区|经开区|高新区|新区|园区|科技园|产业园|工业园)(?:\([\u4e00-\u9fff、]{1,12}\))?$/;
 /** A cell of an owner column: a unit, a list of units, or blank ("/"). */
 /** An empty cell as tables write it. */
 const BLANK_CELL = /^[/／无\-—―－]$/;
 const OWNER_CELL = (c: string) => BLANK_CELL.test(c) || UNIT_CELL.test(c) || (/[、,，]/.test(c) && c.split(/[、,，]/).every((p) => UNIT_CELL.test(p.trim())));
 
+/** A numbered item inside a row's cell: "(1)地区生产总值…", "（2）…", "3.规上工业…", "4、…". */
+const SUB_ITEM = /^(?:[(（](\d{1,2})[)）]|(\d{1,2})[.．、](?!\d))\s*(?=[\u4e00-\u9fff“《])/;
+const subItemCount = (cells: string[]) => cells.filter((c) => SUB_ITEM.test(c) && c.length >= 8).length;
+const rowLimit = (cells: string[]) => MAX_ROW_CELLS * (1 + subItemCount(cells));
+
+/** "应急管理局" / "(安委办)", "高新园" / "(邹区镇)": a bracketed line after a unit is part of its name. */
+function withBracketNotes(cells: string[]): string[] {
+  const out: string[] = [];
+  for (const c of cells) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && /^[(（][\u4e00-\u9fff、]{1,12}[)）]$/.test(c) && !/[。;；]$/.test(prev) && prev.length <= 24 && !SUB_ITEM.test(prev)) out[out.length - 1] = prev + c;
+    else out.push(c);
+  }
+  return out;
+}
+
+/**
+ * A row whose task cell holds numbered items, each followed by its own leader and owner cells
+ * ("1 | 主要预期目标 | (1)地区生产总值增长6%左右。 | 王旭锋 | 发改局 | 统计局 | (2)一般公共预算收入… | 财政局 …"):
+ * one row per item, its ref the row's number and the item's ("1(1)", "1.2"); the cells before the first
+ * item (the row's 项目) head each of them where the table has a column for it. An item without owner cells
+ * shares the item's above (the page merged the cell down). Null when the row has fewer than two items, or
+ * no item is followed by an owner cell.
+ */
+function subItemRows(ref: string, cells: string[], cols: Array<ReturnType<typeof columnOf>>): Array<{ ref: string; cells: string[] }> | null {
+  const starts = cells.map((c, k) => (SUB_ITEM.test(c) && c.length >= 8 ? k : -1)).filter((k) => k >= 0);
+  // (One item is a row of items too when only the row's short 项目 cell stands before it.)
+  if (starts.length === 0 || (starts.length === 1 && (starts[0] === 0 || cells.slice(0, starts[0]).some((c) => c.length > 16)))) return null;
+  const nums = starts.map((k) => { const m = SUB_ITEM.exec(cells[k])!; return Number(m[1] ?? m[2]); });
+  // The items count up (1, 2, 3 … or on from an earlier row's).
+  if (nums.some((n, i) => i > 0 && n !== nums[i - 1] + 1)) return null;
+  const ownerCol = cols.some((c) => c === 'lead' || c === 'units' || c === 'partners');
+  const isOwner = (c: string) => fitsOf(c)('units') >= 3;
+  const groups = starts.map((k, i) => cells.slice(k, starts[i + 1] ?? cells.length));
+  if (!ownerCol || !groups.some((g) => g.slice(1).some(isOwner))) return null;
+  const head = cells.slice(0, starts[0]);
+  const keepsHead = cols.indexOf('project') >= 0 && cols.indexOf('project') < cols.indexOf('text');
+  let shared: string[] = [];
+  return groups.map((g, i) => {
+    const m = SUB_ITEM.exec(g[0])!;
+    const paren = m[1] !== undefined;
+    const text = g[0].slice(m[0].length);
+    let rest = g.slice(1);
+    if (rest.some(isOwner)) shared = rest;
+    else rest = [...rest, ...shared.filter(isOwner)];
+    // (Items numbered through the table keep their own numbers; items numbered afresh in each row are
+    // the row's: "1(2)", "3.2".)
+    const own = !paren && (nums[0] > 1 || ref === '1');
+    return { ref: paren ? `${ref}(${nums[i]})` : own ? String(nums[i]) : `${ref}.${nums[i]}`, cells: [...(keepsHead ? head : []), text, ...rest] };
+  });
+}
+
+/** The number at `at` opens a row of numbered items: a numbered item follows it, or a short 项目 cell and then one. */
+function opensItemRow(lines: CellLine[], at: number): boolean {
+  const after: string[] = [];
+  for (let k = at + 1; k < lines.length && after.length < 2; k++) {
+    const t = cellText(lines[k].text);
+    if (t) after.push(t);
+  }
+  return SUB_ITEM.test(after[0] ?? '') || ((after[0] ?? '').length <= 16 && !SUB_ITEM.test(after[0] ?? '') && SUB_ITEM.test(after[1] ?? ''));
+}
+
 /** Keeps the header's number of cells, and after them only unit names and deadlines. */
 function trimLastRow(cells: string[], at: number[], columns: number): void {
-  let keep = Math.min(cells.length, columns);
+  // (A row of numbered items keeps them all, up to the cells that follow its last item.)
+  const lastItem = subItemCount(cells) >= 2 ? cells.reduce((k, c, n) => (SUB_ITEM.test(c) && c.length >= 8 ? n : k), -1) : -1;
+  let keep = lastItem >= 0 ? lastItem + 1 : Math.min(cells.length, columns);
+  if (lastItem >= 0) while (keep < cells.length && (PERSON_CELL.test(cells[keep]) || fitsOf(cells[keep])('units') >= 3)) keep++;
   while (keep < cells.length && (UNIT_CELL.test(cells[keep]) || DEADLINE_CELL.test(cells[keep].replace(/\s+/g, '')))) keep++;
   cells.length = keep;
   at.length = keep + 1; // the row's number line, then one line per cell
@@ -531,7 +610,8 @@ const FIGURE_CELL = /^(?:增长|下降|达到|提高|提升|不低于|不少于|
  * once, then scored per column.
  */
 function fitsOf(cell: string): (slot: Slot) => number {
-  const flat = cell.replace(/\s+/g, '');
+  // (A mark before a lead unit, "★区发改委", is no part of the cell's kind.)
+  const flat = cell.replace(/\s+/g, '').replace(/[★☆▲△※]/g, '');
   // (A year alone, "2024", is a date only in a date column.)
   const isDate = DEADLINE_CELL.test(flat);
   const isYear = /^(?:19|20)\d{2}年?$/.test(flat);

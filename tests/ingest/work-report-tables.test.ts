@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { findLabelledOwners, parseOwnerList, splitDepartments } from '../../src/ingest/extract-owners.ts';
+import { ingestTexts } from '../helpers/ingest-texts.ts';
+
+/**
+ * The 责任分解表 of a government work report, as offices publish them (fixtures written for these tests):
+ * a row per target group whose task cell holds numbered items, each with its own leader and owner cells;
+ * pipes on lines of their own; ★ before the lead unit; owner lists spaced out by a PDF; and a 责任单位
+ * list that a semicolon splits into those who lead and those who take part.
+ */
+
+describe('a row of numbered items, each with its owners', () => {
+  const PIPES = `江北区人民政府关于印发2025年重点工作目标任务分解方案的通知
+江北区2025年重点工作目标任务分解方案
+序号
+|
+项目
+|
+重点工作目标任务
+|
+牵头领导
+|
+责任单位
+|
+一、全区主要预期目标
+|
+||||
+1
+|
+主要预期目标
+|
+1.地区生产总值增长6%左右。
+|
+赵 一
+|
+★区发改委、统计局
+|
+2.一般公共预算收入增长4%。
+|
+★区财政局、税务局
+|
+|||
+3.城镇新增就业1.2万人。
+|
+钱 二
+孙 三
+|
+★区人社局
+|
+||
+`;
+
+  it('reads one task per item, the ★ unit leading and the leader kept apart from the units', async () => {
+    const { kb } = await ingestTexts({ 'jiangbei-2025.txt': PIPES });
+    const rows = kb.tasks.map((t) => [t.ref, t.text, t.lead, t.units]);
+    expect(rows).toEqual([
+      ['1', '地区生产总值增长6%左右。', ['区发改委'], ['区发改委', '统计局']],
+      ['2', '一般公共预算收入增长4%。', ['区财政局'], ['区财政局', '税务局']],
+      ['3', '城镇新增就业1.2万人。', ['区人社局'], ['区人社局']],
+    ]);
+  });
+
+  const CELLS = `附件
+2025年《政府工作报告》主要目标任务责任分解表
+序号
+目标名称
+工作标准
+区政府分管领导
+牵头单位
+配合单位
+1
+全区主要预期目标
+(1)地区生产总值增长6%左右。
+李四
+发改局
+经开区
+科技园
+(东湖街道)
+统计局
+(2)社会消费品零售总额增长5%。
+商务局
+(3)进出口总额稳中提质。
+(4)安全生产形势平稳向好。
+王五
+应急管理局
+(安委办)
+区安委会各成员单位
+2
+聚焦产业强区
+(1)新增规上工业企业30家。
+工信局
+各街道
+`;
+
+  it('splits items numbered (1), (2) …; an item without owner cells shares those of the item above', async () => {
+    const { kb } = await ingestTexts({ 'east-2025.txt': CELLS });
+    const rows = kb.tasks.map((t) => [t.ref, t.text, t.lead, t.units]);
+    expect(rows).toEqual([
+      ['1(1)', '地区生产总值增长6%左右。', ['发改局'], ['发改局', '经开区', '科技园(东湖街道)', '统计局']],
+      ['1(2)', '社会消费品零售总额增长5%。', ['商务局'], ['商务局']],
+      ['1(3)', '进出口总额稳中提质。', ['商务局'], ['商务局']],
+      ['1(4)', '安全生产形势平稳向好。', ['应急管理局(安委办)'], ['应急管理局(安委办)', '区安委会各成员单位']],
+      ['2(1)', '新增规上工业企业30家。', ['工信局'], ['工信局', '各街道']],
+    ]);
+  });
+});
+
+describe('owner lists as pages write them', () => {
+  it('joins a name a page spaced out, and splits where a whole name ends', () => {
+    expect(splitDepartments('市 住建局 、资源规划 局、 大数据局')).toEqual(['市住建局', '资源规划局', '大数据局']);
+    expect(splitDepartments('伏羲 山管委 会、各乡镇政府')).toEqual(['伏羲山管委会', '各乡镇政府']);
+    expect(splitDepartments('市财政局 市发改委 各街道')).toEqual(['市财政局', '市发改委', '各街道']);
+  });
+
+  it('reads a spaced-out list after a label to its end', () => {
+    expect(findLabelledOwners('责任单位: 市 住建局 、资源规划 局、 大数据局 、 城管局')?.units).toEqual(['市住建局', '资源规划局', '大数据局', '城管局']);
+  });
+
+  it('reads ★ as the lead mark, and never keeps it in a name', () => {
+    expect(parseOwnerList('★区发改委、人社局、★农业农村局')).toMatchObject({ lead: ['区发改委', '农业农村局'], units: ['区发改委', '农业农村局', '人社局'] });
+    expect(parseOwnerList('区发改委、人社局')?.lead).toEqual([]);
+  });
+
+  it('after a semicolon in 责任单位, more bodies are those who take part; a label after it is read as a label', () => {
+    const o = findLabelledOwners('责任单位:市发展改革委、市商务局;市教育局、市科技局等,各县(市、区)、高新区');
+    expect(o).toMatchObject({ lead: ['市发展改革委', '市商务局'], partners: ['市教育局', '市科技局', '各县(市、区)', '高新区'] });
+    expect(findLabelledOwners('责任单位:市发改委;完成时限:2025年底')).toMatchObject({ lead: [], units: ['市发改委'], deadlineText: '2025年底' });
+    // (A sentence after the semicolon is no list of bodies.)
+    expect(findLabelledOwners('责任单位:市发改委;各地要加强统筹')?.units).toEqual(['市发改委']);
+  });
+});
