@@ -167,9 +167,13 @@ export class Ctx {
     return hits.filter((h) => h.coverage >= KEY_OVERRIDE || this.p.index.contains(h.doc, key) || h.doc.text.includes(key) || (about && h.coverage >= MATCH - 0.1));
   }
 
-  /** A word staff use that plans spell out (GDP → 地区生产总值), when the plans do not use the word itself. */
+  /**
+   * A word staff use that plans spell out (GDP → 地区生产总值), when the plans do not use the word itself —
+   * or, for the Latin names of headline figures, when they spell the figure out too ("地区生产总值增长6%左右"
+   * beside "单位GDP能耗下降": the figure asked for is the one spelled out).
+   */
   private withSynonyms(toks: string[]): string[] {
-    return toks.flatMap((t) => (SYNONYMS[t] && !this.scopeUses(t) ? tokens(SYNONYMS[t]) : [t]));
+    return toks.flatMap((t) => (SYNONYMS[t] && (!this.scopeUses(t) || (/^[a-z]+$/.test(t) && this.scopeUses(SYNONYMS[t]))) ? tokens(SYNONYMS[t]) : [t]));
   }
 
   /** Whether the plans in scope use a (Latin) word themselves. */

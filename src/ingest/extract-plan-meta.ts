@@ -299,7 +299,8 @@ function findTitle(lines: string[], notice: Notice | null): string | null {
     const t = SHARED_FILE.exec(l.trim())?.[1] ?? l;
     // ("…关于加强电梯质量安全工作的通知各区县人民政府、…": a notice's name run into its addressees.)
     // ("网易首页 > 网易号 > 正文": a breadcrumb is no part of a title; nor is a portal's tag "【浦东新区】".)
-    return isPageLabel(t) || BREADCRUMB.test(t) ? '' : t.replace(/^【[^】]{1,12}】(?=\S{6,})/, '').replace(/^\s*(?:信息|文件)?(?:名称|标题)\s*[:：]\s*/, '').replace(/^([^。;:：]{4,100}?的通知)(?=各[\u4e00-\u9fff]{1,12}(?:人民政府|政府|管委会|部门|单位|局)).*$/, '$1');
+    // (A table's cell line, "| 工作要点", is no title either.)
+    return isPageLabel(t) || BREADCRUMB.test(t) || /^\s*\|/.test(t) ? '' : t.replace(/^【[^】]{1,12}】(?=\S{6,})/, '').replace(/^\s*(?:信息|文件)?(?:名\s*称|标\s*题)\s*[:：]\s*/, '').replace(/^([^。;:：]{4,100}?的通知)(?=各[\u4e00-\u9fff]{1,12}(?:人民政府|政府|管委会|部门|单位|局)).*$/, '$1');
   });
   const valid = windows(head.slice(0, 45)).map((group) => {
     const found = group.map(asTitle).filter((t): t is string => !!t);
@@ -324,6 +325,7 @@ function findTitle(lines: string[], notice: Notice | null): string | null {
   }
   // A notice that is the document itself ("关于明确…责任单位的通知"): its own title.
   return (
+    printedHeading(head, valid) ??
     own[0] ??
     // (Also broken across two or three short lines: "关于开展2019年…“质量月”" / "有奖征文活动的通知".)
     windows(head.slice(0, 20))
@@ -350,6 +352,25 @@ function findTitle(lines: string[], notice: Notice | null): string | null {
       .find(Boolean) ??
     null
   );
+}
+
+/**
+ * A page's headline, its dateline ("发布日期:… 来源:…") under it, then the document's own printed heading:
+ * "舟山市市场监督管理局2020年工作要点" / "发布日期:2020-03-31 来源:市市场监管局" / "2020年全市市场监督管理工作要点".
+ * The printed heading is the plan's title. Null when the page shows no second, different heading.
+ */
+function printedHeading(head: string[], valid: Array<string | null>): string | null {
+  const first = valid.findIndex((t) => !!t && !isNoiseLine(t));
+  if (first < 0 || first > 20) return null;
+  const dateline = head.findIndex((l, i) => i > first && i <= first + 2 && DATELINE.test(l.trim()));
+  if (dateline < 0) return null;
+  for (let i = dateline + 1; i < Math.min(head.length, dateline + 5); i++) {
+    const t = valid[i];
+    if (!head[i].trim()) continue;
+    if (t && plain(t) !== plain(valid[first]!) && TITLE_END.test(t) && !/通知$/.test(t)) return t;
+    if (!t) return null;
+  }
+  return null;
 }
 
 /**

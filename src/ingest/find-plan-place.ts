@@ -1,4 +1,4 @@
-import { docNoInitial, findPlaces, provinceByAbbreviation, lookupPlaceLoosely, placeByCode, prefecturesStartingWith, type PlaceMention } from '../kb/place-names.ts';
+import { docNoInitial, findPlaces, provinceByAbbreviation, lookupPlaceLoosely, placeByCode, placeContains, prefecturesStartingWith, type PlaceMention } from '../kb/place-names.ts';
 
 /**
  * The place that issues a plan (厦门, 洞头区, 青海省, 杨凌示范区): from its title, its issuing body, the
@@ -22,6 +22,9 @@ export interface PlaceInput {
   /** The body a page grid says published it (发布机构: 下陆区政府办公室). */
   publisher?: string | null;
 }
+
+/** What follows a place that the plan belongs to: its kind, right at the end of the title. */
+const PLAN_OF = /^(?:[\u4e00-\u9fff]{0,4})(?:行动方案|实施方案|工作方案|推进方案|行动计划|工作计划|实施意见|实施细则|工作要点)(?:\s*\([^()]{1,24}\))?$/;
 
 /** Zones that act as places: 杨凌示范区, 滨海新区, XX经济技术开发区. */
 const ZONE = /^([\u4e00-\u9fff]{2,8}?(?:新区|示范区|高新区|高新技术产业开发区|高技术产业开发区|经济技术开发区|经济开发区|开发区|保税区|试验区))/;
@@ -65,6 +68,8 @@ const NATIONAL = /(^|[\s、,，])(国务院|国家[\u4e00-\u9fff]{1,12}(局|委|
 function leadingPlace(raw: string | null): string | null {
   if (!raw) return null;
   const text = raw.replace(PREFIX, '');
+  // (新疆生产建设兵团 governs its own land like a province, and the gazetteer has no code for it.)
+  if (/^(?:新疆生产建设)?兵团(?!团)/.test(text)) return '新疆生产建设兵团';
   const mentions = findPlaces(text.slice(0, 40));
   const first = mentions[0];
   if (first && first.index === 0) {
@@ -73,6 +78,10 @@ function leadingPlace(raw: string | null): string | null {
     const known = county && first.place.level !== 'county' ? lookupPlaceLoosely(county) : null;
     if (known && known.level === 'county') return display(known.name);
     const next = mentions[1];
+    // "四川省深入推进农产品质量安全省建设雅安市行动方案": a place inside the first, named right before the
+    // plan's kind, is the one whose plan it is (the province's campaign, the city's plan).
+    const own = mentions.find((m) => m.index > first.text.length && placeContains(first.place, m.place) && PLAN_OF.test(text.slice(m.index + m.text.length)));
+    if (own) return display(own.place.name);
     const chosen = next && next.index === first.text.length && rank(next) > rank(first) ? next : first;
     const zone = ZONE.exec(text.slice(chosen.index));
     // ("陕西省西咸新区": a zone with a name of its own goes by it, without its province.)

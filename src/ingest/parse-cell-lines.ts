@@ -1,5 +1,6 @@
 import { columnOf, readHeader } from './parse-task-table.ts';
 import { isNoiseLine } from './strip-boilerplate.ts';
+import { lookupPlace } from '../kb/place-names.ts';
 
 /**
  * A task table pasted from a web page or PDF arrives one cell per line:
@@ -434,7 +435,7 @@ function opensRow(lines: CellLine[], at: number): boolean {
 }
 
 const TASK_WORDS = /建设|开展|推进|实施|完成|加快|提升|新建|启动|开工|打造|建成/;
-const UNIT_CELL = /^[\u4e00-\u9fff()、]{2,24}(局|委|办|部|院|会|厅|中心|政府|管委会|公司|集团|所|站|队|街道|镇|乡|社|指挥部|股|股室|馆|小组|室|处|科|分行|支行|海关)(?:\([\u4e00-\u9fff、]{1,12}\))?$|^[\u4e00-\u9fff]{0,8}(妇联|残联|侨联|文联|工商联|科协|团委)$|^[\u4e00-\u9fff]{0,8}(开发区|经开区|高新区|新区|园区|科技园|产业园|工业园)(?:\([\u4e00-\u9fff、]{1,12}\))?$/;
+const UNIT_CELL = /^(?!.*(?:布|格|大|全|开|结|当|骗|赌|棋|饭|牌)局$)[\u4e00-\u9fff()、“”]{2,24}(局|委|办|部|院|会|厅|中心|政府|管委会|公司|集团|所|站|队|街道|镇|乡|社|指挥部|股|股室|馆|小组|室|处|科|分行|支行|海关)(?:\([\u4e00-\u9fff、]{1,12}\))?$|^[\u4e00-\u9fff]{0,8}(妇联|残联|侨联|文联|工商联|科协|团委)$|^[\u4e00-\u9fff]{0,8}(开发区|经开区|高新区|新区|园区|科技园|产业园|工业园)(?:\([\u4e00-\u9fff、]{1,12}\))?$/;
 /** A cell of an owner column: a unit, a list of units, or blank ("/"). */
 /** An empty cell as tables write it. */
 const BLANK_CELL = /^[/／无\-—―－]$/;
@@ -595,7 +596,7 @@ function slotOf(col: ReturnType<typeof columnOf>, label: string): Slot {
 }
 
 /** A list of bodies as an owner cell writes them, loosely: 各股室、委属部门单位, 相关街道. */
-const LOOSE_UNIT = /(单位|部门|股室|科室|处室|街道|乡镇|镇街|政府|公司|办事处)$/;
+const LOOSE_UNIT = /(单位|部门|股室|科室|处室|街道|乡镇|镇街|政府|公司|办事处)$|^各[\u4e00-\u9fff()（）、]{0,8}(县|市|区|镇|乡|街道|旗|\)|）)$/;
 /** A cell that says what is done ("成功创建首批美丽城镇") is no unit, whatever it ends with. */
 const DOING = new RegExp(`${TASK_WORDS.source}|创建|成功|确保`);
 /** A cell that opens with building something ("新(改)建村卫生室", "扩建…中心") names a work, not a body. */
@@ -625,7 +626,7 @@ function fitsOf(cell: string): (slot: Slot) => number {
   // "教育、卫生健康部门": stems that share the last name's kind word.
   const parts = listed.split(/[、,，]/);
   const sharedKind = parts.length > 1 && parts.length <= 6 && (UNIT_CELL.test(parts.at(-1)!) || LOOSE_UNIT.test(parts.at(-1)!)) && parts.slice(0, -1).every((p) => /^[\u4e00-\u9fff]{2,6}$/.test(p) && !DOING.test(p));
-  const isLooseUnit = !isUnit && !doing && (sharedKind || listed.split(/[、,，;；]/).every((p) => (UNIT_CELL.test(p) || LOOSE_UNIT.test(p)) && !DOING.test(p)) && listed.length <= 160);
+  const isLooseUnit = !isUnit && !doing && (sharedKind || listed.split(/[、,，;；]/).every((p) => (UNIT_CELL.test(p) || LOOSE_UNIT.test(p) || (p.length >= 3 && lookupPlace(p) !== null)) && !DOING.test(p)) && listed.length <= 160);
   const isPerson = !isUnit && !isLooseUnit && PERSON_CELL.test(cell.trim());
   const long = flat.length >= 8 || /[。;；,，]/.test(flat);
   // An empty cell ("-", "/") fills whichever column it stands in, and says nothing of which.

@@ -14,6 +14,8 @@ export interface Place {
   /** The name without its level suffix when that leaves a name (杭州, 洞头, 巴音郭楞), else the name. */
   short: string;
   level: PlaceLevel;
+  /** The six-digit administrative code (350200), when the gazetteer has one. */
+  code?: string;
 }
 
 interface Gazetteer {
@@ -64,7 +66,7 @@ function load(): Gazetteer {
   ];
   for (const [code, name] of ordered) {
     if (/^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/.test(name)) continue;
-    const place: Place = { name, short: shortPlaceName(name), level: levelOf(code) };
+    const place: Place = { name, short: shortPlaceName(name), level: levelOf(code), code };
     byCode.set(code, place);
     add(name, place);
     add(place.short, place);
@@ -85,7 +87,7 @@ function load(): Gazetteer {
           }
           continue;
         }
-        const place: Place = { name, short: shortPlaceName(name), level: 'county' };
+        const place: Place = { name, short: shortPlaceName(name), level: 'county', code };
         byCode.set(code, place);
         add(name, place);
         if (place.short !== name && !countyShorts.has(place.short)) countyShorts.set(place.short, place);
@@ -146,6 +148,13 @@ export function provinceByAbbreviation(ch: string | null): string | null {
 /** Prefectures (cities) whose name starts with a character: the one-character abbreviation 漯 → 漯河市. */
 export function prefecturesStartingWith(ch: string): Place[] {
   return [...places().byCode.values()].filter((p) => p.level === 'prefecture' && p.name.startsWith(ch));
+}
+
+/** The outer place contains the inner one (四川省 ⊃ 雅安市 ⊃ 雨城区), by their codes. */
+export function placeContains(outer: Place, inner: Place): boolean {
+  if (!outer.code || !inner.code || outer.code === inner.code) return false;
+  const prefix = outer.level === 'province' ? outer.code.slice(0, 2) : outer.level === 'prefecture' ? outer.code.slice(0, 4) : null;
+  return !!prefix && inner.code.startsWith(prefix);
 }
 
 /** The place with a six-digit administrative code (330185 → 临安区), if the gazetteer has it. */

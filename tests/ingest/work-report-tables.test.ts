@@ -129,3 +129,64 @@ describe('owner lists as pages write them', () => {
     expect(findLabelledOwners('责任单位:市发改委;各地要加强统筹')?.units).toEqual(['市发改委']);
   });
 });
+
+describe('a table with a 工作要点 column, its cells after pipes', () => {
+  const PAGE = `二、推动产业升级
+|
+工作要点
+| 工作任务
+| 牵头单位
+| 参与单位
+|
+壮大产业集群。
+| 实施“3115”工程,支持10家企业年销售收入突破50亿元。
+| 市工信局、市发改委
+| 市“3115”工程领导小组成员单位、各县市区
+|
+优化产业布局。
+| 整合现有工业园区,推动优势企业向特色园区集中。
+| 市发改委
+| 市招商局、东湖区
+|
+`;
+
+  it('reads each row with its 要点 as the project; a word ending in 局 (布局) is no unit; a district is one', async () => {
+    const { kb } = await ingestTexts({ 'p.txt': PAGE });
+    expect(kb.tasks.map((t) => [t.text, t.lead, t.units])).toEqual([
+      ['实施“3115”工程,支持10家企业年销售收入突破50亿元。', ['市工信局', '市发改委'], ['市工信局', '市发改委', '市“3115”工程领导小组成员单位', '各县市区']],
+      ['整合现有工业园区,推动优势企业向特色园区集中。', ['市发改委'], ['市发改委', '市招商局', '东湖区']],
+    ]);
+    expect(kb.plans[0].title).toBeNull();
+  });
+});
+
+describe('which plan a page is', () => {
+  it('a page headline and its dateline, then the document\'s printed heading: the heading is the title', async () => {
+    const { kb } = await ingestTexts({
+      'p.txt': '当前位置:首页>规划计划\n东海市市场监督管理局2025年工作要点\n发布日期:2025-03-31 来源:市市场监管局 访问次数:\n\n2025年全市市场监督管理工作要点\n\n2025年,全市市场监管工作的总体要求是:坚持稳中求进。\n',
+    });
+    expect(kb.plans[0].title).toBe('2025年全市市场监督管理工作要点');
+  });
+
+  it('a province\'s campaign carried out by its city: the city named before the plan\'s kind is the place', async () => {
+    const { kb } = await ingestTexts({ 'p.txt': '四川省深入推进农产品质量安全省建设雅安市行动方案\n为推进农产品质量安全省建设,结合我市实际,制定本方案。\n' });
+    expect(kb.plans[0].city).toBe('雅安');
+  });
+
+  it('新疆生产建设兵团 is a place, and a grid\'s spaced 标  题 label is no part of the title', async () => {
+    const { kb } = await ingestTexts({
+      'p.txt': '发文机关: 兵团办公厅\n标  题: 兵团关于推进质量提升行动的实施意见\n\n兵团关于推进质量提升行动的实施意见\n为贯彻落实《中共中央 国务院关于开展质量提升行动的指导意见》,提出如下实施意见。\n',
+    });
+    expect(kb.plans[0]).toMatchObject({ city: '新疆生产建设兵团', title: '兵团关于推进质量提升行动的实施意见' });
+  });
+});
+
+describe('asking for GDP where the plan spells the figure out', () => {
+  it('GDP means 地区生产总值, even beside a 单位GDP能耗 line', async () => {
+    const { AnswerEngine } = await import('../../src/answer/answer-engine.ts');
+    const e = new AnswerEngine((await ingestTexts({
+      'p.txt': '江北区2025年政府工作报告主要目标任务分解\n一、主要预期目标\n(1)地区生产总值增长6%左右。(区发改局负责)\n(2)单位GDP能耗下降3%。(区工信局负责)\n',
+    })).kb);
+    expect(e.ask('江北区GDP增长目标多少', { now: new Date('2025-06-01T02:00:00Z') }).answer).toContain('6%左右');
+  });
+});
