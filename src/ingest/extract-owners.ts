@@ -716,10 +716,13 @@ function sentenceSubject(sentence: string): { lead: string[]; units: string[] } 
  * such a subject mid-paragraph is exhortation, not an assignment.
  */
 export function findAddressedOwners(text: string): Owners | null {
-  const m = /^(?:请)?(?:作为[^,，。;；]{1,16}的)?(各[\u4e00-\u9fff()（）]{0,24}?(?:单位|部门|政府|管委会|乡镇|街道|县区|县\(市、区\)|县市区|协会|分局|科室|股室|所|站))(?:要|请于|请|应当|应|须|必须|负责|务必|于|在|对|按照|将)(?=[\u4e00-\u9fff\d])/.exec(text.trim());
+  // (Or a list that opens with such a class: "请各县(区)局、园区分局于11月17日前报送…".)
+  const m = /^(?:请)?(?:作为[^,，。;；]{1,16}的)?(各[\u4e00-\u9fff()（）]{0,24}?(?:单位|部门|政府|管委会|乡镇|街道|县区|县\(市、区\)|县市区|协会|分局|科室|股室|所|站|局)(?:[、和及][\u4e00-\u9fff()（）]{2,16}?(?:单位|部门|政府|管委会|分局|局|委|办|中心|所|站))*)(?:要|请于|请|应当|应|须|必须|负责|务必|于|在|对|按照|将)(?=[\u4e00-\u9fff\d])/.exec(text.trim());
   if (!m) return null;
-  const name = m[1];
-  return { lead: [], units: [name], partners: [], quote: '', deadlineText: null };
+  // (和/及 joins two bodies only after a whole name: "各管理和指导单位" is one.)
+  const names = splitDepartments(m[1].replace(/(?<=单位|部门|政府|管委会|局|委|办|中心|所|站|县市区|县区)[和及](?=[\u4e00-\u9fff]{2})/g, '、'));
+  if (!names.length || !names.every((n) => isBody(n) || /^各/.test(n))) return null;
+  return { lead: [], units: names, partners: [], quote: '', deadlineText: null };
 }
 
 /**

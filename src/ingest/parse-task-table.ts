@@ -35,8 +35,8 @@ const HEADER_LABELS: Array<[Column, RegExp]> = [
 
 /** A header cell's label: no spaces or colons, and no trailing note in brackets (责任股室(单位), 金额(万元)). */
 const cellLabel = (cell: string) => cell.replace(/[\s:：|]/g, '').replace(/(?<=.{2})[(（][^()（）]{1,8}[)）]$/, '');
-/** A header cell that names the task column in words of its own (目标与任务, 民生实事, 2022年预期目标). */
-const TEXTISH = /^.{0,10}(任务|目标|内容|工作|事项|实事|要求|举措|措施|名称)$/;
+/** A header cell that names the task column in words of its own (目标与任务, 民生实事, 2022年预期目标, 重点工作任务分解). */
+const TEXTISH = /^.{0,10}(任务|目标|内容|工作|事项|实事|要求|举措|措施|名称|任务分解|任务清单)$/;
 
 /** A second task column that describes the row's task. */
 const DESCRIBES = /^(项目内容|主要内容|工作内容|具体内容|建设内容|实施内容|任务内容|考核内容|具体措施|工作措施|主要措施|工作举措|具体任务)$/;

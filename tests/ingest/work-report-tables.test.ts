@@ -190,3 +190,34 @@ describe('asking for GDP where the plan spells the figure out', () => {
     expect(e.ask('江北区GDP增长目标多少', { now: new Date('2025-06-01T02:00:00Z') }).answer).toContain('6%左右');
   });
 });
+
+describe('more task lists as offices write them', () => {
+  it('"请各县(区)局、园区分局于…前…": a list that opens with a class of bodies owns the item', async () => {
+    const { kb } = await ingestTexts({
+      'p.txt': `东湖市市场监督管理局关于做好消费者教育活动的通知
+各县(区)市场监管局,市局相关科室:
+现就有关事项通知如下:
+一、请各县(区)局、园区分局按照文件要求,结合本辖区实际,做好活动方案。
+二、请各县市区和高新区管委会于2025年11月17日前报送活动总结。
+`,
+    });
+    expect(kb.tasks.map((t) => [t.ref, t.units, t.deadline])).toEqual([
+      ['一', ['各县(区)局', '园区分局'], null],
+      ['二', ['各县市区', '高新区管委会'], '2025-11-17'],
+    ]);
+  });
+
+  it('a spaced table whose task column is 重点工作任务分解 is read, its 责任领导 and 监督方式 apart from the units', async () => {
+    const { kb } = await ingestTexts({
+      'p.txt': `2025年度东湖高新区重点工作任务分解一览表
+序号 重点工作任务分解 责任领导 责任部门 完成期限 监督方式
+1 主动对接周边片区,共建联动创新区。 张某 经济发展局 持续推进 区委、区政府
+2 探索产业跨地区转移利益共享机制。 李某、王某 科技中心、经济发展局 12月底前 区委、区政府
+`,
+    });
+    expect(kb.tasks.map((t) => [t.ref, t.units, t.deadlineText])).toEqual([
+      ['1', ['经济发展局'], '持续推进'],
+      ['2', ['科技中心', '经济发展局'], '12月底前'],
+    ]);
+  });
+});
