@@ -296,7 +296,8 @@ const ENGLISH: Array<[RegExp, string]> = [
   [/\bunits?\b/gi, '单位'],
   [/\b(funds?|funding)\b/gi, '资金'],
   // English function words left between the mapped ones weigh nothing.
-  [/\b(the|a|an|is|are|was|were|of|to|in|for|on|at|by|and|or|that|this|which|what|it|its|be|do|does|did|please|pls|about|with|from|any|there)\b/gi, ''],
+  // (Only as English words: the A of "A级", "A类" beside Chinese is a grade, not an article.)
+  [/(?<![\u4e00-\u9fff\w])(the|a|an|is|are|was|were|of|to|in|for|on|at|by|and|or|that|this|which|what|it|its|be|do|does|did|please|pls|about|with|from|any|there)(?![\u4e00-\u9fff\w])/gi, ''],
 ];
 
 /** Colloquial and Cantonese wording ("係幾多", "要干嘛来着", "啥时候要搞完") in the words the rules read. */
@@ -433,7 +434,8 @@ export function understandQuestion(raw: string, lexicon: Lexicon): Question {
     text,
     // ("甘肃…方案里由谁对各地实施情况开展督导": 各地 inside one named plan is its own places, not a question
     // across plans.)
-    intent: files.size === 1 && !CROSS_ASK.test(text) ? intentOf(text.replace(/各(城市|地)/g, '各方')) : intentOf(text),
+    // ("广东…考核,哪些市是A级": the cities a named plan lists are its content, not plans to compare.)
+    intent: files.size === 1 && !CROSS_ASK.test(text) ? withinOnePlan(intentOf(text.replace(/各(城市|地)/g, '各方'))) : intentOf(text),
     files: [...files],
     refs: refs.map((r) => r.ref),
     departments,
@@ -546,6 +548,9 @@ const REPORT_ASK = new RegExp(`报送|上报|汇报|交给谁|报给谁|交到�
 
 /** "谁更高", "哪个多": which of two figures is larger — a target question, not who owns something. */
 export const WHICH_HIGHER = /(谁|哪个|哪一个|哪边|哪家|哪个地方)(的)?(目标)?(更|最)?(高|低|多|少|大|小)(?![\u4e00-\u9fff]{0,2}(部门|单位))/;
+
+/** Inside one named plan there are no plans to compare: a "哪些市" question asks what the plan says. */
+const withinOnePlan = (intent: Intent): Intent => (intent === 'cross_plan' ? 'search' : intent);
 
 function intentOf(text: string): Intent {
   if (WHICH_HIGHER.test(text) && /目标|指标|多少|率|数|量|比重|指数/.test(text)) return 'target';

@@ -142,3 +142,22 @@ describe('counts, numbers, periods and members asked of unseen plans', () => {
     expect(a).toContain('县教育局、县财政局、县住建局、县应急管理局、县市场监管局');
   });
 });
+
+describe('grades and lists inside one named plan', () => {
+  it('the A of "A级" beside Chinese is a grade, not an English article', () => {
+    expect(understandQuestion('哪些市是A级', lexicon).content).toContain('A级');
+    expect(understandQuestion('评为A类的企业有几家', lexicon).content).toContain('A类');
+    expect(understandQuestion('what is a 目标', lexicon).content).not.toMatch(/\ba\b/i);
+  });
+
+  it('"哪些市是A级" about one named plan asks what the plan lists, and quotes the line that lists them', async () => {
+    const e = new AnswerEngine((await ingestTexts({
+      'p.txt': '东海省人民政府关于2024年度各市质量工作考核结果的通报\n各市人民政府,省政府各部门:\n经自我评价、初步评审和综合考核,确定了考核等级。\nA级:青州、安平、临川市。\nB级:南溪、北岭市。\n',
+    })).kb);
+    const q = '东海省2024年度质量工作考核，哪些市是A级？';
+    expect(understandQuestion(q, e.prepared.lexicon).intent).not.toBe('cross_plan');
+    const a = e.ask(q, { now: NOW }).answer;
+    expect(a).toContain('青州、安平、临川市');
+    expect(a).not.toContain('南溪');
+  });
+});
