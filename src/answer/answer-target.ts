@@ -89,14 +89,23 @@ function answerEachMetric(c: Ctx): Answer | null {
   const parts = c.q.content
     .split(new RegExp(`[、,，]|${and.source}`))
     .map((p) => p.trim())
-    .filter((p) => p.length >= 2 && !/(里|中|方面)$/.test(p));
+    .filter((p) => p.length >= 2 && !/(里|中|方面)$/.test(p) && !/^[\d\s.]+$/.test(p));
   if (parts.length < 2) return null;
   // (A part that also carries the question's context, "创建示范城市 计量检测项目", is asked again by its
-  // last words when it finds nothing as a whole.)
+  // last words when it finds nothing as a whole — and by them first when the context only names the plan,
+  // "个体工商户 带动就业" of 个体工商户…方案: the plan's words would pick a neighbour's clause, "个体工商户占比".)
+  const titles = c.kb.plans.filter((p) => !c.files || c.files.has(p.file)).map((p) => p.title ?? '');
   const one = (p: string) => {
+    const words = p.split(' ');
+    const last = words.at(-1)!;
+    if (last === p || last.length < 3) return answerOneMetric(c, p);
+    const context = words.slice(0, -1).join('');
+    if (titles.some((t) => t.includes(context))) {
+      const byLast = answerOneMetric(c, last);
+      if (byLast?.found) return byLast;
+    }
     const a = answerOneMetric(c, p);
-    const last = p.split(' ').at(-1)!;
-    return a?.found || last === p || last.length < 3 ? a : answerOneMetric(c, last);
+    return a?.found ? a : answerOneMetric(c, last);
   };
   const found = parts.map(one).filter((a): a is Answer => a !== null && a.found);
   if (found.length < 2) return null;
@@ -153,7 +162,9 @@ function answerOneMetric(c: Ctx, content: string): Answer | null {
   const lines: string[] = [];
   const sources: Source[] = [];
   for (const h of best.slice(0, 3)) {
-    const shown = h.doc.kind === 'target' ? targetLines(c, c.kb.targets[h.doc.index]) : [sentenceLine(c, h)];
+    // (Of a sentence that sets several figures, the clause of the metric asked — one metric of several
+    // when each is asked on its own.)
+    const shown = h.doc.kind === 'target' ? targetLines(c, c.kb.targets[h.doc.index]) : [sentenceLine(c, h, toks)];
     lines.push(...shown.map((s) => s.line));
     sources.push(...shown.map((s) => s.source));
   }
@@ -249,21 +260,39 @@ function targetLine(c: Ctx, t: Target): { line: string; source: Source } {
   return { line: `${c.label(t.file)}: ${clause}${year}${c.cite(t.source)}`, source: t.source };
 }
 
-export function sentenceLine(c: Ctx, h: Hit): { line: string; source: Source } {
-  return sentenceLineAt(c, h.doc.index);
+export function sentenceLine(c: Ctx, h: Hit, toks?: string[]): { line: string; source: Source } {
+  return sentenceLineAt(c, h.doc.index, toks);
 }
 
-function sentenceLineAt(c: Ctx, index: number): { line: string; source: Source } {
-  const ref = c.p.sentences[index];
+function sentenceLineAt(c: Ctx, index: number, asked?: string[]): { line: string; source: Source } {
+  const ref0 = c.p.sentences[index];
+  // (A sentence that sets figures for several years, asked for one: only what it sets for that year.)
+  const ref = c.q.targetYear ? { ...ref0, text: yearSpan(ref0.text, c.q.targetYear) } : ref0;
   const passage = c.kb.passages[ref.passage];
-  const clause = figureClause(ref.text, tokens(c.q.content), c.q.text, c.q.unit);
+  const clause = figureClause(ref.text, asked ?? tokens(c.q.content), c.q.text, c.q.unit);
   // (A clause cut from its sentence keeps the sentence's opening years: "2015—2017年,…逐年达到91%、92%、93%".)
   const lead = clause && !/\d{4}\s*年/.test(clause) ? LEAD_YEARS.exec(ref.text.trim())?.[0] : null;
   const text = clause ? `${lead ?? ''}${clause}` : focus(ref.text, tokens(c.q.content));
   // The year is often stated once for the paragraph: take it from the targets this sentence states.
-  const year = /\d{4}年/.test(text) ? null : c.kb.targets.find((t) => t.file === passage.file && t.year && ref.text.includes(t.source.quote))?.year;
+  // (Of the targets stated in these words — "力争…增长15%" for 2015 and for 2017 — the one whose year the
+  // sentence names.)
+  const stated = /\d{4}年/.test(text) ? [] : c.kb.targets.filter((t) => t.file === passage.file && t.year && ref0.text.includes(t.source.quote));
+  const year = (stated.find((t) => ref0.text.includes(`${t.year}年`)) ?? stated[0])?.year;
   const note = year ? yearNote(passage.text, year) : '';
   return { line: `${c.label(passage.file)}: ${text}${note}${c.cite(passage)}`, source: { ...passage, quote: text } };
+}
+
+/**
+ * "到2015年,…总量达到1400亿元…;到2017年,…总量达到2000亿元": the part of a sentence that sets figures for the
+ * year asked, from that year's mention to the next year's; the whole sentence when it names one year only.
+ */
+export function yearSpan(text: string, year: number): string {
+  const marks = [...text.matchAll(/(?:力争到|力争|到|至)?\s*((?:19|20)\d{2})\s*年(?:底|末)?/g)];
+  const years = new Set(marks.map((m) => Number(m[1])));
+  if (years.size < 2 || !years.has(year)) return text;
+  const at = marks.findIndex((m) => Number(m[1]) === year);
+  const next = marks.slice(at + 1).find((m) => Number(m[1]) !== year);
+  return text.slice(marks[at].index, next?.index ?? text.length).replace(/[,，;；、]\s*$/, '');
 }
 
 /**

@@ -510,6 +510,8 @@ function targetYearOf(text: string): number | null {
 
 const UNIT_WORDS: Array<[RegExp, string]> = [
   [/多少钱|多少元|几元|奖励多少|资金多少/, '元'],
+  // "总量要到多少亿": a figure in 亿 (or 万) — "2000亿元", not the "15%" beside it.
+  [/(?:多少|几)(亿|万)(?:元)?(?![\u4e00-\u9fff])/, '$1'],
   // "从几个方面开展", "分几个部分": the parts counted are the unit ("7方面", "八个部分").
   [/(?:多少|几)个?(方面|部分|环节|阶段|领域|板块|层面|维度)/, '$1'],
   [/(?:多少|几)(件|个|项|家|只|张|天|次|名|所|座|台|批|户|人|亩|吨|公里|篇|期|场)/, '$1'],
