@@ -163,12 +163,20 @@ function answerOneMetric(c: Ctx, content: string): Answer | null {
   const sources: Source[] = [];
   for (const h of best.slice(0, 3)) {
     // (Of a sentence that sets several figures, the clause of the metric asked — one metric of several
-    // when each is asked on its own.)
-    const shown = h.doc.kind === 'target' ? targetLines(c, c.kb.targets[h.doc.index]) : [sentenceLine(c, h, toks)];
+    // when each is asked on its own, by its words other than the plan's title's: "塔城…农产品品牌…行动
+    // 认证产品" asks for 认证产品300个, not the 农产品品牌 clause beside it.)
+    const shown = h.doc.kind === 'target' ? targetLines(c, c.kb.targets[h.doc.index]) : [sentenceLine(c, h, beyondTitle(c, h.doc.file, toks))];
     lines.push(...shown.map((s) => s.line));
     sources.push(...shown.map((s) => s.source));
   }
   return c.answer(lines.join('\n'), sources);
+}
+
+/** The asked words that the plan's title does not hold (all of them when the title holds every one). */
+function beyondTitle(c: Ctx, file: string, toks: string[]): string[] {
+  const title = c.p.titles.plans.find((p) => p.file === file)?.tokens;
+  const own = title ? toks.filter((t) => !title.has(t)) : toks;
+  return own.length ? own : toks;
 }
 
 /** A target record, or a sentence with a number — in the unit the question asks for, if it asks. */
@@ -305,8 +313,8 @@ function yearNote(text: string, year: number): string {
 }
 
 /** In a clause listing several targets ("创A3个、B达到22个、C达到100件"), the part about this one. */
-/** The years a sentence opens with: "2015—2017年,", "到2025年底,". */
-const LEAD_YEARS = /^(?:到|至|力争到|力争)?\s*\d{4}(?:\s*[—\-~至]\s*\d{4})?\s*年(?:底|末)?[,，]?/;
+/** The years a sentence opens with: "2015—2017年,", "2021年-2023年,", "到2025年底,". */
+const LEAD_YEARS = /^(?:到|至|力争到|力争)?\s*\d{4}(?:\s*年?\s*[—\-~至到]\s*\d{4})?\s*年(?:底|末)?[,，]?/;
 
 /**
  * "…计量标准数量达到350项,…,研制标准物质10项" asked for 标准物质: of a sentence that sets several figures, the

@@ -40,3 +40,15 @@ describe('two metrics asked of one clause', () => {
     expect(a).not.toContain('40%');
   });
 });
+
+describe('two metrics asked of a plan named by its title\'s words', () => {
+  it('each clause is picked by the words beyond the title', async () => {
+    const e = new AnswerEngine((await ingestTexts({
+      'p.txt': '北原地区农产品品牌建设三年行动实施方案(2021-2023年)\n二、主要目标\n到2023年,建立起覆盖全区的品牌培育、发展和保护机制。2021年-2023年,全区农产品知名品牌数量明显增加,培育在全国具有较强市场竞争力的知名农产品品牌5个,自治区农产品区域公用品牌5个,“两品两标”绿色食品(有效期三年)、有机农产品(有效期一年)和地理标志证明商标,认证产品300个,涉农地理标志60个。\n',
+    })).kb);
+    const a = e.ask('北原地区农产品品牌三年行动,认证产品和涉农地理标志的目标各是多少?', { now: NOW }).answer;
+    expect(a).toContain('认证产品300个');
+    expect(a).toContain('涉农地理标志60个');
+    expect(a).not.toContain('公用品牌5个');
+  });
+});
