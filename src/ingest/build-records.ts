@@ -137,6 +137,8 @@ class RecordBuilder {
   campaignDates: CampaignDate[] = [];
   passages: Passage[] = [];
   departments = new Set<string>();
+  /** Tasks whose owners are a list (a table's cells, a label's value, a bracket), not a sentence's subject. */
+  private listed = new Set<string>();
   warnings: string[] = [];
   private seq = 0;
 
@@ -275,6 +277,7 @@ class RecordBuilder {
     inherited: Task['inherited'],
   ): string {
     const id = this.id('t');
+    if (origin === 'table' || /^\s*[(（〔【\[]|[:：]/.test(owners?.quote ?? '')) this.listed.add(id);
     [...(owners?.units ?? []), ...(owners?.partners ?? [])].forEach((d) => this.departments.add(d));
     this.tasks.push({
       id,
@@ -365,7 +368,9 @@ class RecordBuilder {
 
   /** The plan says the first unit of each list leads. */
   firstListedLeads(): void {
-    for (const t of this.tasks) if (t.origin !== 'duty' && t.lead.length === 0 && t.units.length > 1) t.lead = [t.units[0]];
+    // (A task of one listed unit too — "责任单位:区财政局" under "列第一位者为牵头单位": the one unit listed is
+    // listed first; a sentence whose subject is a body lists nothing.)
+    for (const t of this.tasks) if (t.origin !== 'duty' && t.lead.length === 0 && (t.units.length > 1 || (t.units.length === 1 && this.listed.has(t.id)))) t.lead = [t.units[0]];
   }
 
   records(): Records {

@@ -151,7 +151,8 @@ function readSpacedTable(lines: CellLine[], start: number): CellTable | null {
     header[remarkAt] = '责任单位(备注)';
   }
   // (A header cell duban does not read, "名称", is still a header cell when it reads as a label.)
-  if (cols.some((c, k) => c === null && !LABELISH.test(header[k])) || !cols.includes('text')) return null;
+  // (A figure's column may carry its unit: "1-8月实际完成率%", "金额(万元)".)
+  if (cols.some((c, k) => c === null && !LABELISH.test(header[k].replace(/(%|[(（][^()（）]{1,6}[)）])$/, ''))) || !cols.includes('text')) return null;
   if (!cols.some((c) => c === 'lead' || c === 'units' || c === 'partners')) return null;
   const rows: string[][] = [header];
   const consumed = [start];
@@ -179,6 +180,8 @@ function mergeSplitLabels(cells: string[]): string[] {
   for (const c of cells) {
     const last = out[out.length - 1];
     if (last !== undefined && last.length === 1 && c.length === 1 && (columnOf(last + c) || LABELISH.test(last + c) || /^(备注|说明)$/.test(last + c))) out[out.length - 1] = last + c;
+    // "1-" / "8月实际完成情况": a period the page broke at its dash.
+    else if (last !== undefined && /^\d{1,2}\s*[-—~至]$/.test(last) && /^\d{1,2}月/.test(c)) out[out.length - 1] = last + c;
     else out.push(c);
   }
   return out;

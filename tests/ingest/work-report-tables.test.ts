@@ -221,3 +221,43 @@ describe('more task lists as offices write them', () => {
     ]);
   });
 });
+
+describe('a progress table whose header breaks a period at its dash', () => {
+  it('"1- 8月实际完成情况" and "完成率%" are header cells: each row is a task with its unit and progress', async () => {
+    const { kb } = await ingestTexts({
+      'p.txt': `东湖区2025年1-8月重点民生实事完成情况表
+序号 民生实事项目名称 责任单位 目标任务 1- 8月实际完成情况   1-8月实际完成率% 备注
+1 农村饮用水安全巩固提升 农林水务局 1300人 700 54% 已解决700人的饮水问题
+2 新增城镇就业   人社局 8950 7356 82%
+3 新增养老服务床位 民政局 71个 55 77%
+`,
+    });
+    expect(kb.tasks.map((t) => [t.ref, t.text, t.units])).toEqual([
+      ['1', '农村饮用水安全巩固提升', ['农林水务局']],
+      ['2', '新增城镇就业', ['人社局']],
+      ['3', '新增养老服务床位', ['民政局']],
+    ]);
+  });
+});
+
+describe('a plan\'s rule that the unit listed first leads', () => {
+  it('applies to every task of the plan, a task of one unit too', async () => {
+    const { kb } = await ingestTexts({
+      'p.txt': `2025年政府工作报告重点工作责任分解
+一、区长牵头重点工作
+1.一般公共预算收入与经济增长基本同步。
+责任单位:区财政局
+2.全力保障枢纽工程建设,完成60万平方米征拆任务。
+责任单位:区房屋征收中心、区发改局、古林镇(列第一位者为牵头或汇总单位,下同)
+二、常务副区长牵头重点工作
+1.地区生产总值增长6%左右。
+责任单位:区发改局
+`,
+    });
+    expect(kb.tasks.map((t) => [t.lead, t.units])).toEqual([
+      [['区财政局'], ['区财政局']],
+      [['区房屋征收中心'], ['区房屋征收中心', '区发改局', '古林镇']],
+      [['区发改局'], ['区发改局']],
+    ]);
+  });
+});
