@@ -57,8 +57,8 @@ export function splitOutsideParens(s: string, seps: RegExp): string[] {
 }
 
 /** The mark a table puts before its lead unit: "★区发改委、统计局". */
-const LEAD_MARK = /[★☆▲△※]/;
-const LEAD_MARKS = /[★☆▲△※]/g;
+export const LEAD_MARK = /[★☆▲△※]/;
+const LEAD_MARKS = new RegExp(LEAD_MARK.source, 'g');
 
 /** A unit name without list noise: unmatched brackets, 等-tails, a trailing alias in brackets. */
 function cleanName(raw: string): string {
@@ -144,7 +144,10 @@ export function splitDepartments(list: string): string[] {
   return out;
 }
 
-export const DEPT_END = /((?<!布|格|大|全|开|结|当|骗|赌|棋|饭|牌)局|委|委员会|委会|协会|工会|联合会|商会|办|办公室|督查室|厅|部|院|中心|政府|管委会|单位|公司|集团|支队|大队|总队|中队|军分区|分行|支行|海关|妇联|残联|科协|工商联|侨联|文联|社科联|供销社|联社)$/;
+/** 局 that ends a body's name, not a word that ends like one (布局, 格局, 大局 …). */
+export const BODY_JU = '(?<![布格大全开结当骗赌棋饭牌])局';
+
+export const DEPT_END = new RegExp(`(${BODY_JU}|委|委员会|委会|协会|工会|联合会|商会|办|办公室|督查室|厅|部|院|中心|政府|管委会|单位|公司|集团|支队|大队|总队|中队|军分区|分行|支行|海关|妇联|残联|科协|工商联|侨联|文联|社科联|供销社|联社)$`);
 
 /** A name joined back from a 各县、市、区 list, split only where 及/以及 follows a body's name. */
 function splitAtJoin(name: string): string[] {
@@ -165,7 +168,7 @@ function splitJoined(name: string): string[] {
 }
 
 /** Where a body's name may end: its kind word. */
-const BODY_END = /((?<!布|格|大|全|开|结|当|骗|赌|棋|饭|牌)局|委|办|股|馆|站|所|队|中心|公司|院|社)$/;
+const BODY_END = new RegExp(`(${BODY_JU}|委|办|股|馆|站|所|队|中心|公司|院|社)$`);
 /** Small bodies that have no sub-bodies named after them: what follows their name is another body. */
 const LEAF_END = /(股|馆|站|所)$/;
 

@@ -1,6 +1,7 @@
 import { columnOf, readHeader } from './parse-task-table.ts';
 import { isNoiseLine } from './strip-boilerplate.ts';
 import { lookupPlace } from '../kb/place-names.ts';
+import { BODY_JU, LEAD_MARK } from './extract-owners.ts';
 
 /**
  * A task table pasted from a web page or PDF arrives one cell per line:
@@ -438,7 +439,7 @@ function opensRow(lines: CellLine[], at: number): boolean {
 }
 
 const TASK_WORDS = /建设|开展|推进|实施|完成|加快|提升|新建|启动|开工|打造|建成/;
-const UNIT_CELL = /^(?!.*(?:布|格|大|全|开|结|当|骗|赌|棋|饭|牌)局$)[\u4e00-\u9fff()、“”]{2,24}(局|委|办|部|院|会|厅|中心|政府|管委会|公司|集团|所|站|队|街道|镇|乡|社|指挥部|股|股室|馆|小组|室|处|科|分行|支行|海关)(?:\([\u4e00-\u9fff、]{1,12}\))?$|^[\u4e00-\u9fff]{0,8}(妇联|残联|侨联|文联|工商联|科协|团委)$|^[\u4e00-\u9fff]{0,8}(开发区|经开区|高新区|新区|园区|科技园|产业园|工业园)(?:\([\u4e00-\u9fff、]{1,12}\))?$/;
+const UNIT_CELL = new RegExp(`^[\\u4e00-\\u9fff()、“”]{2,24}(${BODY_JU}|委|办|部|院|会|厅|中心|政府|管委会|公司|集团|所|站|队|街道|镇|乡|社|指挥部|股|股室|馆|小组|室|处|科|分行|支行|海关)(?:\\([\\u4e00-\\u9fff、]{1,12}\\))?$|^[\\u4e00-\\u9fff]{0,8}(妇联|残联|侨联|文联|工商联|科协|团委)$|^[\\u4e00-\\u9fff]{0,8}(开发区|经开区|高新区|新区|园区|科技园|产业园|工业园)(?:\\([\\u4e00-\\u9fff、]{1,12}\\))?$`);
 /** A cell of an owner column: a unit, a list of units, or blank ("/"). */
 /** An empty cell as tables write it. */
 const BLANK_CELL = /^[/／无\-—―－]$/;
@@ -446,7 +447,9 @@ const OWNER_CELL = (c: string) => BLANK_CELL.test(c) || UNIT_CELL.test(c) || (/[
 
 /** A numbered item inside a row's cell: "(1)地区生产总值…", "（2）…", "3.规上工业…", "4、…". */
 const SUB_ITEM = /^(?:[(（](\d{1,2})[)）]|(\d{1,2})[.．、](?!\d))\s*(?=[\u4e00-\u9fff“《])/;
-const subItemCount = (cells: string[]) => cells.filter((c) => SUB_ITEM.test(c) && c.length >= 8).length;
+/** A cell that is a numbered item (long enough to be a task, not a figure). */
+const isItemCell = (c: string) => SUB_ITEM.test(c) && c.length >= 8;
+const subItemCount = (cells: string[]) => cells.filter(isItemCell).length;
 const rowLimit = (cells: string[]) => MAX_ROW_CELLS * (1 + subItemCount(cells));
 
 /** "应急管理局" / "(安委办)", "高新园" / "(邹区镇)": a bracketed line after a unit is part of its name. */
@@ -469,7 +472,7 @@ function withBracketNotes(cells: string[]): string[] {
  * no item is followed by an owner cell.
  */
 function subItemRows(ref: string, cells: string[], cols: Array<ReturnType<typeof columnOf>>): Array<{ ref: string; cells: string[] }> | null {
-  const starts = cells.map((c, k) => (SUB_ITEM.test(c) && c.length >= 8 ? k : -1)).filter((k) => k >= 0);
+  const starts = cells.map((c, k) => (isItemCell(c) ? k : -1)).filter((k) => k >= 0);
   // (One item is a row of items too when only the row's short 项目 cell stands before it.)
   if (starts.length === 0 || (starts.length === 1 && (starts[0] === 0 || cells.slice(0, starts[0]).some((c) => c.length > 16)))) return null;
   const nums = starts.map((k) => { const m = SUB_ITEM.exec(cells[k])!; return Number(m[1] ?? m[2]); });
@@ -509,7 +512,7 @@ function opensItemRow(lines: CellLine[], at: number): boolean {
 /** Keeps the header's number of cells, and after them only unit names and deadlines. */
 function trimLastRow(cells: string[], at: number[], columns: number): void {
   // (A row of numbered items keeps them all, up to the cells that follow its last item.)
-  const lastItem = subItemCount(cells) >= 2 ? cells.reduce((k, c, n) => (SUB_ITEM.test(c) && c.length >= 8 ? n : k), -1) : -1;
+  const lastItem = subItemCount(cells) >= 2 ? cells.reduce((k, c, n) => (isItemCell(c) ? n : k), -1) : -1;
   let keep = lastItem >= 0 ? lastItem + 1 : Math.min(cells.length, columns);
   if (lastItem >= 0) while (keep < cells.length && (PERSON_CELL.test(cells[keep]) || fitsOf(cells[keep])('units') >= 3)) keep++;
   while (keep < cells.length && (UNIT_CELL.test(cells[keep]) || DEADLINE_CELL.test(cells[keep].replace(/\s+/g, '')))) keep++;
@@ -615,7 +618,7 @@ const FIGURE_CELL = /^(?:增长|下降|达到|提高|提升|不低于|不少于|
  */
 function fitsOf(cell: string): (slot: Slot) => number {
   // (A mark before a lead unit, "★区发改委", is no part of the cell's kind.)
-  const flat = cell.replace(/\s+/g, '').replace(/[★☆▲△※]/g, '');
+  const flat = cell.replace(/\s+/g, '').replace(new RegExp(LEAD_MARK.source, 'g'), '');
   // (A year alone, "2024", is a date only in a date column.)
   const isDate = DEADLINE_CELL.test(flat);
   const isYear = /^(?:19|20)\d{2}年?$/.test(flat);
