@@ -86,7 +86,7 @@ const count = (s: string, set: string) => [...s].filter((c) => set.includes(c)).
 
 /**
  * Spaces separate two names only where the text before them is a whole body's name: "市财政局 市发改委" is
- * two units, while "市 财政局", "资源规划 局" and "伏羲 山管委 会" (a page that spaced its characters out)
+ * two units, while "市 财政局", "资源规划 局" and "龙山 管委 会" (a page that spaced its characters out)
  * are one each.
  */
 function splitAtSpaces(part: string): string[] {
@@ -583,7 +583,7 @@ function valueUntil(text: string, start: number, limit: number): string {
     else if (depth === 0 && i > start && /^[\u4e00-\u9fff]{2,4}[:：]/.test(text.slice(i, i + 5))) break;
     // A list of bodies that a space ends, before words that are none ("…,各区政府 鄞州 海曙、江东 合计 …").
     // (A separator after the space continues the list, "市 住建局 、资源规划 局", and so does a name's last
-    // character spaced off: "伏羲 山管委 会".)
+    // character spaced off: "龙山 管委 会".)
     else if (depth === 0 && /\s/.test(ch) && DEPT_END.test(text.slice(start, i).trim()) && !/^\s*[、,，]|^\s+[\u4e00-\u9fff](?:$|[\s、,，;；])/.test(text.slice(i)) && !bodiesAhead(text.slice(i))) break;
   }
   return text.slice(start, i).replace(/[\s;；]+$/, '');

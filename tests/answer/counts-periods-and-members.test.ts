@@ -152,7 +152,7 @@ describe('grades and lists inside one named plan', () => {
 
   it('"哪些市是A级" about one named plan asks what the plan lists, and quotes the line that lists them', async () => {
     const e = new AnswerEngine((await ingestTexts({
-      'p.txt': '东海省人民政府关于2024年度各市质量工作考核结果的通报\n各市人民政府,省政府各部门:\n经自我评价、初步评审和综合考核,确定了考核等级。\nA级:青州、安平、临川市。\nB级:南溪、北岭市。\n',
+      'p.txt': '东海省人民政府关于2024年度各市质量工作考核结果的通报\n各市人民政府,省政府各部门:\n经各市自评、省级复核,评定了考核等级。\nA级:青州、安平、临川市。\nB级:南溪、北岭市。\n',
     })).kb);
     const q = '东海省2024年度质量工作考核，哪些市是A级？';
     expect(understandQuestion(q, e.prepared.lexicon).intent).not.toBe('cross_plan');
