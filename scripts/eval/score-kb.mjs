@@ -61,7 +61,8 @@ for (const g of gold) {
   found++;
     // Gold deadlines are either normalized (2024-06) or as printed (2024年6月底前): either form matches.
   const l = setEq(t.lead, g.lead), u = setEq(t.units, g.units);
-  const d = (t.deadline ?? null) === (g.deadline ?? null) || (!!g.deadline && norm(t.deadlineText) === norm(g.deadline));
+  // (A gold month, 2024-06, is met by a day in it, 2024-06-30: the record is the more precise.)
+  const d = (t.deadline ?? null) === (g.deadline ?? null) || (!!g.deadline && norm(t.deadlineText) === norm(g.deadline)) || (!!g.deadline && /^\d{4}-\d{2}$/.test(g.deadline) && String(t.deadline ?? '').startsWith(`${g.deadline}-`));
   leadOk += l ? 1 : 0; unitsOk += u ? 1 : 0; deadlineOk += d ? 1 : 0;
   if (l && u && d) allOk++;
   else fails.push(`TASK ${file} ${g.ref ?? ''} ${g.textStart}: lead ${JSON.stringify(t.lead)} (gold ${JSON.stringify(g.lead)}) units ${JSON.stringify(t.units)} (gold ${JSON.stringify(g.units)}) deadline ${t.deadline} (gold ${g.deadline})`);

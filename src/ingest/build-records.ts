@@ -159,8 +159,10 @@ class RecordBuilder {
   }
 
   addDuty(heading: string, departments: string[], text: string, at: { ref: string; path: string[]; line: number }) {
+    // ("二、曹惠明常务副县长牵头重点工作": a leader heads the items — the task keeps the leader as a person,
+    // not as an owning body; see addTask.)
     const source = this.source(at.ref, at.path, at.line, text);
-    departments.forEach((d) => this.departments.add(d));
+    departments.filter((d) => !isPersonTitle(d)).forEach((d) => this.departments.add(d));
     this.duties.push({ id: this.id('d'), file: this.file, heading, departments, text, source });
     const owners: Owners = { lead: departments, units: departments, partners: [], quote: heading };
     this.addTask(text, owners, null, 'duty', source, null, []);
@@ -277,6 +279,13 @@ class RecordBuilder {
     inherited: Task['inherited'],
   ): string {
     const id = this.id('t');
+    // (A person with a post — "王丹县长" — leads the work but is no owning body.)
+    let leaders: Task['leaders'];
+    if (owners && [...owners.units, ...owners.lead].some(isPersonTitle)) {
+      const keep = (names: string[]) => names.filter((n) => !isPersonTitle(n));
+      leaders = { label: '牵头领导', names: unique([...owners.lead, ...owners.units].filter(isPersonTitle)) };
+      owners = { ...owners, lead: keep(owners.lead), units: keep(owners.units), partners: keep(owners.partners) };
+    }
     if (origin === 'table' || /^\s*[(（〔【\[]|[:：]/.test(owners?.quote ?? '')) this.listed.add(id);
     [...(owners?.units ?? []), ...(owners?.partners ?? [])].forEach((d) => this.departments.add(d));
     this.tasks.push({
@@ -292,6 +301,7 @@ class RecordBuilder {
       origin,
       category,
       inherited,
+      ...((leaders ?? leadersIn(text)) ? { leaders: leaders ?? leadersIn(text)! } : {}),
       source,
     });
     return id;
@@ -494,7 +504,7 @@ function taskText(text: string, owners: Owners | null): string {
   // Without its owner expression, and without the brackets that held it ("…增长11%。[]").
   let t = withoutOtherFields(text);
   t = owners ? t.replace(owners.quote, '').replace(/[([【（]\s*[)\]】）]/g, '') : t;
-  t = t.replace(/\n?(牵头单位|责任单位|配合单位|参加单位|完成时限|完成时间)\s*[:][^\n]*/g, '').replace(/[([【（]\s*$/, '');
+  t = t.replace(/\n?((?:(?:牵头|主要|协同|配合|参加|参与|协办|协助)(?:责任)?|责任)(?:单位|部门)|完成时限|完成时间)\s*[:][^\n]*/g, '').replace(/[([【（]\s*$/, '');
   return t.replace(/\s*\n\s*/g, ' ').replace(/。{2,}/g, '。').replace(/[,;]\s*$/, '').trim();
 }
 
@@ -523,4 +533,17 @@ function contextYear(node: OutlineNode): number | null {
 /** Owners a text states by label, bracket or 由X牵头 — which win over sentence subjects. */
 function statedOwners(text: string): boolean {
   return !!(findLabelledOwners(text)?.units.length || findParentheticalOwners(text) || findDelegatedOwners(text));
+}
+
+/** A person named with a post ("王丹县长", "曹惠明常务副县长"), not a body. */
+export function isPersonTitle(name: string): boolean {
+  return /^[\u4e00-\u9fff]{2,4}?(?:常务)?副?(?:县长|市长|区长|省长|州长|旗长|镇长|乡长|书记|局长|主席|秘书长|部长|厅长|处长|科长|组长)$/.test(name) && !/^(?:各|有关|相关)/.test(name);
+}
+
+/** "牵头负责领导:杨光荣。", "分管市领导:王东": the leaders an item's own label line names (people, not units). */
+const LEADER_LABEL = /(牵头负责领导|牵头领导|责任领导|分管领导|分管(?:省|市|县|区)领导|包保领导|联系领导|牵头(?:省|市|县|区)领导)\s*[:：]\s*([\u4e00-\u9fff]{2,4}(?:\s*[、,，]\s*[\u4e00-\u9fff]{2,4})*)(?=[。;；)）\s]|$)/;
+
+export function leadersIn(text: string): Task['leaders'] | undefined {
+  const m = LEADER_LABEL.exec(text);
+  return m ? { label: m[1], names: m[2].split(/\s*[、,，]\s*/).filter(Boolean) } : undefined;
 }

@@ -155,6 +155,8 @@ function splitAtJoin(name: string): string[] {
   if (m && DEPT_END.test(m[1])) return [m[1], m[2]];
   // "经济投资局和航空口岸局": 和 joins two bodies when both sides are whole names ("住房和城乡建设局" is one).
   const h = /^(.{3,}?)和(.{3,})$/.exec(name);
+  // ("各县(市、区)党委和人民政府", "高新区党工委和管委会": the second body is the same place's — one owner.)
+  if (h && /^(人民政府|政府|管委会|管理委员会|党委|党工委)$/.test(h[2])) return [name];
   return h && DEPT_END.test(h[1]) && DEPT_END.test(h[2]) ? [h[1], h[2]] : [name];
 }
 
@@ -218,6 +220,12 @@ export function parseOwnerList(expr: string): Owners | null {
   let firstLeads = false;
   // What follows a full stop in a bracket is a note ("以下各项工作均需…落实,不再列出") — unless it hands
   // out a duty of its own: "(X、Y按职责分工负责。各市、县〔区〕政府属地负责,下同)".
+  // "县发改局(首位单位为牵头单位,下同)、县财政局": a bracketed note of the rule marks the lead, and is no name.
+  expr = expr.replace(/[(（]([^()（）]{4,30})[)）]/g, (all, note: string) => {
+    if (!FIRST_IS_LEAD.test(note)) return all;
+    firstLeads = true;
+    return '';
+  });
   const [first, ...more] = expr.split('。');
   const extra = more.map((m) => m.replace(/[,，]?\s*(下同|以下同)\s*$/, '').trim()).filter((m) => /^[^,，;；]{2,40}?(属地负责|负责|配合|参与)$/.test(m) && splitDepartments(m.replace(/(属地负责|负责|配合|参与)$/, '')).every(isBody));
   // "X和Y分别牵头、Z": a role word ends its clause even where a 、 follows it.
@@ -508,7 +516,8 @@ export function findLabelledOwners(text: string): Owners | null {
       else if (FIRST_IS_LEAD.test(p)) {
         firstLeads = true;
         // ("市发改委、市财政局(第一责任单位为牵头单位,下同)": the names before the note stay.)
-        const before = p.replace(/[(（][^()（）]*[)）]?\s*$/, '').trim();
+        // ("县发改局(首位单位为牵头单位,下同)、县财政局": the note may stand after the first name.)
+        const before = p.replace(/[(（][^()（）]*[)）]/g, (note) => (FIRST_IS_LEAD.test(note) ? '' : note)).replace(/[(（][^()（）]*$/, '').trim();
         if (before && !FIRST_IS_LEAD.test(before)) kept.push(before);
       } else if (/^(下同|以下同)$/.test(p)) continue;
       else if (p) kept.push(p);

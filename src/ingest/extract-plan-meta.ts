@@ -225,13 +225,40 @@ function findQuotedName(head: string[]): { name: string; several: boolean; issue
     const news = NEWS_ISSUE.exec(line);
     const fromNews = !!news && !/根据|按照|依据|贯彻|落实/.test(line.slice(0, news.index));
     const m = NOTICE_BODY.exec(line) ?? ATTACHED.exec(line) ?? DRAFT.exec(line) ?? DRAFTED.exec(line) ?? EXPLAINED.exec(line.trim()) ?? (fromNews ? news : null);
-    const name = m ? unquote(m.slice(1).find(Boolean) ?? '') : '';
+    // ("印发《X行动方案的通知》": the notice's name quoted; the plan is X.)
+    const name = m ? withoutNoticeEnd(unquote(m.slice(1).find(Boolean) ?? '')) : '';
     // "《政府工作报告》已经…通过" cites what the plan serves; only a document kind is the plan itself.
     // (The bodies a news report names before its issuing verb issued it, whichever reading found the name.)
     const reported = fromNews && unquote(news!.slice(1).find(Boolean) ?? '') === name;
     if (name && TITLE_END.test(name)) return { name, several: /》\s*[和、及与]?\s*《/.test(m![0]), issuer: reported ? newsIssuer(line.slice(0, news!.index)) : null };
   }
+  return reportedName(head);
+}
+
+/** A news report's opening words: "近日", "日前", "…网讯", "记者…获悉", "…报道". */
+const NEWS_LEAD = /近日|日前|记者|网讯|报讯|讯\s|报道|获悉/;
+/** "…联合下发《X》,部署…", "…审议并通过了《X》、《Y》…", "…下发“关于…的通知”": what the report says was issued. */
+const REPORTED = /(?:印发|出台|发布|下发|审议并?通过|通过|制定|出炉|推出)了?\s*(?:《([^《》]{4,90}?)》|“([^“”]{6,90}?)”)/;
+
+/**
+ * The document a news page reports the issuing of — in its first lines, when the page reads as a report
+ * (not a document that cites another: "根据《…》", "贯彻落实《…》").
+ */
+function reportedName(head: string[]): { name: string; several: boolean; issuer?: string | null } | null {
+  const lead = head.slice(0, 6).join(' ');
+  if (!NEWS_LEAD.test(lead.slice(0, 400))) return null;
+  for (const line of head.slice(0, 6)) {
+    const m = REPORTED.exec(line);
+    if (!m || /根据|按照|依据|贯彻|落实|学习/.test(line.slice(Math.max(0, m.index - 12), m.index))) continue;
+    const name = withoutNoticeEnd(unquote(m[1] ?? m[2]));
+    if (TITLE_END.test(name) || /^关于.{4,80}的通知$/.test(name)) return { name, several: /》\s*[和、及与]?\s*《/.test(line.slice(m.index, m.index + m[0].length + 4)), issuer: newsIssuer(line.slice(0, m.index)) };
+  }
   return null;
+}
+
+/** "X行动方案的通知" → "X行动方案": the plan a notice's name carries. */
+function withoutNoticeEnd(name: string): string {
+  return name.replace(new RegExp(`^(?:关于)?(?:印发)?(.{4,90}?(?:${DOC_KIND})(?:\\s*\\([^()]{1,24}\\))*)的通知$`), '$1');
 }
 
 /** "2023年6月14日,X党委、X人民政府印发《…》": the bodies a news report says issued it. */

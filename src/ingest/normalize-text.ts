@@ -37,6 +37,8 @@ export function unifyPunctuation(s: string): string {
     .replace(/[\ufe5e\u3019]/g, '〕')
     .replace(/[\u201c\u201d\u300c\u300d]/g, (c) => (c === '\u201c' || c === '\u300c' ? '“' : '”'))
     .replace(/[\u2018\u2019]/g, (c) => (c === '\u2018' ? '‘' : '’'))
+    // The small forms (1﹒, ﹐, ﹑, ﹔, ﹕, ﹙﹚): the plain ones, so item numbers and lists read as usual.
+    .replace(/[\ufe50-\ufe5a]/g, (c) => ({ '\ufe50': ',', '\ufe51': '、', '\ufe52': '.', '\ufe54': ';', '\ufe55': ':', '\ufe56': '?', '\ufe57': '!', '\ufe58': '—', '\ufe59': '(', '\ufe5a': ')' })[c] ?? c)
     .replace(/\u00a0/g, ' ');
 }
 

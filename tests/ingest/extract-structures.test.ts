@@ -42,6 +42,11 @@ describe('extractReports', () => {
     expect(r).toMatchObject({ what: '重点任务落实推进情况表(电子版)', when: '每月25日前', to: '旗政府督查室' });
   });
 
+  it('reads a cadence in days ("每两天…上报一次"), and what is sent without how often or to whom', () => {
+    const [r] = extractReports('各乡镇、县直各有关单位要将各项筹备工作进展每三天向县筹备办公室上报一次。');
+    expect(r).toMatchObject({ what: '各项筹备工作进展', when: '每三天', to: '县筹备办公室', from: '各乡镇、县直各有关单位' });
+  });
+
   it('reads cadences and reporting systems', () => {
     const rs = extractReports('每年发布2次以上质量分析报告;建立重大质量事故报告制度。');
     expect(rs.map((r) => [r.kind, r.what, r.perYear])).toEqual([
