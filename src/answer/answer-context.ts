@@ -96,7 +96,7 @@ const KEY_OVERRIDE = 0.7;
 /** Staff shorthand → the plans' wording. */
 /** Words staff use for what plans spell out: GDP, and the office shorthand of 政府工作报告 targets. */
 const SYNONYMS: Record<string, string> = {
-  gdp: '地区生产总值',
+  gdp: '生产总值',
   cpi: '居民消费价格',
   社零: '社会消费品零售总额',
   规上: '规模以上',
@@ -115,6 +115,12 @@ const SYNONYMS: Record<string, string> = {
   团标: '团体标准',
   ip: '知识产权',
   ddl: '截止',
+  // The office shorthand of the campaigns' own names.
+  食安: '食品安全',
+  质安: '质量安全',
+  知产: '知识产权',
+  市监: '市场监管',
+  特设: '特种设备',
 };
 
 export class Ctx {
@@ -155,6 +161,9 @@ export class Ctx {
     }
     if (toks.length === 0) return [];
     toks = this.withoutTitleWords(this.withSynonyms(toks));
+    // ("river chief plan 里 industrial water saving 工业节水": English words no plan writes, beside the
+    // Chinese that says the same, weigh nothing.)
+    if (toks.some((t) => /[\u4e00-\u9fff]/.test(t))) toks = toks.filter((t) => !/^[a-z]{3,}$/i.test(t) || this.p.index.knows(t));
     const hits = this.p.index.search(toks, { files: this.files, kinds: new Set(kinds), limit }).filter((h) => !isTitleLine(this, h));
     const key = this.p.index.mostSpecific(toks);
     if (!key) return hits;
@@ -174,6 +183,15 @@ export class Ctx {
    */
   private withSynonyms(toks: string[]): string[] {
     return toks.flatMap((t) => (SYNONYMS[t] && (!this.scopeUses(t) || (/^[a-z]+$/.test(t) && this.scopeUses(SYNONYMS[t]))) ? tokens(SYNONYMS[t]) : [t]));
+  }
+
+  /** Whether the plans in scope write a word anywhere (passages, tasks, targets). */
+  scopeWrites(word: string): boolean {
+    if (!this.files) return this.p.index.knows(word);
+    return [...this.files].some((f) => {
+      const mine = this.p.byFile.get(f);
+      return !!mine && (mine.passages.some((p) => p.text.includes(word)) || mine.tasks.some((t) => t.text.includes(word)) || mine.targets.some((t) => t.metric.includes(word) || t.source.quote.includes(word)));
+    });
   }
 
   /** Whether the plans in scope use a (Latin) word themselves. */

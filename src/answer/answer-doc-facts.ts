@@ -68,6 +68,8 @@ const LABEL: Record<Attr, string> = {
 /** The document attributes a question asks for, in the order asked. */
 const EVENT_DAY = /(会议|会|仪式|活动|开幕|启动|培训|检查|评审)[^,，。?？]{0,6}(哪天|什么时候|何时|几号|哪一天)[^,，。?？]{0,2}(开|召开|举办|举行|进行|开展)|(开|召开|举办|举行)的?[?？]?$/;
 
+const PERSON_NAME_ASK = /(负责人|联系人|组长|主任|局长|市长|县长|区长|书记|领导|专家|同志|人员|主持人)[^,，。?？]{0,4}(叫什么|名字|姓名|叫啥)/;
+
 export function askedDocAttributes(text: string, ownTitles: Array<string | null> = []): Attr[] {
   // Another document's 文号 ("依据的…文件文号", "原工作方案的文号") is in the clause that cites it — not in
   // the plan's own name ("…国家知识产权强县建设工作方案的文号").
@@ -81,6 +83,8 @@ export function askedDocAttributes(text: string, ownTitles: Array<string | null>
   if (found.includes('period') && /截止|结束|为止/.test(text)) found = found.filter((a) => a !== 'goalYear');
   // "依据了哪些上级文件?列下文号": the cited documents' numbers, not the plan's own.
   if (found.includes('implements')) found = found.filter((a) => a !== 'docNo');
+  // "负责人叫什么名字": a person's name, not the document's.
+  if (PERSON_NAME_ASK.test(text)) found = found.filter((a) => a !== 'title');
   // "遇到问题找谁反映": where problems go, not a contact person.
   if (found.includes('feedback')) found = found.filter((a) => a !== 'contact');
   // "政府网上这篇方案是哪天发的": the page's date.

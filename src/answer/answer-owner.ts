@@ -56,7 +56,8 @@ export function matchingTasks(c: Ctx, withDeadline = false): Array<{ task: Task;
   const out: Array<{ task: Task; hit: Hit }> = [];
   for (const hit of hits) {
     const task = hit.doc.kind === 'task' ? c.kb.tasks[hit.doc.index] : dutyTask(c, hit.doc.index);
-    if (!task || task.units.length === 0) continue;
+    // (A task with no owning body written still answers who leads it when its leader is named.)
+    if (!task || (task.units.length === 0 && !task.leaders)) continue;
     if (withDeadline && !task.deadline && !task.deadlineText) continue;
     out.push({ task, hit: preferTable(c, task, hit) });
   }

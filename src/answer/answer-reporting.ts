@@ -43,7 +43,7 @@ export function answerReportDue(c: Ctx): Answer | null {
 }
 
 /** Words that only ask how a named plan's reporting goes: its progress, how often, by which day. */
-const REPORTING_ONLY = /^(进展|进度|情况|落实|推进|报|报送|上报|报告|材料|多久|一次|几号|几号前|什么|时候|时间|要求|每|按时|定期)$/;
+const REPORTING_ONLY = /^(进展|进度|情况|落实|推进|报|报送|上报|报告|材料|多久|一次|几号|几号前|什么|时候|时间|要求|每|按时|定期|怎么|怎样|如何|频率|频次|周期|规定|多长|重点|工作|任务|分工|分解|方案|计划|要点|文件|通知|(?:19|20)\d{2}年?)$/;
 
 /**
  * "鄂温克旗政府工作报告重点任务进展多久报一次": the question names one plan and asks only how its progress

@@ -114,7 +114,7 @@ export function answerSectionList(c: Ctx): Answer | null {
   }
   if (items.length < 2) return null;
   const first = part.passages[0];
-  return c.answer(`${planName(label)}「${part.heading}」共${items.length}项: ${items.slice(0, 10).map((i) => short(i.title, 24)).join('; ')}${c.cite(first)}`, [first]);
+  return c.answer(`${planName(label)}「${part.heading}」共${items.length}项: ${items.slice(0, 10).map((i) => short(i.title, /^[\u4e00-\u9fff]{2,8}[:：]/.test(i.title) ? 80 : 24)).join('; ')}${c.cite(first)}`, [first]);
 }
 
 /**

@@ -137,6 +137,10 @@ function answerOneMetric(c: Ctx, content: string): Answer | null {
   // (The figure must be in the clause that names what is asked — not a neighbour's, when the page cut
   // the asked one off before its figure.)
   const toks = tokens(metric);
+  // "进出口总额增长多少" of a plan that never writes 进出口: the asked measure is not there — not the
+  // 零售总额 clause that shares the rest of its words.
+  const absent = c.files ? absentWord(c, toks) : null;
+  if (absent) return decided(c.answer(`${c.scopeLabel()}中没有找到“${absent}”的目标(方案没有写明)。`, [], false));
   let hits = preferTargets(
     // (A target's metric names its measure even when its clause does not: "…合格率2012年达到95%以上".)
     c.search(['target', 'sentence'], metric).filter((h) => isQuantity(c, h) && statesAskedFigure(c.q.text, h.doc.kind === 'target' ? `${c.kb.targets[h.doc.index].metric},${c.kb.targets[h.doc.index].source.quote}` : h.doc.text, toks)),
@@ -170,6 +174,19 @@ function answerOneMetric(c: Ctx, content: string): Answer | null {
     sources.push(...shown.map((s) => s.source));
   }
   return c.answer(lines.join('\n'), sources);
+}
+
+/**
+ * A word of three or more characters the question asks about that no plan in scope writes: two
+ * overlapping tokens (进出 + 出口) neither of which the plans use. (One unknown token alone — 增速 for
+ * 增长 — may be a way of saying what the plan says otherwise.)
+ */
+function absentWord(c: Ctx, toks: string[]): string | null {
+  const missing = toks.map((t) => /^[\u4e00-\u9fff]{2}$/.test(t) && !c.scopeWrites(t));
+  for (let i = 0; i + 1 < toks.length; i++) {
+    if (missing[i] && missing[i + 1] && toks[i][1] === toks[i + 1][0]) return toks[i] + toks[i + 1].slice(1);
+  }
+  return null;
 }
 
 /** The asked words that the plan's title does not hold (all of them when the title holds every one). */

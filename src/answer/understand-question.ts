@@ -530,6 +530,8 @@ function unknownPlaceIn(text: string, lexicon: Lexicon): string | null {
   const known = new Set(lexicon.plans.map(([name]) => name.replace(/市$/, '')));
   for (const place of placeNames()) {
     if (!text.includes(place)) continue;
+    // "常州市新北区…": the place inside the one named first is the one asked about.
+    if (childPlaceAfter(text, place)) continue;
     // Named as the subject ("杭州质量强市方案…", "杭州的…"), not as a word inside a sentence.
     if (!new RegExp(`^\\s*(请问)?${place}|${place}(\\d{4}年|市|的|方案|质量|在|对)`).test(text)) continue;
     const short = place.replace(/(市|县|地区|自治州|盟)$/, '');
@@ -539,6 +541,13 @@ function unknownPlaceIn(text: string, lexicon: Lexicon): string | null {
   const joined = /[和与跟及、]([\u4e00-\u9fff]{2,3}?)(?=的|方案|质量|民生|政府|两个|两地)/.exec(text);
   if (joined && lookupPlaceLoosely(joined[1]) && !known.has(joined[1]) && ![...known].some((k) => k.includes(joined[1]))) return joined[1];
   return null;
+}
+
+/** Whether a county or district name follows `place` directly in `text` ("常州市" + "新北区"). */
+function childPlaceAfter(text: string, place: string): boolean {
+  const after = text.slice(text.indexOf(place) + place.length);
+  const m = /^[\u4e00-\u9fff]{1,6}?(区|县|市|旗|新区)/.exec(after);
+  return !!m && m[0] !== place && !!lookupPlaceLoosely(m[0]) && lookupPlaceLoosely(m[0]) !== lookupPlaceLoosely(place);
 }
 
 /** What asks across plans whatever plan is named: which cities, which plans, how many of them. */

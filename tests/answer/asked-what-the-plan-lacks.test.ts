@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { AnswerEngine } from '../../src/answer/answer-engine.ts';
+import { ingestTexts } from '../helpers/ingest-texts.ts';
+
+/**
+ * Questions about what a loaded plan does not say, or about a place no plan is for: refused, never
+ * answered with the neighbouring fact (fixtures written for these tests).
+ */
+
+const NOW = new Date('2026-12-01T02:00:00Z');
+
+const PLANS = {
+  'a.txt': '2026年岳阳市落实“六大行动”总体方案\n一、主要目标\n——产业发展提质增效。第一产业增加值增长4%,规模工业增加值增长7%。\n——需求潜力持续释放。着力扩大需求,全市社会消费品零售总额增长6.5%,固定资产投资增长7%。\n',
+  'b.txt': '无锡市梁溪区2026年政府工作报告目标任务分解\n一、主要指标\n1.地区生产总值增长6%左右。牵头单位:区发改局\n',
+  'c.txt': '邢台市启动质量奖三年培育行动\n邢台市近期启动市政府质量奖三年培育行动,由市质量奖评审委员会办公室制定三年滚动培育方案。\n',
+  'd.txt': '徐州市外贸稳增长工作方案\n一、工作目标\n全市进出口总额增长8%,其中出口增长9%。\n',
+};
+
+async function engine(): Promise<AnswerEngine> {
+  return new AnswerEngine((await ingestTexts(PLANS)).kb);
+}
+
+describe('a measure the plan never names', () => {
+  it('"进出口总额增长目标" of a plan with only 零售总额: refused, naming the word the plan lacks', async () => {
+    const a = (await engine()).ask('岳阳市2026年进出口总额增长目标是多少？', { now: NOW });
+    expect(a.answer).toContain('没有找到“进出口”');
+    expect(a.answer.split('\n')[0]).not.toContain('6.5%');
+  });
+
+  it('a measure the plan does name is still answered', async () => {
+    const a = (await engine()).ask('岳阳市2026年社会消费品零售总额增长目标是多少？', { now: NOW });
+    expect(a.answer).toContain('6.5%');
+  });
+});
+
+describe('a district named inside its city', () => {
+  it('"无锡市新吴区…" with only 无锡市梁溪区 loaded: 新吴区 is not loaded, 梁溪区 is not the answer', async () => {
+    const a = (await engine()).ask('无锡市新吴区2026年政府工作报告里地区生产总值增长多少？', { now: NOW });
+    expect(a.answer).toContain('还没有收录新吴区');
+    expect(a.answer).not.toContain('6%左右');
+  });
+
+  it('the loaded district asked the same way is answered', async () => {
+    const a = (await engine()).ask('无锡市梁溪区2026年地区生产总值增长多少？', { now: NOW });
+    expect(a.answer).toContain('6%左右');
+  });
+});
+
+describe('a person\'s name asked', () => {
+  it('"负责人叫什么名字" is not answered with the document\'s title', async () => {
+    const a = (await engine()).ask('邢台质量奖三年培育行动的负责人叫什么名字？', { now: NOW });
+    expect(a.answer).toMatch(/没有找到|没有写明/);
+    expect(a.answer).not.toMatch(/^[^\n]*标题/);
+  });
+});
