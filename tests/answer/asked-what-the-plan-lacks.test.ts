@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AnswerEngine } from '../../src/answer/answer-engine.ts';
-import { ingestTexts } from '../helpers/ingest-texts.ts';
+import { engineFor } from '../helpers/ingest-texts.ts';
 
 /**
  * Questions about what a loaded plan does not say, or about a place no plan is for: refused, never
@@ -16,9 +15,7 @@ const PLANS = {
   'd.txt': '徐州市外贸稳增长工作方案\n一、工作目标\n全市进出口总额增长8%,其中出口增长9%。\n',
 };
 
-async function engine(): Promise<AnswerEngine> {
-  return new AnswerEngine((await ingestTexts(PLANS)).kb);
-}
+const engine = () => engineFor(PLANS);
 
 describe('a measure the plan never names', () => {
   it('"进出口总额增长目标" of a plan with only 零售总额: refused, naming the word the plan lacks', async () => {

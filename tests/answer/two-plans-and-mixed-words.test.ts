@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AnswerEngine } from '../../src/answer/answer-engine.ts';
-import { ingestTexts } from '../helpers/ingest-texts.ts';
+import { engineFor } from '../helpers/ingest-texts.ts';
 
 /**
  * How often each of two named plans wants progress reported, and questions that mix English words into
@@ -18,9 +17,7 @@ const PLANS = {
     '鹤壁市全面推行河长制主要任务分解表\n序号 主要任务 细化措施 牵头单位 参与单位\n1 严守用水效率红线 落实用水效率评估体系,把节水目标纳入考核。 市水利局 市发展改革委\n2 抓好工业节水 加快实施工业节水技术改造。 市工业和信息化局 市水利局\n',
 };
 
-async function engine(): Promise<AnswerEngine> {
-  return new AnswerEngine((await ingestTexts(PLANS)).kb);
-}
+const engine = () => engineFor(PLANS);
 
 describe('how often two named plans want progress reported', () => {
   it('each plan answers with its own cadence and office', async () => {

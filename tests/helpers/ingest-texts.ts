@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingestPlans } from '../../src/ingest/ingest-plans.ts';
+import { AnswerEngine } from '../../src/answer/answer-engine.ts';
 import { buildKnowledgeBase, type KnowledgeBase } from '../../src/kb/knowledge-base.ts';
 
 /** Plan files written from text into a temp dir and ingested the way `duban` does (no cache), then removed. */
@@ -14,4 +15,9 @@ export async function ingestTexts(files: Record<string, string>): Promise<{ kb: 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** An answer engine over plan files written from text (ingested as by `ingestTexts`). */
+export async function engineFor(files: Record<string, string>): Promise<AnswerEngine> {
+  return new AnswerEngine((await ingestTexts(files)).kb);
 }
