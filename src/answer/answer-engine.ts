@@ -7,7 +7,7 @@ import { answerFrame, answerFromEvidence, answerPersonAct, answerRespectively } 
 import { tokens } from '../kb/text-tokens.ts';
 import { docNoInitial, lookupPlaceLoosely, shortPlaceName } from '../kb/place-names.ts';
 import { parseChineseDate } from '../ingest/parse-dates.ts';
-import { answerStates, askedAttribute, asksForPointInTime, ATTRIBUTE_WORDS } from './answerability.ts';
+import { answerStates, askedAttribute, asksForPointInTime, ASKS_DAY, ATTRIBUTE_WORDS, STATES_DAY, statesOwner } from './answerability.ts';
 import { answerDuties, answerRoleDuty } from './answer-duties.ts';
 import { answerHelp } from './answer-help.ts';
 import { answerMembers } from './answer-members.ts';
@@ -67,9 +67,6 @@ const SET_QUESTIONS: Handler[] = [answerUnknownPlace, answerDocFact, answerShort
 
 export const MAX_QUESTION = 500;
 
-/** A question for a day, and what states one (a year or month alone does not). */
-const ASKS_DAY = /哪天|哪一天|几号(?!文)|几月几[日号]/;
-const STATES_DAY = /\d{1,2}\s*[日号]|\d{1,2}\s*月\s*(?:底|末|初|上旬|中旬|下旬)|\d{4}-\d{1,2}-\d{1,2}|没有找到|没有写明|未写明/;
 
 /** The asking end of a question ("要达到多少个", "什么时候完成", "谁牵头"), from its question word on. */
 const ASKING_TAIL = /(?:要|需|应|将)?(?:达到|完成|实现|提高到|增长)?(?:多少|几[个项家件次名条种所座]?|什么时候|何时|哪天|哪一?年|哪些|哪个|哪几|谁|什么|啥)[^,，。]*$/;
@@ -275,6 +272,9 @@ export class AnswerEngine {
       if (!a || (a.found && handler !== answerDocFact && !answerStates(attr, a.answer, pointInTime))) continue;
       // "哪天开的": a year alone is no day.
       if (a.found && asksDay && handler !== answerDocFact && !STATES_DAY.test(a.answer)) continue;
+      // "…的牵头单位是哪个部门": a sentence found by its words answers only when it says who does it (owner
+      // answers composed from records say it by construction).
+      if (a.found && attr === 'owner' && handler === answerSearch && !statesOwner(a.answer)) continue;
       // (A handler that found nothing and did not decide leaves the question to the next; its refusal is
       // kept in case no other answers.)
       if (!a.found && !a.decided && handler === answerSchedule) {
@@ -291,7 +291,8 @@ export class AnswerEngine {
       if (floor) answer = { ...floor, via: 'answerFromEvidence' };
       else {
         const passages = answerFromPassages(c);
-        if (passages) answer = { ...passages, via: 'answerFromPassages' };
+        // (Asked who does it, passages that say no one are no answer: the refusal shows them as near text.)
+        if (passages && (attr !== 'owner' || statesOwner(passages.answer))) answer = { ...passages, via: 'answerFromPassages' };
       }
     }
     if (answer?.found && answer.via !== 'answerFromPassages' && answer.via !== 'answerFromEvidence') answer = withPassageSupplement(c, answer);

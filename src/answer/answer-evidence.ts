@@ -2,7 +2,7 @@ import type { Answer, Ctx } from './answer-context.ts';
 import { bestPerPlan, MATCH } from './answer-context.ts';
 import { completedSentence } from './answer-search.ts';
 import { sourceOf } from './answer-cross-plan.ts';
-import { askedAct, statesAskedFigure, askedAttribute, askedPersonAct, asksForPointInTime, ATTRIBUTE_WORDS, CITED_DOCUMENT, figureInUnit, namesAskedRole, statesAttribute, statesPersonAct } from './answerability.ts';
+import { askedAct, statesAskedFigure, askedAttribute, askedPersonAct, asksForPointInTime, ASKS_DAY, ATTRIBUTE_WORDS, STATES_DAY, CITED_DOCUMENT, figureInUnit, namesAskedRole, statesAttribute, statesOwner, statesPersonAct } from './answerability.ts';
 import { focus } from './format.ts';
 import { withLeadIn } from './answer-passages.ts';
 import { askedDocAttributes, withoutTitles } from './answer-doc-facts.ts';
@@ -36,11 +36,18 @@ export function answerFromEvidence(c: Ctx): Answer | null {
   // not by any date ("征求意见时间为…至2025年6月28日").
   const horizon = askedDocAttributes(c.q.text).includes('goalYear');
   const pointInTime = asksForPointInTime(c.q.text);
+  const asksDay = ASKS_DAY.test(c.q.text);
+  const bodyKind = /哪(?:个|一个|家)(局|委|办|厅)(?![\u4e00-\u9fff])/.exec(c.q.text)?.[1] ?? null;
   const ok = (h: Hit) => {
     const text = withLeadIn(c, h.doc.index);
     if (horizon && !HORIZON.test(text)) return false;
     if (!namesAskedRole(c.q.text, text)) return false;
     if (attr === 'quantity' && !statesAskedFigure(c.q.text, text, tokens(query))) return false;
+    // ("截止时间是哪天": a day, not "每两年评选一次".)
+    if (asksDay && !STATES_DAY.test(text)) return false;
+    // ("牵头单位是哪个局": a sentence that says who leads, naming a 局 — not "区政府发布《…》以来".)
+    if (attr === 'owner' && !statesOwner(text)) return false;
+    if (attr === 'owner' && bodyKind && !new RegExp(`[\u4e00-\u9fff]${bodyKind}(?![长])`).test(text)) return false;
     return statesAttribute(attr, text, pointInTime) && agreesWithQuestion(c, text);
   };
   const min = c.files ? NAMED : UNNAMED;

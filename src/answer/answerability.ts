@@ -13,6 +13,10 @@ const MEETING_ACTS = '主持|讲话|出席|致辞|汇报|宣读|通报|签订|�
 /** A question for which steps a text lists ("考核有哪几个环节"). */
 export const ASKS_STEPS = /(哪几个|哪些|几个)(环节|步骤|程序|流程)/;
 
+/** A question for a day, and what states one (a year or month alone does not). */
+export const ASKS_DAY = /哪天|哪一天|几号(?!文)|几月几[日号]/;
+export const STATES_DAY = /\d{1,2}\s*[日号]|\d{1,2}\s*月\s*(?:底|末|初|上旬|中旬|下旬)|\d{4}-\d{1,2}-\d{1,2}|没有找到|没有写明|未写明/;
+
 /** A question for how often something recurs. */
 export const FREQUENCY_ASK = /多久(?:[\u4e00-\u9fff]{0,3})?一次|多长时间(?:[\u4e00-\u9fff]{0,3})?一次|几年(?:[\u4e00-\u9fff]{0,3})?一次|几个月(?:[\u4e00-\u9fff]{0,3})?一次|频次|频率|每隔多久|多久(?:开|评|召开|举行|举办|检查|调度|通报)(?!完|好)/;
 /** A recurrence as plans write it: 每年, 每2年, 每两个月, 每季度, 定期, 每隔…. */
@@ -42,16 +46,22 @@ const ASKS: Array<[AskedAttribute, RegExp]> = [
 export function askedAttribute(question: string): AskedAttribute {
   // "…目标谁更高": a figure is asked for, not a person or body.
   if (/(谁|哪个|哪一个|哪边)(的)?(目标)?(更|最)?(高|低|多|少)/.test(question) && /目标|指标|多少|率|数|量|比重|指数/.test(question)) return 'quantity';
+  // "压缩企业开办时间这条的责任单位是哪个": what the question ends by asking decides, not a word of its topic.
+  if (OWNER_AT_END.test(question.trim())) return 'owner';
   for (const [attr, re] of ASKS) {
     if (!re.test(question)) continue;
     // "需要增加责任单位的,怎么定" / "牵头单位负责人要承担什么责任" ask how or what, not who.
     if (attr === 'owner' && ASKS_HOW.test(question) && !/谁|哪个|哪些|哪家|哪几/.test(question)) return 'text';
+    // ("牵头和参与制修订国际标准的目标?": a goal is asked, whatever role words name it.)
+    if (attr === 'owner' && /(?:目标|指标)(?:是什么|是啥|有哪些|呢)?[?？]?$/.test(question.trim()) && !/谁|哪个|哪些|哪家|哪几/.test(question)) return 'text';
     // "各单位的联系电话要在什么时候前报给哪个部门": the phone list is what is handed in; when is asked.
     if ((attr === 'phone' || attr === 'email') && /什么时候|啥时候|何时|哪天|几号|截止/.test(question) && /报|交|送/.test(question)) continue;
     return attr;
   }
   return 'text';
 }
+
+const OWNER_AT_END = /(?:责任单位|牵头单位|配合单位|负责单位|责任部门|牵头部门)(?:是|为)?(?:哪个|哪些|哪家|谁)(?:部门|单位)?(?:啊|呢)?[?？]?$/;
 
 const ASKS_HOW = /(怎么|如何|怎样|咋)(定|确定|办|处理|做|认定|算|分工|落实)|(承担|负)(什么|哪些|啥)责任|什么责任/;
 
@@ -194,6 +204,15 @@ export function answerStates(attr: AskedAttribute, text: string, pointInTime = f
   if (/没有找到|没有包含|没有写明|未写明|没有提到|没有规定/.test(text) && (attr !== 'person' || /(没有找到|没有包含|没有写明|未写明|没有提到)[^;；。]{0,12}(人|领导|姓名|名字)/.test(text))) return true;
   // Each line without its "城市: " label and its citation: one that states it is enough.
   return text.split('\n').some((line) => statesAttribute(attr, line.replace(/^[^:\s]{1,12}: /, '').replace(/〔[^〕]*〕$/, '').trim(), pointInTime));
+}
+
+/**
+ * A sentence that says who does something: a body with its role (市教育局牵头, 由X负责), or an owner label
+ * (牵头单位:…) — not a body that merely appears ("经州人民政府同意…统筹推进").
+ */
+const OWNER_STATED = new RegExp(`${DEPARTMENT.source}[^,，。;；]{0,6}?(?:牵头|负责|主办|承办|配合|参与|组织实施)|(?:牵头|责任|配合|承办|主办|协办)(?:单位|部门)\\s*[:：为]|由[^。;；]{2,40}?(?:牵头|负责|组织|实施|承担)`);
+export function statesOwner(text: string): boolean {
+  return OWNER_STATED.test(text);
 }
 
 /** A question for another document's number (依据的…文件文号) rather than the plan's own. */
