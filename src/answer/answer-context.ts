@@ -153,6 +153,19 @@ export class Ctx {
    * 覆盖率" must not be answered with another 覆盖率.
    */
   search(kinds: DocKind[], text = this.q.content, limit = 30): Hit[] {
+    // Handlers ask the same search more than once (an owner and then a deadline handler, a refusal's near
+    // text): it is run once per question and scope. (A copy: callers may sort what they get.)
+    const memo = `${kinds.join(',')}|${limit}|${text}`;
+    const seen = this.searched.get(memo);
+    if (seen && seen.files === this.files) return [...seen.hits];
+    const hits = this.runSearch(kinds, text, limit);
+    this.searched.set(memo, { files: this.files, hits });
+    return [...hits];
+  }
+
+  private readonly searched = new Map<string, { files: ReadonlySet<string> | null; hits: Hit[] }>();
+
+  private runSearch(kinds: DocKind[], text: string, limit: number): Hit[] {
     // Handlers search the same question text several times; it is segmented once.
     let toks = this.segmented.get(text);
     if (!toks) {
