@@ -5,7 +5,7 @@ import { answerCrossPlan, plansOfKind } from './answer-cross-plan.ts';
 import { answerDocFact, withoutTitles } from './answer-doc-facts.ts';
 import { answerFrame, answerFromEvidence, answerPersonAct, answerRespectively } from './answer-evidence.ts';
 import { tokens } from '../kb/text-tokens.ts';
-import { docNoInitial, lookupPlaceLoosely, shortPlaceName } from '../kb/place-names.ts';
+import { docNoInitial, findPlaces, lookupPlaceLoosely, placeContains, shortPlaceName, type Place } from '../kb/place-names.ts';
 import { parseChineseDate } from '../ingest/parse-dates.ts';
 import { answerStates, askedAttribute, asksForPointInTime, ASKS_DAY, ATTRIBUTE_WORDS, STATES_DAY, statesOwner } from './answerability.ts';
 import { answerDuties, answerRoleDuty } from './answer-duties.ts';
@@ -191,6 +191,22 @@ export class AnswerEngine {
    * The placeless plan whose text holds half or more (and at least three) of the question's words — or a
    * third (and at least two) when its 文号 opens with the asked place's first character (平政办 for 平顶山).
    */
+  /** Whether a plan's text names a place inside `place` (a county of the city asked about). */
+  private namesPlaceInside(file: string, place: string): boolean {
+    const outer = lookupPlaceLoosely(place);
+    if (!outer) return false;
+    let inside = this.placesNamed.get(file);
+    if (!inside) {
+      const mine = this.prepared.byFile.get(file);
+      const text = [...(mine?.passages ?? []).map((x) => x.text), ...(mine?.tasks ?? []).map((t) => t.text)].join('\n').slice(0, 20000);
+      inside = findPlaces(text).map((m) => m.place);
+      this.placesNamed.set(file, inside);
+    }
+    return inside.some((p) => placeContains(outer, p));
+  }
+
+  private placesNamed = new Map<string, Place[]>();
+
   private placelessByText(content: string, place: string | null = null): string[] {
     const asked = [...new Set(tokens(content))].filter((t) => !t.startsWith('+'));
     if (asked.length < 2) return [];
@@ -205,7 +221,9 @@ export class AnswerEngine {
         this.placelessTokens.set(p.file, own);
       }
       const share = asked.filter((t) => own!.has(t)).length / asked.length;
-      const initial = place && docNoInitial(p.docNo) === place[0];
+      // (宝府办〔2008〕18号 for 宝山区; a table of 樟树市, 明月山管委会 … for 宜春: what the plan writes points to
+      // the place, and lowers the bar.)
+      const initial = place && (docNoInitial(p.docNo) === place[0] || this.namesPlaceInside(p.file, place));
       const [bar, least] = initial ? [0.3, 2] : [0.5, 3];
       if (share >= bar && share * asked.length >= least && (!best || share > best.share)) best = { file: p.file, share };
     }

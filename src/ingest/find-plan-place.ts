@@ -58,7 +58,7 @@ export function findPlanPlace(input: PlaceInput): string | null {
   }
   // (The bodies a notice is addressed to as stationed in its city, "各驻新高校…", name it before the places its
   // text cites.)
-  return stationedPlace(input.lines) ?? selfNamedPlace(input.lines) ?? docNoPlace(input.docNo, input.lines) ?? ownProvince(input.docNo, input.lines) ?? fileNamePlace(input.file) ?? indexPlace(input.index) ?? (NATIONAL.test([input.issuer, input.notice, input.docNo, input.title].join(' ')) || /全国/.test(input.title ?? '') ? '全国' : null);
+  return stationedPlace(input.lines) ?? selfNamedPlace(input.lines) ?? docNoPlace(input.docNo, input.lines) ?? ownProvince(input.docNo, input.lines) ?? countiesOfOneCity(input.lines) ?? fileNamePlace(input.file) ?? indexPlace(input.index) ?? (NATIONAL.test([input.issuer, input.notice, input.docNo, input.title].join(' ')) || /全国/.test(input.title ?? '') ? '全国' : null);
 }
 
 /** A national body's document applies to the whole country. */
@@ -173,6 +173,21 @@ function stationedPlace(lines: string[]): string | null {
 }
 
 /** A known place in the file name, when the text names none. */
+/**
+ * A city's own page that never names the city ("我市…" over a table of 樟树市, 高安市, 明月山管委会): the
+ * city whose counties it names — two or more of them, and no county of another city.
+ */
+function countiesOfOneCity(lines: string[]): string | null {
+  const text = lines.slice(0, 200).join('\n');
+  if (!/我市|全市/.test(text)) return null;
+  const counties = new Map<string, string>();
+  for (const m of findPlaces(text)) if (m.place.level === 'county' && m.place.code) counties.set(m.place.name, m.place.code.slice(0, 4));
+  const cities = new Set(counties.values());
+  if (counties.size < 2 || cities.size !== 1) return null;
+  const city = placeByCode(`${[...cities][0]}00`);
+  return city && city.level === 'prefecture' ? display(city.name) : null;
+}
+
 function fileNamePlace(file: string | null | undefined): string | null {
   if (!file) return null;
   const first = findPlaces(file.replace(/\.[a-z0-9]+$/i, ''))[0];

@@ -95,3 +95,19 @@ describe('items numbered with small full stops and led by named leaders', () => 
     expect(items[0].units).not.toContain('张国强');
   });
 });
+
+describe('a city\'s own table that never names the city', () => {
+  it('"我市…" over rows of its counties: the city whose counties they are', async () => {
+    const { kb } = await ingestTexts({
+      'p.txt': '(三)加强宣传。全方位宣传我市茶产业特色。\n任务分解表\n序号 县(市、区) 2026年 2027年\n1 丰城市 新增茶园1万亩 新增茶园1万亩\n2 樟树市 新增茶园0.5万亩 新增茶园0.5万亩\n3 高安市 新增茶园0.8万亩 新增茶园0.8万亩\n',
+    });
+    expect(kb.plans[0].city).toMatch(/^宜春/);
+  });
+
+  it('counties of two cities name neither', async () => {
+    const { kb } = await ingestTexts({
+      'p.txt': '(三)加强宣传。全方位宣传我市茶产业特色。\n序号 县(市、区) 2026年\n1 丰城市 新增茶园1万亩\n2 义乌市 新增茶园0.5万亩\n',
+    });
+    expect(kb.plans[0].city).toBeNull();
+  });
+});
