@@ -154,16 +154,17 @@ export class Ctx {
    */
   search(kinds: DocKind[], text = this.q.content, limit = 30): Hit[] {
     // Handlers ask the same search more than once (an owner and then a deadline handler, a refusal's near
-    // text): it is run once per question and scope. (A copy: callers may sort what they get.)
+    // text): it is run once per question (whose scope is fixed). (A copy: callers may sort what they get.)
     const memo = `${kinds.join(',')}|${limit}|${text}`;
-    const seen = this.searched.get(memo);
-    if (seen && seen.files === this.files) return [...seen.hits];
-    const hits = this.runSearch(kinds, text, limit);
-    this.searched.set(memo, { files: this.files, hits });
+    let hits = this.searched.get(memo);
+    if (!hits) {
+      hits = this.runSearch(kinds, text, limit);
+      this.searched.set(memo, hits);
+    }
     return [...hits];
   }
 
-  private readonly searched = new Map<string, { files: ReadonlySet<string> | null; hits: Hit[] }>();
+  private readonly searched = new Map<string, Hit[]>();
 
   private runSearch(kinds: DocKind[], text: string, limit: number): Hit[] {
     // Handlers search the same question text several times; it is segmented once.
@@ -200,21 +201,22 @@ export class Ctx {
 
   /** Whether the plans in scope write a word anywhere (passages, tasks, targets). */
   scopeWrites(word: string): boolean {
-    if (!this.files) return this.p.index.knows(word);
-    return [...this.files].some((f) => {
-      const mine = this.p.byFile.get(f);
-      return !!mine && (mine.passages.some((p) => p.text.includes(word)) || mine.tasks.some((t) => t.text.includes(word)) || mine.targets.some((t) => t.metric.includes(word) || t.source.quote.includes(word)));
-    });
+    return this.scopeHolds(word, (x) => x.includes(word), true);
   }
 
   /** Whether the plans in scope use a (Latin) word themselves. */
   private scopeUses(word: string): boolean {
-    if (!this.files) return this.p.index.knows(word);
     const re = new RegExp(word, 'i');
+    return this.scopeHolds(word, (x) => re.test(x), false);
+  }
+
+  /** Whether a text of the plans in scope holds `word` (by `has`); with no scope, whether any record does. */
+  private scopeHolds(word: string, has: (text: string) => boolean, withTargets: boolean): boolean {
+    if (!this.files) return this.p.index.knows(word);
     // (A table's rows are tasks, not passages: "规上" may be written in the 分解表 only.)
     return [...this.files].some((f) => {
       const mine = this.p.byFile.get(f);
-      return !!mine && (mine.passages.some((p) => re.test(p.text)) || mine.tasks.some((t) => re.test(t.text)));
+      return !!mine && (mine.passages.some((p) => has(p.text)) || mine.tasks.some((t) => has(t.text)) || (withTargets && mine.targets.some((t) => has(t.metric) || has(t.source.quote))));
     });
   }
 

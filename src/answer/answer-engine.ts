@@ -187,10 +187,6 @@ export class AnswerEngine {
 
   private placelessTokens = new Map<string, Set<string>>();
 
-  /**
-   * The placeless plan whose text holds half or more (and at least three) of the question's words — or a
-   * third (and at least two) when its 文号 opens with the asked place's first character (平政办 for 平顶山).
-   */
   /** Whether a plan's text names a place inside `place` (a county of the city asked about). */
   private namesPlaceInside(file: string, place: string): boolean {
     const outer = lookupPlaceLoosely(place);
@@ -207,6 +203,11 @@ export class AnswerEngine {
 
   private placesNamed = new Map<string, Place[]>();
 
+  /**
+   * The placeless plan whose text holds half or more (and at least three) of the question's words — or a
+   * third (and at least two) when its 文号 opens with the asked place's first character (平政办 for 平顶山)
+   * or its text names a county of the asked place.
+   */
   private placelessByText(content: string, place: string | null = null): string[] {
     const asked = [...new Set(tokens(content))].filter((t) => !t.startsWith('+'));
     if (asked.length < 2) return [];

@@ -37,7 +37,8 @@ export function answerFromEvidence(c: Ctx): Answer | null {
   const horizon = askedDocAttributes(c.q.text).includes('goalYear');
   const pointInTime = asksForPointInTime(c.q.text);
   const asksDay = ASKS_DAY.test(c.q.text);
-  const bodyKind = /哪(?:个|一个|家)(局|委|办|厅)(?![\u4e00-\u9fff])/.exec(c.q.text)?.[1] ?? null;
+  const bodyKind = /哪(?:个|一个|家)(局|委|办|厅)(?![\u4e00-\u9fff])/.exec(c.q.text)?.[1];
+  const namesKind = bodyKind ? new RegExp(`[\u4e00-\u9fff]${bodyKind}(?![长])`) : null;
   const ok = (h: Hit) => {
     const text = withLeadIn(c, h.doc.index);
     if (horizon && !HORIZON.test(text)) return false;
@@ -47,7 +48,7 @@ export function answerFromEvidence(c: Ctx): Answer | null {
     if (asksDay && !STATES_DAY.test(text)) return false;
     // ("牵头单位是哪个局": a sentence that says who leads, naming a 局 — not "区政府发布《…》以来".)
     if (attr === 'owner' && !statesOwner(text)) return false;
-    if (attr === 'owner' && bodyKind && !new RegExp(`[\u4e00-\u9fff]${bodyKind}(?![长])`).test(text)) return false;
+    if (attr === 'owner' && namesKind && !namesKind.test(text)) return false;
     return statesAttribute(attr, text, pointInTime) && agreesWithQuestion(c, text);
   };
   const min = c.files ? NAMED : UNNAMED;

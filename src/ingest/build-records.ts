@@ -280,7 +280,7 @@ class RecordBuilder {
   ): string {
     const id = this.id('t');
     // (A person with a post — "王丹县长" — leads the work but is no owning body.)
-    let leaders: Task['leaders'];
+    let leaders = leadersIn(text);
     if (owners && [...owners.units, ...owners.lead].some(isPersonTitle)) {
       const keep = (names: string[]) => names.filter((n) => !isPersonTitle(n));
       leaders = { label: '牵头领导', names: unique([...owners.lead, ...owners.units].filter(isPersonTitle)) };
@@ -301,7 +301,7 @@ class RecordBuilder {
       origin,
       category,
       inherited,
-      ...((leaders ?? leadersIn(text)) ? { leaders: leaders ?? leadersIn(text)! } : {}),
+      ...(leaders ? { leaders } : {}),
       source,
     });
     return id;

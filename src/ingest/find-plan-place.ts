@@ -172,7 +172,6 @@ function stationedPlace(lines: string[]): string | null {
   return null;
 }
 
-/** A known place in the file name, when the text names none. */
 /**
  * A city's own page that never names the city ("我市…" over a table of 樟树市, 高安市, 明月山管委会): the
  * city whose counties it names — two or more of them, and no county of another city.
@@ -188,6 +187,7 @@ function countiesOfOneCity(lines: string[]): string | null {
   return city && city.level === 'prefecture' ? display(city.name) : null;
 }
 
+/** A known place in the file name, when the text names none. */
 function fileNamePlace(file: string | null | undefined): string | null {
   if (!file) return null;
   const first = findPlaces(file.replace(/\.[a-z0-9]+$/i, ''))[0];
