@@ -316,11 +316,13 @@ class RecordBuilder {
     const path = [row.category, row.project].filter((x): x is string => !!x);
     const source = this.source(row.ref, ['附件 任务分解表', ...path], table.line, row.text);
     const owners = row.owners;
-    const taskId = this.addTask(row.text, owners, row.deadlineText, 'table', source, row.category, row.inherited);
+    // A table with no deadline cell for the row: the one deadline its task text states ("2016年8月前建立…").
+    const deadlineText = row.deadlineText ?? deadlineInText(row.text);
+    const taskId = this.addTask(row.text, owners, deadlineText, 'table', source, row.category, row.inherited);
     const t = this.tasks[this.tasks.length - 1];
     if (row.progress) t.progress = row.progress;
     if (row.leaders) t.leaders = row.leaders;
-    t.deadline = row.deadline ?? (row.deadlineText ? parseDeadlineIn(row.deadlineText, this.year) : null);
+    t.deadline = row.deadline ?? (row.deadlineText ? parseDeadlineIn(row.deadlineText, this.year) : t.deadline);
     const year = row.deadline ? Number(row.deadline.slice(0, 4)) : null;
     this.addTargets(row.text, year ?? this.annualYear, taskId, source);
     // An indicator row: its figure in the 年度目标 column, in the unit of its 单位 column.

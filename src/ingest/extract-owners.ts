@@ -69,6 +69,10 @@ function cleanName(raw: string): string {
   // ("产品质量由市场监管局", "考核工作由质检总局": the work named before 由 is no part of the unit.)
   s = s.replace(/^[\u4e00-\u9fff]{2,12}?(?<![自理经缘])由(?=[\u4e00-\u9fff]{2})(?![\u4e00-\u9fff]*由)/, (m) => (DEPT_END.test(m.slice(0, -1)) ? m : ''));
   s = s.replace(/(等相关部门|等有关部门|等相关单位|等有关单位|等部门|等单位|等)$/, '');
+  // ("市财政局等市级相关单位": the 等-tail of a list names no body of its own.)
+  s = s.replace(/^(.{3,}?)等(?:市级|县级|区级|省级|其他|其它)?(?:相关|有关)?(?:部门|单位)$/, (m, head: string) => (DEPT_END.test(head) ? head : m));
+  // ("统计局分别", "各成员单位协作": an adverb or role word after a body's name is no part of it.)
+  s = s.replace(/^(.{2,}?)(分别|共同|协作|一起|具体)$/, (m, head: string) => (DEPT_END.test(head) ? head : m));
   // ("由市场监管局负责组织实施": the role word and what follows it are no part of the name.)
   s = s.replace(/(牵头负责|牵头|负责)(组织实施|组织|实施|落实|推进|办理|开展)?$/, (m, _r, _v, at: number) => (at >= 2 ? '' : m));
   // Unmatched brackets left by the enclosing expression.
@@ -120,13 +124,15 @@ export function splitDepartments(list: string): string[] {
     // "各县、市、区政府" → 各县市区政府: every part after 各县 that begins with a level word joins it
     // (so does "相关市、县政府", "有关县、区政府").
     while (/^(?:各|相关|有关)[\u4e00-\u9fff]{0,4}[县市区镇乡州旗]$/.test(name) && /^[县市区镇乡州旗]/.test(parts[i + 1] ?? '')) name += parts[++i];
-    // "哈尔滨、黑河、绥芬河市政府": places listed before the body they share are that one unit, as written.
+    // "番禺区、南沙区政府", "海东市、兰州市、临夏州发展改革部门": places listed before the body they share
+    // each have that body — 番禺区政府 and 南沙区政府 ("哈尔滨、黑河、绥芬河市政府": 哈尔滨市政府 …).
     if (lookupPlace(name) && !DEPT_END.test(name)) {
       let k = i;
       while (k + 1 < parts.length && lookupPlace(parts[k + 1]) && !DEPT_END.test(parts[k + 1])) k++;
-      const body = parts[k + 1];
-      if (body && /^[\u4e00-\u9fff]{2,6}?(市|县|区)?(人民)?政府$/.test(body) && (lookupPlace(body.replace(/(人民)?政府$/, '')) || lookupPlace(body.replace(/(人民)?政府$/, '').replace(/[市县区]$/, '')))) {
-        out.push(parts.slice(i, k + 2).join('、'));
+      const shared = parts[k + 1] ? sharedBody(parts[k + 1]) : null;
+      if (shared) {
+        for (const place of parts.slice(i, k + 1)) out.push(`${place}${/[省市县区州盟旗]$/.test(place) ? '' : shared.level}${shared.body}`);
+        out.push(parts[k + 1]);
         i = k + 1;
         continue;
       }
@@ -142,6 +148,23 @@ export function splitDepartments(list: string): string[] {
     out.push(...(name === parts[i] ? splitJoined(name) : splitAtJoin(name)));
   }
   return out;
+}
+
+/**
+ * The body a place's name opens ("南沙区政府" → 南沙区 + 政府, "临夏州发展改革部门" → 临夏州 + 发展改革部门), with the
+ * place's level word (市 of 绥芬河市) for places listed before it without one. Null when no place opens it.
+ */
+function sharedBody(name: string): { body: string; level: string } | null {
+  if (!DEPT_END.test(name) && !/部门$/.test(name)) return null;
+  for (let n = Math.min(name.length - 2, 8); n >= 2; n--) {
+    const place = name.slice(0, n);
+    const body = name.slice(n);
+    if (!/[省市县区州盟旗]$/.test(place) || !lookupPlace(place) || !/^[\u4e00-\u9fff]{2,}$/.test(body)) continue;
+    // (The body is a kind of office, not a place of its own: "南沙区政府", not "兰州市西固区".)
+    if (lookupPlace(body) || /^[省市县区州]/.test(body)) return null;
+    return { body, level: place[place.length - 1] };
+  }
+  return null;
 }
 
 /** 局 that ends a body's name, not a word that ends like one (布局, 格局, 大局 …). */
@@ -346,6 +369,8 @@ function annotations(text: string): Array<{ end: number; owners: Owners }> {
 function annotationOwners(g: { start: number; whole: string; inner: string; raw: string }, text: string): Owners | null {
   const at = g.start;
   if (g.inner.length < 2 || g.inner.length > 300 || LABEL_AT.test(g.raw)) return null;
+  // ("牵头单位(无牵头单位的,责任单位即为牵头单位,下同)": a bracket that defines a word is a note, no owners.)
+  if (/即为|是指|指的是/.test(g.inner)) return null;
   if (!HAS_ROLE.test(g.inner)) {
     // (A page that lost the full stop after it: "…保障。(市食安委各成员单位)扎实开展…" — it follows one.)
     const closes = /^\s*([。;；]|$)/.test(text.slice(at + g.whole.length)) || /[。;；]\s*$/.test(text.slice(0, at));

@@ -132,9 +132,9 @@ const NOTICE_TITLE = /^(?:原标题[:]?)?(.*?)(?:关于)?(?:印发|转发|下发
 const NOTICE_ABOUT = /^(?:原标题[:]?)?(.*?)关于(?:印发|转发|下发|公布|发布)\s*(.{4,90}?)的通知$/;
 /** A call for comments names the draft it is about: 拟制定《…》 / 现就《…(征求意见稿)》征求意见. */
 const DRAFT = /(?:拟制定|起草了|现就|就)\s*《(.{4,90}?)》[^。]{0,30}?征求/;
-const NOTICE_BODY = /(?:现将|将|把)\s*《([^《》]{4,90}?)》(?:\s*[和、及与]?\s*《[^《》]{4,90}?》)*\s*(?:\([^()]{0,24}\)\s*)?(?:等\s*\d*\s*个?文件\s*)?(?:印发|转发|下发)|《([^《》]{4,90}?)》(?:\s*[和、及与]?\s*《[^《》]{4,90}?》)*\s*[,，]?\s*(?:已经|已于|经)[^。]{0,40}?(?:同意|通过|审议|研究)|《([^《》]{4,90}?)》\s*[,，]?\s*现(?:印发|转发|下发)给|(?:印发|出台)了\s*《([^《》]{4,90}?)》/;
+const NOTICE_BODY = /(?:现将|将|把)\s*《([^《》]{4,90}?)》(?:\s*[和、及与]?\s*《[^《》]{4,90}?》)*\s*(?:\([^()]{0,24}\)\s*)?(?:等\s*\d*\s*个?文件\s*)?(?:印发|转发|下发)|《([^《》]{4,90}?)》(?:\s*[和、及与]?\s*《[^《》]{4,90}?》)*\s*[,，]?\s*(?:已经|已于|经)[^。]{0,40}?(?:同意|通过|审议|研究)|《([^《》]{4,90}?)》\s*[,，]?\s*现(?:印发|转发|下发)给|(?:印发|出台)了\s*《([^《》]{4,90}?)》|^我(?:局|委|办|厅|部|院|们)(?:研究)?制定了\s*《([^《》]{4,90}?)》/;
 /** A page explaining a document: "《X》政策解读" / "关于《X》的解读". */
-const EXPLAINED = /^(?:关于)?《((?:[^《》]|《[^《》]*》){4,90})》(?:的)?(?:政策|文件)?(?:解读|图解)$/;
+const EXPLAINED = /^(?:关于)?《((?:[^《》]|《[^《》]*》){4,90})》(?:的)?(?:政策|文件)?(?:解读|图解)$|^(?:政策)?(?:解读|图解)\s*[:：]?\s*《((?:[^《》]|《[^《》]*》){4,90})》$/;
 /** A page about a draft: "县市场监管局牵头起草了《…实施方案(征求意见稿)》" (the page may end inside it). */
 const DRAFTED = /(?:起草|编制|编写)了?\s*《([^《》]{4,90}?)(?:\(征求意见稿?\)?)?(?:》|$)/;
 /** A document-sharing page: "《X.docx》由会员分享…" / "X.docx" / "X.docx_第1页". */
@@ -224,13 +224,16 @@ function findQuotedName(head: string[]): { name: string; several: boolean; issue
   for (const line of head) {
     const news = NEWS_ISSUE.exec(line);
     const fromNews = !!news && !/根据|按照|依据|贯彻|落实/.test(line.slice(0, news.index));
-    const m = NOTICE_BODY.exec(line) ?? ATTACHED.exec(line) ?? DRAFT.exec(line) ?? DRAFTED.exec(line) ?? EXPLAINED.exec(line.trim()) ?? (fromNews ? news : null);
+    const ex = EXPLAINED.exec(line.trim());
+    const m = NOTICE_BODY.exec(line) ?? ATTACHED.exec(line) ?? DRAFT.exec(line) ?? DRAFTED.exec(line) ?? ex ?? (fromNews ? news : null);
     // ("印发《X行动方案的通知》": the notice's name quoted; the plan is X.)
     const name = m ? withoutNoticeEnd(unquote(m.slice(1).find(Boolean) ?? '')) : '';
     // "《政府工作报告》已经…通过" cites what the plan serves; only a document kind is the plan itself.
     // (The bodies a news report names before its issuing verb issued it, whichever reading found the name.)
     const reported = fromNews && unquote(news!.slice(1).find(Boolean) ?? '') === name;
-    if (name && TITLE_END.test(name)) return { name, several: /》\s*[和、及与]?\s*《/.test(m![0]), issuer: reported ? newsIssuer(line.slice(0, news!.index)) : null };
+    // (A page explaining a document is about that document, whatever its kind: "解读《…政府工作报告》".)
+    const explained = !!name && m === ex;
+    if (name && (TITLE_END.test(name) || (explained && /(报告|公报|条例|规则|标准)$/.test(name)))) return { name, several: /》\s*[和、及与]?\s*《/.test(m![0]), issuer: reported ? newsIssuer(line.slice(0, news!.index)) : null };
   }
   return reportedName(head);
 }
@@ -574,7 +577,8 @@ function formatDocNo(m: RegExpMatchArray): string {
 // ("202211月21日": a page that lost the 年 still dates its 落款.)
 const DATE_TEXT = String.raw`(?:(?:19|20)\d{2}\s*年?\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?=[〇○零O0]*[一二三四五六七八九])[〇○零O0一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)`;
 const ORGAN = String.raw`[\u4e00-\u9fff]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|办公室|办公厅|委员会|领导小组|管理委员会|管委会|监督管理局|指挥部|局|委|厅)`;
-const SIGNATURE = new RegExp(String.raw`^((?:${ORGAN}\s*){1,3})?\s*(${DATE_TEXT})$`);
+// ("(二OO八年二月二十六日)" under the title — the date a decree or notice was adopted — is its date too.)
+const SIGNATURE = new RegExp(String.raw`^((?:${ORGAN}\s*){1,3})?\s*(${DATE_TEXT})$|^[(（]\s*()(${DATE_TEXT})\s*[)）]$`);
 const LEADING_SIGNATURE = new RegExp(String.raw`^(?:${ORGAN}\s*){1,3}${DATE_TEXT}\s+`);
 const ORGAN_ONLY = new RegExp(String.raw`^(?:${ORGAN}\s*){1,3}$`);
 const ORGAN_DATE_INLINE = new RegExp(String.raw`(${ORGAN})\s*(${DATE_TEXT})`);
@@ -612,8 +616,9 @@ function findSignature(lines: MetaLine[]): Signature {
   const candidates = [...lines.slice(0, HEAD_LINES), ...lines.slice(-12)];
   for (let i = 0; i < candidates.length; i++) {
     const t = candidates[i].text.trim();
-    const m = SIGNATURE.exec(t.replace(/\s+(?=\d|[〇○零一二三四五六七八九])/, ' '));
-    if (!m) continue;
+    const hit = SIGNATURE.exec(t.replace(/\s+(?=\d|[〇○零一二三四五六七八九])/, ' '));
+    if (!hit) continue;
+    const m = hit[2] ? hit : ([hit[0], undefined, hit[4]] as unknown as RegExpExecArray);
     const date = parseDate(m[2]);
     // Issuing bodies on the lines above the date (a joint document lists each on its own line).
     const above: string[] = [];
@@ -634,7 +639,8 @@ function findSignature(lines: MetaLine[]): Signature {
     const before = l.text.slice(0, m.index);
     const after = l.text.slice(m.index + m[0].length);
     const closing = /(特此通知|特此公告|此复)?[,，。]\s*([\u4e00-\u9fff]{1,8}-)?$/.exec(before);
-    const ends = /^\s*([(（][^()（）]{0,80}[)）])?\s*[。]?\s*$/.test(after);
+    // ("…办公室2025年4月8日(此件公开发布)2025年…工作方案为…": the publication note closes the 落款.)
+    const ends = /^\s*([(（][^()（）]{0,80}[)）])?\s*[。]?\s*$/.test(after) || /^\s*[(（]此件[^()（）]{0,12}[)）]/.test(after);
     const issuer = closing && ends ? `${closing[2] ?? ''}${m[1]}` : null;
     return { issuer, date: parseDate(m[2]), text: m[2], quote: m[0] };
   }

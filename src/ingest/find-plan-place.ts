@@ -29,7 +29,7 @@ const PLAN_OF = /^(?:[\u4e00-\u9fff]{0,4})(?:行动方案|实施方案|工作方
 /** Zones that act as places: 杨凌示范区, 滨海新区, XX经济技术开发区. */
 const ZONE = /^([\u4e00-\u9fff]{2,8}?(?:新区|示范区|高新区|高新技术产业开发区|高技术产业开发区|经济技术开发区|经济开发区|开发区|保税区|试验区))/;
 /** A place the gazetteer lacks, at the start of a title or issuer: 2–4 characters before 市/县/区/省. */
-const UNKNOWN_PLACE = /^([\u4e00-\u9fff]{2,4}?)(市|县|区|省|镇|乡|街道)(?=\d{4}年|人民政府|委|政府|办事处|质量|创建|关于|深入|推进|加快|实施|贯彻|开展|建设|[\u4e00-\u9fff]{0,14}(?:方案|意见|规划|计划|办法|要点|清单|安排|分解表|措施|细则|纲要))/;
+const UNKNOWN_PLACE = /^([\u4e00-\u9fff]{2,4}?(?:[\u4e00-\u9fff]{1,3}族(?=乡|镇))?)(市|县|区|省|镇|乡|街道)(?=\d{4}年|人民政府|委|政府|办事处|质量|创建|关于|深入|推进|加快|实施|贯彻|开展|建设|[\u4e00-\u9fff]{0,14}(?:方案|意见|规划|计划|办法|要点|清单|安排|分解表|措施|细则|纲要))/;
 /** A body named by its place alone: 宜兴人民政府, 明州人民政府. */
 const PLACE_BODY = /^([\u4e00-\u9fff]{2,4}?)(?=人民政府|市委|县委|区委|政府办公室)/;
 /** Words that show a captured "name" is a phrase (质量强, 加快建设…), not a place. */
@@ -89,7 +89,8 @@ function leadingPlace(raw: string | null): string | null {
     return display(zone && zone[1].startsWith(chosen.text) ? zone[1] : chosen.place.name);
   }
   const zone = ZONE.exec(text);
-  if (zone && !NOT_A_NAME.test(zone[1].slice(0, 2))) return zone[1];
+  // ("促进我市开发区改革…": a phrase about the city's zones names none.)
+  if (zone && !NOT_A_NAME.test(zone[1].slice(0, 2)) && !/[我本该各]|促进|推动|支持|发展/.test(zone[1])) return zone[1];
   if (first) return null;
   const body = PLACE_BODY.exec(text);
   if (body && !NOT_A_NAME.test(body[1])) return display(lookupPlaceLoosely(body[1])?.name ?? body[1]);

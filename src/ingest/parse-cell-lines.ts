@@ -157,6 +157,9 @@ function readSpacedTable(lines: CellLine[], start: number): CellTable | null {
   if (!cols.some((c) => c === 'lead' || c === 'units' || c === 'partners')) return null;
   const rows: string[][] = [header];
   const consumed = [start];
+  // The cells of the row read last, as split: a cell the page broke onto lines of its own joins them.
+  let last: { ref: string; cells: string[] } | null = null;
+  const ownerAt = cols.findIndex((c) => c === 'lead' || c === 'units' || c === 'partners');
   for (let i = start + 1; i < lines.length; i++) {
     const line = lines[i].text.trim();
     // Section rows between rows ("一、经济社会发展主要预期目标分解(11项)").
@@ -165,11 +168,26 @@ function readSpacedTable(lines: CellLine[], start: number): CellTable | null {
       continue;
     }
     const m = /^(\d{1,3})[\s、.]+(.+)$/.exec(line);
+    // An owner cell that held two lines ("2 一般公共预算收入增长5%左右。 区财政局" / "区税务局" / "区政府有关
+    //部门,…"): the lines after the row are its cells — the row's own owner cell takes what the row has
+    // too many of (its line break was inside that cell).
+    if (!m && last && line && !/\s/.test(line) && fitsOf(line)('units') >= 3 && line.length <= 200) {
+      last.cells.push(line);
+      const extra = last.cells.length - (cols.length - 1);
+      const at = ownerAt - (cols.indexOf('ref') >= 0 && cols.indexOf('ref') < ownerAt ? 1 : 0);
+      const cells = extra > 0 && at >= 1 && at + extra < last.cells.length ? [...last.cells.slice(0, at), last.cells.slice(at, at + extra + 1).join('、'), ...last.cells.slice(at + extra + 1)] : last.cells;
+      rows[rows.length - 1] = alignRow(last.ref, cells, cols, true);
+      consumed.push(i);
+      continue;
+    }
     // A row continuing the item above without its number ("孕产妇免费产前筛查 万人 3.31 3.49 105.3% 卫健委").
     const more = !m && rows.length > 1 && line.split(/\s+/).length >= 3 && !/[。;；]/.test(line) && line.length <= 120 ? line : null;
     if (!m && !more) break;
     const cells = (m ? m[2] : more!).split(/\s+/);
-    rows.push(alignRow(m ? m[1] : rows[rows.length - 1][0], cells.length < cols.length - 1 ? joinedText(cells) : cells, cols, true));
+    const ref = m ? m[1] : rows[rows.length - 1][0];
+    const placed = cells.length < cols.length - 1 ? joinedText(cells) : cells;
+    last = { ref, cells: [...placed] };
+    rows.push(alignRow(ref, placed, cols, true));
     consumed.push(i);
   }
   return rows.length > 1 ? { rows, line: lines[start].line, consumed } : null;
@@ -603,6 +621,8 @@ function slotOf(col: ReturnType<typeof columnOf>, label: string): Slot {
 
 /** A list of bodies as an owner cell writes them, loosely: 各股室、委属部门单位, 相关街道. */
 const LOOSE_UNIT = /(单位|部门|股室|科室|处室|街道|乡镇|镇街|政府|公司|办事处)$|^各[\u4e00-\u9fff()（）、]{0,8}(县|市|区|镇|乡|街道|旗|\)|）)$/;
+/** A count of things to make or reach ("260家以上", "30个"): a goal's words, never a body's name. */
+const COUNTED = /\d+(?:\.\d+)?\s*(?:家|个|项|座|条|人|万|亿|%)(?:以上|左右|以内)?/;
 /** A cell that says what is done ("成功创建首批美丽城镇") is no unit, whatever it ends with. */
 const DOING = new RegExp(`${TASK_WORDS.source}|创建|成功|确保`);
 /** A cell that opens with building something ("新(改)建村卫生室", "扩建…中心") names a work, not a body. */
@@ -627,7 +647,8 @@ function fitsOf(cell: string): (slot: Slot) => number {
   const listed = flat.replace(/[。;；,，]+$/, '').replace(/(?<=.{4})(牵头负责|负责|牵头|配合)$/, '').replace(/(?<=(?:局|委|办|政府|中心))(?:等(?:相关|有关)?(?:部门|单位))?和(?=.{3})/g, '、');
   // ("建成县残疾人综合服务中心" ends like a body and is a task; "县住房和城乡建设局" is a body.)
   // ("成立由政府主要领导任主任的食品安全委员会" ends like a body and is a sentence: a long part with 的/由.)
-  const doing = listed.split(/[、,，]/).some((p) => (DOING.test(p) && !/(局|委|办|厅|部|院|公司|集团|小组|指挥部|股|站|所|队|馆|室|社|会|处|政府|街道|单位|部门)$/.test(p)) || (p.length > 10 && /[的由]/.test(p)) || BUILDS.test(p));
+  // ("培育260家以上诚信计量示范单位" ends like a body and counts what is to be made: a goal.)
+  const doing = listed.split(/[、,，]/).some((p) => (DOING.test(p) && !/(局|委|办|厅|部|院|公司|集团|小组|指挥部|股|站|所|队|馆|室|社|会|处|政府|街道|单位|部门)$/.test(p)) || (p.length > 10 && /[的由]/.test(p)) || BUILDS.test(p) || COUNTED.test(p));
   const isUnit = !doing && (OWNER_CELL(flat) || (/[、,，]/.test(listed) && OWNER_CELL(listed)));
   // "教育、卫生健康部门": stems that share the last name's kind word.
   const parts = listed.split(/[、,，]/);

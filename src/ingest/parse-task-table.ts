@@ -39,7 +39,7 @@ const cellLabel = (cell: string) => cell.replace(/[\s:：|]/g, '').replace(/(?<=
 const TEXTISH = /^.{0,10}(任务|目标|内容|工作|事项|实事|要求|举措|措施|名称|任务分解|任务清单)$/;
 
 /** A second task column that describes the row's task. */
-const DESCRIBES = /^(项目内容|主要内容|工作内容|具体内容|建设内容|实施内容|任务内容|考核内容|具体措施|工作措施|主要措施|工作举措|具体任务)$/;
+const DESCRIBES = /^(项目内容|主要内容|工作内容|具体内容|建设内容|实施内容|任务内容|考核内容|具体措施|工作措施|主要措施|工作举措|具体任务|工作目标|具体目标|目标要求|工作要求|任务要求)$/;
 
 /** The column a header cell names, or null. */
 export function columnOf(cell: string): Column | null {

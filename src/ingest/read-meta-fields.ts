@@ -18,7 +18,7 @@ const LABELS: Array<[MetaField, string[]]> = [
   ['subject', ['主题分类', '组配分类', '主题词', '分类']],
   ['validity', ['有效性状态', '有效性', '效力状态', '时效性', '时效']],
   // Page furniture after a value ("日期:2022-06-06 浏览量:"): it ends the value before it.
-  ['noise', ['浏览量', '浏览次数', '阅读量', '阅读次数', '点击数', '点击量', '查看次数', '访问量', '访问次数', '阅读', '字体', '字号', '作者', '公开形式', '公开方式', '公开时限', '公开范围', '体裁分类', '服务对象', '关键词']],
+  ['noise', ['浏览量', '浏览次数', '阅读量', '阅读次数', '点击数', '点击量', '查看次数', '访问量', '访问次数', '累计次数', '累计访问', '阅读', '字体', '字号', '作者', '公开形式', '公开方式', '公开时限', '公开范围', '体裁分类', '服务对象', '关键词']],
 ];
 
 const spaced = (label: string) => [...label].join('\\s*');
@@ -26,7 +26,8 @@ const ALL = LABELS.flatMap(([field, names]) => names.map((n) => ({ field, n })))
 // "文号: …", "文号 | … |", "[ 文号 ] …" (a bracketed label needs no colon).
 const LABEL_RE = new RegExp(
   // (A label of four characters may follow the value before it without a space: "来源:X局发布时间:2023-03-10".)
-  `(?:(?<=^|[\\s|\\[【])(${ALL.map((l) => spaced(l.n)).join('|')})|(?<=[\\u4e00-\\u9fff)])(${ALL.filter((l) => l.n.length >= 4).map((l) => l.n).join('|')}))\\s*(?:[\\]】]\\s*[:|]?|[:|])\\s*\\|?`,
+  // (Any label may follow a time without a space: "2022-10-25 16:48:00来源: 湖北日报".)
+  `(?:(?<=^|[\\s|\\[【])(${ALL.map((l) => spaced(l.n)).join('|')})|(?<=[\\u4e00-\\u9fff)])(${ALL.filter((l) => l.n.length >= 4).map((l) => l.n).join('|')})|(?<=\\d)(${ALL.map((l) => l.n).join('|')}))\\s*(?:[\\]】]\\s*[:|]?|[:|])\\s*\\|?`,
   'g',
 );
 const LABEL_ONLY = new RegExp(`^\\s*[\\[【]?\\s*(${ALL.map((l) => spaced(l.n)).join('|')})\\s*[\\]】]?\\s*[:|]?\\s*$`);
@@ -54,7 +55,7 @@ export function readMetaFields(lines: string[]): Map<MetaField, string> {
       if (spacedLabels[0]?.index === 0) found = spacedLabels;
     }
     found.forEach((m, i) => {
-      const label = (m[1] ?? m[2]).replace(/\s+/g, '');
+      const label = (m[1] ?? m[2] ?? m[3]).replace(/\s+/g, '');
       const field = FIELD_OF.get(label);
       if (!field || out.has(field)) return;
       const end = found[i + 1]?.index ?? line.length;

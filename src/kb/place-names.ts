@@ -72,6 +72,11 @@ function load(): Gazetteer {
     add(place.short, place);
     questionNames.add(name);
     if (!/(族|自治)/.test(place.short)) questionNames.add(place.short);
+    // 临夏回族自治州 is written 临夏州 in its own documents (恩施州, 黔东南州).
+    if (/自治州$/.test(name) && place.short !== name) {
+      add(`${place.short}州`, place);
+      questionNames.add(`${place.short}州`);
+    }
   }
   // Counties: full names only — short county names are often ordinary words (城关, 和平, 新华).
   for (const [province] of provinces) {
@@ -92,6 +97,12 @@ function load(): Gazetteer {
         add(name, place);
         if (place.short !== name && !countyShorts.has(place.short)) countyShorts.set(place.short, place);
         questionNames.add(name);
+        // 长阳土家族自治县 is written 长阳县 (a 自治旗 its 旗).
+        const own = /自治(县|旗)$/.exec(name);
+        if (own && place.short !== name && place.short.length >= 2) {
+          add(`${place.short}${own[1]}`, place);
+          questionNames.add(`${place.short}${own[1]}`);
+        }
       }
     }
   }

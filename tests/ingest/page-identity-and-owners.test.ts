@@ -43,9 +43,18 @@ describe('more owner writings', () => {
     expect(extractOwners('规上工业增加值增长7%。部门分工:省工业和信息化厅牵头,各地、各部门配合。')).toMatchObject({ lead: ['省工业和信息化厅'], units: ['省工业和信息化厅', '各地', '各部门'] });
   });
 
-  it('"相关市、县政府" is one unit; places listed before the 市政府 they share are one unit as written', () => {
+  it('"相关市、县政府" is one unit; places listed before the body they share each have that body', () => {
     expect(extractOwners('(省发改委、铁路办、相关市、县政府负责)')?.units).toEqual(['省发改委', '铁路办', '相关市县政府']);
-    expect(extractOwners('(机场扩建指挥部、哈尔滨、黑河、绥芬河市政府、省农垦总局负责)')?.units).toEqual(['机场扩建指挥部', '哈尔滨、黑河、绥芬河市政府', '省农垦总局']);
+    expect(extractOwners('(机场扩建指挥部、哈尔滨、黑河、绥芬河市政府、省农垦总局负责)')?.units).toEqual(['机场扩建指挥部', '哈尔滨市政府', '黑河市政府', '绥芬河市政府', '省农垦总局']);
+    expect(extractOwners('(番禺区、南沙区政府负责)')?.units).toEqual(['番禺区政府', '南沙区政府']);
+    // (An autonomous prefecture in its own short form: 临夏州.)
+    expect(extractOwners('(海东市、兰州市、临夏州发展改革部门负责)')?.units).toEqual(['海东市发展改革部门', '兰州市发展改革部门', '临夏州发展改革部门']);
+  });
+
+  it('an adverb or an 等-tail after the last body is no part of its name; a defining bracket is no owner list', () => {
+    expect(extractOwners('(省发改委、农委、统计局分别负责)')?.units).toEqual(['省发改委', '农委', '统计局']);
+    expect(extractOwners('(市发改委、市财政局等市级相关单位负责)')?.units).toEqual(['市发改委', '市财政局']);
+    expect(extractOwners('特别是牵头单位(无牵头单位的,责任单位即为牵头单位,下同)要统筹制订办理方案。')).toBeNull();
   });
 
   it('a date with its weekday ("5月18日(星期二)前") is still the deadline; the attached table names the plan', async () => {
@@ -154,5 +163,28 @@ describe('a short report naming one county once', () => {
     const placeOf = async (text: string) => (await ingestTexts({ 'p.txt': text })).plans[0].plan.city;
     expect(await placeOf('5月11日,石泉县“秦巴山珍”区域公共品牌项目启动会召开,县领导出席会议。\n会议强调,各相关部门要抓好品牌建设。')).toBe('石泉县');
     expect(await placeOf('会议强调,要学习杭州市的经验,抓好品牌建设。\n各部门要抓好落实。')).toBeNull();
+  });
+});
+
+describe('identities a page gives in passing', () => {
+  it('"促进我市开发区改革" names no zone: the city is the issuer\'s', async () => {
+    const { kb } = await ingestTexts({
+      'tj.txt': '天津市人民政府办公厅印发关于促进我市开发区改革和创新发展实施方案的通知\n津政办函〔2026〕103号\n各区人民政府:\n经市人民政府同意,现将《关于促进我市开发区改革和创新发展的实施方案》印发给你们,请照此执行。\n天津市人民政府办公厅\n2026年10月9日\n',
+    });
+    expect(kb.plans[0].city).toBe('天津');
+  });
+
+  it('a page explaining a township\'s report ("解读《…乡…政府工作报告》") is that report, of that township', async () => {
+    const { kb } = await ingestTexts({
+      'st.txt': '解读《青山德昂族乡2026年政府工作报告》\n近日,中共青山乡委员会印发了《青山德昂族乡2026年政府工作报告》,现将文件解读如下:\n一、主要目标\n地区生产总值增长11%以上。\n',
+    });
+    expect(kb.plans[0]).toMatchObject({ title: '青山德昂族乡2026年政府工作报告', city: '青山德昂族乡' });
+  });
+
+  it('an autonomous prefecture goes by its own short form (临夏州, 恩施州)', async () => {
+    const { kb } = await ingestTexts({
+      'lx.txt': '临夏州2026年质量工作要点\n一、全州产品质量监督抽查合格率达到95%以上。\n',
+    });
+    expect(kb.plans[0].city).toBe('临夏回族自治州');
   });
 });

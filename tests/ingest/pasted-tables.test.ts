@@ -268,3 +268,56 @@ describe('a notice that lists duties, then speaks to everyone again', () => {
     expect(kb.reports.find((r) => r.to === '市城管办、市建委')).toMatchObject({ what: '主管领导和科室负责人姓名、单位、职务、电话', when: '2025年12月30日前' });
   });
 });
+
+describe('a 工作目标 column beside the task', () => {
+  const PLAN = `云溪市计量工作重点项目表
+序号
+工作内容
+工作目标
+责任单位
+1
+建立协调机制
+2025年9月前建立联席会议制度,明确各部门职责分工。
+市市场监管局、市发展改革局、市财政局
+2
+建设计量测试中心
+到2026年底,建成区域计量测试中心,社会公用计量标准达到120项以上。
+市市场监管局、市科技局
+3
+推广诚信计量
+培育260家以上诚信计量示范单位。
+市市场监管局、市商务局
+`;
+
+  it('reads the goal with the task: its deadline and figures are the row\'s, its units stay the owner cell', async () => {
+    const { kb } = await ingestTexts({ 'metrology.txt': PLAN });
+    expect(kb.tasks.map((t) => [t.ref, t.units, t.deadline])).toEqual([
+      ['1', ['市市场监管局', '市发展改革局', '市财政局'], '2025-09'],
+      ['2', ['市市场监管局', '市科技局'], '2026-12'],
+      ['3', ['市市场监管局', '市商务局'], null],
+    ]);
+    expect(kb.tasks[2].text).toContain('培育260家以上诚信计量示范单位');
+    expect(kb.targets.map((g) => g.valueText)).toEqual(expect.arrayContaining(['120项以上', '260家以上']));
+  });
+});
+
+describe('a spaced table whose owner cell held two lines', () => {
+  const PLAN = `云溪区2026年政府工作报告重点工作任务分解表
+序号 重点工作任务 主要责任单位 协同配合单位
+一、主要预期目标
+1 地区生产总值增长6%左右。 区发改委 区政府各部门,各镇人民政府。
+2 一般公共预算收入增长4%左右。 区财政局
+区税务局
+区政府有关部门,各镇人民政府。
+3 社会消费品零售总额增长7%左右。 区商务局 区发改委、区市场监管局。
+`;
+
+  it('reads the broken cell into its row, both units leading, and the rows after it', async () => {
+    const { kb } = await ingestTexts({ 'split.txt': PLAN });
+    expect(kb.tasks.map((t) => [t.ref, t.lead, t.units])).toEqual([
+      ['1', ['区发改委'], ['区发改委', '区政府各部门', '各镇人民政府']],
+      ['2', ['区财政局', '区税务局'], ['区财政局', '区税务局', '区政府有关部门', '各镇人民政府']],
+      ['3', ['区商务局'], ['区商务局', '区发改委', '区市场监管局']],
+    ]);
+  });
+});
