@@ -121,6 +121,9 @@ const SYNONYMS: Record<string, string> = {
   知产: '知识产权',
   市监: '市场监管',
   特设: '特种设备',
+  // What a document must state: "写清楚哪些东西" is what it must 明确.
+  清楚: '明确',
+  写明: '明确',
 };
 
 export class Ctx {

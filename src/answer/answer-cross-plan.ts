@@ -4,6 +4,7 @@ import type { Hit } from '../kb/search-index.ts';
 import type { Answer, Ctx } from './answer-context.ts';
 import { focus } from './format.ts';
 import { segment, tokens } from '../kb/text-tokens.ts';
+import { lookupPlaceLoosely } from '../kb/place-names.ts';
 
 /**
  * Questions over several plans ("哪些城市提出推行首席质量官制度?"): every plan whose text states the
@@ -25,7 +26,13 @@ const CATALOG_WORDS = /(现在|已经)?(加载|收录|载入)的?(文件|方案|
  */
 export function plansOfKind(c: Ctx): Answer | null {
   // (Which document they follow or cite is another question: "都是依据市里哪个文件".)
-  if (!ASKS_CATALOG.test(c.q.text) || /依据|根据|引用|落实|贯彻|提到|提出|要求|规定/.test(c.q.text)) return null;
+  if (/依据|根据|引用|落实|贯彻|提到|提出|要求|规定/.test(c.q.text)) return null;
+  // ("这批里面乡镇一级印发的计划有哪些": the level of the bodies that issued them.)
+  if (/这批|这些|这几份|加载|收录|载入|哪些|哪几/.test(c.q.text) && /印发|出台|发布|发的|计划|方案|文件|意见|材料/.test(c.q.text) && !/任务|职责|措施|目标|指标|要求|工作|负责/.test(c.q.text.replace(/工作(方案|计划|要点)/g, ''))) {
+    const byLevel = plansOfLevel(c);
+    if (byLevel) return byLevel;
+  }
+  if (!ASKS_CATALOG.test(c.q.text)) return null;
   const kind = c.q.text.replace(/[?？。,，!！\s]/g, '').replace(CATALOG_WORDS, ' ');
   // ("开发区、高新区的方案": either kind.)
   // (A year asked, "2018年出的", is the plan's year: its title's or its date's.)
@@ -43,6 +50,34 @@ export function plansOfKind(c: Ctx): Answer | null {
   const sources: Source[] = plans.map((p) => ({ file: p.file, ref: null, path: [], line: 1, quote: p.title ?? p.file }));
   const lines = plans.slice(0, 12).map((p) => `${c.label(p.file)}《${p.title ?? p.file}》〔${c.label(p.file)}〕`);
   return c.answer(`已收录的方案中, 标题符合的共${plans.length}个:\n${lines.join('\n')}`, sources);
+}
+
+/** "自治州层面", "乡镇一级", "县级": the level of government a question asks plans of. */
+const LEVEL_ASK = /(自治区|自治州|乡镇|街道|省|州|市|县|区|镇|乡)(?:一级|层面|层级|级别|级)(?:的)?(?:印发|出台|发布|发的|制定|发文|计划|方案|文件|意见|材料)/;
+
+/** The level of government a plan's place is: 自治州 and 乡镇 beside the gazetteer's three. */
+function levelOf(city: string | null): string | null {
+  if (!city) return null;
+  if (/(镇|乡|街道|苏木)$/.test(city)) return '乡镇';
+  const place = lookupPlaceLoosely(city);
+  if (!place) return null;
+  if (place.level === 'province') return /自治区$/.test(place.name) ? '自治区' : '省';
+  if (place.level === 'prefecture') return /自治州$/.test(place.name) ? '自治州' : /州$|盟$|地区$/.test(place.name) ? '州' : '市';
+  return /区$/.test(place.name) ? '区' : '县';
+}
+
+/** "这批里哪些是自治州层面印发的", "乡镇一级印发的计划有哪些": the loaded plans of that level, each listed. */
+function plansOfLevel(c: Ctx): Answer | null {
+  const m = LEVEL_ASK.exec(c.q.text);
+  if (!m) return null;
+  const asked = m[1] === '镇' || m[1] === '乡' || m[1] === '街道' ? '乡镇' : m[1];
+  // (州 asks for prefectures called 州, autonomous ones among them; 县 for counties, districts among them.)
+  const fits = (level: string | null) => level === asked || (asked === '州' && level === '自治州') || (asked === '县' && level === '区') || (asked === '市' && (level === '州' || level === '自治州')) || (asked === '省' && level === '自治区');
+  const plans = c.kb.plans.filter((p) => fits(levelOf(p.city)));
+  if (plans.length === 0 || plans.length === c.kb.plans.length) return null;
+  const sources: Source[] = plans.map((p) => ({ file: p.file, ref: null, path: [], line: 1, quote: p.title ?? p.file }));
+  const lines = plans.slice(0, 12).map((p) => `${p.city}《${p.title ?? p.file}》〔${c.label(p.file)}〕`);
+  return c.answer(`已收录的方案中, ${asked}一级的共${plans.length}个:\n${lines.join('\n')}`, sources);
 }
 
 export function answerCrossPlan(c: Ctx): Answer | null {

@@ -342,12 +342,19 @@ export class AnswerEngine {
    */
   private askPerDocument(q: Question, opts: AskOptions): Answer | null {
     const text = q.text;
-    if (!/分别|各自|各是|各为|哪个|哪份|哪一份|哪一个|两个|两份|两地|都/.test(text)) return null;
+    if (!/分别|各自|各是|各为|哪个|哪份|哪一份|哪一个|两个|两份|两地|都|一个[^,，。?？]{1,24}[,，、]\s*(另)?一个/.test(text)) return null;
     const { lexicon, titles } = this.prepared;
     const fileOf = (side: string): string | null => {
       const u = understandQuestion(side, lexicon);
+      // (A side may name its plan the way a whole question does: by a place only its text names, or a
+      // placeless plan's title — "宝山2008年政府工作任务分解".)
+      if (u.files.length === 0) this.scopeByMention(u);
       if (u.files.length === 1) return u.files[0];
-      return u.files.length === 0 ? planByTitle(titles, side) : null;
+      if (u.files.length > 0) return null;
+      // (A plan without a place or title — "2008年那个县政府督查通知" — by the words of its own text.)
+      // (Only a side that names a document: "省著名商标2015年目标" is a thing inside the plan asked about.)
+      const byText = planByTitle(titles, side) ?? (/(通知|方案|意见|计划|报告|通报|制度|要点|清单|办法|细则|规划|纲要|分解表|安排|部署)/.test(side) ? this.placelessByText(side) : []);
+      return typeof byText === 'string' ? byText : (byText?.length === 1 ? byText[0] : null);
     };
     for (const j of [...text.matchAll(/[和与及跟]/g)].map((m) => m.index!)) {
       const left = text.slice(0, j);
@@ -366,9 +373,11 @@ export class AnswerEngine {
       const b = a ? fileOf(right) : null;
       if (!a || !b || a === b) continue;
       const ask = tail.replace(/分别|各自|各/g, '');
+      // "…,一个要求每月什么时候报总结,一个要求巡查坚持多久": the first ask is of the first, the second of the second.
+      const split = /^\s*一个(.+?)[,，、]\s*(?:另)?一个(.+)$/.exec(tail);
       const answers = [
-        this.askOne(`${left} ${ask}`, { ...opts, files: [a], perPlanPart: true }),
-        this.askOne(`${right} ${ask}`, { ...opts, files: [b], perPlanPart: true }),
+        this.askOne(`${left} ${split ? split[1] : ask}`, { ...opts, files: [a], perPlanPart: true }),
+        this.askOne(`${right} ${split ? split[2] : ask}`, { ...opts, files: [b], perPlanPart: true }),
       ];
       if (answers.filter((x) => x.found).length === 0) return null;
       return { answer: answers.map((x) => x.answer).join('\n'), found: true, citations: answers.flatMap((x) => x.citations), intent: answers[0].intent, via: 'askPerDocument' };

@@ -538,7 +538,7 @@ function unknownPlaceIn(text: string, lexicon: Lexicon): string | null {
     if (!known.has(short) && ![...known].some((k) => k.includes(short) || short.includes(k))) return place;
   }
   // "金东和临安的…": a county by its short name, joined to a place the question names.
-  const joined = /[和与跟及、]([\u4e00-\u9fff]{2,3}?)(?=的|方案|质量|民生|政府|两个|两地)/.exec(text);
+  const joined = /[和与跟及、]([\u4e00-\u9fff]{2,3}?)(?=的|方案|质量|民生|政府|两个|两地|\d{2,4}年|工作|计划|通知|意见|实施|专项|年度|任务)/.exec(text);
   if (joined && lookupPlaceLoosely(joined[1]) && !known.has(joined[1]) && ![...known].some((k) => k.includes(joined[1]))) return joined[1];
   return null;
 }
