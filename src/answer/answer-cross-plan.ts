@@ -53,7 +53,7 @@ export function plansOfKind(c: Ctx): Answer | null {
 }
 
 /** "自治州层面", "乡镇一级", "县级": the level of government a question asks plans of. */
-const LEVEL_ASK = /(自治区|自治州|乡镇|街道|省|州|市|县|区|镇|乡)(?:一级|层面|层级|级别|级)(?:的)?(?:印发|出台|发布|发的|制定|发文|计划|方案|文件|意见|材料)/;
+const LEVEL_ASK = /(自治区|自治州|乡镇|街道|省|州|市|县|区|镇|乡)(?:一级|层面|层级|级别|级)(?:的)?(?:印发|出台|发布|发的|制定|发文|[^,，。?？]{0,6}?(?:计划|方案|文件|意见|材料))/;
 
 /** The level of government a plan's place is: 自治州 and 乡镇 beside the gazetteer's three. */
 function levelOf(city: string | null): string | null {

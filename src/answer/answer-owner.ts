@@ -135,7 +135,11 @@ function answerTasks(c: Ctx, line: (c: Ctx, t: Task) => string, needDeadline: bo
   }
   const missing = missingRef(c);
   if (missing) return missing;
-  const matches = matchingTasks(c, needDeadline);
+  let matches = matchingTasks(c, needDeadline);
+  // "“大力实施标准化战略”是哪个单位牵头": a quoted phrase names the item — a task that does not hold it is
+  // another item, however many other words it shares.
+  const quoted = c.q.quoted?.replace(/\s+/g, '');
+  if (quoted && quoted.length >= 4) matches = matches.filter((m) => `${m.task.text}${m.task.source.path.join('')}`.replace(/\s+/g, '').includes(quoted));
   const hits = bestPerPlan(matches.map((m) => m.hit), MATCH);
   if (hits.length === 0) return needDeadline ? noDeadlineWritten(c) : null;
   let chosen = hits.slice(0, 3).map((h) => matches.find((m) => m.hit.doc === h.doc)!);

@@ -84,7 +84,8 @@ function answerEachMetric(c: Ctx): Answer | null {
   // ("竣工验收合格率和抽查合格率各是多少", "干道多少公里,农村公路多少公里": 和 after a metric, or a comma;
   // asked of each — "生产性服务业和生活性服务业顾客满意度分别要多少", "领军企业和质量强县各要搞几个",
   // "大中型的 vs 其他的" — any 和 joins two.)
-  const and = ASKS_EACH.test(c.q.text) ? /和|及|与|跟|vs\.?|VS|对比/ : /(?<=[率数量额值度目])(?:和|及|与)/;
+  // ("…对中国驰名商标和累计有效发明专利的目标": two things a goal is set for, joined by 和.)
+  const and = ASKS_EACH.test(c.q.text) || /的(?:目标|指标)/.test(c.q.text) ? /和|及|与|跟|vs\.?|VS|对比/ : /(?<=[率数量额值度目])(?:和|及|与)/;
   // (A part that only says where to look, "对标行动里", is no metric.)
   const parts = c.q.content
     .split(new RegExp(`[、,，]|${and.source}`))
@@ -98,9 +99,11 @@ function answerEachMetric(c: Ctx): Answer | null {
   const one = (p: string) => {
     const words = p.split(' ');
     const last = words.at(-1)!;
-    if (last === p || last.length < 3) return answerOneMetric(c, p);
     const context = words.slice(0, -1).join('');
-    if (titles.some((t) => t.includes(context))) {
+    // ("农业农村工作指导意见 大豆": a short last word after the plan's own name is the metric.)
+    const named = last !== p && titles.some((t) => t.includes(context) || (tokens(context).length > 0 && tokens(context).every((w) => t.includes(w))));
+    if (last === p || (last.length < 3 && !named)) return answerOneMetric(c, p);
+    if (named) {
       const byLast = answerOneMetric(c, last);
       if (byLast?.found) return byLast;
     }
@@ -244,7 +247,12 @@ function targetLines(c: Ctx, t: Target, allYears = !c.q.targetYear): Array<{ lin
   const siblings = !allYears
     ? []
     : c.kb.targets.filter((x) => x.file === t.file && x.metric === t.metric && x.source.path.join() === t.source.path.join() && x.id !== t.id && x.year !== t.year);
-  return [t, ...siblings.slice(0, 2)].sort((a, b) => (a.year ?? 0) - (b.year ?? 0)).map((x) => targetLine(c, x));
+  // "…突破4万家,力争达到5万家": the stretch goal of the same measure and year is part of the answer.
+  const striven = (x: Target) => /^(力争|争取|努力)/.test(x.source.quote.trim());
+  const stretch = c.kb.targets.filter((x) => x.file === t.file && x.metric === t.metric && x.year === t.year && x.id !== t.id && x.source.path.join() === t.source.path.join() && striven(x) !== striven(t));
+  // (The goal that must be met first, then the one striven for.)
+  const stretched = stretch.length ? [t, stretch[0]].sort((a, b) => Number(striven(a)) - Number(striven(b))) : [t];
+  return [...stretched, ...siblings.slice(0, 2)].sort((a, b) => (a.year ?? 0) - (b.year ?? 0)).map((x) => targetLine(c, x));
 }
 
 function targetLine(c: Ctx, t: Target): { line: string; source: Source } {

@@ -241,7 +241,11 @@ class RecordBuilder {
       this.addReports(node.text, segments.flatMap((s) => s.owners.units), source);
       return;
     }
-    const owners = extractOwners(node.text) ?? headingOwners(node) ?? findAddressedOwners(node.text) ?? findOpeningSubject(node.text) ?? stepOwners(node.text);
+    const stated = extractOwners(node.text);
+    const headed = headingOwners(node);
+    // "(二)省审计厅牵头的工作 / 全面加强审计工作。协同单位:省直各部门…": the heading's lead, the item's partners.
+    const partnersOnly = stated && stated.lead.length === 0 && stated.partners.length > 0 && stated.partners.length === stated.units.length;
+    const owners = (partnersOnly && headed?.units.length ? { ...stated, lead: headed.lead.length ? headed.lead : headed.units, units: unique([...headed.units, ...stated.units]) } : stated) ?? headed ?? findAddressedOwners(node.text) ?? findOpeningSubject(node.text) ?? stepOwners(node.text);
     const source = this.source(node.label, path, node.line, node.text);
     const deadlineText = DEADLINE_LABEL.exec(node.text)?.[1]?.trim() ?? owners?.deadlineText ?? (owners ? titlePeriod(node.title) ?? deadlineInText(node.text) : null);
     let taskId: string | null = null;
@@ -474,7 +478,8 @@ const HEADING_DUTY = /^([\u4e00-\u9fff、()]{2,30}?)(?:的)?(?:主要|工作|具
 
 function headingOwners(node: OutlineNode): Owners | null {
   if (node.children.length > 0) return null;
-  for (let n = node.parent; n && n.kind !== 'root'; n = n.parent) {
+  // (An item may be its own such heading: "(一)省监察厅牵头的工作" over the work's text.)
+  for (let n: OutlineNode | undefined = node.text.trim() ? node : node.parent; n && n.kind !== 'root'; n = n.parent) {
     const title = n.title.replace(/[。:：\s]+$/, '');
     const duty = HEADING_DUTY.exec(title);
     if (duty) {

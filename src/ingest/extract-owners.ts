@@ -170,7 +170,7 @@ function sharedBody(name: string): { body: string; level: string } | null {
 /** 局 that ends a body's name, not a word that ends like one (布局, 格局, 大局 …). */
 export const BODY_JU = '(?<![布格大全开结当骗赌棋饭牌])局';
 
-export const DEPT_END = new RegExp(`(${BODY_JU}|委|委员会|委会|协会|工会|联合会|商会|办|办公室|督查室|厅|部|院|中心|政府|管委会|单位|公司|集团|支队|大队|总队|中队|军分区|分行|支行|海关|妇联|残联|科协|工商联|侨联|文联|社科联|供销社|联社)$`);
+export const DEPT_END = new RegExp(`(${BODY_JU}|委|委员会|委会|协会|工会|联合会|商会|办|办公室|督查室|厅|部|部门|院|中心|政府|管委会|单位|公司|集团|支队|大队|总队|中队|军分区|分行|支行|海关|妇联|残联|科协|工商联|侨联|文联|社科联|供销社|联社)$`);
 
 /** A name joined back from a 各县、市、区 list, split only where 及/以及 follows a body's name. */
 function splitAtJoin(name: string): string[] {
@@ -186,7 +186,7 @@ function splitAtJoin(name: string): string[] {
 /** "州委编办及州直相关单位": two units joined by 及/以及/和, when the first reads as a body's name. */
 function splitJoined(name: string): string[] {
   // "县林业局等相关部门和各镇人民政府": the 等-list ends, another unit follows.
-  const etc = /^(.{2,}?)等(?:相关|有关)?(?:部门|单位)(?:和|及|以及)(.{3,})$/.exec(name);
+  const etc = /^(.{2,}?)等(?:省直|市直|县直|区直)?(?:相关|有关)?(?:部门|单位)(?:和|及|以及)(.{3,})$/.exec(name);
   if (etc) return [etc[1], ...splitJoined(etc[2])];
   const joined = splitAtJoin(name);
   return joined.length > 1 ? joined : splitRunTogether(name);
@@ -296,6 +296,9 @@ export function parseOwnerList(expr: string): Owners | null {
     }
     const names = splitDepartments(text);
     if (names.length === 0 && role) continue;
+    // "…,相关部门配合,细化分工、落实责任,尽快完成…": a clause after the owners that names no body and has
+    // no role word is the task going on.
+    if (!role && clauses.length > 0 && !names.some((n) => isBody(n))) break;
     if (names.some((n) => n.length > MAX_NAME || /[。:：]/.test(n))) return null;
     clauses.push({ names, role });
     if (ended) break;

@@ -58,6 +58,10 @@ export function findPlanPlace(input: PlaceInput): string | null {
   }
   // (The bodies a notice is addressed to as stationed in its city, "各驻新高校…", name it before the places its
   // text cites.)
+  // ("各地级以上市质监局,深圳市市场监管局,…:": a notice to every city of a province is the province's.)
+  const toCities = input.lines.slice(0, 20).some((l) => /^\s*各(?:地级以上市|地级市|设区市|地市|市\(州\)|市、州|州、市|市州)/.test(l));
+  const province = toCities ? ownProvince(input.docNo, input.lines, true) : null;
+  if (province) return province;
   return stationedPlace(input.lines) ?? selfNamedPlace(input.lines) ?? docNoPlace(input.docNo, input.lines) ?? ownProvince(input.docNo, input.lines) ?? countiesOfOneCity(input.lines) ?? fileNamePlace(input.file) ?? indexPlace(input.index) ?? (NATIONAL.test([input.issuer, input.notice, input.docNo, input.title].join(' ')) || /全国/.test(input.title ?? '') ? '全国' : null);
 }
 
@@ -135,13 +139,18 @@ const PROVINCE_SELF = /我省|全省|本省|省委[、\s]*省政府/;
  * opens with the province's one-character name), or "省委省政府印发… 结合我省实际" citing 《国务院关于支持贵州…》
  * (the one province the text names at all). Only when the text speaks of itself as a province's.
  */
-function ownProvince(docNo: string | null, lines: string[]): string | null {
+function ownProvince(docNo: string | null, lines: string[], toCities = false): string | null {
   const text = lines.join('\n').slice(0, 6000);
-  if (!PROVINCE_SELF.test(text) || /我市|全市|本市|我县|全县/.test(text)) return null;
+  if (!PROVINCE_SELF.test(text) || (!toCities && /我市|全市|本市|我县|全县/.test(text))) return null;
   const byNo = provinceByAbbreviation(docNoInitial(docNo));
   if (byNo) return display(byNo);
   const provinces = new Set(findPlaces(text).filter((m) => m.place.level === 'province').map((m) => m.place.name));
-  return provinces.size === 1 ? display([...provinces][0]) : null;
+  if (provinces.size === 1) return display([...provinces][0]);
+  // (Addressed to every city, naming some: the province they are all in — 深圳市 and 顺德区 are 广东省's.)
+  if (!toCities || provinces.size > 0) return null;
+  const of = new Set(findPlaces(withoutCitations(text)).map((m) => m.place.code?.slice(0, 2)).filter(Boolean));
+  const only = of.size === 1 ? placeByCode(`${[...of][0]}0000`) : null;
+  return only ? display(only.name) : null;
 }
 
 /**

@@ -104,3 +104,29 @@ describe('places sharing one body', () => {
     expect(names(['区财政局', '区税务局'])).toBe('区财政局、区税务局');
   });
 });
+
+describe('figures and items asked as the plan writes them', () => {
+  const GOALS = {
+    'sd.txt': '云岭省加快科技强省建设的实施意见\n一、主要目标\n到2027年,全省高新技术企业突破4万家,力争达到5万家,科技型中小企业入库企业突破5万家,力争达到6万家。\n',
+    'ny.txt': '关于全县农业农村工作重点任务的指导意见\n一、稳定粮食生产\n(一)在旱作区推广地膜覆盖技术,确保大豆16.2万亩、油料3.4万亩种植任务落地见效。\n',
+    'dz.txt': '德州市共建共享好品山东推动高质量发展实施意见\n一、重点任务\n(一)大力实施质量强市和品牌战略。各县(市、区)要把品牌建设列入重要议事日程。(市市场监管局牵头,市发展改革委配合)\n(二)大力实施标准化战略。推动企业参与标准制定。\n',
+  };
+
+  it('a goal and the one striven for ("突破4万家,力争达到5万家") are answered together', async () => {
+    const a = (await engineFor(GOALS)).ask('云岭到2027年高新技术企业数量目标是多少?', { now: NOW });
+    expect(a.answer).toContain('4万家');
+    expect(a.answer).toContain('5万家');
+  });
+
+  it('"指导意见:大豆、油料种植任务各多少万亩": each crop after the plan\'s own name', async () => {
+    const a = (await engineFor(GOALS)).ask('农业农村工作指导意见:大豆、油料种植任务各多少万亩?', { now: NOW });
+    expect(a.answer).toContain('16.2万亩');
+    expect(a.answer).toContain('3.4万亩');
+  });
+
+  it('a quoted item names it: another item\'s lead is no answer', async () => {
+    const a = (await engineFor(GOALS)).ask('德州好品山东意见第二条“大力实施标准化战略”是哪个单位牵头?', { now: NOW });
+    expect(a.found).toBe(false);
+    expect(a.answer.split('相近的原文')[0]).not.toContain('市市场监管局');
+  });
+});

@@ -170,3 +170,24 @@ describe('a plan\'s item that names what a web page would call noise', () => {
     ]);
   });
 });
+
+describe('owners a heading hands on, and where an owner expression ends', () => {
+  it('"(二)省审计厅牵头的工作" over its text leads it; the item\'s 协同单位 line takes part', async () => {
+    const { kb } = await ingestTexts({
+      'sx.txt': '云岭省人民政府关于印发2026年省人民政府工作目标责任分解的通知\n一、省长负责的工作\n(一)省监察厅牵头的工作\n加强行政监察工作,全面落实政府系统党风廉政建设责任制。\n(二)省审计厅牵头的工作\n全面加强审计工作。\n协同单位:省直各部门和各市人民政府。\n(三)省编办牵头的工作\n推进乡镇机构改革。\n协同单位:省财政厅、省人事厅、省农业厅等省直有关部门和各市人民政府。\n',
+    });
+    const rows = kb.tasks.map((t) => [t.lead, t.units]);
+    expect(rows).toEqual([
+      [['省监察厅'], ['省监察厅']],
+      [['省审计厅'], ['省审计厅', '省直各部门', '各市人民政府']],
+      [['省编办'], ['省编办', '省财政厅', '省人事厅', '省农业厅', '各市人民政府']],
+    ]);
+  });
+
+  it('a clause after the owners that names no body is the task going on, not a unit', () => {
+    const owners = extractOwners('由某副市长负责,市环保局牵头,相关部门配合,细化分工、落实责任,尽快完成项目报批的前期准备工作。');
+    expect(owners?.lead).toEqual(['市环保局']);
+    expect(owners?.units).not.toContain('细化分工');
+    expect(owners?.units).not.toContain('落实责任');
+  });
+});
