@@ -476,6 +476,10 @@ const HEADING_OWNER = /^(?:由)?([\u4e00-\u9fff、()]{2,40}?)(牵头|负责|承�
 /** A heading naming a body's duties: "2.市指挥部办公室职责", "(三)县教育局主要职责". */
 const HEADING_DUTY = /^([\u4e00-\u9fff、()]{2,30}?)(?:的)?(?:主要|工作|具体)?(?:职责|职能)(?:任务)?$/;
 
+/** A heading that is one body's name: "三、儋州市政府", "(二)市发改委". */
+const HEADING_BODY = /^[\u4e00-\u9fff()（）]{2,24}(?:人民政府|政府|管委会|管理委员会|局|委|办|厅|办公室)$/;
+const isBodyName = (name: string) => DEPT_END.test(name) && !/(工作|任务|职责|目标|措施|要求|机制|体系|建设|管理)/.test(name);
+
 function headingOwners(node: OutlineNode): Owners | null {
   if (node.children.length > 0) return null;
   // (An item may be its own such heading: "(一)省监察厅牵头的工作" over the work's text.)
@@ -485,6 +489,11 @@ function headingOwners(node: OutlineNode): Owners | null {
     if (duty) {
       const units = splitDepartments(duty[1]);
       if (units.length && units.every((u) => DEPT_END.test(u))) return { lead: [], units, partners: [], quote: n.title };
+    }
+    // "六、万宁市政府" over its projects: a heading that is a body's name alone owns the items under it.
+    if (n !== node && HEADING_BODY.test(title)) {
+      const units = splitDepartments(title);
+      if (units.length === 1 && isBodyName(units[0])) return { lead: [], units, partners: [], quote: n.title };
     }
     const m = HEADING_OWNER.exec(title);
     if (!m) continue;

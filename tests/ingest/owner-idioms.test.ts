@@ -191,3 +191,16 @@ describe('owners a heading hands on, and where an owner expression ends', () => 
     expect(owners?.units).not.toContain('落实责任');
   });
 });
+
+describe('a heading that is a body\'s name', () => {
+  it('owns the items under it ("三、青州市政府" over its projects)', async () => {
+    const { kb } = await ingestTexts({
+      'hn.txt': '云岭省重点项目和预备重点项目分解\n一、青州市政府\n(一)重点项目(2个)。\n1.竣工项目(1个):青州西部中心医院一期工程。\n2.续建项目(1个):青州滨海新区开发项目。\n二、白沙市政府\n(一)重点项目(1个)。\n1.新开工项目(1个):白沙机场。\n',
+    });
+    expect(kb.tasks.map((t) => [t.text.slice(0, 6), t.units])).toEqual([
+      ['竣工项目(1', ['青州市政府']],
+      ['续建项目(1', ['青州市政府']],
+      ['新开工项目(', ['白沙市政府']],
+    ]);
+  });
+});
