@@ -80,16 +80,23 @@ function listTasks(c: Ctx, tasks: Task[], what: string): Answer {
   return c.answer(lines.join('\n'), sources);
 }
 
-const TARGET_SET = /目标有哪些|哪些目标|主要目标|有什么目标|目标是什么|指标有哪些|哪些指标|目标任务有哪些/;
+const TARGET_SET = /目标有哪些|哪些目标|主要目标|有什么目标|目标是什么|指标有哪些|哪些指标|目标任务有哪些|量化目标|数字目标/;
 
 /** "邢台的主要目标有哪些": the plan's targets, most stated first, cut to chat size. */
 export function answerTargetList(c: Ctx): Answer | null {
   if (!TARGET_SET.test(c.q.text)) return null;
-  const topic = tokens(c.q.content.replace(/质量(强|兴)市|主要|工作|方案|目标|指标|任务/g, ' '));
-  if (topic.length > 1) return null;
   const files = c.planFiles();
   if (files.length !== 1) return null;
-  const targets = c.kb.targets.filter((t) => t.file === files[0]);
+  // (Words of the plan's own name and 量化/各自 ask for no topic: "四平计量方案…2025年的量化目标有哪些".)
+  const title = c.kb.plans.find((p) => p.file === files[0])?.title ?? '';
+  // ("这几个数字目标截止到什么时候" asks a time; "从哪几个方面落实…主要目标" asks the ways.)
+  if (/什么时候|何时|哪年|哪一年|截止|截至|到期|方面/.test(c.q.text)) return null;
+  const topic = tokens(c.q.content.replace(/质量(强|兴)市|主要|工作|方案|目标|指标|任务|量化|数字|具体|各自|分别|定了?|提了?|都/g, ' ')).filter((t) => !/^\d+$/.test(t) && !title.includes(t));
+  if (topic.length > 1) return null;
+  // (A year asked, "2025年的量化目标", is the targets of that year.)
+  const year = c.q.targetYear;
+  const all = c.kb.targets.filter((t) => t.file === files[0]);
+  const targets = year && all.some((t) => t.year === year) ? all.filter((t) => t.year === year) : all;
   if (targets.length === 0) return decided(c.answer(`${c.scopeLabel()}中没有找到量化目标。`, [], false));
   const line = (t: (typeof targets)[number]) => `${t.metric}${t.comparator ?? ''}${t.valueText}${t.year ? `(${t.year}年)` : ''}`;
   const lines = cutList(targets.map(line), 8, ', 可问具体指标');

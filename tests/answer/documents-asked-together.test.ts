@@ -130,3 +130,16 @@ describe('figures and items asked as the plan writes them', () => {
     expect(a.answer.split('相近的原文')[0]).not.toContain('市市场监管局');
   });
 });
+
+describe('each plan\'s targets of a year', () => {
+  const TWO = {
+    'sp.txt': '青州市贯彻计量发展规划实施方案\n一、主要目标\n到2025年,强检项目建标覆盖率达到70%,引导培育诚信计量示范单位200家。到2030年,诚信计量示范单位达到300家。\n',
+    'qh.txt': '白沙省知识产权强省建设实施意见\n一、发展目标\n到2025年,每万人口高价值发明专利拥有量达到1.25件,知识产权质押融资登记金额新增12亿元。\n',
+  };
+
+  it('"A和B,各自2025年的量化目标有哪些": each plan lists its own targets of that year', async () => {
+    const a = (await engineFor(TWO)).ask('青州计量方案和白沙知识产权意见,各自2025年的量化目标有哪些?', { now: NOW });
+    for (const f of ['70%', '200家', '1.25件', '12亿元']) expect(a.answer).toContain(f);
+    expect(a.answer).not.toContain('300家');
+  });
+});
