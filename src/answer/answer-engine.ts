@@ -353,8 +353,10 @@ export class AnswerEngine {
       if (u.files.length > 0) return null;
       // (A plan without a place or title — "2008年那个县政府督查通知" — by the words of its own text.)
       // (Only a side that names a document: "省著名商标2015年目标" is a thing inside the plan asked about.)
-      const byText = planByTitle(titles, side) ?? (/(通知|方案|意见|计划|报告|通报|制度|要点|清单|办法|细则|规划|纲要|分解表|安排|部署)/.test(side) ? this.placelessByText(side) : []);
-      return typeof byText === 'string' ? byText : (byText?.length === 1 ? byText[0] : null);
+      const byTitle = planByTitle(titles, side);
+      if (byTitle || !/(通知|方案|意见|计划|报告|通报|制度|要点|清单|办法|细则|规划|纲要|分解表|安排|部署)/.test(side)) return byTitle;
+      const byText = this.placelessByText(side);
+      return byText.length === 1 ? byText[0] : null;
     };
     for (const j of [...text.matchAll(/[和与及跟]/g)].map((m) => m.index!)) {
       const left = text.slice(0, j);

@@ -101,7 +101,8 @@ function answerEachMetric(c: Ctx): Answer | null {
     const last = words.at(-1)!;
     const context = words.slice(0, -1).join('');
     // ("农业农村工作指导意见 大豆": a short last word after the plan's own name is the metric.)
-    const named = last !== p && titles.some((t) => t.includes(context) || (tokens(context).length > 0 && tokens(context).every((w) => t.includes(w))));
+    const contextWords = tokens(context);
+    const named = last !== p && titles.some((t) => t.includes(context) || (contextWords.length > 0 && contextWords.every((w) => t.includes(w))));
     if (last === p || (last.length < 3 && !named)) return answerOneMetric(c, p);
     if (named) {
       const byLast = answerOneMetric(c, last);

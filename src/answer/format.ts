@@ -1,4 +1,4 @@
-import { lookupPlace } from '../kb/place-names.ts';
+import { placeOpening } from '../kb/place-names.ts';
 import type { KnowledgeBase } from '../kb/knowledge-base.ts';
 import type { Source, Task } from '../kb/records.ts';
 import { shanghaiDay } from '../shanghai-day.ts';
@@ -56,26 +56,18 @@ export function names(list: string[], max = 12): string {
   return `${shown.slice(0, max).join('、')}等${list.length}个`;
 }
 
-/** A place's name opening a body's name: 海东市 of 海东市发展改革部门. */
-function placeAndBody(name: string): { place: string; body: string } | null {
-  for (let n = Math.min(name.length - 2, 8); n >= 2; n--) {
-    const place = name.slice(0, n);
-    if (/[省市县区州盟旗]$/.test(place) && lookupPlace(place)) return { place, body: name.slice(n) };
-  }
-  return null;
-}
-
 /**
  * Places that share one body, said as the plan says them: 海东市发展改革部门、兰州市发展改革部门 →
  * "海东市、兰州市发展改革部门" (the records keep one unit each).
  */
 function sharingBodies(list: string[]): string[] {
+  const opened = list.map(placeOpening);
   const out: string[] = [];
   for (let i = 0; i < list.length; i++) {
-    const first = placeAndBody(list[i]);
+    const first = opened[i];
     let j = i + 1;
-    while (first && j < list.length && placeAndBody(list[j])?.body === first.body) j++;
-    out.push(first && j - i >= 2 ? `${list.slice(i, j).map((n) => placeAndBody(n)!.place).join('、')}${first.body}` : list[i]);
+    while (first && j < list.length && opened[j]?.body === first.body) j++;
+    out.push(first && j - i >= 2 ? `${opened.slice(i, j).map((o) => o!.place).join('、')}${first.body}` : list[i]);
     i = j - 1;
   }
   return out;

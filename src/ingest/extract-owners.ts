@@ -1,4 +1,4 @@
-import { lookupPlace } from '../kb/place-names.ts';
+import { lookupPlace, placeOpening } from '../kb/place-names.ts';
 /**
  * Who owns a task, as one grammar over the ways plans write it:
  * - inline role words after a list: `(X负责)`, `(X牵头,Y参加)`, `(X、Y按职责分工负责)`, `由X牵头,Y参与`,
@@ -155,16 +155,11 @@ export function splitDepartments(list: string): string[] {
  * place's level word (市 of 绥芬河市) for places listed before it without one. Null when no place opens it.
  */
 function sharedBody(name: string): { body: string; level: string } | null {
-  if (!DEPT_END.test(name) && !/部门$/.test(name)) return null;
-  for (let n = Math.min(name.length - 2, 8); n >= 2; n--) {
-    const place = name.slice(0, n);
-    const body = name.slice(n);
-    if (!/[省市县区州盟旗]$/.test(place) || !lookupPlace(place) || !/^[\u4e00-\u9fff]{2,}$/.test(body)) continue;
-    // (The body is a kind of office, not a place of its own: "南沙区政府", not "兰州市西固区".)
-    if (lookupPlace(body) || /^[省市县区州]/.test(body)) return null;
-    return { body, level: place[place.length - 1] };
-  }
-  return null;
+  const opened = DEPT_END.test(name) ? placeOpening(name) : null;
+  if (!opened || !/^[\u4e00-\u9fff]{2,}$/.test(opened.body)) return null;
+  // (The body is a kind of office, not a place of its own: "南沙区政府", not "兰州市西固区".)
+  if (lookupPlace(opened.body) || /^[省市县区州]/.test(opened.body)) return null;
+  return { body: opened.body, level: opened.place[opened.place.length - 1] };
 }
 
 /** 局 that ends a body's name, not a word that ends like one (布局, 格局, 大局 …). */

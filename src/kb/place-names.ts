@@ -131,6 +131,15 @@ export function lookupPlace(form: string): Place | null {
   return places().forms.get(form) ?? null;
 }
 
+/** The place a body's name opens with, the longest known, and the body after it: 南沙区政府 → 南沙区 + 政府. */
+export function placeOpening(name: string): { place: string; body: string } | null {
+  for (let n = Math.min(name.length - 2, 8); n >= 2; n--) {
+    const place = name.slice(0, n);
+    if (/[省市县区州盟旗]$/.test(place) && lookupPlace(place)) return { place, body: name.slice(n) };
+  }
+  return null;
+}
+
 /** A place by any form, county short forms included (宜兴): for contexts that mark a place name. */
 export function lookupPlaceLoosely(form: string): Place | null {
   return places().forms.get(form) ?? places().countyShorts.get(form) ?? null;
