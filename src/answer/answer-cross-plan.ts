@@ -73,11 +73,16 @@ function plansOfLevel(c: Ctx): Answer | null {
   const asked = m[1] === '镇' || m[1] === '乡' || m[1] === '街道' ? '乡镇' : m[1];
   // (州 asks for prefectures called 州, autonomous ones among them; 县 for counties, districts among them.)
   const fits = (level: string | null) => level === asked || (asked === '州' && level === '自治州') || (asked === '县' && level === '区') || (asked === '市' && (level === '州' || level === '自治州')) || (asked === '省' && level === '自治区');
-  const plans = c.kb.plans.filter((p) => fits(levelOf(p.city)));
+  // ("县一级的营商环境文件": of that level, the plans whose title holds the kind asked.)
+  const rest = c.q.text.slice(m.index + m[1].length).replace(/^(?:一级|层面|层级|级别|级)/, '');
+  const kind = tokens(rest.replace(/[?？。,，!！\s]|印发|出台|发布|制定|发文|发的|计划|方案|文件|意见|材料|列一下|列下|列出|哪几个|哪几|哪些|几个|有|是|的|了|呢|吗/g, ' ')).filter((t) => t.length >= 2 && !/\d/.test(t));
+  // (A plan whose title was not found is named by its first line.)
+  const named = (file: string, title: string | null) => title ?? c.p.byFile.get(file)?.passages[0]?.text.slice(0, 80) ?? '';
+  const plans = c.kb.plans.filter((p) => fits(levelOf(p.city)) && kind.every((w) => named(p.file, p.title).includes(w)));
   if (plans.length === 0 || plans.length === c.kb.plans.length) return null;
   const sources: Source[] = plans.map((p) => ({ file: p.file, ref: null, path: [], line: 1, quote: p.title ?? p.file }));
   const lines = plans.slice(0, 12).map((p) => `${p.city}《${p.title ?? p.file}》〔${c.label(p.file)}〕`);
-  return c.answer(`已收录的方案中, ${asked}一级的共${plans.length}个:\n${lines.join('\n')}`, sources);
+  return c.answer(`已收录的方案中, ${asked}一级${kind.length ? `的${kind.join('')}` : ''}的共${plans.length}个:\n${lines.join('\n')}`, sources);
 }
 
 export function answerCrossPlan(c: Ctx): Answer | null {

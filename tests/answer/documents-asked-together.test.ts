@@ -86,6 +86,14 @@ describe('the level of government that issued the loaded plans', () => {
     expect(town.answer).not.toContain('阿坝');
   });
 
+  it('"县一级的民生实事文件有哪几个": of that level, the plans whose title holds the kind asked', async () => {
+    const e = await engineFor(LEVELS);
+    const a = e.ask('县一级的民生实事文件有哪几个', { now: NOW });
+    expect(a.answer).toContain('县一级的民生实事的共1个');
+    expect(a.answer).toContain('渝北区');
+    expect(e.ask('县一级的营商环境文件有哪几个', { now: NOW }).answer).not.toContain('一级的营商环境的共');
+  });
+
   it('"方案说推动哪些县级城市" asks what a plan says, not which plans are of a level', async () => {
     const a = (await engineFor(LEVELS)).ask('方案说推动哪些县级城市?', { now: NOW });
     expect(a.answer).not.toContain('一级的共');
