@@ -123,10 +123,10 @@ const SYNONYMS: Record<string, string> = {
   特设: '特种设备',
   // What a document must state: "写清楚哪些东西" is what it must 明确.
   清楚: '明确',
+  写明: '明确',
   // Air-quality shorthand; a plan may write either.
   pm10: '可吸入颗粒物',
   'pm2.5': '细颗粒物',
-  写明: '明确',
 };
 
 export class Ctx {

@@ -40,6 +40,8 @@ const ASKS: Array<[Attr, RegExp]> = [
   ['address', /地址|寄到|邮寄|寄送|寄给|(反馈|寄)(到|至|给)(哪|什么地方|何处)/],
 ];
 
+const ASKS_IMPLEMENTS = ASKS.find(([a]) => a === 'implements')![1];
+
 const LABEL: Record<Attr, string> = {
   attachments: '附件',
   index: '索引号',
@@ -84,7 +86,7 @@ export function askedDocAttributes(text: string, ownTitles: Array<string | null>
   // "依据了哪些上级文件?列下文号": the cited documents' numbers, not the plan's own.
   // (…unless a clause of its own asks for the plan's: "是几号文,依据市里哪个文".)
   if (found.includes('implements')) {
-    const own = text.split(/[,，;；、]/).some((clause) => /文号|几号文|字号/.test(clause) && !ASKS.find(([a]) => a === 'implements')![1].test(clause) && !CITED_DOCUMENT.test(withoutTitles(clause, ownTitles)));
+    const own = text.split(/[,，;；、]/).some((clause) => /文号|几号文|字号/.test(clause) && !ASKS_IMPLEMENTS.test(clause) && !CITED_DOCUMENT.test(withoutTitles(clause, ownTitles)));
     found = found.filter((a) => a !== 'docNo');
     if (own) found.unshift('docNo');
   }

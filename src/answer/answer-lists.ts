@@ -87,10 +87,10 @@ export function answerTargetList(c: Ctx): Answer | null {
   if (!TARGET_SET.test(c.q.text)) return null;
   const files = c.planFiles();
   if (files.length !== 1) return null;
-  // (Words of the plan's own name and 量化/各自 ask for no topic: "四平计量方案…2025年的量化目标有哪些".)
-  const title = c.kb.plans.find((p) => p.file === files[0])?.title ?? '';
   // ("这几个数字目标截止到什么时候" asks a time; "从哪几个方面落实…主要目标" asks the ways.)
   if (/什么时候|何时|哪年|哪一年|截止|截至|到期|方面/.test(c.q.text)) return null;
+  // (Words of the plan's own name and 量化/各自 ask for no topic: "四平计量方案…2025年的量化目标有哪些".)
+  const title = c.kb.plans.find((p) => p.file === files[0])?.title ?? '';
   const topic = tokens(c.q.content.replace(/质量(强|兴)市|主要|工作|方案|目标|指标|任务|量化|数字|具体|各自|分别|定了?|提了?|都/g, ' ')).filter((t) => !/^\d+$/.test(t) && !title.includes(t));
   if (topic.length > 1) return null;
   // (A year asked, "2025年的量化目标", is the targets of that year.)

@@ -242,9 +242,9 @@ class RecordBuilder {
       return;
     }
     const stated = extractOwners(node.text);
-    const headed = headingOwners(node);
     // "(二)省审计厅牵头的工作 / 全面加强审计工作。协同单位:省直各部门…": the heading's lead, the item's partners.
-    const partnersOnly = stated && stated.lead.length === 0 && stated.partners.length > 0 && stated.partners.length === stated.units.length;
+    const partnersOnly = !!stated && stated.lead.length === 0 && stated.partners.length > 0 && stated.partners.length === stated.units.length;
+    const headed = !stated || partnersOnly ? headingOwners(node) : null;
     const owners = (partnersOnly && headed?.units.length ? { ...stated, lead: headed.lead.length ? headed.lead : headed.units, units: unique([...headed.units, ...stated.units]) } : stated) ?? headed ?? findAddressedOwners(node.text) ?? findOpeningSubject(node.text) ?? stepOwners(node.text);
     const source = this.source(node.label, path, node.line, node.text);
     const deadlineText = DEADLINE_LABEL.exec(node.text)?.[1]?.trim() ?? owners?.deadlineText ?? (owners ? titlePeriod(node.title) ?? deadlineInText(node.text) : null);

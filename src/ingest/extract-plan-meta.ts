@@ -146,7 +146,7 @@ const SHARED_FILE = /^《?(.{4,90}?)\.(?:docx?|wps|pdf|xlsx?)》?(?:由.{0,40}�
  */
 function windows(head: string[]): string[][] {
   // A date or a body's name ends a title block (the 落款 above the plan's own title).
-  const short = (s: string | undefined) => !!s && s.length <= 50 && !/[。;:]/.test(s) && !SIGNATURE.test(s) && !ORGAN_ONLY.test(s);
+  const short = (s: string | undefined) => !!s && s.length <= 50 && !/[。;:]/.test(s) && !signatureOf(s) && !ORGAN_ONLY.test(s);
   return head.map((line, i) => {
     const out = [line];
     let joined = line;
@@ -577,8 +577,11 @@ function formatDocNo(m: RegExpMatchArray): string {
 // ("202211月21日": a page that lost the 年 still dates its 落款.)
 const DATE_TEXT = String.raw`(?:(?:19|20)\d{2}\s*年?\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?=[〇○零O0]*[一二三四五六七八九])[〇○零O0一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)`;
 const ORGAN = String.raw`[\u4e00-\u9fff]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|办公室|办公厅|委员会|领导小组|管理委员会|管委会|监督管理局|指挥部|局|委|厅)`;
-// ("(二OO八年二月二十六日)" under the title — the date a decree or notice was adopted — is its date too.)
-const SIGNATURE = new RegExp(String.raw`^((?:${ORGAN}\s*){1,3})?\s*(${DATE_TEXT})$|^[(（]\s*()(${DATE_TEXT})\s*[)）]$`);
+const SIGNATURE = new RegExp(String.raw`^((?:${ORGAN}\s*){1,3})?\s*(${DATE_TEXT})$`);
+/** "(二OO八年二月二十六日)" under the title — the date a decree or notice was adopted — is its date too. */
+const BRACKETED_DATE = new RegExp(String.raw`^[(（]\s*(${DATE_TEXT})\s*[)）]$`);
+/** A 落款 line, or a bracketed date line: the date and, in a 落款, the bodies before it. */
+const signatureOf = (line: string) => SIGNATURE.exec(line) ?? SIGNATURE.exec(BRACKETED_DATE.exec(line)?.[1] ?? '');
 const LEADING_SIGNATURE = new RegExp(String.raw`^(?:${ORGAN}\s*){1,3}${DATE_TEXT}\s+`);
 const ORGAN_ONLY = new RegExp(String.raw`^(?:${ORGAN}\s*){1,3}$`);
 const ORGAN_DATE_INLINE = new RegExp(String.raw`(${ORGAN})\s*(${DATE_TEXT})`);
@@ -616,9 +619,8 @@ function findSignature(lines: MetaLine[]): Signature {
   const candidates = [...lines.slice(0, HEAD_LINES), ...lines.slice(-12)];
   for (let i = 0; i < candidates.length; i++) {
     const t = candidates[i].text.trim();
-    const hit = SIGNATURE.exec(t.replace(/\s+(?=\d|[〇○零一二三四五六七八九])/, ' '));
-    if (!hit) continue;
-    const m = hit[2] ? hit : ([hit[0], undefined, hit[4]] as unknown as RegExpExecArray);
+    const m = signatureOf(t.replace(/\s+(?=\d|[〇○零一二三四五六七八九])/, ' '));
+    if (!m) continue;
     const date = parseDate(m[2]);
     // Issuing bodies on the lines above the date (a joint document lists each on its own line).
     const above: string[] = [];
