@@ -3,6 +3,7 @@ import type { Answer, Ctx } from './answer-context.ts';
 import { formatDate } from './format.ts';
 import { CITED_DOCUMENT } from './answerability.ts';
 import { numberAfter } from '../ingest/extract-doc-facts.ts';
+import { parseChineseDate } from '../ingest/parse-dates.ts';
 
 /**
  * Questions about the document itself: its 文号, date (落款/成文, as written), issuing body, title, the
@@ -145,7 +146,7 @@ export function answerDocFact(c: Ctx): Answer | null {
       if (v && parts.some((p) => p.endsWith(`: ${v.text}`))) continue;
       if (v) {
         found = true;
-        parts.push(`${v.label ?? LABEL[attr]}: ${v.text}`);
+        parts.push(`${v.label ?? LABEL[attr]}: ${withArabicDate(v.text)}`);
         sources.push({ file, ref: null, path: [], line: v.line, quote: v.quote });
       } else parts.push(`方案中没有写明${LABEL[attr]}(没有找到)`);
     }
@@ -201,7 +202,7 @@ function valueOf(plan: Plan, attr: Attr, asked = ''): Value | null {
     case 'signed': {
       const f = (asked.includes('成文') ? plan.facts.find((x) => x.kind === 'written') : undefined) ?? facts[0];
       // (A news report's date for the issuing is said as such.)
-      if (f) return { label: /《/.test(f.quote) ? '报道的印发日期' : undefined, text: f.value, quote: f.quote, line: f.line };
+      if (f) return { label: /《/.test(f.quote) ? '报道的印发日期' : /^(成文日期|发文日期)/.exec(f.quote)?.[1], text: f.value, quote: f.quote, line: f.line };
       // No 落款: the date the page gives it, as written and under its own label (成文日期, 发布日期).
       const page = plan.facts.find((x) => x.kind === 'written') ?? plan.facts.find((x) => x.kind === 'published');
       if (page) return { label: page.kind === 'written' ? '成文日期' : '发布日期', text: page.value, quote: page.quote, line: page.line };
@@ -304,4 +305,14 @@ function citedByName(plan: Plan, asked: string, kind: 'citedNo' | 'citedIssuer' 
 
 function clip(s: string, max = 60): string {
   return s.length > max ? `${s.slice(0, max)}…` : s;
+}
+
+/** A date written in Chinese numerals ("二O一一年三月二十三日") is also said in Arabic: (2011年3月23日). */
+export function withArabicDate(text: string): string {
+  const m = /[〇○零O0一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日/.exec(text);
+  const iso = m ? parseChineseDate(m[0]) : null;
+  if (!m || !iso) return text;
+  const [y, mo, d] = iso.split('-').map(Number);
+  const at = m.index + m[0].length;
+  return `${text.slice(0, at)}(${y}年${mo}月${d}日)${text.slice(at)}`;
 }

@@ -60,7 +60,9 @@ const DUTY_WORDS = /牵头|配合|参与|具体|负责|落实|什么|哪些|哪�
  * 指标上可以做什么调整") is answered only if the department's tasks and duties speak of that topic.
  */
 function coversTopic(c: Ctx, w: DeptWork): boolean {
-  return speaksOfTopic(c, [...w.duties.map((d) => d.text), ...w.leads.map((t) => t.text), ...w.joins.map((t) => t.text)].join(' '));
+  // (A task speaks of its headings' topic too: "在司法保护方面" of a task under "(一)加强知识产权司法保护".)
+  const task = (t: Task) => `${t.source.path.join(' ')} ${t.text}`;
+  return speaksOfTopic(c, [...w.duties.map((d) => d.text), ...w.leads.map(task), ...w.joins.map(task)].join(' '));
 }
 
 /** Whether a text speaks of the question's own topic (always, when the question has none). */

@@ -249,6 +249,7 @@ export class AnswerEngine {
       if (found.length === 1) Object.assign(q, { files: [...q.files, found[0]], content, topic: drop(q.topic) });
       return;
     }
+    if (q.files.length === 0 && this.scopeByPointer(q)) return;
     const place = q.unknownPlace ?? (q.files.length === 0 ? countyAtStart(q.text) : null);
     if (!place) return;
     let files = this.plansMentioning(place);
@@ -265,6 +266,30 @@ export class AnswerEngine {
     if (files.length === 0 || files.length > 3) return;
     const drop = (s: string) => withoutPlace(s, place);
     Object.assign(q, { files, unknownPlace: null, content: drop(q.content), topic: drop(q.topic), guessedFor });
+  }
+
+  /**
+   * "提到涂井乡友谊村的那份政府工作报告…", "山兰稻那个县…": a plan pointed at by words only its text has —
+   * the one plan whose text holds every one of them is in scope, and the pointing words are no part of
+   * what is asked.
+   */
+  private scopeByPointer(q: Question): boolean {
+    const m = POINTER.exec(q.raw);
+    if (!m) return false;
+    const words = (m[1] ?? m[2]).replace(/[“”"]/g, '').split(/[、和及与,，]/).map((w) => w.trim()).filter((w) => w.length >= 2);
+    if (words.length === 0) return false;
+    const sets = words.map((w) => new Set(this.plansMentioning(w)));
+    const files = [...sets[0]].filter((f) => sets.every((x) => x.has(f)));
+    if (files.length !== 1) return false;
+    // (Only where they point: "讲山兰稻、绿橙的那份…里,绿橙产业发展…" still asks of 绿橙.)
+    const drop = (s: string) =>
+      words
+        .reduce((t, w) => t.replace(w, ''), s)
+        .replace(/(?:提到|写到|讲到|说到|讲|有|种)?[、和及与,，]*的?那(?:个|份|篇)?|(^|\s)[县市区旗州](?=\s|$)/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    Object.assign(q, { files, unknownPlace: null, content: drop(q.content), topic: drop(q.topic) });
+    return true;
   }
 
   private askOne(raw: string, opts: AskOptions): Answer {
@@ -331,7 +356,33 @@ export class AnswerEngine {
     const perDocument = cited.size < 2 ? this.askPerDocument(q, opts) : null;
     if (perDocument) return withVerdict(c, perDocument, [...new Set(perDocument.citations.map((x) => x.file))]);
     if (whole.found && !whole.answer.includes(NOTHING_FOUND)) return withVerdict(c, whole);
-    return withVerdict(c, this.askPerPlan(q, opts) ?? whole);
+    return withVerdict(c, this.askPerPlan(q, opts) ?? this.withMissingAnswered(c, whole, opts));
+  }
+
+  /**
+   * "泰安和濮阳…各定了什么目标": a named place whose plan gave the whole question nothing is asked again in
+   * its own plan alone, where the plan's own sentence that states what is asked may answer; else it stays
+   * "没有找到".
+   */
+  private withMissingAnswered(c: Ctx, whole: Answer, opts: AskOptions): Answer {
+    if (!whole.found || !whole.answer.includes(NOTHING_FOUND)) return whole;
+    const citations = [...whole.citations];
+    const lines = whole.answer.split('\n').map((line) => {
+      const m = new RegExp(`^(.+): ${NOTHING_FOUND}$`).exec(line);
+      if (!m) return line;
+      const labels = m[1].split('、');
+      const answered = labels.map((label) => {
+        const files = c.q.files.filter((f) => c.label(f) === label);
+        if (files.length === 0) return null;
+        const a = this.askOne(c.q.text, { ...opts, files, perPlanPart: true, nearBudget: Math.floor(NEAR_REPLY / 2) });
+        if (!a.found || a.citations.some((x) => !files.includes(x.file))) return null;
+        citations.push(...a.citations);
+        return a.answer;
+      });
+      const still = labels.filter((_, k) => !answered[k]);
+      return [...answered.filter((a): a is string => !!a), ...(still.length ? [`${still.join('、')}: ${NOTHING_FOUND}`] : [])].join('\n');
+    });
+    return { ...whole, answer: lines.join('\n'), citations };
   }
 
   /**
@@ -377,8 +428,10 @@ export class AnswerEngine {
       const ask = tail.replace(/分别|各自|各/g, '');
       // "…,一个要求每月什么时候报总结,一个要求巡查坚持多久": the first ask is of the first, the second of the second.
       const split = /^\s*一个(.+?)[,，、]\s*(?:另)?一个(.+)$/.exec(tail);
+      // "合川和崆峒的制造业产品质量合格率目标分别是多少": a place alone on the left shares the right's words.
+      const shared = sharedWords(left, right, lexicon);
       const answers = [
-        this.askOne(`${left} ${split ? split[1] : ask}`, { ...opts, files: [a], perPlanPart: true }),
+        this.askOne(`${left}${shared} ${split ? split[1] : ask}`, { ...opts, files: [a], perPlanPart: true }),
         this.askOne(`${right} ${split ? split[2] : ask}`, { ...opts, files: [b], perPlanPart: true }),
       ];
       if (answers.filter((x) => x.found).length === 0) return null;
@@ -405,6 +458,22 @@ export class AnswerEngine {
     };
   }
 }
+
+/**
+ * What the left side of "A和B的X" shares: the right's words after the place it opens with, when the
+ * left is a place's name alone ("合川"); '' otherwise.
+ */
+function sharedWords(left: string, right: string, lexicon: Lexicon): string {
+  const names = lexicon.plans.map(([name]) => name).filter((n) => !/号$/.test(n));
+  const leftOwn = names.reduce((t, n) => t.split(n).join(''), left).replace(/[的\s]/g, '');
+  if (leftOwn.length >= 2) return '';
+  const r = right.trim();
+  const second = names.filter((n) => r.startsWith(n)).sort((x, y) => y.length - x.length)[0];
+  return second ? r.slice(second.length).replace(/^[市县区省州]?/, '') : '';
+}
+
+/** "提到X的那份…", "讲X、Y的那份…", "种X的那个县", "X那个县": the words that point at a plan. */
+const POINTER = /(?:提到|写到|讲到|说到|讲|有|种)\s*([\u4e00-\u9fff“”"、]{2,24}?)\s*的那(?:份|个|篇)|^([\u4e00-\u9fff]{2,8}?)那个(?:县|市|区|旗)/;
 
 /** Where what a question asks of both its sides begins: "…是多少", "…由谁", "…什么时候". */
 const ASKED_FROM = /(?:是|要|由)?(?:多少|几|什么时候|何时|哪天|哪年|谁|哪个|哪些|什么|啥|多久|多长时间)/;

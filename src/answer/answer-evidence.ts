@@ -68,7 +68,7 @@ export function answerFromEvidence(c: Ctx): Answer | null {
   const chosen = acting.length ? acting : ownBest();
   const hits = chosen.length ? chosen : found.filter(ok);
   const best = chosen.length ? chosen : bestPerPlan(hits, min);
-  if (best.length === 0) return attr === 'date' || attr === 'quantity' || attr === 'money' ? fromNeighbour(c, found, attr, query, min) : null;
+  if (best.length === 0) return attr === 'date' || attr === 'quantity' || attr === 'money' ? fromNeighbour(c, found, attr, query, min, pointInTime) : null;
   // Within the best plan, a second sentence that covers the question nearly as well is shown too.
   const top = best[0];
   const also = hits.find((h) => h !== top && h.doc.file === top.doc.file && h.coverage >= top.coverage - 0.05);
@@ -98,7 +98,7 @@ function actingSentence(c: Ctx, act: string, query: string, ok: (h: Hit) => bool
  * ("…开展宣传发动。2021年2月底前,知晓率达90%以上。"): the two together answer, when together they cover
  * nearly all of the question.
  */
-function fromNeighbour(c: Ctx, found: Hit[], attr: 'date' | 'quantity' | 'money', query: string, min: number): Answer | null {
+function fromNeighbour(c: Ctx, found: Hit[], attr: 'date' | 'quantity' | 'money', query: string, min: number, pointInTime: boolean): Answer | null {
   const want = [...new Set(tokens(query))];
   // (The pair's own coverage is the gate: the sentence alone may cover half of the question.)
   for (const h of bestPerPlan(found, min / 2, 0.2).slice(0, 2)) {
@@ -106,10 +106,13 @@ function fromNeighbour(c: Ctx, found: Hit[], attr: 'date' | 'quantity' | 'money'
     const here = c.p.sentences[i];
     for (const k of [i + 1, i + 2, i - 1]) {
       const next = c.p.sentences[k];
-      if (!next || next.passage !== here.passage || !statesAttribute(attr, next.text) || !agreesWithQuestion(c, next.text)) continue;
+      if (!next || next.passage !== here.passage || !statesAttribute(attr, next.text, pointInTime) || !agreesWithQuestion(c, next.text)) continue;
       const span = c.p.sentences.slice(Math.min(i, k), Math.max(i, k) + 1);
       if (span.some((x) => x.passage !== here.passage)) continue;
       const pair = span.map((x) => x.text).join('');
+      // (The figure must be the asked measure's: a page cut off after "…,公共服务质量监测满意度" is not
+      // answered by the figure of the sentence before.)
+      if (attr === 'quantity' && !statesAskedFigure(c.q.text, pair, want)) continue;
       const have = new Set(tokens(pair));
       if (want.filter((t) => have.has(t)).length < Math.ceil(want.length * 0.8)) continue;
       const source = sourceOf(c, h);

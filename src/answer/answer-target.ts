@@ -159,8 +159,10 @@ function answerOneMetric(c: Ctx, content: string): Answer | null {
   // "西藏2014年质量振兴计划和靖边县质量强县意见…分别是多少": a year that names one plan of several binds
   // only the plans that speak of that year.
   const years = new Map<string, Set<number>>();
+  // (Several plans of one place — 浙江's three — are all bound by the year asked.)
+  const places = new Set([...(c.files ?? [])].map((f) => c.label(f)));
   const bound = (file: string) => {
-    if (!c.files || c.files.size < 2) return true;
+    if (!c.files || c.files.size < 2 || places.size < 2) return true;
     if (!years.has(file)) years.set(file, yearsOf(c, file));
     return years.get(file)!.has(year!);
   };

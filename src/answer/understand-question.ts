@@ -1,7 +1,7 @@
 import { pinyin } from 'pinyin-pro';
 import { normalizeText, toSimplified } from '../ingest/normalize-text.ts';
 import type { KnowledgeBase } from '../kb/knowledge-base.ts';
-import { lookupPlace, lookupPlaceLoosely, placeNames, shortPlaceName } from '../kb/place-names.ts';
+import { findPlaces, lookupPlace, lookupPlaceLoosely, placeContains, placeNames, shortPlaceName } from '../kb/place-names.ts';
 import { ASKS_STEPS, FREQUENCY_ASK } from './answerability.ts';
 
 /**
@@ -374,6 +374,14 @@ export function understandQuestion(raw: string, lexicon: Lexicon): Question {
       return `${parent} `;
     });
   }
+  // "湖南那两个营商环境文件(湘西州、岳阳)": the province the named places lie in says where they are, not what
+  // is asked.
+  const namedPlaces = named.map(lookupPlaceLoosely).filter((p): p is NonNullable<typeof p> => !!p);
+  if (namedPlaces.length) {
+    for (const m of findPlaces(rest).reverse()) {
+      if (namedPlaces.some((p) => placeContains(m.place, p))) rest = `${rest.slice(0, m.index)} ${rest.slice(m.index + m.text.length)}`;
+    }
+  }
   // "《哈尔滨市…2017年行动计划》是以哪个机构名义印发的": a quoted title names that plan, not every plan of its place.
   const quotedNames = [...text.matchAll(/《([^《》]{6,90})》/g)].map((m) => titleKey(m[1]));
   const byQuote = quotedNames.length ? (lexicon.titles ?? []).filter(([key]) => quotedNames.includes(key)).map(([, file]) => file) : [];
@@ -396,11 +404,15 @@ export function understandQuestion(raw: string, lexicon: Lexicon): Question {
   // A plan known by its title only: the question writes the title.
   // ("2019年国家食品安全重点工作安排" writes "2019年食品安全重点工作安排" with a word after its year; then
   // the shorter "食品安全重点工作安排" of another plan, inside it, is not also meant.)
-  if (files.size === 0 && lexicon.titles?.length) {
+  // ("2019年全国标准化工作要点和浙江标准化+行动计划分别…": beside a place, a placeless plan's whole title
+  // names the other document.)
+  const beside = files.size > 0 && /[和与及]|分别|两份|各自/.test(text);
+  if ((files.size === 0 || beside) && lexicon.titles?.length) {
     let key = titleKey(rest);
     const matched: string[] = [];
     for (const [title, file, placeless] of lexicon.titles) {
       if (!placeless || matched.some((m) => m.includes(title))) continue;
+      if (beside && (title.length < 8 || !key.includes(title))) continue;
       const dated = /^((?:19|20)\d{2}年)(.{6,})$/.exec(title);
       const at = key.includes(title) ? title : dated ? new RegExp(`${dated[1]}[\\u4e00-\\u9fff]{1,4}?${escapeRegExp(dated[2])}`).exec(key)?.[0] : undefined;
       if (!at) continue;
@@ -472,7 +484,10 @@ function clean(rest: string): string {
     // "政府工作报告分工里", "任务分解中": where to look, not what about.
     .replace(/(?:政府工作报告|工作报告)?(?:重点)?(?:工作)?(?:任务)?(?:分工|分解|责任分解|任务分工)(?:方案|表)?(?:里|中|里面)|政府工作报告(?:里|中)/g, ' ')
     // "两份质量强市文件里": which documents, not what about.
-    .replace(/(?:这|那)?[两二三四几2-4]份[\u4e00-\u9fff]{0,8}?(?:文件|方案|计划|通知|意见|材料)(?:里|中|里面)?(?:的)?/g, ' ')
+    .replace(/(?:这|那)?[两二三四几2-4][份个][\u4e00-\u9fff]{0,8}?(?:文件|方案|计划|通知|意见|材料)(?:里|中|里面)?(?:的)?/g, ' ')
+    // "山东、广东、浙江三个省", "这两地": how many places are named, not what about.
+    // ("“五县”联创" is a name: a count without 个 or 这 is not taken out.)
+    .replace(/(?<![十第\d])(?:(?:这|那)?[两二三四五六几2-6]个(?:省份?|市(?!场)|县|区|城市|地方)|(?:这|那)[两二三四五六几2-6](?:省|市|县|区|地)|[两二三四五六2-6]地(?=的|分别|各|都|\s|$))(?![长级])(?![\u4e00-\u9fff]{0,4}(?:局|委|办|政府|域))/g, ' ')
     .replace(/(到|至|截至)?\d{4}\s*年(度|\d{1,2}\s*月(\d{1,2}\s*日)?)?(底|末)?/g, ' ')
     .replace(/百分之(多少|几)?|百分比|百分点/g, ' % ')
     .replace(/\([^)]*\)/g, ' ')
@@ -485,7 +500,11 @@ function clean(rest: string): string {
     .replace(new RegExp(`有?${ASKS_STEPS.source}`, 'g'), ' ')
     // "多久评一次", "几年开一次": how often is asked, not what.
     .replace(/(多久|多长时间|几年|几个月|每隔多久)(?=[\u4e00-\u9fff]{0,3}一次)|一次(?!性)|频次|频率/g, ' ')
+    // "在地理标志数量上各定了什么目标": the frame and the verb that sets a target are no content.
+    .replace(/在((?:(?!什么|时候|哪|多少|几)[\u4e00-\u9fff]){2,12}?)的?(?:数量|方面|领域|这块)?上(?=各|都|分别|定|设|订|制定|确定|提出|有|什么|哪|多少|几)(?:各|都|分别)?(?:定|设|订|设定|制定|确定|提出)?了?/g, ' $1 ')
     .replace(QUESTION_WORDS, ' ')
+    // "要在什么时候前报上去": with the when taken out, its frame and the sending verb are no content.
+    .replace(/(?:要|需要?|应|须|必须)?在\s+前?(?=\s|报|交|送|上报|完成)|(?:报|交|送)(?:上去|上来|过去)/g, ' ')
     .replace(/[?!,;:]|(?<!\d)\.|\.(?!\d)/g, ' ')
     .replace(/(^|\s)的+|的+(?=\s|$)/g, ' ')
     // "目标里经济…": a 里 left of a word taken out ("…里") is no content.

@@ -162,6 +162,9 @@ function sharedBody(name: string): { body: string; level: string } | null {
   return { body: opened.body, level: opened.place[opened.place.length - 1] };
 }
 
+/** A division inside an office: 标准化处, 食品生产科, 法规股 (not 好处, 之处, 学科). */
+const DIVISION = /^[\u4e00-\u9fff]{2,10}(?<![好出之各学本专])(?:处|科|股|处室|科室|股室)$/;
+
 /** 局 that ends a body's name, not a word that ends like one (布局, 格局, 大局 …). */
 export const BODY_JU = '(?<![布格大全开结当骗赌棋饭牌])局';
 
@@ -378,7 +381,8 @@ function annotationOwners(g: { start: number; whole: string; inner: string; raw:
       const items = run.split('、').map((x) => x.trim());
       return items.length > 0 && DEPT_END.test(items.at(-1)!) && items.every((x) => /^[\u4e00-\u9fff]{2,12}$/.test(x));
     });
-    const bare = names.length > 0 && (stemmed || names.every((n) => DEPT_END.test(n) && n.length <= MAX_NAME)) && !/以下简称|简称/.test(g.inner);
+    // ("…省地方标准100项。(标准化处)": an office's own divisions — 处, 科, 股 — own its items too.)
+    const bare = names.length > 0 && (stemmed || names.every((n) => (DEPT_END.test(n) || DIVISION.test(n)) && n.length <= MAX_NAME)) && !/以下简称|简称/.test(g.inner);
     if (!closes || !bare || DEPT_END.test(text.slice(Math.max(0, at - 3), at))) return null;
     return { ...collect([{ names, role: 'responsible' }], g.whole), deadlineText: null };
   }
@@ -801,9 +805,23 @@ const SUBJECT_AT = new RegExp(
 );
 
 /** Any owner expression in a task text, most specific first. */
+/**
+ * "〔市生态环境局、发展改革委等按职责分工负责。责任单位:各县(市、区)人民政府…〕": a bracket whose label
+ * comes after a sentence naming the bodies that do it by role — both lists own the item, the role's first.
+ */
+function withBracketLead(text: string, labelled: Owners): Owners {
+  const g = bracketGroups(text).find((x) => x.inner.includes(labelled.quote));
+  if (!g) return labelled;
+  const before = g.inner.slice(0, g.inner.indexOf(labelled.quote)).replace(/[。;；,，\s]+$/, '');
+  if (!before || LABEL_AT.test(before) || !HAS_ROLE.test(before)) return labelled;
+  const first = parseOwnerList(before.split(/[。;；]/).at(-1)!);
+  if (!first || first.units.length === 0) return labelled;
+  return { ...labelled, lead: unique([...first.lead, ...labelled.lead]), units: unique([...first.units, ...labelled.units]), partners: unique([...first.partners, ...labelled.partners]), quote: g.whole };
+}
+
 export function extractOwners(text: string): Owners | null {
   const labelled = findLabelledOwners(text);
-  if (labelled && labelled.units.length) return labelled;
+  if (labelled && labelled.units.length) return withBracketLead(text, labelled);
   const other = findParentheticalOwners(text) ?? findDelegatedOwners(text) ?? findAssistOwners(text) ?? findSentenceOwners(text) ?? findClauseOwners(text) ?? findSubjectOwners(text);
   if (other && labelled?.deadlineText) return { ...other, deadlineText: other.deadlineText ?? labelled.deadlineText };
   return other ?? labelled;

@@ -73,6 +73,9 @@ export function extractPlanMeta(all: MetaLine[] | string[], file?: string): Plan
   }
   const written = fields.get('written');
   if (written) facts.push({ kind: signature.text ? 'written' : 'signed', value: written, quote: `成文日期: ${written}`, line: 1 });
+  // ("发文日期: 2025年02月27日" of a grid without 落款 or 成文日期: the day it was issued.)
+  const issued = fields.get('issued');
+  if (issued && !written && !signature.text && !besideNo) facts.push({ kind: 'signed', value: issued.trim().split(/\s+/)[0], quote: `发文日期: ${issued}`, line: 1 });
   const published = fields.get('published') ?? pageDateLine(headText);
   if (published) facts.push({ kind: 'published', value: published, quote: `发布日期: ${published}`, line: 1 });
   const publisher = fields.get('issuer');
@@ -302,7 +305,8 @@ function noticeIssuer(raw: string): string | null {
   const m = organs.find((t) => opensWithPlace(t)) ?? organs.find((t) => t.length <= 24);
   if (m) return m.trim();
   // "泰州关于印发…": a bare place name is the issuer's place.
-  return text && text.length <= 12 && !/[>|\-—\s]/.test(text) ? text : null;
+  // (Only a place: "蚌埠企业优惠政策", a site's section above the notice, is no issuer.)
+  return text && text.length <= 12 && !/[>|\-—\s]/.test(text) && findPlaces(text).some((p) => p.index === 0 && p.text.length === text.length) ? text : null;
 }
 
 /** "(共计121项)": a count after a title is no part of it. */
@@ -611,7 +615,7 @@ function organRun(lines: MetaLine[], first: string): string | null {
 }
 
 /** A seal note, "(国家知识产权局代章)": on a line of its own, or after the body's name on its line. */
-const seal = (least: number) => String.raw`[(（][\u4e00-\u9fff]{${least},30}(代章|代印|印章|盖章)[)）]`;
+const seal = (least: number) => String.raw`[(（][\u4e00-\u9fff]{${least},30}(代章|代印|印章|盖章|代)[)）]`;
 const SEAL_NOTE = new RegExp(`^${seal(2)}$`);
 const SEAL_NOTE_AFTER = new RegExp(String.raw`\s*${seal(0)}$`);
 
@@ -652,8 +656,9 @@ function findSignature(lines: MetaLine[]): Signature {
 /** A page's own timestamp line near the top ("2016-11-02 14:40:28"). */
 /** A page's date line: "2024-01-04", "2024-01-04 19:52", also before the 来源/作者 fields on its line. */
 function pageDateLine(head: string[]): string | null {
-  const line = head.slice(0, 6).find((l) => /^\d{4}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?(\s*$|\s+(来源|作者|发布|浏览|点击))/.test(l.trim()));
-  return line?.trim().split(/\s+/)[0] ?? null;
+  // ("2023-05-25 18:11:01来源:巴中市人民政府": the time may run on into the next field.)
+  const line = head.slice(0, 8).find((l) => /^\d{4}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?(\s*$|\s*(来源|作者|发布|浏览|点击))/.test(l.trim()));
+  return line ? /^\d{4}-\d{1,2}-\d{1,2}/.exec(line.trim())![0] : null;
 }
 
 function pageDate(head: string[]): string | null {

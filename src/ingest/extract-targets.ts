@@ -121,6 +121,9 @@ function targetsInClause(clause: string, year: number | null, subject: string): 
     // "《…任务分解》明确133项具体任务": a count of what follows the value, in what the lead names.
     const counted = !cmp && COUNTING_VERB.exec(lead);
     let metric = joined || counted ? '' : cleanMetric(cmp ? lead.slice(0, cmp.index) : lead);
+    // "全市每个县(区)至少新增1件地理标志产品": a lead that only says where and how many each counts
+    // what follows the value.
+    if (SCOPE_ONLY.test(metric)) metric = '';
     if (counted) {
       const noun = cleanMetric(clause.slice(end).split(/[、,;和]/)[0] ?? '');
       const doc = /《[^》]{2,40}》/.exec(lead)?.[0] ?? '';
@@ -145,6 +148,9 @@ function targetsInClause(clause: string, year: number | null, subject: string): 
   return out;
 }
 
+/** A lead that is only a scope ("每个县(区)至少", "各乡镇均"), not a metric. */
+const SCOPE_ONLY = /^(?:全[市县区省州盟旗])?(?:[每各]个?[\u4e00-\u9fff]{1,4}?(?:\([^)]{1,6}\))?(?:至少|最少|都|均|要|分别)?|[\u4e00-\u9fff]{0,3}[市县区乡镇村州盟旗](?:\([^)]{1,6}\))?(?:至少|最少|都|均))$/;
+
 /** A lead that counts what follows the value: "明确133项具体任务", "涉及34个牵头单位", "共分解为121项". */
 const COUNTING_VERB = /(明确|细化|确定|分解为|分解成|梳理出?|列出|共计|合计|共|涉及|包括|包含)\s*$/;
 
@@ -167,6 +173,6 @@ function cleanMetric(s: string): string {
   let t = s.replace(/\d{4}年(底|末)?(前)?/g, '').trim();
   const colon = t.lastIndexOf(':');
   if (colon >= 0 && t.length - colon > 2) t = t.slice(colon + 1);
-  t = t.replace(METRIC_NOISE, '').replace(/(分别|均|要|将|应|需|都|已|可|能|逐年|依次)$/, '').trim();
+  t = t.replace(METRIC_NOISE, '').replace(/(分别|均|要|将|应|需|都|已|可|能|逐年|依次|至少|最少)$/, '').trim();
   return t.length >= 2 && /[\u4e00-\u9fffA-Za-z]/.test(t) ? t : '';
 }

@@ -262,6 +262,13 @@ function selfNamedPlace(lines: string[]): string | null {
   // once; the place the text keeps naming is its subject.
   const score = (c: { n: number; self: boolean }) => c.n + (c.self ? 2 : 0);
   const best = [...counts.values()].filter((c) => c.self || c.n >= 2).sort((a, b) => score(b) - score(a) || Number(b.self) - Number(a.self) || a.first - b.first)[0];
+  // ("视察东北、辽宁、大连时…(牵头单位:市发展改革委)": a text whose own bodies are a city's — 市X局/委 — is the
+  // one city it names in the province it keeps naming.)
+  if (best && lookupPlaceLoosely(best.name)?.level === 'province' && cityBodies(text) >= 2) {
+    const province = lookupPlaceLoosely(best.name)!;
+    const cities = [...counts.values()].map((c) => lookupPlaceLoosely(c.name)).filter((p): p is NonNullable<typeof p> => !!p && p.level === 'prefecture' && placeContains(province, p));
+    if (cities.length === 1) return display(cities[0].name);
+  }
   if (best) return display(best.name);
   // A report that names one county once and no other place ("5月11日,石泉县…启动会召开") is that county's.
   const only = counts.size === 1 ? [...counts.values()][0] : null;
@@ -274,6 +281,11 @@ function selfNamedPlace(lines: string[]): string | null {
   const level = bareLevel(text);
   const ofLevel = level ? [...counts.values()].filter((c) => c.name.endsWith(level) && !(level === '区' && /市辖区$/.test(c.name))) : [];
   return ofLevel.length === 1 ? display(ofLevel[0].name) : null;
+}
+
+/** How many of a text's bodies are named by the bare city level: "市发展改革委", "市市场监管局". */
+function cityBodies(text: string): number {
+  return [...text.matchAll(/(?:^|[,，、:：;；(（\s])市(?!场|民|级|县|区|直)[\u4e00-\u9fff]{1,10}?(?:局|委|办)(?![\u4e00-\u9fff])/g)].length;
 }
 
 /** The level (县/区/旗) most of a text's bare-named bodies carry ("区农业农村局、区住建局"), if any. */
