@@ -7,7 +7,7 @@ import { answerFrame, answerFromEvidence, answerPersonAct, answerRespectively } 
 import { tokens } from '../kb/text-tokens.ts';
 import { docNoInitial, findPlaces, lookupPlaceLoosely, placeContains, shortPlaceName, type Place } from '../kb/place-names.ts';
 import { parseChineseDate } from '../ingest/parse-dates.ts';
-import { answerStates, askedAttribute, asksForPointInTime, ASKS_DAY, ATTRIBUTE_WORDS, STATES_DAY, statesOwner } from './answerability.ts';
+import { answerStates, askedAttribute, asksForPointInTime, ASKS_DAY, ATTRIBUTE_WORDS, STATES_DAY, statesAskedEvent, statesOwner } from './answerability.ts';
 import { answerDuties, answerRoleDuty } from './answer-duties.ts';
 import { answerHelp } from './answer-help.ts';
 import { answerMembers } from './answer-members.ts';
@@ -314,6 +314,8 @@ export class AnswerEngine {
       const a = handler(c);
       // (The document-fact handler answers exactly the attributes it read from the question.)
       if (!a || (a.found && handler !== answerDocFact && !answerStates(attr, a.answer, pointInTime))) continue;
+      // ("申报截止时间是什么时候": a sentence found by its words answers only when it names that act.)
+      if (a.found && handler === answerSearch && !statesAskedEvent(q.text, a.answer)) continue;
       // "哪天开的": a year alone is no day.
       if (a.found && asksDay && handler !== answerDocFact && !STATES_DAY.test(a.answer)) continue;
       // "…的牵头单位是哪个部门": a sentence found by its words answers only when it says who does it (owner
@@ -336,7 +338,7 @@ export class AnswerEngine {
       else {
         const passages = answerFromPassages(c);
         // (Asked who does it, passages that say no one are no answer: the refusal shows them as near text.)
-        if (passages && (attr !== 'owner' || statesOwner(passages.answer))) answer = { ...passages, via: 'answerFromPassages' };
+        if (passages && (attr !== 'owner' || statesOwner(passages.answer)) && statesAskedEvent(q.text, passages.answer)) answer = { ...passages, via: 'answerFromPassages' };
       }
     }
     if (answer?.found && answer.via !== 'answerFromPassages' && answer.via !== 'answerFromEvidence') answer = withPassageSupplement(c, answer);

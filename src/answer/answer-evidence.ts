@@ -2,7 +2,7 @@ import type { Answer, Ctx } from './answer-context.ts';
 import { bestPerPlan, MATCH } from './answer-context.ts';
 import { completedSentence } from './answer-search.ts';
 import { sourceOf } from './answer-cross-plan.ts';
-import { askedAct, statesAskedFigure, askedAttribute, askedPersonAct, asksForPointInTime, ASKS_DAY, ATTRIBUTE_WORDS, STATES_DAY, CITED_DOCUMENT, figureInUnit, namesAskedRole, statesAttribute, statesOwner, statesPersonAct } from './answerability.ts';
+import { askedAct, statesAskedEvent, statesAskedFigure, askedAttribute, askedPersonAct, asksForPointInTime, ASKS_DAY, ATTRIBUTE_WORDS, STATES_DAY, CITED_DOCUMENT, figureInUnit, namesAskedRole, statesAttribute, statesOwner, statesPersonAct } from './answerability.ts';
 import { focus } from './format.ts';
 import { withLeadIn } from './answer-passages.ts';
 import { askedDocAttributes, withoutTitles } from './answer-doc-facts.ts';
@@ -49,7 +49,7 @@ export function answerFromEvidence(c: Ctx): Answer | null {
     // ("牵头单位是哪个局": a sentence that says who leads, naming a 局 — not "区政府发布《…》以来".)
     if (attr === 'owner' && !statesOwner(text)) return false;
     if (attr === 'owner' && namesKind && !namesKind.test(text)) return false;
-    return statesAttribute(attr, text, pointInTime) && agreesWithQuestion(c, text);
+    return statesAttribute(attr, text, pointInTime) && agreesWithQuestion(c, text) && statesAskedEvent(c.q.text, text);
   };
   const min = c.files ? NAMED : UNNAMED;
   // The words of the plan's own title name the plan, not the sentence asked for ("青石市…领导小组第一次会议
@@ -113,6 +113,7 @@ function fromNeighbour(c: Ctx, found: Hit[], attr: 'date' | 'quantity' | 'money'
       // (The figure must be the asked measure's: a page cut off after "…,公共服务质量监测满意度" is not
       // answered by the figure of the sentence before.)
       if (attr === 'quantity' && !statesAskedFigure(c.q.text, pair, want)) continue;
+      if (!statesAskedEvent(c.q.text, pair)) continue;
       const have = new Set(tokens(pair));
       if (want.filter((t) => have.has(t)).length < Math.ceil(want.length * 0.8)) continue;
       const source = sourceOf(c, h);

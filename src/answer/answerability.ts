@@ -207,6 +207,29 @@ export function answerStates(attr: AskedAttribute, text: string, pointInTime = f
 }
 
 /**
+ * The act a date question asks the time of, when it is one a sentence must name to be about it: "申报截止
+ * 时间" asks when to apply, "什么时候之前报省市场监管局" when to hand in — a sentence that dates another
+ * thing ("到2027年,培育建设100个…") does not answer it. (完成 and 截止 are not asked acts: deadlines are
+ * written without them.)
+ */
+const ASKED_EVENTS: Array<[asked: RegExp, stated: RegExp]> = [
+  [/申报|报名/, /申报|报名|推荐/],
+  [/报送|上报|提交|报给|报至|报到|交到|交给|(?<![申汇简情年季月周])报(?=[\u4e00-\u9fff]{0,3}(?:省|市|县|区)?[\u4e00-\u9fff]{0,10}(?:办公室|办|局|委|政府|小组|厅))/, /报|提交|交|送/],
+  [/召开|举办|举行/, /召开|举办|举行|开展|启动/],
+  [/起草/, /起草|草案|完成/],
+  [/验收/, /验收/],
+  [/评选|评审|评定/, /评选|评审|评定|认定/],
+];
+
+/** Whether a text names the act a date question asks the time of (true when it asks none of them). */
+export function statesAskedEvent(question: string, text: string): boolean {
+  if (askedAttribute(question) !== 'date') return true;
+  // (Not in a title the sentence cites, nor in a word that only looks like it: 政府工作报告, 日报.)
+  const own = text.replace(/《[^》]*》|“[^”]*”/g, ' ').replace(/报告|报表|报道|日报|晚报|汇报会|情报|警报/g, ' ');
+  return ASKED_EVENTS.every(([asked, stated]) => !asked.test(question) || stated.test(own));
+}
+
+/**
  * A sentence that says who does something: a body with its role (市教育局牵头, 由X负责), or an owner label
  * (牵头单位:…) — not a body that merely appears ("经州人民政府同意…统筹推进").
  */

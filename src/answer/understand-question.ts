@@ -306,6 +306,8 @@ const COLLOQUIAL: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [/干嘛|干啥|做啥|搞啥|弄啥/g, '做什么'],
   [/(?<=[\u4e00-\u9fff])来着/g, ''],
   [/搞完|弄完|干完|做完/g, '完成'],
+  // "GDP跟固投": 跟 joins two things asked about (not 跟踪, 跟进, 跟谁).
+  [/(?<=[\u4e00-\u9fffA-Za-z0-9])跟(?![踪进随着谁])(?=[\u4e00-\u9fffA-Za-z])/g, '和'],
   // "考核考谁": whom it assesses.
   [/考谁|考核谁/g, '考核对象是谁'],
   // "每个月", "每个季度": plans write 每月, 每季度.

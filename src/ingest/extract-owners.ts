@@ -457,9 +457,9 @@ export function findDelegatedOwners(text: string): Owners | null {
 
 const LEAD_LABEL = '(?:主要责任|牵头责任|牵头|主办|主责)(?:单位|部门)';
 // ("部门分工:省发展改革委牵头,各地、各部门配合": a label for the division of work, its value with role words.)
-const RESP_LABEL = '(?:(?:责任|负责|承办|落实|实施|组织)(?:单位|部门)|部门分工|责任分工)';
+const RESP_LABEL = '(?:(?:责任|负责|承办|落实|实施|组织)(?:单位|部门)|部门分工|责任分工|责任地区)';
 const PART_LABEL = '(?:主要)?(?:配合|协办|协助|参与|参加|协同|协作)(?:责任)?(?:单位|部门)';
-export const TIME_LABEL = '(?:完成时限|完成时间|时间节点|时限要求|时间要求|完成期限|时间安排|活动时间|实施时间|推进时间)';
+export const TIME_LABEL = '(?:完成时限|完成时间|时间节点|时限要求|时间要求|完成期限|时间安排|活动时间|实施时间|推进时间|治理时限|整改时限|办结时限|工作时限)';
 /** Labels beside the owners whose values are no units: a leader's or contact's name, how far it got, who supplies the figures or checks the work. */
 const OTHER_LABEL = '(?:(?:数据提供|数据来源|数据|统计|督办|督查|考核|监测)(?:单位|部门)|牵头领导|责任领导|分管领导|联系领导|包抓领导|项目责任人|具体责任人|责任人|联系人|实际完成情况|完成情况|进展情况|推进情况)';
 const SKIPPED = new RegExp(`^${OTHER_LABEL}$`);

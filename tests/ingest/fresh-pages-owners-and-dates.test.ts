@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { extractOwners } from '../../src/ingest/extract-owners.ts';
+import { extractTargets } from '../../src/ingest/extract-targets.ts';
+import { extractPlanMeta } from '../../src/ingest/extract-plan-meta.ts';
+import { findPlanPlace } from '../../src/ingest/find-plan-place.ts';
+
+/**
+ * Owner labels, targets and page identity seen on four fresh sets of real pages (fixtures written for
+ * these tests, imitating the structures, not copying the pages).
+ */
+
+describe('owners a bracket states in two ways', () => {
+  it('〔X、Y等按职责分工负责。责任单位:Z〕 — both lists own the item, the role sentence first', () => {
+    const o = extractOwners('1.加强项目准入管理。严格落实产业政策。〔市环保局、发展改革委、水利局等按职责分工负责。责任单位:各县(市、区)人民政府、各园区管委。以下均需各县(市、区)人民政府落实,不再列出。〕');
+    expect(o?.units).toEqual(['市环保局', '发展改革委', '水利局', '各县(市、区)人民政府', '各园区管委']);
+    expect(o?.lead).toEqual([]);
+  });
+
+  it('a label alone keeps its own units', () => {
+    expect(extractOwners('2.做好统计。(责任单位:市统计局)')?.units).toEqual(['市统计局']);
+  });
+
+  it('an office division closing an item owns it: "…100项。(标准化处)"', () => {
+    expect(extractOwners('1.完善农业地方标准体系,发布省地方标准80项。(标准化处)')).toMatchObject({ lead: [], units: ['标准化处'] });
+    expect(extractOwners('2.开展执法检查。(执法稽查处、食品生产科)')?.units).toEqual(['执法稽查处', '食品生产科']);
+  });
+
+  it('a bracket that is no owner stays none: "(详见出处)"', () => {
+    expect(extractOwners('加强宣传。(详见出处)')).toBeNull();
+  });
+
+  it('责任地区 names units; 治理时限 is a deadline', () => {
+    const a = extractOwners('1.破除准入壁垒。(牵头单位:市发展改革委;责任地区:各区县政府、高新区管委会)');
+    expect(a).toMatchObject({ lead: ['市发展改革委'], units: ['市发展改革委', '各区县政府', '高新区管委会'] });
+    const b = extractOwners('3.推进清单制管理。(牵头单位:县安委办;责任单位:县应急局、县公安局;治理时限:2022年10月)');
+    expect(b).toMatchObject({ lead: ['县安委办'], units: ['县安委办', '县应急局', '县公安局'], deadlineText: '2022年10月' });
+  });
+});
+
+describe('targets whose lead only says where', () => {
+  it('"每个县(区)至少新增1件X": X is the metric, not the scope', () => {
+    const t = extractTargets('十四五期间,全市每个县(区)至少新增1件地理标志产品(商标),全市要培育3个地理标志知名品牌');
+    expect(t.map((x) => [x.metric, x.valueText])).toEqual([
+      ['地理标志产品(商标)', '1件'],
+      ['地理标志知名品牌', '3个'],
+    ]);
+  });
+
+  it('"各乡镇均建成1个…", "各县区至少创建2个…"', () => {
+    expect(extractTargets('每个乡镇均建成1个农产品检测室')[0].metric).toBe('农产品检测室');
+    expect(extractTargets('各县区至少创建2个示范街区')[0].metric).toBe('示范街区');
+  });
+
+  it('a real metric before the comparator is kept, its 至少 dropped', () => {
+    expect(extractTargets('高新技术企业新增12家')[0].metric).toBe('高新技术企业');
+    expect(extractTargets('产品合格率至少达到96%')[0].metric).toBe('产品合格率');
+  });
+});
+
+describe('page identity', () => {
+  it('a grid 发文日期 dates the document when there is no 落款 or 成文日期', () => {
+    const m = extractPlanMeta(['索引号: X-2025-1 主题分类: 政务督查', '发文机构: 市政府办公室 发文文号: 铜政办发〔2025〕3号', '发文日期: 2025年02月20日 发布日期: 2025-03-01 10:30', '关于落实重点工作分工的意见']);
+    expect(m.facts.find((f) => f.kind === 'signed')?.value).toBe('2025年02月20日');
+    expect(m.facts.find((f) => f.kind === 'published')?.value).toBe('2025-03-01 10:30');
+    expect(m.issuer).toBe('市政府办公室');
+  });
+
+  it('a timestamp run into 来源 is the page date', () => {
+    const m = extractPlanMeta(['青山市人民政府', '印发《关于推进计量工作的实施方案》的通知', '青府发〔2023〕9号', '2023-05-20 18:11:01来源:青山市人民政府 点击量:', '各县(区)人民政府:']);
+    expect(m.facts.find((f) => f.kind === 'published')?.value).toBe('2023-05-20');
+  });
+
+  it('发布部门 is a publisher; a site section above the notice is no issuer', () => {
+    const m = extractPlanMeta(['蚌埠企业服务专栏', '', '关于印发蚌埠市食品安全工作攻坚方案的通知', '发布部门:蚌埠市市场监督管理局 发布时间:2023年02月06日']);
+    expect(m.issuer).toBe('蚌埠市市场监督管理局');
+  });
+
+  it('a seal note "(代)" after the 落款 body is no part of it', () => {
+    const m = extractPlanMeta(['山城市节能减排工作领导小组', '办公室关于印发山城市降碳工作方案的通知', '各县(市、区)人民政府:', '现将方案印发给你们。', '山城市节能减排工作领导小组办公室(代)', '2024年3月12日']);
+    expect(m.issuer).toBe('山城市节能减排工作领导小组办公室');
+  });
+
+  it('a city text that keeps naming its province is the one city it names there', () => {
+    const lines = ['为深入贯彻视察东北、辽宁、大连时的重要讲话精神,推动辽宁全面振兴,服务辽宁沿海经济带建设,制定本方案。', '1.破除准入壁垒。(牵头单位:市发展改革委)', '2.推进登记改革。(牵头单位:市市场监管局)'];
+    expect(findPlanPlace({ title: null, issuer: null, notice: null, docNo: null, lines })).toBe('大连');
+  });
+
+  it('a province text stays the province', () => {
+    const lines = ['为推动辽宁全面振兴,服务辽宁沿海经济带建设,支持大连发挥龙头作用,结合我省实际,制定本方案。', '1.破除准入壁垒。(牵头单位:省发展改革委)'];
+    expect(findPlanPlace({ title: null, issuer: null, notice: null, docNo: null, lines })).toBe('辽宁省');
+  });
+});
