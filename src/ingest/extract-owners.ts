@@ -137,6 +137,21 @@ export function splitDepartments(list: string): string[] {
         continue;
       }
     }
+    // "市知识产权、工商、版权局": stems listed before the body whose ending they share each have that ending
+    // (and the level the first opens with) — 市知识产权局, 市工商局, 市版权局.
+    if (isStem(name)) {
+      let k = i;
+      while (k + 1 < parts.length && isStem(parts[k + 1])) k++;
+      const ending = parts[k + 1] ? SHARED_ENDING.exec(parts[k + 1])?.[0] : undefined;
+      if (ending && parts[k + 1].length - ending.length >= 2) {
+        const level = /^[省市县区]/.exec(parts[i])?.[0] ?? '';
+        const withLevel = (n: string) => (level && !/^[省市县区]/.test(n) ? `${level}${n}` : n);
+        for (const stem of parts.slice(i, k + 1)) out.push(withLevel(`${stem}${ending}`));
+        out.push(withLevel(parts[k + 1]));
+        i = k + 1;
+        continue;
+      }
+    }
     // "市直有关部门、单位": a bare 单位/部门 completes the name before it; after "X等部门" it is the
     // list's tail, and a lone level word ("市经信局、市" cut by the page) is no unit.
     if (/^(单位|部门|有关单位|相关单位)$/.test(name)) {
@@ -148,6 +163,14 @@ export function splitDepartments(list: string): string[] {
     out.push(...(name === parts[i] ? splitJoined(name) : splitAtJoin(name)));
   }
   return out;
+}
+
+/** A body's one-character ending that stems listed before it share: 局, 委, 院, 厅, 办. */
+const SHARED_ENDING = /(?<![布格大全开结当骗赌棋饭牌])(局|委|院|厅|办)$/;
+
+/** A stem of a body's name, without its ending: "知识产权", "市工商", "版权" (no place, no body, no phrase). */
+function isStem(name: string): boolean {
+  return /^[\u4e00-\u9fff]{2,6}$/.test(name) && !DEPT_END.test(name) && !DIVISION.test(name) && !lookupPlace(name) && !/^(各|相关|有关|其他|其它)|(等|和|及|的|们|门|位|府|会|心|区|县|镇|乡|道|组|站|所|队|社|馆|场|行|司|部|处|科|股|室|厂|院|校|团|联|署|局|委|厅|办)$/.test(name);
 }
 
 /**

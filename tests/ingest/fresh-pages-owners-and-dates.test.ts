@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractOwners } from '../../src/ingest/extract-owners.ts';
+import { extractOwners, splitDepartments } from '../../src/ingest/extract-owners.ts';
 import { extractTargets } from '../../src/ingest/extract-targets.ts';
 import { extractPlanMeta } from '../../src/ingest/extract-plan-meta.ts';
 import { findPlanPlace } from '../../src/ingest/find-plan-place.ts';
@@ -34,6 +34,19 @@ describe('owners a bracket states in two ways', () => {
     expect(a).toMatchObject({ lead: ['市发展改革委'], units: ['市发展改革委', '各区县政府', '高新区管委会'] });
     const b = extractOwners('3.推进清单制管理。(牵头单位:县安委办;责任单位:县应急局、县公安局;治理时限:2022年10月)');
     expect(b).toMatchObject({ lead: ['县安委办'], units: ['县安委办', '县应急局', '县公安局'], deadlineText: '2022年10月' });
+  });
+});
+
+describe('stems that share the ending of the body after them', () => {
+  it('"市知识产权、工商、版权局" are three bureaus of the city', () => {
+    expect(splitDepartments('市知识产权、工商、版权局')).toEqual(['市知识产权局', '市工商局', '市版权局']);
+    expect(splitDepartments('区发改、经信委')).toEqual(['区发改委', '区经信委']);
+  });
+
+  it('bodies with endings of their own, and phrases, are left as written', () => {
+    expect(splitDepartments('乡畜牧站、卫生院')).toEqual(['乡畜牧站', '卫生院']);
+    expect(splitDepartments('市财政局、税务局')).toEqual(['市财政局', '税务局']);
+    expect(splitDepartments('各乡镇、街道')).not.toContain('各乡镇局');
   });
 });
 
