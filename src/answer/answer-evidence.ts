@@ -164,7 +164,10 @@ export function answerFrame(c: Ctx): Answer | null {
   const passage = c.kb.passages[ref.passage];
   // The frame with a little of what surrounds it.
   const hit = frame.exec(ref.text)!;
-  const from = Math.max(0, hit.index - 10);
+  // (From the clause before it too, when the question asks two frames: "以什么为抓手、以什么为手段".)
+  const two = (c.q.text.match(/以(?:啥|什么|哪个|哪些|何)(?:作)?为/g) ?? []).length >= 2;
+  const clauseStart = Math.max(0, ...[...ref.text.slice(0, hit.index).matchAll(/[。;；]/g)].map((x) => x.index! + 1));
+  const from = two ? Math.max(clauseStart, hit.index - 40) : Math.max(0, hit.index - 10);
   const to = Math.min(ref.text.length, hit.index + hit[0].length + 60);
   const text = `${from > 0 ? '…' : ''}${ref.text.slice(from, to)}${to < ref.text.length ? '…' : ''}`;
   return c.answer(`${c.label(passage.file)}: ${text}${c.cite(passage)}`, [{ ...passage, quote: ref.text }]);

@@ -110,7 +110,12 @@ function leadingPlace(raw: string | null): string | null {
 /** A known place anywhere in a title or issuer, outside the documents it cites. */
 function anyPlace(raw: string | null): string | null {
   if (!raw) return null;
-  const first = findPlaces(withoutCitations(raw))[0];
+  const text = withoutCitations(raw);
+  const mentions = findPlaces(text);
+  // ("关于批准四平市等11个市(县)开展吉林省…活动的通知": the places a title approves or commends are its
+  // objects; the other place it names issued it.)
+  const object = (m: PlaceMention) => /(批准|同意|表彰|命名|授予|确定|公布|通报表扬)$/.test(text.slice(Math.max(0, m.index - 4), m.index));
+  const first = mentions.find((m) => !object(m)) ?? mentions[0];
   return first ? display(first.place.name) : null;
 }
 
@@ -269,6 +274,14 @@ function selfNamedPlace(lines: string[]): string | null {
     const cities = [...counts.values()].map((c) => lookupPlaceLoosely(c.name)).filter((p): p is NonNullable<typeof p> => !!p && p.level === 'prefecture' && placeContains(province, p));
     if (cities.length === 1) return display(cities[0].name);
   }
+  // ("区人民政府各工作部门… 西安市… 莲湖区电梯安全问题专项联席会议": a text whose own bodies are a district's is
+  // the one district of that level it names inside the city it keeps naming.)
+  const ownLevel = best ? bareLevel(text) : null;
+  if (best && ownLevel && lookupPlaceLoosely(best.name)?.level !== 'county') {
+    const outer = lookupPlaceLoosely(best.name)!;
+    const inner = [...counts.values()].map((c) => lookupPlaceLoosely(c.name)).filter((p): p is NonNullable<typeof p> => !!p && p.level === 'county' && p.name.endsWith(ownLevel) && placeContains(outer, p));
+    if (new Set(inner.map((p) => p.name)).size === 1) return display(inner[0].name);
+  }
   if (best) return display(best.name);
   // A report that names one county once and no other place ("5月11日,石泉县…启动会召开") is that county's.
   const only = counts.size === 1 ? [...counts.values()][0] : null;
@@ -297,7 +310,7 @@ function bareLevel(text: string): string | null {
 }
 
 /** What follows a place's name when it names a newspaper, station or news site. */
-const MEDIA_AFTER = /^(日报|晚报|早报|商报|新闻|电视台|广播|融媒|发布)/;
+const MEDIA_AFTER = /^(日报|晚报|早报|商报|新闻|电视台|广播|融媒|发布|讯)/;
 
 /** How a plan names itself around a place: "结合X…", "…X实际/篇章/人民政府". */
 const SELF_BEFORE = /(结合|全面提升|推动|推进|助力|加快|建设|打造)$/;

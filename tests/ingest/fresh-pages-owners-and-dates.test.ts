@@ -98,6 +98,25 @@ describe('page identity', () => {
     expect(findPlanPlace({ title: null, issuer: null, notice: null, docNo: null, lines })).toBe('大连');
   });
 
+  it('a district text is the one district of its level it names inside the city it keeps naming', () => {
+    const lines = ['区人民政府各工作部门,各街道办事处,西安大兴新区管委会各部门:', '根据我省、我市关于加强电梯安全工作的部署,推动西安电梯安全水平提升,经区政府同意,建立莲湖区电梯安全问题专项联席会议制度。', '联席会议办公室设在区市场监管局,区住建局、区应急局配合。'];
+    expect(findPlanPlace({ title: null, issuer: null, notice: null, docNo: null, lines })).toBe('莲湖区');
+  });
+
+  it('a dateline ("兰州讯") is where the reporter is, not the subject', () => {
+    const lines = ['新甘肃客户端兰州讯 甘肃省市场监管局日前印发实施方案,力争全省地理标志专用标志使用企业达到400家。', '全省各地要加强指导。'];
+    expect(findPlanPlace({ title: null, issuer: null, notice: null, docNo: null, lines })).toBe('甘肃省');
+  });
+
+  it('places a title approves are its objects: "关于批准四平市等…开展吉林省…"', () => {
+    expect(findPlanPlace({ title: '关于批准四平市等11个市(县)开展吉林省质量强市示范城市创建活动的通知', issuer: null, notice: null, docNo: null, lines: [] })).toBe('吉林省');
+  });
+
+  it('accessibility switches above a notice are no part of its issuer', () => {
+    const m = extractPlanMeta(['• 设为首页', '• 无障碍阅读', '• 长者版', '区人民政府办公室关于印发2023年区政府工作报告重点任务分解的通知', '各街办,区政府各部门:']);
+    expect(m.issuer ?? '').not.toContain('长者版');
+  });
+
   it('a province text stays the province', () => {
     const lines = ['为推动辽宁全面振兴,服务辽宁沿海经济带建设,支持大连发挥龙头作用,结合我省实际,制定本方案。', '1.破除准入壁垒。(牵头单位:省发展改革委)'];
     expect(findPlanPlace({ title: null, issuer: null, notice: null, docNo: null, lines })).toBe('辽宁省');
