@@ -4,7 +4,8 @@ import type { Hit } from '../kb/search-index.ts';
 import type { Answer, Ctx } from './answer-context.ts';
 import { focus } from './format.ts';
 import { segment, tokens } from '../kb/text-tokens.ts';
-import { lookupPlaceLoosely } from '../kb/place-names.ts';
+import { lookupPlaceLoosely, placeContains } from '../kb/place-names.ts';
+import type { Plan } from '../kb/records.ts';
 
 /**
  * Questions over several plans ("哪些城市提出推行首席质量官制度?"): every plan whose text states the
@@ -25,6 +26,8 @@ const CATALOG_WORDS = /(现在|已经)?(加载|收录|载入)的?(文件|方案|
  * made from their titles, each listed.
  */
 export function plansOfKind(c: Ctx): Answer | null {
+  const listed = plansListed(c);
+  if (listed) return listed;
   // (Which document they follow or cite is another question: "都是依据市里哪个文件".)
   if (/依据|根据|引用|落实|贯彻|提到|提出|要求|规定/.test(c.q.text)) return null;
   // ("这批里面乡镇一级印发的计划有哪些": the level of the bodies that issued them.)
@@ -205,4 +208,67 @@ function plansWithPhases(c: Ctx): Answer | null {
     return `${c.label(f)}: 分${phases.length}个阶段, ${phases[0].start}至${phases.at(-1)!.end}${c.cite(phases[0].source)}`;
   });
   return c.answer(`共${files.length}个方案有阶段安排:\n${lines.join('\n')}`, files.map((f) => c.kb.phases.find((p) => p.file === f)!.source));
+}
+
+/** A question about which of the loaded (or named) documents are such: 哪些, 哪几份, 哪个 … . */
+const WHICH_PLANS = /(这批|这些|这几份|加载|收录|载入)[^?？]{0,12}(哪些|哪几|哪个)|(哪些|哪几个?|哪几份|哪个|哪份)(文件|方案|计划|材料|意见)?/;
+/** "把2027年作为目标年", "目标年份定在2025年", "写了2035年远景目标", "以2025年为目标节点". */
+const GOAL_YEAR = /((?:19|20)\d{2})\s*年?[^,，。?？]{0,4}(?:作为|为|定为)?(?:主要)?(?:目标年|目标节点|目标年份|远景目标|目标时间)|(?:目标年份?|目标节点|目标时间)[^,，。?？]{0,6}?(?:定在|设在|放在|是|为)\s*((?:19|20)\d{2})/;
+/** "哪些是2017年印发的", "2019年出的有哪几份". */
+const ISSUE_YEAR = /((?:19|20)\d{2})\s*年\s*(?:印发|发布|出台|下发|发|出)的?/;
+/** "哪些是江苏的", "浙江的县区有哪几个": the plans of a place. */
+const OF_PLACE = /(?:哪些|哪几个?|哪几份)(?:是|为)?([\u4e00-\u9fff]{2,8}?)(?:省|市)?的[?？]?\s*(?:$|[,，。]|列|有)|(?:这批|这些|已加载的?|加载的?)(?:文件|方案|材料|计划)?(?:里|中)?([\u4e00-\u9fff]{2,8}?)的(?:县区|县|区|市|城市|地方)有?(?:哪几个|哪些)/;
+/** "哪些涉及地理标志", "哪几个提到“一件事”办理", "哪些方案写了首席质量官". */
+const MENTIONS = /(?:哪些|哪几个?|哪几份|哪个)(?:文件|方案|计划|材料)?[^,，。?？]{0,4}?(?:涉及|提到|提及|写了|写到|包含|含有|有关)(?:了)?[“"]?([^”"?？,，。]{2,16}?)[”"]?(?:的|方面|相关|内容|办理)?[?？]?$/;
+
+/**
+ * "已加载的文件里哪些是2017年印发的", "哪些方案把2027年作为目标年", "哪些是江苏的", "哪些涉及地理标志": the
+ * loaded (or named) plans that are so, by their records — date, goal years, place, own text — each listed
+ * with what shows it. Null when the question is none of these or no plan fits.
+ */
+function plansListed(c: Ctx): Answer | null {
+  const t = c.q.text;
+  if (!WHICH_PLANS.test(t)) return null;
+  const scope = c.kb.plans.filter((p) => !c.files || c.files.has(p.file));
+  const show = (p: Plan, why: string) => `${c.label(p.file)}《${p.title ?? p.file}》${why}〔${c.label(p.file)}〕`;
+  let found: Array<{ p: Plan; why: string }> = [];
+  let what = '';
+  const goal = GOAL_YEAR.exec(t);
+  const issued = ISSUE_YEAR.exec(t);
+  const place = OF_PLACE.exec(t);
+  const mention = MENTIONS.exec(t);
+  if (goal) {
+    const year = goal[1] ?? goal[2];
+    what = `把${year}年作为目标年份的`;
+    for (const p of scope) {
+      const f = p.facts.find((x) => x.kind === 'goalYear' && x.value === year);
+      if (f) found.push({ p, why: `: “${f.quote.length > 60 ? `${f.quote.slice(0, 60)}…` : f.quote}”` });
+    }
+  } else if (issued && !/目标|到\d{4}/.test(t)) {
+    const year = issued[1];
+    what = `${year}年印发的`;
+    for (const p of scope) if (p.date?.startsWith(year)) found.push({ p, why: `(${p.date})` });
+  } else if (place) {
+    const name = place[1] ?? place[2];
+    const outer = lookupPlaceLoosely(name) ?? lookupPlaceLoosely(`${name}省`) ?? lookupPlaceLoosely(`${name}市`);
+    if (!outer || outer.level === 'county') return null;
+    what = `${outer.name}的`;
+    // (The place asked names the plans to list, whichever of them the question's scope took.)
+    for (const p of c.kb.plans) {
+      const inner = p.city ? lookupPlaceLoosely(p.city) : null;
+      if (inner && (inner.code === outer.code || placeContains(outer, inner))) found.push({ p, why: '' });
+    }
+  } else if (mention) {
+    const phrase = mention[1].replace(/[的了]$/, '');
+    if (phrase.length < 2) return null;
+    what = `提到“${phrase}”的`;
+    for (const p of scope) {
+      const s = c.p.byFile.get(p.file)?.sentences.map((k) => c.p.sentences[k].text).find((x) => x.includes(phrase));
+      if (s) found.push({ p, why: `: “${s.length > 60 ? `${s.slice(0, 60)}…` : s}”` });
+    }
+  } else return null;
+  if (found.length === 0 || (found.length === scope.length && scope.length > 3 && !c.files)) return null;
+  found = found.slice(0, 12);
+  const sources: Source[] = found.map(({ p, why }) => ({ file: p.file, ref: null, path: [], line: 1, quote: why.replace(/^[:(]\s*|[)]$/g, '') || (p.title ?? p.file) }));
+  return c.answer(`${c.files && !place ? '这几份中' : '已收录的方案中'}, ${what}共${found.length}个:\n${found.map(({ p, why }) => show(p, why)).join('\n')}`, sources);
 }

@@ -72,7 +72,7 @@ function cleanName(raw: string): string {
   // ("市财政局等市级相关单位": the 等-tail of a list names no body of its own.)
   s = s.replace(/^(.{3,}?)等(?:市级|县级|区级|省级|其他|其它)?(?:相关|有关)?(?:部门|单位)$/, (m, head: string) => (DEPT_END.test(head) ? head : m));
   // ("统计局分别", "各成员单位协作": an adverb or role word after a body's name is no part of it.)
-  s = s.replace(/^(.{2,}?)(分别|共同|协作|一起|具体)$/, (m, head: string) => (DEPT_END.test(head) ? head : m));
+  s = s.replace(/^(.{2,}?)(?:按职责分工|按照职责分工|按职责|按照职责|根据职责)?(分别|共同|协作|一起|具体)?$/, (m, head: string) => (m !== head && DEPT_END.test(head) ? head : m));
   // ("由市场监管局负责组织实施": the role word and what follows it are no part of the name.)
   s = s.replace(/(牵头负责|牵头|负责)(组织实施|组织|实施|落实|推进|办理|开展)?$/, (m, _r, _v, at: number) => (at >= 2 ? '' : m));
   // Unmatched brackets left by the enclosing expression.

@@ -86,6 +86,9 @@ function leadingPlace(raw: string | null): string | null {
     // plan's kind, is the one whose plan it is (the province's campaign, the city's plan).
     const own = mentions.find((m) => m.index > first.text.length && placeContains(first.place, m.place) && PLAN_OF.test(text.slice(m.index + m.text.length)));
     if (own) return display(own.place.name);
+    // ("北京城市副中心(通州区)…": a place in brackets near the start, inside the first, is the plan's own.)
+    const bracketed = mentions.find((m) => m.index > first.text.length && m.index <= first.text.length + 12 && /[(（]$/.test(text.slice(0, m.index)) && /^[)）]/.test(text.slice(m.index + m.text.length)) && placeContains(first.place, m.place));
+    if (bracketed) return display(bracketed.place.name);
     const chosen = next && next.index === first.text.length && rank(next) > rank(first) ? next : first;
     const zone = ZONE.exec(text.slice(chosen.index));
     // ("陕西省西咸新区": a zone with a name of its own goes by it, without its province.)

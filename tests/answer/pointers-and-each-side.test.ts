@@ -92,3 +92,33 @@ describe('years and dates', () => {
     expect(a.answer).toContain('12月10日前');
   });
 });
+
+describe('which of the loaded plans are such', () => {
+  const LIST = {
+    'a.txt': '青山市质量强市建设实施方案\n青山市人民政府\n2023年5月9日\n一、目标\n到2027年,质量强市建设取得明显成效。\n二、任务\n推进地理标志培育。\n',
+    'b.txt': '苏南市营商环境优化行动方案\n苏南市人民政府\n2019年3月2日\n到2025年,营商环境进入全省前列。推行“一件事”集成办理。\n',
+    'c.txt': '禾县质量强县工作要点\n禾县人民政府\n2019年8月1日\n到2027年,质量强县建设取得成效。\n',
+  };
+  const files = (a: { citations: Array<{ file: string }> }) => [...new Set(a.citations.map((x) => x.file))].sort();
+
+  it('"哪些方案把2027年作为目标年": by the goal years each states', async () => {
+    const a = (await engineFor(LIST)).ask('哪些方案把2027年作为目标年?', { now: NOW });
+    expect(files(a)).toEqual(['a.txt', 'c.txt']);
+  });
+
+  it('"已加载的文件里哪些是2019年印发的": by each plan\'s date', async () => {
+    const a = (await engineFor(LIST)).ask('已加载的文件里哪些是2019年印发的?', { now: NOW });
+    expect(files(a)).toEqual(['b.txt', 'c.txt']);
+  });
+
+  it('"这批文件里哪些提到“一件事”": by each plan\'s own text', async () => {
+    const a = (await engineFor(LIST)).ask('这批文件里哪些提到“一件事”?', { now: NOW });
+    expect(files(a)).toEqual(['b.txt']);
+    expect(a.answer).toContain('集成办理');
+  });
+
+  it('"印发X的日期": the document\'s date', async () => {
+    const a = (await engineFor(LIST)).ask('青山市政府印发质量强市实施方案的日期?', { now: NOW });
+    expect(a.answer).toContain('2023年5月9日');
+  });
+});

@@ -29,6 +29,10 @@ describe('owners a bracket states in two ways', () => {
     expect(extractOwners('加强宣传。(详见出处)')).toBeNull();
   });
 
+  it('"…按职责分工分别负责" after the last body is no part of its name', () => {
+    expect(extractOwners('加强互联网侵权治理。(州委网信办、州公安局、州市场监管局按职责分工分别负责)')?.units).toEqual(['州委网信办', '州公安局', '州市场监管局']);
+  });
+
   it('责任地区 names units; 治理时限 is a deadline', () => {
     const a = extractOwners('1.破除准入壁垒。(牵头单位:市发展改革委;责任地区:各区县政府、高新区管委会)');
     expect(a).toMatchObject({ lead: ['市发展改革委'], units: ['市发展改革委', '各区县政府', '高新区管委会'] });
@@ -115,6 +119,10 @@ describe('page identity', () => {
   it('accessibility switches above a notice are no part of its issuer', () => {
     const m = extractPlanMeta(['• 设为首页', '• 无障碍阅读', '• 长者版', '区人民政府办公室关于印发2023年区政府工作报告重点任务分解的通知', '各街办,区政府各部门:']);
     expect(m.issuer ?? '').not.toContain('长者版');
+  });
+
+  it('a place in brackets near the start of a title, inside the first, is the plan\'s: "北京城市副中心(通州区)…"', () => {
+    expect(findPlanPlace({ title: '北京城市副中心(通州区)国民经济和社会发展第十四个五年规划纲要区级任务分工方案', issuer: null, notice: null, docNo: null, lines: [] })).toBe('通州区');
   });
 
   it('a province text stays the province', () => {
