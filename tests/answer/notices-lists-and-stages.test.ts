@@ -97,9 +97,9 @@ describe('issuers, addressees and dates as pages write them', () => {
 });
 
 describe('owners written as stems that share one ending', () => {
-  it('"(市知识产权、工商、版权、公安局,市法院、检察院)" closing a sentence: every body, none the lead', () => {
+  it('"(市知识产权、工商、版权、公安局,市法院、检察院)" closing a sentence: every body, each stem with the ending it shares, none the lead', () => {
     const o = extractOwners('侵犯知识产权的行为得到有效制止。(市知识产权、工商、版权、公安局,市法院、检察院)');
-    expect(o?.units).toEqual(['市知识产权', '工商', '版权', '公安局', '市法院', '检察院']);
+    expect(o?.units).toEqual(['市知识产权局', '市工商局', '市版权局', '市公安局', '市法院', '检察院']);
     expect(o?.lead).toEqual([]);
   });
 
