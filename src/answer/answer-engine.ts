@@ -469,7 +469,7 @@ function sharedWords(left: string, right: string, lexicon: Lexicon): string {
   const names = lexicon.plans.map(([name]) => name).filter((n) => !/号$/.test(n));
   // (A place only a plan's text names — "丽水市" of a placeless 责任分解 — is a place too.)
   const places = findPlaces(left).map((m) => m.text);
-  const leftOwn = [...names, ...places].reduce((t, n) => t.split(n).join(''), left).replace(/[的\s]|\d{4}年?/g, '');
+  const leftOwn = [...names, ...places].reduce((t, n) => t.split(n).join(''), left).replace(/[的\s]/g, '');
   if (leftOwn.length >= 2) return '';
   const r = right.trim();
   const second = names.filter((n) => r.startsWith(n)).sort((x, y) => y.length - x.length)[0];

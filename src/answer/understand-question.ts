@@ -610,7 +610,8 @@ function findRefs(text: string): Array<{ raw: string; ref: string }> {
   // (A figure with its unit — "8.3万亩", "60.58亩", "2.5倍" — is a quantity, not an item number.)
   // (A day named by its date — "5.20计量日", "3.15消费者权益日" — is no item number either, nor a
   // version — "营商环境6.0版".)
-  for (const m of text.matchAll(/(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,3})(?![\d.%])(?!\s*[万亿千百]?[亩个吨人元件家条所座米套户台辆项次倍公平分版]|\s*万)/g)) {
+  // (…nor a name with letters: "PM2.5".)
+  for (const m of text.matchAll(/(?<![\d.A-Za-z])(\d{1,2}(?:\.\d{1,2}){1,3})(?![\d.%])(?!\s*[万亿千百]?[亩个吨人元件家条所座米套户台辆项次倍公平分版]|\s*万)/g)) {
     if (/^(?:[1-9]|1[0-2])\.\d{1,2}$/.test(m[1]) && /^(?:(?!几|哪|什么)[\u4e00-\u9fff]){0,6}日/.test(text.slice(m.index + m[0].length))) continue;
     out.push({ raw: m[0], ref: m[1] });
   }

@@ -100,13 +100,14 @@ export function extractDocFacts(lines: Line[], title: string | null): PlanFact[]
   if (to) add('addressees', to.m![1], to.m![0], to.l.line);
   else {
     // "火炬开发区管委会,翠亨新区管委会,各镇政府、街道办事处,市各有关单位:": a line of bodies only, ending in a colon.
-    const list = lines.slice(0, 40).find((l) => {
+    // (Past a page's navigation lists: "各县(市、区)人民政府,开发区、邢东新区管委会,市政府有关部门:" on line 85.)
+    const list = lines.slice(0, 100).find((l) => {
       const t = l.text.trim();
       if (t.length > 200 || !/[:：]$/.test(t)) return false;
       // ("各市、州、县市场监管局": a list inside one addressee is read as one.)
       const parts = t.slice(0, -1).split(/[,，]/).map((x) => x.trim()).filter(Boolean);
       const items = parts.length >= 2 ? parts : t.slice(0, -1).split(/[,，、]/).map((x) => x.trim()).filter(Boolean);
-      return items.length >= 2 && items.some((x) => /^各|各(?:有关|成员|相关)|有关(?:单位|部门)/.test(x)) && items.every((x) => /(部门|单位|政府|办事处|机关|委员会|管委会|局|委|办|厅|股|队|中心|街道|处室|科室|办公室)(?:\([^()]{1,12}\))?$/.test(x));
+      return items.length >= 2 && items.some((x) => /^各|各(?:有关|成员|相关)|有关(?:单位|部门)/.test(x)) && items.every((x) => /(部门|单位|政府|办事处|机关|委员会|管委会|局|委|办|厅|股|队|中心|街道|处室|科室|办公室|所|站)(?:\([^()]{1,12}\))?$/.test(x));
     });
     if (list) add('addressees', list.text.trim().slice(0, -1), list.text.trim(), list.line);
   }

@@ -105,9 +105,10 @@ export function extractPlanMeta(all: MetaLine[] | string[], file?: string): Plan
 }
 
 /** The first lines — or, for a document on a few long lines, its first characters cut into sentences. */
-function headOf(lines: MetaLine[]): MetaLine[] {
+function headOf(all: MetaLine[]): MetaLine[] {
   const out: MetaLine[] = [];
   let chars = 0;
+  const lines = withoutLinkLists(all);
   for (const l of lines.slice(0, HEAD_LINES)) {
     if (chars > HEAD_CHARS) break;
     // A long line is cut at spaces and sentence ends so a title or 文号 inside it stands alone.
@@ -116,6 +117,22 @@ function headOf(lines: MetaLine[]): MetaLine[] {
     chars += l.text.length;
   }
   return out;
+}
+
+/**
+ * A site's link lists above a page ("- 国家民委", "- 公安部", … one short name a line): runs of five or
+ * more bulleted lines of a few words each are navigation, not the document's head.
+ */
+function withoutLinkLists(lines: MetaLine[]): MetaLine[] {
+  const link = (l: MetaLine) => /^\s*[-•·*]\s*[\u4e00-\u9fffA-Za-z0-9()（）“”]{1,16}\s*$/.test(l.text);
+  const drop = new Set<number>();
+  for (let i = 0; i < lines.length; ) {
+    let j = i;
+    while (j < lines.length && (link(lines[j]) || (!lines[j].text.trim() && j > i))) j++;
+    if (j - i >= 5 && lines.slice(i, j).filter(link).length >= 5) for (let k = i; k < j; k++) drop.add(k);
+    i = Math.max(j, i + 1);
+  }
+  return drop.size ? lines.filter((_, k) => !drop.has(k)) : lines;
 }
 
 /** Document kinds a title ends with (longest first), optionally followed by (2023—2027年)/(征求意见稿). */

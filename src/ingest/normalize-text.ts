@@ -90,6 +90,8 @@ export function normalizeText(s: string, traditional: boolean): string {
   let out = s.normalize('NFC');
   out = unifyPunctuation(toHalfWidth(out));
   out = stripPinyin(out);
+  // ("??上海市徐汇区市场监督管理局" / "??2025年6月13日": a page's indent spaces lost to question marks.)
+  out = out.replace(/(^|\n)[ \t]*\?{2,}(?=[^\s?])/g, '$1');
   if (traditional) out = toSimplified(out);
   return joinSpacedNames(out.replace(/[ \t]+/g, ' '));
 }
