@@ -122,3 +122,12 @@ describe('which of the loaded plans are such', () => {
     expect(a.answer).toContain('2023年5月9日');
   });
 });
+
+describe('a name with figures in it', () => {
+  it('"PM2.5 谁牵头" asks of 细颗粒物, not of item 2.5', async () => {
+    const e = await engineFor({ 'a.txt': '通河区十四五规划任务分工方案\n一、主要指标\n5.细颗粒物(PM2.5)年均浓度达到市级要求。\n牵头单位:区生态环境局\n' });
+    const a = e.ask('通河区 PM2.5 谁牵头啊', { now: NOW });
+    expect(a.answer).toContain('区生态环境局');
+    expect(a.answer).not.toContain('没有找到2.5');
+  });
+});

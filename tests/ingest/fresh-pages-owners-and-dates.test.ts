@@ -3,6 +3,7 @@ import { extractOwners, splitDepartments } from '../../src/ingest/extract-owners
 import { extractTargets } from '../../src/ingest/extract-targets.ts';
 import { extractPlanMeta } from '../../src/ingest/extract-plan-meta.ts';
 import { findPlanPlace } from '../../src/ingest/find-plan-place.ts';
+import { normalizeText } from '../../src/ingest/normalize-text.ts';
 
 /**
  * Owner labels, targets and page identity seen on four fresh sets of real pages (fixtures written for
@@ -123,6 +124,23 @@ describe('page identity', () => {
 
   it('a place in brackets near the start of a title, inside the first, is the plan\'s: "北京城市副中心(通州区)…"', () => {
     expect(findPlanPlace({ title: '北京城市副中心(通州区)国民经济和社会发展第十四个五年规划纲要区级任务分工方案', issuer: null, notice: null, docNo: null, lines: [] })).toBe('通州区');
+  });
+
+  it('a site\'s link list above the page is skipped: the title below it is found', () => {
+    const nav = ['- 国家民委', '- 公安部', '- 民政部', '- 司法部', '- 财政部', '- 商务部', '- 审计署'];
+    const m = extractPlanMeta([...Array(8).fill('- 首页'), ...nav, ...nav, ...nav, ...nav, ...nav, ...nav, ...nav, '邢川市人民政府办公室关于印发邢川市质量强市建设行动方案(2023—2027年)的通知', '邢政办字〔2023〕5号', '各县(市、区)人民政府,开发区管委会,市政府有关部门:']);
+    expect(m.title).toBe('邢川市质量强市建设行动方案(2023—2027年)');
+    expect(m.facts.find((f) => f.kind === 'addressees')?.value).toBe('各县(市、区)人民政府,开发区管委会,市政府有关部门');
+  });
+
+  it('addressees that are a bureau\'s own teams and stations', () => {
+    const m = extractPlanMeta(['徐水区市场监督管理局关于印发《2025年知识产权保护工作实施方案》的通知', '执法大队、保护中心,各科室,各市场监督管理所:', '现将方案印发给你们。']);
+    expect(m.facts.find((f) => f.kind === 'addressees')?.value).toBe('执法大队、保护中心,各科室,各市场监督管理所');
+  });
+
+  it('question marks standing for a page\'s indent are dropped, a question mark in text is kept', () => {
+    expect(normalizeText('??上海市徐汇区市场监督管理局\n??2025年6月13日', false)).toBe('上海市徐汇区市场监督管理局\n2025年6月13日');
+    expect(normalizeText('完成了吗??', false)).toBe('完成了吗??');
   });
 
   it('a province text stays the province', () => {
