@@ -431,7 +431,7 @@ export class AnswerEngine {
       // "…,一个要求每月什么时候报总结,一个要求巡查坚持多久": the first ask is of the first, the second of the second.
       const split = /^\s*一个(.+?)[,，、]\s*(?:另)?一个(.+)$/.exec(tail);
       // "合川和崆峒的制造业产品质量合格率目标分别是多少": a place alone on the left shares the right's words.
-      const shared = sharedWords(left, right, lexicon);
+      const shared = sharedWords(left, right.trim(), lexicon.plans.map(([name]) => name).filter((n) => !/号$/.test(n)), true);
       const answers = [
         this.askOne(`${left}${shared} ${split ? split[1] : ask}`, { ...opts, files: [a], perPlanPart: true }),
         this.askOne(`${right} ${split ? split[2] : ask}`, { ...opts, files: [b], perPlanPart: true }),
@@ -465,15 +465,13 @@ export class AnswerEngine {
  * What the left side of "A和B的X" shares: the right's words after the place it opens with, when the
  * left is a place's name alone ("合川"); '' otherwise.
  */
-function sharedWords(left: string, right: string, lexicon: Lexicon): string {
-  const names = lexicon.plans.map(([name]) => name).filter((n) => !/号$/.test(n));
-  // (A place only a plan's text names — "丽水市" of a placeless 责任分解 — is a place too.)
-  const places = findPlaces(left).map((m) => m.text);
+function sharedWords(left: string, right: string, names: string[], withPlaces = false): string {
+  // (A place only a plan's text names — "丽水市" of a placeless 责任分解 — is a place too, when asked.)
+  const places = withPlaces ? findPlaces(left).map((m) => m.text) : [];
   const leftOwn = [...names, ...places].reduce((t, n) => t.split(n).join(''), left).replace(/[的\s]/g, '');
   if (leftOwn.length >= 2) return '';
-  const r = right.trim();
-  const second = names.filter((n) => r.startsWith(n)).sort((x, y) => y.length - x.length)[0];
-  return second ? r.slice(second.length).replace(/^[市县区省州]?/, '') : '';
+  const second = names.filter((n) => right.startsWith(n)).sort((x, y) => y.length - x.length)[0];
+  return second ? right.slice(second.length).replace(/^[”"》」]/, '').replace(/^[市县区省州]?/, '') : '';
 }
 
 /** "提到X的那份…", "讲X、Y的那份…", "种X的那个县", "X那个县": the words that point at a plan. */
@@ -583,9 +581,7 @@ export function splitPerPlan(text: string, lexicon: Lexicon): string[] | null {
     const isName = (t: string) => names.includes(t.replace(/\s/g, ''));
     if ((left.replace(/\s/g, '').length < 3 && !isName(left)) || right.replace(/\s/g, '').length < 3) return null;
     // "郑州市和虞城县的质量工作考核分别…": a place alone on the left shares the words after the second.
-    const secondName = names.filter((n) => right.slice(lead).startsWith(n)).sort((a, b) => b.length - a.length)[0] ?? '';
-    const leftOwn = names.reduce((t, n) => t.split(n).join(''), left).replace(/[的\s]/g, '');
-    const shared = leftOwn.length < 2 ? right.slice(lead + secondName.length).replace(/^[”"》」]/, '').replace(/^[市县区省州]?/, '') : '';
+    const shared = sharedWords(left, right.slice(lead), names);
     return [`${left}${shared} ${tail}`, `${right} ${tail}`];
   }
   return null;
