@@ -6,6 +6,7 @@ import { focus } from './format.ts';
 import { segment, tokens } from '../kb/text-tokens.ts';
 import { lookupPlaceLoosely, placeContains } from '../kb/place-names.ts';
 import type { Plan } from '../kb/records.ts';
+import { clip } from './answer-doc-facts.ts';
 
 /**
  * Questions over several plans ("哪些城市提出推行首席质量官制度?"): every plan whose text states the
@@ -242,7 +243,7 @@ function plansListed(c: Ctx): Answer | null {
     what = `把${year}年作为目标年份的`;
     for (const p of scope) {
       const f = p.facts.find((x) => x.kind === 'goalYear' && x.value === year);
-      if (f) found.push({ p, why: `: “${f.quote.length > 60 ? `${f.quote.slice(0, 60)}…` : f.quote}”` });
+      if (f) found.push({ p, why: `: “${clip(f.quote)}”` });
     }
   } else if (issued && !/目标|到\d{4}/.test(t)) {
     const year = issued[1];
@@ -264,7 +265,7 @@ function plansListed(c: Ctx): Answer | null {
     what = `提到“${phrase}”的`;
     for (const p of scope) {
       const s = c.p.byFile.get(p.file)?.sentences.map((k) => c.p.sentences[k].text).find((x) => x.includes(phrase));
-      if (s) found.push({ p, why: `: “${s.length > 60 ? `${s.slice(0, 60)}…` : s}”` });
+      if (s) found.push({ p, why: `: “${clip(s)}”` });
     }
   } else return null;
   if (found.length === 0 || (found.length === scope.length && scope.length > 3 && !c.files)) return null;

@@ -303,7 +303,8 @@ function citedByName(plan: Plan, asked: string, kind: 'citedNo' | 'citedIssuer' 
   return best?.f ?? null;
 }
 
-function clip(s: string, max = 60): string {
+/** A quote cut to `max` characters, marked where it was cut. */
+export function clip(s: string, max = 60): string {
   return s.length > max ? `${s.slice(0, max)}…` : s;
 }
 

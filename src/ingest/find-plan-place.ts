@@ -1,4 +1,4 @@
-import { docNoInitial, findPlaces, provinceByAbbreviation, lookupPlaceLoosely, placeByCode, placeContains, prefecturesStartingWith, type PlaceMention } from '../kb/place-names.ts';
+import { docNoInitial, findPlaces, provinceByAbbreviation, lookupPlaceLoosely, placeByCode, placeContains, prefecturesStartingWith, type Place, type PlaceMention } from '../kb/place-names.ts';
 
 /**
  * The place that issues a plan (厦门, 洞头区, 青海省, 杨凌示范区): from its title, its issuing body, the
@@ -272,19 +272,21 @@ function selfNamedPlace(lines: string[]): string | null {
   const best = [...counts.values()].filter((c) => c.self || c.n >= 2).sort((a, b) => score(b) - score(a) || Number(b.self) - Number(a.self) || a.first - b.first)[0];
   // ("视察东北、辽宁、大连时…(牵头单位:市发展改革委)": a text whose own bodies are a city's — 市X局/委 — is the
   // one city it names in the province it keeps naming.)
-  if (best && lookupPlaceLoosely(best.name)?.level === 'province' && cityBodies(text) >= 2) {
-    const province = lookupPlaceLoosely(best.name)!;
-    const cities = [...counts.values()].map((c) => lookupPlaceLoosely(c.name)).filter((p): p is NonNullable<typeof p> => !!p && p.level === 'prefecture' && placeContains(province, p));
-    if (cities.length === 1) return display(cities[0].name);
-  }
+  const outer = best ? lookupPlaceLoosely(best.name) : null;
+  // (The one named place inside the outer one that fits, if exactly one does.)
+  const oneInside = (fits: (p: Place) => boolean): Place | null => {
+    const inner = [...counts.keys()].map(lookupPlaceLoosely).filter((p): p is Place => !!p && fits(p) && placeContains(outer!, p));
+    return inner.length === 1 ? inner[0] : null;
+  };
+  // ("视察东北、辽宁、大连时…(牵头单位:市发展改革委)": a text whose own bodies are a city's — 市X局/委 — is the
+  // one city it names in the province it keeps naming.)
+  const city = outer?.level === 'province' && cityBodies(text) >= 2 ? oneInside((p) => p.level === 'prefecture') : null;
+  if (city) return display(city.name);
   // ("区人民政府各工作部门… 西安市… 莲湖区电梯安全问题专项联席会议": a text whose own bodies are a district's is
   // the one district of that level it names inside the city it keeps naming.)
-  const ownLevel = best ? bareLevel(text) : null;
-  if (best && ownLevel && lookupPlaceLoosely(best.name)?.level !== 'county') {
-    const outer = lookupPlaceLoosely(best.name)!;
-    const inner = [...counts.values()].map((c) => lookupPlaceLoosely(c.name)).filter((p): p is NonNullable<typeof p> => !!p && p.level === 'county' && p.name.endsWith(ownLevel) && placeContains(outer, p));
-    if (new Set(inner.map((p) => p.name)).size === 1) return display(inner[0].name);
-  }
+  const ownLevel = outer ? bareLevel(text) : null;
+  const district = outer && ownLevel && outer.level !== 'county' ? oneInside((p) => p.level === 'county' && p.name.endsWith(ownLevel)) : null;
+  if (district) return display(district.name);
   if (best) return display(best.name);
   // A report that names one county once and no other place ("5月11日,石泉县…启动会召开") is that county's.
   const only = counts.size === 1 ? [...counts.values()][0] : null;
