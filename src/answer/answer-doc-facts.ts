@@ -21,7 +21,7 @@ const ASKS: Array<[Attr, RegExp]> = [
   ['addressees', /发给谁|发给哪些|发给了哪些|发给了谁|下发给|印发给|发到哪些|主送|发往|发至哪|发给[^,，。?？]{1,8}(哪些|哪个|谁)/],
   ['drafter', /(哪个|哪些|哪几个|哪两个|哪几家|哪两家|哪家|什么|谁)(单位|部门|机构)?(牵头)?(联合)?(起草|草拟|拟定|拟制)(的|了)?([?？、,，]|$)/],
   ['planYear', /(方案|计划|清单|要点|安排|文件|报告|这份|这个)[^,，]{0,12}(哪一?个?年度|哪一?年的|什么年度|针对哪一?年)/],
-  ['docNo', /文号|发文字号|字号|几号文|第几期|哪一期|文件编号|发文编号/],
+  ['docNo', /文号|发文字号|(?<!老)字号|几号文|第几期|哪一期|文件编号|发文编号/],
   // (When comments are due — not the day the call for comments was issued, "征求意见公告是哪天发的".)
   ['commentDeadline', /(意见|反馈|征求|征集).{0,12}(截止|截至|期限|多久|时间|之前|前|到(什么时候|何时|哪天|啥时候)|(什么时候|何时|哪天|啥时候)(截止|结束|为止))|截止(时间|日期)|截至(时间|日期)/],
   ['signed', /落款|成文|几月几[号日](印发|发布|出台|下发|发的|签发)|几号(印发|发布|出台|下发|发的|签发)|转发(的)?(日期|时间)|(哪天|什么时候|啥时候|何时)转发|(哪年|哪一年|哪天|什么时候|啥时候|何时)(出的|出台的?|印发的?|发的)|(更早|更晚|先|后)(出台|印发|发布)|(出台|印发|发布|发文|下发|制定|签发)得?(更|最)(早|晚)|哪(个|份|一份|一个)(更|最)(早|晚)|(印发|签发|出台|下发|发文|制定|发出)(的)?(时间|日期)|(印发|签发|出台|下发)[^,，。?？]{1,16}?的(时间|日期)(是|为)?(哪天|什么时候|多少|啥)?[?？]?$|哪天(印发|签发|出台|下发|发的|发文|定的)|(什么时候|啥时候|哪天|何时)(印发|签发|出台|下发|发的|定的|制定|发布的|印的)|何时(印发|签发|出台|下发|制定)|(哪天|哪一天|什么时候|何时|什么日期)(的|发布|公布)|是哪天|日期是|[,，、?？]\s*(哪天|哪一天|何时|什么时候)(印发|发布)?的?[?？]?$/],
@@ -87,7 +87,7 @@ export function askedDocAttributes(text: string, ownTitles: Array<string | null>
   // "依据了哪些上级文件?列下文号": the cited documents' numbers, not the plan's own.
   // (…unless a clause of its own asks for the plan's: "是几号文,依据市里哪个文".)
   if (found.includes('implements')) {
-    const own = text.split(/[,，;；、]/).some((clause) => /文号|几号文|字号/.test(clause) && !ASKS_IMPLEMENTS.test(clause) && !CITED_DOCUMENT.test(withoutTitles(clause, ownTitles)));
+    const own = text.split(/[,，;；、]/).some((clause) => /文号|几号文|(?<!老)字号/.test(clause) && !ASKS_IMPLEMENTS.test(clause) && !CITED_DOCUMENT.test(withoutTitles(clause, ownTitles)));
     found = found.filter((a) => a !== 'docNo');
     if (own) found.unshift('docNo');
   }

@@ -23,7 +23,7 @@ export const FREQUENCY_ASK = /多久(?:[\u4e00-\u9fff]{0,3})?一次|多长时间
 const RECURRENCE = /每(?:[一二两三四五六七八九十\d]+\s*)?(?:个)?(?:年|月|季度|季|周|半年|星期|旬)|定期|每隔/;
 
 const ASKS: Array<[AskedAttribute, RegExp]> = [
-  ['docNo', /文号|字号/],
+  ['docNo', /文号|(?<!老)字号/],
   ['email', /邮箱|邮件|e-?mail/i],
   ['phone', /电话|联系方式|号码/],
   ['person', /(组长|副组长|主任|负责人|联系人|领导|县长|市长|区长|书记|局长|科长|股长|处长|所长|站长|队长|院长|厅长|部长|主席|秘书长)\s*(是|为)?\s*(谁|哪位|哪个人|是哪位)|哪位(领导|县长|市长|区长|同志)?|谁(担任|任|当)|姓名|名字/],
@@ -242,7 +242,7 @@ export function statesOwner(text: string): boolean {
 export const CITED_DOCUMENT = /依据|根据|提到|引用|原(来)?的?|之前|上级|落实的|贯彻的|转发的|省里|国家|哪个文件/;
 
 /** Words that name the attribute rather than the topic ("联系电话多少"): they are not searched for. */
-export const ATTRIBUTE_WORDS = /联系电话|电话|邮箱|电子邮件|邮件|联系方式|号码|文号|字号|日期|时间|哪天|哪一天|联系人|姓名|名字|地址|地点/g;
+export const ATTRIBUTE_WORDS = /联系电话|电话|邮箱|电子邮件|邮件|联系方式|号码|文号|(?<!老)字号|日期|时间|哪天|哪一天|联系人|姓名|名字|地址|地点/g;
 
 /** A question for a figure (多少, 几个), not for which of a list (哪几大工程). */
 const ASKS_FIGURE = /多少|(?<![哪那这])几(?!大)/;

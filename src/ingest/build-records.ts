@@ -1,7 +1,7 @@
 import type { CampaignDate, Duty, Passage, Phase, PlanRecords, Report, Source, Target, Task } from '../kb/records.ts';
 import { extractCampaignDates } from './extract-campaign-dates.ts';
 import { extractDuties } from './extract-duties.ts';
-import { extractOwners, findDelegatedOwners, findLabelledOwners, findParentheticalOwners, findClauseOwners, labelledSegments, findSubjectOwners, subjectSegments, unitDuty, FIRST_IS_LEAD, ownerSegments, parseOwnerList, TIME_LABEL, withoutOtherFields, DEPT_END, splitDepartments, findAddressedOwners, findOpeningSubject, findAssistOwners, type Owners } from './extract-owners.ts';
+import { extractOwners, findDelegatedOwners, findLabelledOwners, findParentheticalOwners, findClauseOwners, labelledSegments, findSubjectOwners, subjectSegments, unitDuty, FIRST_IS_LEAD, ownerSegments, parseOwnerList, TIME_LABEL, withoutOtherFields, DEPT_END, splitDepartments, findAddressedOwners, findOpeningSubject, findAssistOwners, unitDutySegments, lineOwnerSegments, type Owners } from './extract-owners.ts';
 import { extractPhases } from './extract-phases.ts';
 import type { PlanMeta } from './extract-plan-meta.ts';
 import { extractReports } from './extract-reports.ts';
@@ -179,6 +179,9 @@ class RecordBuilder {
     if (dutyLines.length >= 2) {
       for (const { p, i, d } of dutyLines) this.addBodyDuty(d!, this.source(null, [], root.line + i + 1, p));
     }
+    root.text.split('\n').forEach((p, i) => {
+      for (const d of unitDutySegments(p) ?? []) this.addBodyDuty(d, this.source(null, [], root.line + i + 1, d.duty));
+    });
     // A text without headings may still hand out tasks ("由X牵头…;由Y牵头…", "A(X负责)。B(Y负责)。").
     const segments = (findLabelledOwnersAbsent(root.text) ? ownerSegments(root.text) : labelledSegments(root.text)) ?? subjectSegments(root.text);
     for (const seg of segments ?? []) {
@@ -221,6 +224,15 @@ class RecordBuilder {
     this.addCampaignDates(node.text, this.source(node.label, path, node.line, node.text));
     if (isDuty) return;
     // "14.市卫生局:负责医院周边环境秩序…": the item is the body's duty.
+    // "县环保局。负责…。县交通局、公路局。负责…": each body's duty in turn.
+    const duties = unitDutySegments(node.text);
+    if (duties) {
+      const source = this.source(node.label, path, node.line, node.text);
+      for (const d of duties) this.addBodyDuty(d, { ...source, quote: quoteOf(d.duty) }, chapterOf(node));
+      this.addTargets(node.text, contextYear(node) ?? this.annualYear, null, source);
+      this.addReports(node.text, [], source);
+      return;
+    }
     const duty = unitDuty(node.text);
     if (duty) {
       const source = this.source(node.label, path, node.line, node.text);
@@ -229,7 +241,7 @@ class RecordBuilder {
       this.addReports(node.text, duty.units, source);
       return;
     }
-    const segments = (findLabelledOwnersAbsent(node.text) ? ownerSegments(node.text) : labelledSegments(node.text)) ?? (statedOwners(node.text) ? null : subjectSegments(node.text));
+    const segments = (findLabelledOwnersAbsent(node.text) ? ownerSegments(node.text) : labelledSegments(node.text)) ?? (findLabelledOwnersAbsent(node.text) ? lineOwnerSegments(node.text) : null) ?? (statedOwners(node.text) ? null : subjectSegments(node.text));
     if (segments) {
       // Several tasks in one item, each with its own owners.
       const source = this.source(node.label, path, node.line, node.text);
@@ -521,7 +533,7 @@ function taskText(text: string, owners: Owners | null): string {
   let t = withoutOtherFields(text);
   t = owners ? t.replace(owners.quote, '').replace(/[([【（]\s*[)\]】）]/g, '') : t;
   t = t.replace(/\n?((?:(?:牵头|主要|协同|配合|参加|参与|协办|协助)(?:责任)?|责任)(?:单位|部门)|完成时限|完成时间)\s*[:][^\n]*/g, '').replace(/[([【（]\s*$/, '');
-  return t.replace(/\s*\n\s*/g, ' ').replace(/。{2,}/g, '。').replace(/[,;]\s*$/, '').trim();
+  return t.replace(/\s*\n\s*/g, ' ').replace(/。{2,}/g, '。').replace(/[,;]\s*$/, '').replace(/^[,，;；、\s]+/, '').trim();
 }
 
 /** A period in an item's heading: "宣传发动阶段(1月8日-9日)" → "1月8日-9日". */

@@ -201,7 +201,7 @@ function splitAtJoin(name: string): string[] {
   const h = /^(.{3,}?)和(.{3,})$/.exec(name);
   // ("各县(市、区)党委和人民政府", "高新区党工委和管委会": the second body is the same place's — one owner.)
   if (h && /^(人民政府|政府|管委会|管理委员会|党委|党工委)$/.test(h[2])) return [name];
-  return h && DEPT_END.test(h[1]) && DEPT_END.test(h[2]) ? [h[1], h[2]] : [name];
+  return h && DEPT_END.test(h[1]) && (DEPT_END.test(h[2]) || isBody(h[2])) ? [h[1], h[2]] : [name];
 }
 
 /** "州委编办及州直相关单位": two units joined by 及/以及/和, when the first reads as a body's name. */
@@ -697,10 +697,13 @@ const ASSIST_BODY = `[\\u4e00-\\u9fff()（）]{2,24}?(?:${SUBJECT_BODY_END})`;
 const LED_WITH = new RegExp(`(?:^|[,，。;；])\\s*((?:${ASSIST_BODY}[、和及]?){1,4}?)牵头[,，]?(?:会同|联合|协调)((?:${ASSIST_BODY}[、和及]?){1,6}?)(?=[\\u4e00-\\u9fff])`);
 const ASSIST_AT = new RegExp(`^((?:${ASSIST_BODY}[、和及]?){1,8}?)(协同|配合|协助|会同)((?:${ASSIST_BODY}[、和及]?){1,4}?)(?:牵头)?负责`);
 
+/** A name that is a body's (局, 委, 办公室, 街道 …), not a phrase. */
+export const isUnitName = (n: string) => isBody(n);
+
 const isBody = (n: string) => {
   // "区纪委(区监委)": a second nameplate after the name.
   const name = n.replace(/[(（][\u4e00-\u9fff]{1,12}[)）]$/, '');
-  return n.length <= MAX_NAME && (DEPT_END.test(name) || /(部门|单位|街道|乡镇|企业|各乡镇|各镇|各街道|办公室|督查室|督办室|领导小组)$/.test(name));
+  return n.length <= MAX_NAME && (DEPT_END.test(name) || /(部门|单位|街道|乡镇|企业|各乡镇|各镇|各街道|办公室|办事处|督查室|督办室|领导小组)$/.test(name));
 };
 
 /**
@@ -792,6 +795,27 @@ export function findAddressedOwners(text: string): Owners | null {
  * 区政府办公室负责对…;区统计局负责对…" or "质监部门要…。宣传部门负责…。商务部门牵头负责…" — one task per such
  * sentence (what precedes the first is the paragraph's lead-in), or null for fewer than two.
  */
+/**
+ * Lines that each open with who does them, one task a line: "区城管局负责,工商局、区商务局配合,取缔…" /
+ * "2008年5月1日前" / "区商务局、区城管局负责督促业主…" — a page that pasted a table's cells as lines. A line
+ * without owners (its deadline cell) belongs to the owner line above it.
+ */
+export function lineOwnerSegments(text: string): Array<{ text: string; owners: Owners }> | null {
+  const out: Array<{ text: string; owners: Owners }> = [];
+  for (const line of text.split('\n')) {
+    const t = line.trim();
+    if (!t) continue;
+    const clause = findClauseOwners(t);
+    const opening = clause && t.startsWith(clause.quote) ? clause : null;
+    const subject = opening ? null : sentenceSubject(t);
+    const owners = opening ?? (subject ? { ...subject, partners: [], quote: '', deadlineText: null } : null);
+    if (owners) out.push({ text: t, owners });
+    else if (out.length) out[out.length - 1].text += `\n${t}`;
+  }
+  for (const seg of out) if (!seg.owners.quote) seg.owners.quote = seg.text;
+  return out.length >= 2 && new Set(out.map((o) => o.owners.units.join('、'))).size >= 2 ? out : null;
+}
+
 export function subjectSegments(text: string): Array<{ text: string; owners: Owners }> | null {
   const out: Array<{ text: string; owners: Owners }> = [];
   // (An enumeration run into one sentence — ":(一)卫生健康委负责…,(二)教育局负责…" — is split at its markers.)
@@ -820,6 +844,23 @@ export function unitDuty(text: string): { units: string[]; duty: string } | null
   const units = splitDepartments(m[1]);
   if (units.length === 0 || !units.every(isBody) || GENERIC_BODY.test(units[0])) return null;
   return { units, duty: m[2].trim() };
+}
+
+/**
+ * Bodies each named as a sentence of its own, their duty in the sentences after it: "各组成单位及其职责如下:
+ * 县环保局。负责对全县…。县交通局、公路局。负责…巡查…。县农委。负责…" — one duty per body list, running to
+ * the next such name. At least two, so that a lone short sentence that happens to be a name is no list.
+ */
+export function unitDutySegments(text: string): { units: string[]; duty: string }[] | null {
+  const heads: { at: number; end: number; units: string[] }[] = [];
+  const re = /(?<=^|[。:：;；\n])\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?([\u4e00-\u9fff()（）、]{2,40}?)[。.．]\s*(?=(?:主要|具体)?(?:负责|承担|牵头|组织|指导|配合))/g;
+  for (const m of text.matchAll(re)) {
+    const units = splitDepartments(m[1]);
+    if (units.length === 0 || !units.every(isBody) || GENERIC_BODY.test(units[0])) continue;
+    heads.push({ at: m.index!, end: m.index! + m[0].length, units });
+  }
+  if (heads.length < 2) return null;
+  return heads.map((h, i) => ({ units: h.units, duty: text.slice(h.end, heads[i + 1]?.at ?? text.length).trim() })).filter((d) => d.duty.length > 0);
 }
 
 /** A sentence's subject bodies and the verb that hands them the duty. */

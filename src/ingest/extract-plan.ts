@@ -3,6 +3,7 @@ import { looksTraditional, normalizeText } from './normalize-text.ts';
 import { isNoiseLine, joinSharedPages, stripNoisePhrases } from './strip-boilerplate.ts';
 import { parseOutline, type OutlineLine } from './parse-outline.ts';
 import { parseFlattenedTable } from './parse-flattened-table.ts';
+import { parseGluedTable } from './parse-glued-table.ts';
 import { parseTaskTable, readHeader } from './parse-task-table.ts';
 import { findCellTables } from './parse-cell-lines.ts';
 import { findIndicatorTables, findPipeIndicatorTables } from './parse-indicator-table.ts';
@@ -41,7 +42,7 @@ export function extractPlan(doc: LoadedDocument, info: ExtractInfo): PlanRecords
   });
   for (const [i, l] of lines.entries()) {
     if (consumed.has(i) || isNoiseLine(l.text)) continue;
-    const flat = parseFlattenedTable(l.text);
+    const flat = parseFlattenedTable(l.text) ?? parseGluedTable(l.text);
     if (flat) {
       tables.push({ rows: flat, line: l.line });
       // (Its text is still searched and quoted: the table's other columns are only there.)
