@@ -164,7 +164,7 @@ class RecordBuilder {
     const source = this.source(at.ref, at.path, at.line, text);
     departments.filter((d) => !isPersonTitle(d)).forEach((d) => this.departments.add(d));
     this.duties.push({ id: this.id('d'), file: this.file, heading, departments, text, source });
-    const owners: Owners = { lead: departments, units: departments, partners: [], quote: heading };
+    const owners: Owners = { lead: [], units: departments, partners: [], quote: heading };
     this.addTask(text, owners, null, 'duty', source, null, []);
     this.addReports(text, departments, source);
   }

@@ -1,5 +1,5 @@
 import { sectionPath, walkOutline, type OutlineNode } from './parse-outline.ts';
-import { splitDepartments } from './extract-owners.ts';
+import { splitDepartments, isUnitName } from './extract-owners.ts';
 
 /**
  * Per-department duty sections, such as 四、责任分解 → (三)市质监局 → "组织制定质量发展规划…". A section
@@ -31,10 +31,10 @@ export function isDepartmentHeading(title: string, text: string): boolean {
 
 export function extractDuties(root: OutlineNode): DutyDraft[] {
   const out: DutyDraft[] = [];
-  for (const section of walkOutline(root)) {
-    if (!DUTY_SECTION.test(section.title)) continue;
-    const deptChildren = section.children.filter((c) => isDepartmentHeading(c.title, c.text));
-    if (deptChildren.length < Math.max(2, section.children.length / 2)) continue;
+  // (The text's own top level counts: a plan may sort all its work by body.)
+  for (const section of [root, ...walkOutline(root)]) {
+    const deptChildren = DUTY_SECTION.test(section.title) ? section.children.filter((c) => isDepartmentHeading(c.title, c.text)) : bodyHeadedChildren(section);
+    if (deptChildren.length < Math.max(DUTY_SECTION.test(section.title) ? 2 : 1, section.children.length / 2)) continue;
     for (const child of deptChildren) {
       const body = child.text.split('\n').slice(1).join('\n').trim() || childText(child);
       if (!body) continue;
@@ -50,6 +50,29 @@ export function extractDuties(root: OutlineNode): DutyDraft[] {
     }
   }
   return out;
+}
+
+/**
+ * Sections headed by a body's name alone, their items under them — a plan that sorts its year's work by
+ * who does it ("一、省知识产权工作领导小组办公室" / "1.制定…" "2.组织…") without a 职责分工 title above.
+ * Each heading must be a whole body's name (办公室, 局, 委 …, no verb: not "成立工作领导小组"), and a lone
+ * one must hold two numbered items at least.
+ */
+/** A government body's own ending, not a kind of organisation in general (企业, 单位). */
+const STRICT_BODY = /(局|委|办|厅|办公室|委员会|政府|管委会|中心|领导小组|小组|分局|支队|大队|院|部)$/;
+
+function bodyHeadedChildren(section: OutlineNode): OutlineNode[] {
+  const headed = section.children.filter(
+    (c) =>
+      c.title.length <= 30 &&
+      !/[。,，;；:：]/.test(c.title) &&
+      !/^(成立|建立|健全|加强|完善|强化|组建|设立|明确|落实)/.test(c.title) &&
+      splitDepartments(c.title).every((n) => isUnitName(n) && STRICT_BODY.test(n) && !/^(各|有关|相关)/.test(n)) &&
+      // (Its items are work, not a list's counts: "(一)重点项目(4个)。")
+      c.children.every((k) => k.title.replace(/[^\u4e00-\u9fff]/g, '').length >= 12),
+  );
+  if (headed.length === 1 && headed[0].children.length < 2) return [];
+  return headed;
 }
 
 /** Duty text that sits in sub-items of the department heading. */

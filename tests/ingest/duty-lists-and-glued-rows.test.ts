@@ -107,3 +107,21 @@ describe('老字号 is a trade name, not a document number', () => {
     expect(e.ask('平原老字号那个意见的文号是多少?', { now: NOW }).answer).toContain('平政办〔2023〕9号');
   });
 });
+
+describe('a plan that sorts its work by who does it', () => {
+  it('"一、市知识产权局" over numbered items: the body does each item (named, not marked as lead)', async () => {
+    const { kb } = await ingestTexts({
+      'e.txt': '2024年知识产权强市推进计划\n为做好全年工作,制定本计划。\n一、市知识产权局\n1.制定全市知识产权强市建设年度推进计划并组织实施。\n2.组织与全国同步开展知识产权宣传周系列活动。\n二、市委宣传部\n1.组织新闻媒体开展知识产权保护集中宣传报道。\n',
+    });
+    const t = kb.tasks.find((x) => x.text.startsWith('组织与全国同步开展'))!;
+    expect(t).toMatchObject({ lead: [], units: ['市知识产权局'] });
+    expect(kb.tasks.find((x) => x.text.includes('组织新闻媒体'))?.units).toEqual(['市委宣传部']);
+  });
+
+  it('a heading that does something ("成立工作领导小组") is no body over items', async () => {
+    const { kb } = await ingestTexts({
+      'f.txt': '某市重点项目安排\n一、成立工作领导小组\n1.由市长任组长,分管副市长任副组长,负责统筹协调。\n2.领导小组办公室设在市发展改革委员会。\n二、东城区政府\n(一)重点项目(4个)。\n(二)预备项目(2个)。\n',
+    });
+    expect(kb.tasks.some((x) => x.units.includes('成立工作领导小组'))).toBe(false);
+  });
+});
