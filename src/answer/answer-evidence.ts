@@ -2,7 +2,7 @@ import type { Answer, Ctx } from './answer-context.ts';
 import { bestPerPlan, MATCH } from './answer-context.ts';
 import { completedSentence } from './answer-search.ts';
 import { sourceOf } from './answer-cross-plan.ts';
-import { askedAct, statesAskedEvent, statesAskedFigure, askedAttribute, askedPersonAct, asksForPointInTime, ASKS_DAY, ATTRIBUTE_WORDS, STATES_DAY, CITED_DOCUMENT, figureInUnit, namesAskedRole, statesAttribute, statesOwner, statesPersonAct } from './answerability.ts';
+import { askedAct, statesAskedEvent, statesAskedFigure, askedAttribute, askedPersonAct, asksForPointInTime, ASKS_DAY, ATTRIBUTE_WORDS, STATES_DAY, CITED_DOCUMENT, figureInUnit, measureSubject, namesAskedRole, statesAttribute, statesOwner, statesPersonAct } from './answerability.ts';
 import { focus } from './format.ts';
 import { withLeadIn } from './answer-passages.ts';
 import { askedDocAttributes, withoutTitles } from './answer-doc-facts.ts';
@@ -140,7 +140,22 @@ export function agreesWithQuestion(c: Ctx, text: string): boolean {
   const unit = c.q.unit;
   // (A count in words counts: "分解为五个方面".)
   if (unit && askedAttribute(c.q.text) === 'quantity' && !figureInUnit(unit, true).test(text)) return false;
+  // "批发零售业…增加值要突破多少": a sentence about another sector's 增加值 does not answer, when the plans
+  // in scope do speak of the sector asked about.
+  const subject = ['quantity', 'money'].includes(askedAttribute(c.q.text)) ? measureSubject(c.q.text) : null;
+  if (subject) {
+    const words = tokens(subject).filter((t) => !t.startsWith('+') && t.length >= 2);
+    if (words.length && !words.some((w) => text.includes(w)) && words.some((w) => scopeText(c).includes(w))) return false;
+  }
   return true;
+}
+
+const SCOPE_TEXT = new WeakMap<Ctx, string>();
+/** All the sentences of the plans in scope, as one text (once per question). */
+function scopeText(c: Ctx): string {
+  let t = SCOPE_TEXT.get(c);
+  if (t === undefined) SCOPE_TEXT.set(c, (t = c.sentenceIds().map((i) => c.p.sentences[i].text).join('\n')));
+  return t;
 }
 
 /**

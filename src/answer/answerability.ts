@@ -226,7 +226,9 @@ export function statesAskedEvent(question: string, text: string): boolean {
   if (askedAttribute(question) !== 'date') return true;
   // (Not in a title the sentence cites, nor in a word that only looks like it: 政府工作报告, 日报.)
   const own = text.replace(/《[^》]*》|“[^”]*”/g, ' ').replace(/报告|报表|报道|日报|晚报|汇报会|情报|警报/g, ' ');
-  return ASKED_EVENTS.every(([asked, stated]) => !asked.test(question) || stated.test(own));
+  if (!ASKED_EVENTS.every(([asked, stated]) => !asked.test(question) || stated.test(own))) return false;
+  // "定在几月几号开": a day is asked, and a sentence that gives only the year ("召开2017年…发布会") does not say it.
+  return !ASKS_DAY.test(question) || STATES_DAY.test(own);
 }
 
 /**
@@ -258,6 +260,9 @@ export function statesAskedFigure(question: string, text: string, questionTokens
   // measure: a count of samples beside other words of the question is not it.
   const measure = [...question.matchAll(MEASURE_ASKED)].at(-1)?.[1];
   if (measure && !text.includes(measure)) return false;
+  // "…专利产业化率明显提升,全市涉专利技术合同成交额累计增长30%以上": the measure's own clause, or the one
+  // after it when that names no measure of its own, holds its figure — not the next measure's.
+  if (measure && !measureClauseHasFigure(text, measure)) return false;
   return clauseStatesNumber(text, questionTokens);
 }
 
@@ -267,6 +272,31 @@ export function statesAskedFigure(question: string, text: string, questionTokens
  */
 export function figureInUnit(unit: string, words = false): RegExp {
   return new RegExp(`${words ? '(?:\\d|[一二两三四五六七八九十百千])' : '\\d'}\\s*(?:万|亿)?(?:个\\s*${words ? '|大' : ''})?${unit}`);
+}
+
+/** A measure of its own named before a figure: 成交额, 增加值, 合格率 … */
+const OWN_MEASURE = /(?:额|值|率|度|量|数|比重|指数|规模|收入|总额|产值)[^,，;；。\d]{0,8}\d/;
+
+function measureClauseHasFigure(text: string, measure: string): boolean {
+  const clauses = text.split(/[,，;；。]/);
+  return clauses.some((c, k) => {
+    if (!c.includes(measure)) return false;
+    if (NUMBER.test(c.slice(c.indexOf(measure)))) return true;
+    const next = clauses[k + 1];
+    return !!next && NUMBER.test(next) && !OWN_MEASURE.test(next);
+  });
+}
+
+/**
+ * The words a figure question puts before its measure ("批发零售业2025年增加值要突破多少" → 批发零售业): what
+ * the measure is of. Null when the question names no such measure or nothing before it.
+ */
+export function measureSubject(question: string): string | null {
+  const m = /(增加值|生产总值|总产值|产值|营业收入|销售收入|收入|销售额|交易额|成交额|零售总额|总额|投资额|税收|利润|产量|[\u4e00-\u9fff]{1,3}率|满意度|指数|比重)/.exec(question);
+  if (!m) return null;
+  const before = question.slice(0, m.index).replace(/(?:19|20)\d{2}\s*年(?:底|末)?|\d+/g, '');
+  const run = /([\u4e00-\u9fff]{2,8})$/.exec(before.split(/[里中的对,，、:：?？\s]|方案|计划|意见|要点|文件/).at(-1) ?? '')?.[1];
+  return run ?? null;
 }
 
 /** A count of a text's parts asked for ("分几个部分", "从哪几个方面"). */
