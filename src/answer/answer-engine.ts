@@ -2,9 +2,9 @@ import type { DepartmentEntry } from '../kb/departments.ts';
 import type { KnowledgeBase } from '../kb/knowledge-base.ts';
 import { Ctx, NEAR_REPLY, planByTitle, prepare, type Answer, type Prepared } from './answer-context.ts';
 import { answerCrossPlan, plansOfKind } from './answer-cross-plan.ts';
-import { answerDocFact, withoutTitles } from './answer-doc-facts.ts';
+import { answerDocFact, askedDocAttributes, withoutTitles } from './answer-doc-facts.ts';
 import { answerFrame, answerFromEvidence, answerPersonAct, answerRespectively } from './answer-evidence.ts';
-import { tokens } from '../kb/text-tokens.ts';
+import { segment, tokens } from '../kb/text-tokens.ts';
 import { docNoInitial, findPlaces, lookupPlaceLoosely, placeContains, shortPlaceName, type Place } from '../kb/place-names.ts';
 import { parseChineseDate } from '../ingest/parse-dates.ts';
 import { answerStates, askedAttribute, asksForPointInTime, ASKS_DAY, ATTRIBUTE_WORDS, STATES_DAY, statesAskedEvent, statesOwner } from './answerability.ts';
@@ -251,7 +251,10 @@ export class AnswerEngine {
     }
     if (q.files.length === 0 && this.scopeByPointer(q)) return;
     const place = q.unknownPlace ?? (q.files.length === 0 ? countyAtStart(q.text) : null);
-    if (!place) return;
+    if (!place) {
+      if (q.files.length === 0 && askedDocAttributes(q.text).length) this.scopeByOwnWords(q);
+      return;
+    }
     let files = this.plansMentioning(place);
     if (files.length === 0 && q.unknownPlace) files = this.placelessByTitle(q.text, q.unknownPlace);
     // A plan that names no place may be that place's: the placeless plan whose text shares most of the
@@ -266,6 +269,21 @@ export class AnswerEngine {
     if (files.length === 0 || files.length > 3) return;
     const drop = (s: string) => withoutPlace(s, place);
     Object.assign(q, { files, unknownPlace: null, content: drop(q.content), topic: drop(q.topic), guessedFor });
+  }
+
+  /**
+   * "建协质量月那个函的联系人和电话": a question for a document's own fact (its contact, 文号, date) that names
+   * neither place nor title may still name the document by words only its text has (建协, of 建协质函〔2024〕3号).
+   * The one plan whose text holds every word of the question that any plan holds — one of them held by that
+   * plan alone — is in scope.
+   */
+  private scopeByOwnWords(q: Question): void {
+    const words = segment(q.content.replace(ATTRIBUTE_WORDS, ' ')).filter((w) => w.length >= 2 && /^[\u4e00-\u9fff]+$/.test(w) && !OWN_WORD_STOP.test(w));
+    if (words.length === 0 || words.length > 6) return;
+    const sets = words.map((w) => this.plansMentioning(w)).filter((f) => f.length > 0);
+    if (!sets.some((f) => f.length === 1)) return;
+    const files = sets[0].filter((f) => sets.every((x) => x.includes(f)));
+    if (files.length === 1) q.files = files;
   }
 
   /**
@@ -475,6 +493,9 @@ function sharedWords(left: string, right: string, names: string[], withPlaces = 
 }
 
 /** "提到X的那份…", "讲X、Y的那份…", "种X的那个县", "X那个县": the words that point at a plan. */
+/** Words of asking, not of a document: they name none. */
+const OWN_WORD_STOP = /^(那个|这个|那份|这份|哪个|哪些|什么|多少|是否|文件|通知|方案|意见|计划|要点|函|里面|上面|请问|一下|我们|你们|他们)$/;
+
 const POINTER = /(?:提到|写到|讲到|说到|讲|有|种)\s*([\u4e00-\u9fff“”"、]{2,24}?)\s*的那(?:份|个|篇)|^([\u4e00-\u9fff]{2,8}?)那个(?:县|市|区|旗)/;
 
 /** Where what a question asks of both its sides begins: "…是多少", "…由谁", "…什么时候". */

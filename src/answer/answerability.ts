@@ -13,9 +13,9 @@ const MEETING_ACTS = '主持|讲话|出席|致辞|汇报|宣读|通报|签订|�
 /** A question for which steps a text lists ("考核有哪几个环节"). */
 export const ASKS_STEPS = /(哪几个|哪些|几个)(环节|步骤|程序|流程)/;
 
-/** A question for a day, and what states one (a year or month alone does not). */
+/** A question for a day, and what states one (a year or month alone does not, nor a 文号's 3号: 建协质函〔2024〕3号). */
 export const ASKS_DAY = /哪天|哪一天|几号(?!文)|几月几[日号]/;
-export const STATES_DAY = /\d{1,2}\s*[日号]|\d{1,2}\s*月\s*(?:底|末|初|上旬|中旬|下旬)|\d{4}-\d{1,2}-\d{1,2}|没有找到|没有写明|未写明/;
+export const STATES_DAY = /(?<![〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*\d*)\d{1,2}\s*[日号]|\d{1,2}\s*月\s*(?:底|末|初|上旬|中旬|下旬)|\d{4}-\d{1,2}-\d{1,2}|没有找到|没有写明|未写明/;
 
 /** A question for how often something recurs. */
 export const FREQUENCY_ASK = /多久(?:[\u4e00-\u9fff]{0,3})?一次|多长时间(?:[\u4e00-\u9fff]{0,3})?一次|几年(?:[\u4e00-\u9fff]{0,3})?一次|几个月(?:[\u4e00-\u9fff]{0,3})?一次|频次|频率|每隔多久|多久(?:开|评|召开|举行|举办|检查|调度|通报)(?!完|好)/;

@@ -469,10 +469,14 @@ function noticeSubject(line: string): string {
  * The body on the line above a notice title broken across lines ("新密市人民政府" / "关于印发…"), or the
  * body a page about the plan says issued it ("近日,重庆市荣昌区人民政府印发《质量强区建设行动计划》").
  */
+/** A 文号 alone on its line: "建协质函〔2024〕3号". */
+const HEAD_DOC_NO = /^[\u4e00-\u9fff]{1,12}[〔\[(【（]\s*(?:19|20)\d{2}\s*[〕\])】）]\s*\d{1,4}\s*号$/;
+
 function headIssuer(head: string[], title: string | null): string | null {
   for (let i = 0; i + 1 < Math.min(head.length, 12); i++) {
     const t = head[i].trim();
-    if (ORGAN_ONLY.test(t) && t.length <= 30 && /^关于/.test(head[i + 1].trim())) return t;
+    // (…or over its 文号: "中国建筑业协会质量管理与监督检测分会" / "建协质函〔2024〕3号".)
+    if (ORGAN_ONLY.test(t) && t.length <= 30 && (/^关于/.test(head[i + 1].trim()) || HEAD_DOC_NO.test(head[i + 1].trim()))) return t;
   }
   if (!title) return null;
   for (const line of head.slice(0, 20)) {
@@ -597,7 +601,7 @@ function formatDocNo(m: RegExpMatchArray): string {
 
 // ("202211月21日": a page that lost the 年 still dates its 落款.)
 const DATE_TEXT = String.raw`(?:(?:19|20)\d{2}\s*年?\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?=[〇○零O0]*[一二三四五六七八九])[〇○零O0一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)`;
-const ORGAN = String.raw`[\u4e00-\u9fff]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|办公室|办公厅|委员会|领导小组|管理委员会|管委会|监督管理局|指挥部|局|委|厅)`;
+const ORGAN = String.raw`[\u4e00-\u9fff]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|办公室|办公厅|委员会|领导小组|管理委员会|管委会|监督管理局|指挥部|协会|分会|学会|联合会|商会|局|委|厅)`;
 const SIGNATURE = new RegExp(String.raw`^((?:${ORGAN}\s*){1,3})?\s*(${DATE_TEXT})$`);
 /** "(二OO八年二月二十六日)" under the title — the date a decree or notice was adopted — is its date too. */
 const BRACKETED_DATE = new RegExp(String.raw`^[(（]\s*(${DATE_TEXT})\s*[)）]$`);
