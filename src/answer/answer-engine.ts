@@ -44,6 +44,8 @@ export interface AskOptions {
   perPlanPart?: boolean;
   /** Characters a refusal may use for the nearest text it quotes (a part of a split question gets its share). */
   nearBudget?: number;
+  /** Ask these plans only, whatever the question names (a place's placeless fragment, asked after its plans). */
+  onlyFiles?: string[];
 }
 
 type Handler = (c: Ctx) => Answer | null;
@@ -208,20 +210,26 @@ export class AnswerEngine {
    * third (and at least two) when its 文号 opens with the asked place's first character (平政办 for 平顶山)
    * or its text names a county of the asked place.
    */
+  /** The search tokens of a plan's own passages (once per plan). */
+  private planTokens(file: string): Set<string> {
+    let own = this.placelessTokens.get(file);
+    if (!own) {
+      own = new Set<string>();
+      for (const x of this.prepared.byFile.get(file)?.passages ?? []) for (const t of tokens(x.text)) own.add(t);
+      this.placelessTokens.set(file, own);
+    }
+    return own;
+  }
+
   private placelessByText(content: string, place: string | null = null): string[] {
     const asked = [...new Set(tokens(content))].filter((t) => !t.startsWith('+'));
     if (asked.length < 2) return [];
     let best: { file: string; share: number } | null = null;
     for (const p of this.prepared.kb.plans) {
       if (p.city) continue;
-      let own = this.placelessTokens.get(p.file);
-      if (!own) {
-        own = new Set<string>();
-        // (The plan's own passages, by file: not a walk over every plan's passages per plan.)
-        for (const x of this.prepared.byFile.get(p.file)?.passages ?? []) for (const t of tokens(x.text)) own.add(t);
-        this.placelessTokens.set(p.file, own);
-      }
-      const share = asked.filter((t) => own!.has(t)).length / asked.length;
+      // (The plan's own passages, by file: not a walk over every plan's passages per plan.)
+      const own = this.planTokens(p.file);
+      const share = asked.filter((t) => own.has(t)).length / asked.length;
       // (宝府办〔2008〕18号 for 宝山区; a table of 樟树市, 明月山管委会 … for 宜春: what the plan writes points to
       // the place, and lowers the bar.)
       const initial = place && (docNoInitial(p.docNo) === place[0] || this.namesPlaceInside(p.file, place));
@@ -236,7 +244,7 @@ export class AnswerEngine {
    * short county names being plain words elsewhere) — scopes the question to the one to three plans whose
    * own text names it, rather than being "not loaded".
    */
-  private scopeByMention(q: Question): void {
+  private scopeByMention(q: Question, hasDefault = false): void {
     // "金东和临安的民生实事…": a second place no plan is for joins the scope by the plan that names it, or
     // the placeless plan whose text matches — and is no part of what is asked.
     if (q.otherPlace && q.files.length) {
@@ -252,7 +260,8 @@ export class AnswerEngine {
     if (q.files.length === 0 && this.scopeByPointer(q)) return;
     const place = q.unknownPlace ?? (q.files.length === 0 ? countyAtStart(q.text) : null);
     if (!place) {
-      if (q.files.length === 0 && askedDocAttributes(q.text).length) this.scopeByOwnWords(q);
+      // (Not when the part before already named the plan: "…哪天落款的?网上哪天发布的?".)
+      if (q.files.length === 0 && !hasDefault && askedDocAttributes(q.text).length) this.scopeByOwnWords(q);
       return;
     }
     let files = this.plansMentioning(place);
@@ -278,12 +287,19 @@ export class AnswerEngine {
    * plan alone — is in scope.
    */
   private scopeByOwnWords(q: Question): void {
+    // (A 文号 or a 《title》 names the document by itself: "渝中知办发〔2024〕14号这个通知…".)
+    if (/〔\s*\d{4}\s*〕|[\[(（]\s*\d{4}\s*[\])）]\s*\d+\s*号|《/.test(q.text)) return;
     const words = segment(q.content.replace(ATTRIBUTE_WORDS, ' ')).filter((w) => w.length >= 2 && /^[\u4e00-\u9fff]+$/.test(w) && !OWN_WORD_STOP.test(w));
     if (words.length === 0 || words.length > 6) return;
-    const sets = words.map((w) => this.plansMentioning(w)).filter((f) => f.length > 0);
-    if (!sets.some((f) => f.length === 1)) return;
-    const files = sets[0].filter((f) => sets.every((x) => x.includes(f)));
-    if (files.length === 1) q.files = files;
+    const mentioned = words.map((w) => ({ w, files: this.plansMentioning(w) })).filter((x) => x.files.length > 0);
+    if (mentioned.length === 0) return;
+    const files = mentioned[0].files.filter((f) => mentioned.every((x) => x.files.includes(f)));
+    if (files.length !== 1) return;
+    // (The word only that plan has must name the document itself — in its title, 文号 or issuer — not
+    // merely occur in its text.)
+    const plan = this.prepared.kb.plans.find((p) => p.file === files[0]);
+    const head = [plan?.title, plan?.docNo, plan?.issuer].filter(Boolean).join(' ');
+    if (mentioned.some((x) => x.files.length === 1 && head.includes(x.w))) q.files = files;
   }
 
   /**
@@ -312,7 +328,8 @@ export class AnswerEngine {
 
   private askOne(raw: string, opts: AskOptions): Answer {
     const q = understandQuestion(raw.slice(0, MAX_QUESTION), this.prepared.lexicon);
-    this.scopeByMention(q);
+    this.scopeByMention(q, !!opts.files?.length);
+    if (opts.onlyFiles) q.files = opts.onlyFiles;
     if (!q.text.replace(/[\s\p{P}\p{S}]/gu, '')) q.intent = 'help';
     const c = new Ctx(this.prepared, q, opts.now ?? new Date(), opts.department ?? null, opts.files);
     if (opts.nearBudget) c.nearBudget = opts.nearBudget;
@@ -369,6 +386,23 @@ export class AnswerEngine {
     if (q.guessedFor && whole.found) whole = { ...whole, answer: `没有找到写明${q.guessedFor}的方案; 未写明地名的方案中:\n${whole.answer}` };
     // …and nothing there either: the place is not loaded, as without the guess.
     else if (q.guessedFor) return { ...notLoaded(c, q.guessedFor), via: 'answerUnknownPlace' };
+    // The place's plans say nothing of it, and a plan whose page names no place (a fragment of a 分工表)
+    // shares most of the question's words: asked there, the answer says where it comes from.
+    if (!whole.found && !opts.perPlanPart && !opts.onlyFiles && q.files.length && q.intent !== 'cross_plan' && q.intent !== 'help') {
+      // (Only when the place's own plans hardly speak of it — "连锁餐饮企业的配送率" in a fragment, not in the
+      // place's notice — and the fragment speaks of nearly all of it.)
+      const share = (files: string[]) => {
+        const asked = [...new Set(tokens(q.content))].filter((t) => !t.startsWith('+'));
+        const own = files.map((f) => this.planTokens(f));
+        return asked.length ? asked.filter((t) => own.some((o) => o.has(t))).length / asked.length : 1;
+      };
+      const placeless = share(q.files) < 0.5 ? this.placelessByText(q.content).filter((f) => !q.files.includes(f) && share([f]) >= 0.8) : [];
+      const a = placeless.length ? this.askOne(raw, { ...opts, onlyFiles: placeless, perPlanPart: true }) : null;
+      if (a?.found && a.citations.length && a.citations.every((x) => placeless.includes(x.file)) && !a.answer.includes(NOTHING_FOUND)) {
+        const named = [...new Set(q.files.map((f) => c.label(f)))].join('、');
+        return withVerdict(c, { ...a, answer: `${named}方案中没有找到; 未写明地名的方案中:\n${a.answer}` });
+      }
+    }
     if (opts.perPlanPart) return whole;
     // "A方案和B计划，分别/哪个…": two documents named by their places or titles, when the whole question
     // reached fewer of them.

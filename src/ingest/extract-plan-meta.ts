@@ -601,7 +601,7 @@ function formatDocNo(m: RegExpMatchArray): string {
 
 // ("202211月21日": a page that lost the 年 still dates its 落款.)
 const DATE_TEXT = String.raw`(?:(?:19|20)\d{2}\s*年?\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?=[〇○零O0]*[一二三四五六七八九])[〇○零O0一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)`;
-const ORGAN = String.raw`[\u4e00-\u9fff]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|办公室|办公厅|委员会|领导小组|管理委员会|管委会|监督管理局|指挥部|协会|分会|学会|联合会|商会|局|委|厅)`;
+const ORGAN = String.raw`[\u4e00-\u9fff]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|办公室|办公厅|委员会|领导小组|管理委员会|管委会|监督管理局|指挥部|协会|分会|学会|局|委|厅)`;
 const SIGNATURE = new RegExp(String.raw`^((?:${ORGAN}\s*){1,3})?\s*(${DATE_TEXT})$`);
 /** "(二OO八年二月二十六日)" under the title — the date a decree or notice was adopted — is its date too. */
 const BRACKETED_DATE = new RegExp(String.raw`^[(（]\s*(${DATE_TEXT})\s*[)）]$`);
