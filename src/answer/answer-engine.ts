@@ -396,7 +396,8 @@ export class AnswerEngine {
         const own = files.map((f) => this.planTokens(f));
         return asked.length ? asked.filter((t) => own.some((o) => o.has(t))).length / asked.length : 1;
       };
-      const placeless = share(q.files) < 0.5 ? this.placelessByText(q.content).filter((f) => !q.files.includes(f) && share([f]) >= 0.8) : [];
+      const own = share(q.files);
+      const placeless = own <= 0.75 ? this.placelessByText(q.content).filter((f) => !q.files.includes(f) && share([f]) >= Math.max(0.75, own + 0.25)) : [];
       const a = placeless.length ? this.askOne(raw, { ...opts, onlyFiles: placeless, perPlanPart: true }) : null;
       if (a?.found && a.citations.length && a.citations.every((x) => placeless.includes(x.file)) && !a.answer.includes(NOTHING_FOUND)) {
         const named = [...new Set(q.files.map((f) => c.label(f)))].join('、');

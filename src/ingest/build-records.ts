@@ -50,6 +50,9 @@ function annualYearOf(title: string | null): number | null {
 
 /** A task that says when it is due in its own words ("2019年9月底前,基本完成…"): the one such date. */
 /** A segment's task text; when the owner expression is the whole clause ("由X牵头,…完成Y"), the clause. */
+/** A plan's rule that the units before a list's comma lead: "逗号前为牵头单位". */
+const COMMA_IS_LEAD = /逗号前(?:的)?(?:单位|部门)?(?:为|是)(?:牵头|主责)/;
+
 function segmentText(seg: { text: string; owners: Owners }): string {
   const t = taskText(seg.text, seg.owners);
   return t.replace(/[。;；,，\s]/g, '').length >= 8 ? t : seg.text.trim();
@@ -123,6 +126,7 @@ export function buildRecords(input: BuildInput): { records: Records; warnings: s
   // The rule may be a note in the text or in a table's header ("责任单位(第一为牵头单位)").
   const headers = input.tables.map((t) => (t.parsed ? t.rows.slice(0, 3).flat().join(' ') : '')).join(' ');
   if (FIRST_IS_LEAD.test(allText(input.outline)) || FIRST_IS_LEAD.test(headers)) b.firstListedLeads();
+  if (COMMA_IS_LEAD.test(allText(input.outline))) b.commaListedLeads();
   for (const row of input.indicators ?? []) b.addIndicator(row);
   for (const phase of extractPhases(input.outline, planYearOf(input.meta) ?? yearInText(input.outline))) b.addPhase(phase);
   return { records: b.records(), warnings: b.warnings };
@@ -139,6 +143,8 @@ class RecordBuilder {
   departments = new Set<string>();
   /** Tasks whose owners are a list (a table's cells, a label's value, a bracket), not a sentence's subject. */
   private listed = new Set<string>();
+  /** Each task's owner expression as written, for a plan-wide rule on how its lists mark the lead. */
+  private ownerQuotes = new Map<string, string>();
   warnings: string[] = [];
   private seq = 0;
 
@@ -303,6 +309,7 @@ class RecordBuilder {
       owners = { ...owners, lead: keep(owners.lead), units: keep(owners.units), partners: keep(owners.partners) };
     }
     if (origin === 'table' || /^\s*[(（〔【\[]|[:：]/.test(owners?.quote ?? '')) this.listed.add(id);
+    if (owners?.quote) this.ownerQuotes.set(id, owners.quote);
     [...(owners?.units ?? []), ...(owners?.partners ?? [])].forEach((d) => this.departments.add(d));
     this.tasks.push({
       id,
@@ -395,6 +402,22 @@ class RecordBuilder {
   }
 
   /** The plan says the first unit of each list leads. */
+  /**
+   * "(责任单位:市发展改革委、市商务局,各区县政府。逗号前为牵头单位,下同)": a plan that marks its leads by the
+   * comma — the units listed before a list's first comma lead, those after it take part.
+   */
+  commaListedLeads(): void {
+    for (const t of this.tasks) {
+      const quote = this.ownerQuotes.get(t.id);
+      if (t.lead.length || !quote) continue;
+      const list = quote.replace(/^[(（〔【\[]|[)）〕】\]]$/g, '').replace(/^[^:：]{2,8}[:：]/, '');
+      const comma = list.search(/[,，]/);
+      if (comma <= 0) continue;
+      const before = splitDepartments(list.slice(0, comma));
+      if (before.length && before.every((u) => t.units.includes(u)) && before.length < t.units.length) t.lead = before;
+    }
+  }
+
   firstListedLeads(): void {
     // (A task of one listed unit too — "责任单位:区财政局" under "列第一位者为牵头单位": the one unit listed is
     // listed first; a sentence whose subject is a body lists nothing.)

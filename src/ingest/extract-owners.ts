@@ -64,6 +64,8 @@ const LEAD_MARKS = new RegExp(LEAD_MARK.source, 'g');
 function cleanName(raw: string): string {
   // ("请市食药安委各成员单位…": the request word of a notice is no part of the name.)
   let s = raw.trim().replace(LEAD_MARKS, '').replace(/^(和|及|以及|由|会同|请)/, '');
+  // ("各区县〔自治县,以下简称区县〕政府": a bracket that defines a short form is no part of the name.)
+  s = s.replace(/[〔(（][^〔〕()（）]{0,20}以下(?:简称|称)[^〔〕()（）]{0,12}[〕)）]/g, '');
   // ("第二章组织管理第七条建湖县质量发展委员会": chapter and article headings run into the name are no part of it.)
   s = s.replace(/^(?:第[一二三四五六七八九十百零〇\d]+[章节条款](?:[\u4e00-\u9fff]{0,8}?(?=第[一二三四五六七八九十百零〇\d]+[条款]))?)+/, '');
   // ("产品质量由市场监管局", "考核工作由质检总局": the work named before 由 is no part of the unit.)
