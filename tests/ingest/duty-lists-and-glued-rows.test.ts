@@ -125,3 +125,22 @@ describe('a plan that sorts its work by who does it', () => {
     expect(kb.tasks.some((x) => x.units.includes('成立工作领导小组'))).toBe(false);
   });
 });
+
+describe('a plan\'s own rule for its lists', () => {
+  it('"逗号前为牵头单位": the units before a list\'s first comma lead, for every task of the plan', async () => {
+    const { kb } = await ingestTexts({
+      'g.txt': '平原市2022年政务公开重点工作任务分工方案\n一、强化重点领域信息公开\n(一)加强稳增长信息公开。及时发布重点项目实施情况。(责任单位:市发展改革委、市商务局,各区县政府、高新区管委会。逗号前为牵头单位,下同)\n(二)加强调结构信息公开。及时发布产业政策。(责任单位:市经济和信息化局,各区县政府)\n',
+    });
+    expect(kb.tasks.find((t) => t.text.startsWith('加强稳增长'))).toMatchObject({ lead: ['市发展改革委', '市商务局'], units: ['市发展改革委', '市商务局', '各区县政府', '高新区管委会'] });
+    expect(kb.tasks.find((t) => t.text.startsWith('加强调结构'))?.lead).toEqual(['市经济和信息化局']);
+  });
+
+  it('without that rule a comma marks no lead', async () => {
+    const { kb } = await ingestTexts({ 'h.txt': '平原市工作方案\n一、任务\n(一)加强信息公开。及时发布政策。(责任单位:市发展改革委、市商务局,各区县政府)\n' });
+    expect(kb.tasks[0].lead).toEqual([]);
+  });
+
+  it('a bracket that defines a short form is no part of the name', () => {
+    expect(splitDepartments('市农委、各区县〔自治县,以下简称区县〕政府')).toEqual(['市农委', '各区县政府']);
+  });
+});
