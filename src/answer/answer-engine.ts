@@ -391,8 +391,8 @@ export class AnswerEngine {
     if (!whole.found && !opts.perPlanPart && !opts.onlyFiles && q.files.length && q.intent !== 'cross_plan' && q.intent !== 'help') {
       // (Only when the place's own plans hardly speak of it — "连锁餐饮企业的配送率" in a fragment, not in the
       // place's notice — and the fragment speaks of nearly all of it.)
+      const asked = [...new Set(tokens(q.content))].filter((t) => !t.startsWith('+'));
       const share = (files: string[]) => {
-        const asked = [...new Set(tokens(q.content))].filter((t) => !t.startsWith('+'));
         const own = files.map((f) => this.planTokens(f));
         return asked.length ? asked.filter((t) => own.some((o) => o.has(t))).length / asked.length : 1;
       };

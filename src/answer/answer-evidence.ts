@@ -145,17 +145,11 @@ export function agreesWithQuestion(c: Ctx, text: string): boolean {
   const subject = ['quantity', 'money'].includes(askedAttribute(c.q.text)) ? measureSubject(c.q.text) : null;
   if (subject) {
     const words = tokens(subject).filter((t) => !t.startsWith('+') && t.length >= 2);
-    if (words.length && !words.some((w) => text.includes(w)) && words.some((w) => scopeText(c).includes(w))) return false;
+    // (Whether the plans speak of it: the indexed search for it, run once per question — not a scan of
+    // every sentence in scope.)
+    if (words.length && !words.some((w) => text.includes(w)) && c.search(['sentence'], subject, 5).some((h) => words.some((w) => h.doc.text.includes(w)))) return false;
   }
   return true;
-}
-
-const SCOPE_TEXT = new WeakMap<Ctx, string>();
-/** All the sentences of the plans in scope, as one text (once per question). */
-function scopeText(c: Ctx): string {
-  let t = SCOPE_TEXT.get(c);
-  if (t === undefined) SCOPE_TEXT.set(c, (t = c.sentenceIds().map((i) => c.p.sentences[i].text).join('\n')));
-  return t;
 }
 
 /**
