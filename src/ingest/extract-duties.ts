@@ -1,5 +1,5 @@
 import { sectionPath, walkOutline, type OutlineNode } from './parse-outline.ts';
-import { splitDepartments, isUnitName } from './extract-owners.ts';
+import { splitDepartments, isBody } from './extract-owners.ts';
 
 /**
  * Per-department duty sections, such as 四、责任分解 → (三)市质监局 → "组织制定质量发展规划…". A section
@@ -67,7 +67,7 @@ function bodyHeadedChildren(section: OutlineNode): OutlineNode[] {
       c.title.length <= 30 &&
       !/[。,，;；:：]/.test(c.title) &&
       !/^(成立|建立|健全|加强|完善|强化|组建|设立|明确|落实)/.test(c.title) &&
-      splitDepartments(c.title).every((n) => isUnitName(n) && STRICT_BODY.test(n) && !/^(各|有关|相关)/.test(n)) &&
+      splitDepartments(c.title).every((n) => isBody(n) && STRICT_BODY.test(n) && !/^(各|有关|相关)/.test(n)) &&
       // (Its items are work, not a list's counts: "(一)重点项目(4个)。")
       c.children.every((k) => k.title.replace(/[^\u4e00-\u9fff]/g, '').length >= 12),
   );

@@ -700,9 +700,7 @@ const LED_WITH = new RegExp(`(?:^|[,，。;；])\\s*((?:${ASSIST_BODY}[、和及
 const ASSIST_AT = new RegExp(`^((?:${ASSIST_BODY}[、和及]?){1,8}?)(协同|配合|协助|会同)((?:${ASSIST_BODY}[、和及]?){1,4}?)(?:牵头)?负责`);
 
 /** A name that is a body's (局, 委, 办公室, 街道 …), not a phrase. */
-export const isUnitName = (n: string) => isBody(n);
-
-const isBody = (n: string) => {
+export const isBody = (n: string) => {
   // "区纪委(区监委)": a second nameplate after the name.
   const name = n.replace(/[(（][\u4e00-\u9fff]{1,12}[)）]$/, '');
   return n.length <= MAX_NAME && (DEPT_END.test(name) || /(部门|单位|街道|乡镇|企业|各乡镇|各镇|各街道|办公室|办事处|督查室|督办室|领导小组)$/.test(name));

@@ -1,5 +1,5 @@
 import { columnOf } from './parse-task-table.ts';
-import { splitDepartments, isUnitName } from './extract-owners.ts';
+import { splitDepartments, isBody } from './extract-owners.ts';
 
 /**
  * A task table a page glued into one run of text, cells and rows with no separator at all:
@@ -37,7 +37,7 @@ export function trailingBodies(text: string): { units: string[]; at: number } | 
   for (let at = Math.max(0, stop + 1); at < text.length - 1; at++) {
     const tail = text.slice(at);
     const units = splitDepartments(tail.replace(/等(?:部门|单位)?$/, ''));
-    if (units.length > 0 && units.every((u) => isUnitName(u))) return { units, at };
+    if (units.length > 0 && units.every((u) => isBody(u))) return { units, at };
   }
   return null;
 }
