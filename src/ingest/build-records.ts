@@ -449,10 +449,15 @@ function stepOwners(text: string): Owners | null {
   const subject = STEP_SUBJECT.exec(m[3]);
   if (!subject) return null;
   const units = splitDepartments(subject[1]);
+  // ("充分发挥责任单位在…主体作用": a sentence that opens with a verb has no body for its subject.)
+  if (units.some((u) => OPENING_VERB.test(u))) return null;
   // (The day the step is due by, "11月3日前", opens its sentence; 每年 is no one deadline.)
   const due = m[2] && /前$/.test(m[2]) && !m[2].startsWith('每年') ? m[2] : null;
   return units.length ? { lead: [], units, partners: [], quote: subject[1], deadlineText: due } : null;
 }
+
+/** A verb a sentence may open with before a body it speaks of: 充分发挥, 督促, 支持 … */
+const OPENING_VERB = /^(充分发挥|发挥|督促|推动|压实|强化|明确|确保|切实|积极|加强|进一步|指导|支持|鼓励|引导)/;
 
 /** The bodies a step's sentence opens with, before what they do. */
 const STEP_SUBJECT = /^((?:[\u4e00-\u9fff()（）]{1,20}?(?:部门|单位|人民政府|政府|办公室|领导小组|委员会|分局|局|委|办|厅|中心)[、和及]?){1,4}?)(?:根据|按照|依据|组织|对|在|于|要|将|须|应|负责|完成|开展|进行|制定|提交|报送|做好)/;

@@ -144,3 +144,10 @@ describe('a plan\'s own rule for its lists', () => {
     expect(splitDepartments('市农委、各区县〔自治县,以下简称区县〕政府')).toEqual(['市农委', '各区县政府']);
   });
 });
+
+describe('a step whose sentence opens with a verb', () => {
+  it('"充分发挥责任单位在…主体作用" hands the item to no body called 充分发挥责任单位', async () => {
+    const { kb } = await ingestTexts({ 'i.txt': '某县河湖长制工作要点\n一、重点工作\n(一)强化工作协同。充分发挥责任单位在河湖管理中的主体作用,加强问题排查整治。\n(二)加强巡查。县河长办负责组织巡查。\n' });
+    expect(kb.tasks.some((t) => t.units.some((u) => u.startsWith('充分发挥')))).toBe(false);
+  });
+});
