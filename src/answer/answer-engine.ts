@@ -205,11 +205,6 @@ export class AnswerEngine {
 
   private placesNamed = new Map<string, Place[]>();
 
-  /**
-   * The placeless plan whose text holds half or more (and at least three) of the question's words — or a
-   * third (and at least two) when its 文号 opens with the asked place's first character (平政办 for 平顶山)
-   * or its text names a county of the asked place.
-   */
   /** The search tokens of a plan's own passages (once per plan). */
   private planTokens(file: string): Set<string> {
     let own = this.placelessTokens.get(file);
@@ -221,6 +216,11 @@ export class AnswerEngine {
     return own;
   }
 
+  /**
+   * The placeless plan whose text holds half or more (and at least three) of the question's words — or a
+   * third (and at least two) when its 文号 opens with the asked place's first character (平政办 for 平顶山)
+   * or its text names a county of the asked place.
+   */
   private placelessByText(content: string, place: string | null = null): string[] {
     const asked = [...new Set(tokens(content))].filter((t) => !t.startsWith('+'));
     if (asked.length < 2) return [];
@@ -527,10 +527,10 @@ function sharedWords(left: string, right: string, names: string[], withPlaces = 
   return second ? right.slice(second.length).replace(/^[”"》」]/, '').replace(/^[市县区省州]?/, '') : '';
 }
 
-/** "提到X的那份…", "讲X、Y的那份…", "种X的那个县", "X那个县": the words that point at a plan. */
 /** Words of asking, not of a document: they name none. */
 const OWN_WORD_STOP = /^(那个|这个|那份|这份|哪个|哪些|什么|多少|是否|文件|通知|方案|意见|计划|要点|函|里面|上面|请问|一下|我们|你们|他们)$/;
 
+/** "提到X的那份…", "讲X、Y的那份…", "种X的那个县", "X那个县": the words that point at a plan. */
 const POINTER = /(?:提到|写到|讲到|说到|讲|有|种)\s*([\u4e00-\u9fff“”"、]{2,24}?)\s*的那(?:份|个|篇)|^([\u4e00-\u9fff]{2,8}?)那个(?:县|市|区|旗)/;
 
 /** Where what a question asks of both its sides begins: "…是多少", "…由谁", "…什么时候". */

@@ -49,10 +49,10 @@ function annualYearOf(title: string | null): number | null {
 }
 
 /** A task that says when it is due in its own words ("2019年9月底前,基本完成…"): the one such date. */
-/** A segment's task text; when the owner expression is the whole clause ("由X牵头,…完成Y"), the clause. */
 /** A plan's rule that the units before a list's comma lead: "逗号前为牵头单位". */
 const COMMA_IS_LEAD = /逗号前(?:的)?(?:单位|部门)?(?:为|是)(?:牵头|主责)/;
 
+/** A segment's task text; when the owner expression is the whole clause ("由X牵头,…完成Y"), the clause. */
 function segmentText(seg: { text: string; owners: Owners }): string {
   const t = taskText(seg.text, seg.owners);
   return t.replace(/[。;；,，\s]/g, '').length >= 8 ? t : seg.text.trim();
@@ -125,8 +125,9 @@ export function buildRecords(input: BuildInput): { records: Records; warnings: s
   input.tables.forEach((t) => t.parsed && b.addTable(t, t.parsed));
   // The rule may be a note in the text or in a table's header ("责任单位(第一为牵头单位)").
   const headers = input.tables.map((t) => (t.parsed ? t.rows.slice(0, 3).flat().join(' ') : '')).join(' ');
-  if (FIRST_IS_LEAD.test(allText(input.outline)) || FIRST_IS_LEAD.test(headers)) b.firstListedLeads();
-  if (COMMA_IS_LEAD.test(allText(input.outline))) b.commaListedLeads();
+  const text = allText(input.outline);
+  if (FIRST_IS_LEAD.test(text) || FIRST_IS_LEAD.test(headers)) b.firstListedLeads();
+  if (COMMA_IS_LEAD.test(text)) b.commaListedLeads();
   for (const row of input.indicators ?? []) b.addIndicator(row);
   for (const phase of extractPhases(input.outline, planYearOf(input.meta) ?? yearInText(input.outline))) b.addPhase(phase);
   return { records: b.records(), warnings: b.warnings };
@@ -229,7 +230,6 @@ class RecordBuilder {
     );
     this.addCampaignDates(node.text, this.source(node.label, path, node.line, node.text));
     if (isDuty) return;
-    // "14.市卫生局:负责医院周边环境秩序…": the item is the body's duty.
     // "县环保局。负责…。县交通局、公路局。负责…": each body's duty in turn.
     const duties = unitDutySegments(node.text);
     if (duties) {
@@ -239,6 +239,7 @@ class RecordBuilder {
       this.addReports(node.text, [], source);
       return;
     }
+    // "14.市卫生局:负责医院周边环境秩序…": the item is the body's duty.
     const duty = unitDuty(node.text);
     if (duty) {
       const source = this.source(node.label, path, node.line, node.text);
@@ -247,7 +248,8 @@ class RecordBuilder {
       this.addReports(node.text, duty.units, source);
       return;
     }
-    const segments = (findLabelledOwnersAbsent(node.text) ? ownerSegments(node.text) : labelledSegments(node.text)) ?? (findLabelledOwnersAbsent(node.text) ? lineOwnerSegments(node.text) : null) ?? (statedOwners(node.text) ? null : subjectSegments(node.text));
+    const unlabelled = findLabelledOwnersAbsent(node.text);
+    const segments = (unlabelled ? ownerSegments(node.text) ?? lineOwnerSegments(node.text) : labelledSegments(node.text)) ?? (statedOwners(node.text) ? null : subjectSegments(node.text));
     if (segments) {
       // Several tasks in one item, each with its own owners.
       const source = this.source(node.label, path, node.line, node.text);
@@ -401,7 +403,6 @@ class RecordBuilder {
     this.targets.push({ id: this.id('g'), file: this.file, ...target, comparator: null, taskId: null, source });
   }
 
-  /** The plan says the first unit of each list leads. */
   /**
    * "(责任单位:市发展改革委、市商务局,各区县政府。逗号前为牵头单位,下同)": a plan that marks its leads by the
    * comma — the units listed before a list's first comma lead, those after it take part.
@@ -418,6 +419,7 @@ class RecordBuilder {
     }
   }
 
+  /** The plan says the first unit of each list leads. */
   firstListedLeads(): void {
     // (A task of one listed unit too — "责任单位:区财政局" under "列第一位者为牵头单位": the one unit listed is
     // listed first; a sentence whose subject is a body lists nothing.)

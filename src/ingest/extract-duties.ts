@@ -52,15 +52,15 @@ export function extractDuties(root: OutlineNode): DutyDraft[] {
   return out;
 }
 
+/** A government body's own ending, not a kind of organisation in general (企业, 单位). */
+const STRICT_BODY = /(局|委|办|厅|办公室|委员会|政府|管委会|中心|领导小组|小组|分局|支队|大队|院|部)$/;
+
 /**
  * Sections headed by a body's name alone, their items under them — a plan that sorts its year's work by
  * who does it ("一、省知识产权工作领导小组办公室" / "1.制定…" "2.组织…") without a 职责分工 title above.
  * Each heading must be a whole body's name (办公室, 局, 委 …, no verb: not "成立工作领导小组"), and a lone
  * one must hold two numbered items at least.
  */
-/** A government body's own ending, not a kind of organisation in general (企业, 单位). */
-const STRICT_BODY = /(局|委|办|厅|办公室|委员会|政府|管委会|中心|领导小组|小组|分局|支队|大队|院|部)$/;
-
 function bodyHeadedChildren(section: OutlineNode): OutlineNode[] {
   const headed = section.children.filter(
     (c) =>

@@ -791,11 +791,6 @@ export function findAddressedOwners(text: string): Owners | null {
 }
 
 /**
- * A paragraph that hands out duties sentence by sentence, each opening with its body: "区委办公室负责将…;
- * 区政府办公室负责对…;区统计局负责对…" or "质监部门要…。宣传部门负责…。商务部门牵头负责…" — one task per such
- * sentence (what precedes the first is the paragraph's lead-in), or null for fewer than two.
- */
-/**
  * Lines that each open with who does them, one task a line: "区城管局负责,工商局、区商务局配合,取缔…" /
  * "2008年5月1日前" / "区商务局、区城管局负责督促业主…" — a page that pasted a table's cells as lines. A line
  * without owners (its deadline cell) belongs to the owner line above it.
@@ -816,6 +811,11 @@ export function lineOwnerSegments(text: string): Array<{ text: string; owners: O
   return out.length >= 2 && new Set(out.map((o) => o.owners.units.join('、'))).size >= 2 ? out : null;
 }
 
+/**
+ * A paragraph that hands out duties sentence by sentence, each opening with its body: "区委办公室负责将…;
+ * 区政府办公室负责对…;区统计局负责对…" or "质监部门要…。宣传部门负责…。商务部门牵头负责…" — one task per such
+ * sentence (what precedes the first is the paragraph's lead-in), or null for fewer than two.
+ */
 export function subjectSegments(text: string): Array<{ text: string; owners: Owners }> | null {
   const out: Array<{ text: string; owners: Owners }> = [];
   // (An enumeration run into one sentence — ":(一)卫生健康委负责…,(二)教育局负责…" — is split at its markers.)

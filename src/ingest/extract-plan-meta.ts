@@ -465,13 +465,13 @@ function noticeSubject(line: string): string {
 }
 
 /** A red-head document's first line: "武汉市江岸区人民政府办公室文件". */
+/** A 文号 alone on its line: "建协质函〔2024〕3号". */
+const HEAD_DOC_NO = /^[\u4e00-\u9fff]{1,12}[〔\[(【（]\s*(?:19|20)\d{2}\s*[〕\])】）]\s*\d{1,4}\s*号$/;
+
 /**
  * The body on the line above a notice title broken across lines ("新密市人民政府" / "关于印发…"), or the
  * body a page about the plan says issued it ("近日,重庆市荣昌区人民政府印发《质量强区建设行动计划》").
  */
-/** A 文号 alone on its line: "建协质函〔2024〕3号". */
-const HEAD_DOC_NO = /^[\u4e00-\u9fff]{1,12}[〔\[(【（]\s*(?:19|20)\d{2}\s*[〕\])】）]\s*\d{1,4}\s*号$/;
-
 function headIssuer(head: string[], title: string | null): string | null {
   for (let i = 0; i + 1 < Math.min(head.length, 12); i++) {
     const t = head[i].trim();

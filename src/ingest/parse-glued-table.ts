@@ -31,7 +31,7 @@ function gluedHeader(line: string, at: number): { labels: string[]; end: number 
 }
 
 /** The list of bodies that ends a text ("…等。市商务局,市住建局、各区(市)县政府(管委会)"), with where it starts. */
-export function trailingBodies(text: string): { units: string[]; at: number } | null {
+function trailingBodies(text: string): { units: string[]; at: number } | null {
   // (Names hold no sentence mark: the list starts after the last one.)
   const stop = Math.max(...['。', ';', '；', '!', '?', '！', '？', '：', ':'].map((c) => text.lastIndexOf(c)));
   for (let at = Math.max(0, stop + 1); at < text.length - 1; at++) {
