@@ -27,14 +27,39 @@ export interface Store {
    * was taken since — is left alone, so a slow caller cannot release another's lease.
    */
   release(key: string): Promise<void>;
+  /**
+   * Extend a claim this store object still holds to `ttlMs` from now (a renewed lease while slow work
+   * goes on). False when it was lost: expired and taken by someone else, or never ours.
+   */
+  renew(key: string, ttlMs: number): Promise<boolean>;
+  /**
+   * Write `value` under `key` only if the key has no value: one atomic step, so of several instances
+   * writing the same key at once exactly one wins and nothing already there is overwritten. True when
+   * this call wrote it.
+   */
+  setIfAbsent<T>(key: string, value: T): Promise<boolean>;
+  /**
+   * Sets of strings with atomic add and remove (Redis SADD/SREM, one SQLite statement): many writers at
+   * once never lose each other's members, unlike a read-modify-write of one stored array. Sets live in
+   * their own key space; read them only through `setMembers`.
+   */
+  addToSet(key: string, members: readonly string[]): Promise<void>;
+  removeFromSet(key: string, members: readonly string[]): Promise<void>;
+  /** The members of a set, in no particular order; empty when the set does not exist. */
+  setMembers(key: string): Promise<string[]>;
   close(): Promise<void>;
 }
 
-/** The claim half of the port, one implementation per backend. */
-export type Claims = Pick<Store, 'claim' | 'release'>;
+/** The atomic half of the port (claims, set-if-absent, sets), one implementation per backend. */
+export type Atomics = Pick<Store, 'claim' | 'release' | 'renew' | 'setIfAbsent' | 'addToSet' | 'removeFromSet' | 'setMembers'>;
+/** @deprecated the old name of `Atomics`. */
+export type Claims = Atomics;
 
 /** The raw key a claim is stored under, relative to the store's namespace. */
 export const claimKey = (key: string): string => `claim:${key}`;
+
+/** A value in Keyv's envelope, as Keyv itself writes a value without expiry. */
+export const keyvEnvelope = (value: unknown): string => JSON.stringify({ value });
 
 /**
  * A claim's stored value, in Keyv's own envelope (`{ value, expires }`) so Keyv expires and clears
