@@ -4,6 +4,7 @@ import type { ProgressStore } from '../status/progress.ts';
 import type { Answer } from '../answer/answer-context.ts';
 import type { AskOptions } from '../answer/answer-engine.ts';
 import type { LlmPort } from '../llm/types.ts';
+import { isStoreUnavailable, STORE_UNAVAILABLE_REPLY } from '../store/store-errors.ts';
 import { confirmPending, readFreeTextReport } from './free-text-report.ts';
 import type { Bindings } from './bindings.ts';
 import { COMMANDS, helpText, parseCommand } from './commands.ts';
@@ -16,12 +17,16 @@ import { RateLimiter } from './rate-limiter.ts';
  * guards (own messages, stale messages, groups need a mention or prefix, rate limits, size) →
  * command or question → reply, split to chat size. One error boundary per message: the user gets a
  * short apology, the log gets the cause.
+ *
+ * When the store is unavailable (Redis down, a call timed out: `StoreUnavailableError`) questions are
+ * still answered — the group's binding and progress read as absent, and the answer says it is not
+ * narrowed to the group — while a command that needs the store says briefly that it is unavailable.
  */
 
 export interface PipelineDeps {
   engine: AnswerEngine;
   bindings: Bindings;
-  config: Pick<Config, 'bot' | 'coordinators' | 'limits' | 'reminders'> & Partial<Pick<Config, 'status'>>;
+  config: Pick<Config, 'bot' | 'coordinators' | 'limits' | 'reminders'> & Partial<Pick<Config, 'status' | 'calendar'>>;
   /** The business clock: what is due, overdue, which phase. */
   clock: () => Date;
   /** Wall time for staleness and rate limits. */
@@ -60,6 +65,11 @@ export function createPipeline(deps: PipelineDeps): MessageHandler {
       const sendFile = replier.replyFile ? (file: { name: string; data: Buffer }) => replier.replyFile!(msg, file) : undefined;
       await say(await respond(deps, msg, addressed, sendFile));
     } catch (err) {
+      if (isStoreUnavailable(err)) {
+        log(`数据存储不可用 (${msg.id} from ${msg.from.name}): ${err.message}`);
+        await say(STORE_UNAVAILABLE_REPLY).catch(() => undefined);
+        return;
+      }
       log(`处理消息出错 (${msg.id} from ${msg.from.name}): ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
       await say('抱歉, 处理这条消息时出错了, 请稍后再试。').catch(() => undefined);
     }
@@ -78,36 +88,74 @@ async function respond(deps: PipelineDeps, msg: IncomingMessage, { text, slash }
   }
   const body = text.replace(/[\p{Extended_Pictographic}\u200d\ufe0f]/gu, '').trim();
   if (!body) return `在的。${helpText(bot.name)}`;
-  const binding = msg.room ? await deps.bindings.get(msg.room.id) : undefined;
-  const now = deps.clock();
+  const log = deps.log ?? (() => undefined);
   const command = HOW_IS_IT_GOING.test(body) ? { name: '汇总', args: [] } : parseCommand(body);
+  // /帮助 never waits for the store; everything else in a group reads the group's binding.
+  const needsBinding = msg.room && !(command && STORELESS_COMMANDS.has(command.name));
+  const room = needsBinding ? await softly(deps.bindings.get(msg.room!.id), undefined, log) : { value: undefined, unavailable: false };
+  const binding = room.value;
+  const now = deps.clock();
   if (command) {
+    // Without the group's binding a command would act for the wrong department (or none).
+    if (room.unavailable) return STORE_UNAVAILABLE_REPLY;
     const isCoordinator = deps.config.coordinators.some((c) => c === msg.from.name || c === msg.from.id);
     return COMMANDS[command.name]({
       msg, args: command.args, engine: deps.engine, bindings: deps.bindings, binding, isCoordinator, now,
-      botName: bot.name, reminders: deps.config.reminders, progress: deps.progress, sendFile, llm: deps.llm, thresholds: deps.config.status,
+      botName: bot.name, reminders: deps.config.reminders, calendar: deps.config.calendar, progress: deps.progress, sendFile, llm: deps.llm, thresholds: deps.config.status,
     });
   }
   if (slash && /^\S{1,6}(\s|$)/.test(body) && !/[?？吗呢]/.test(body)) {
     return `没有这个命令: /${body.split(/\s+/)[0]}。发送 /帮助 查看可用的命令; 提问可以直接写问题。`;
   }
+  let progressUnavailable = false;
   if (deps.progress) {
+    // "是"/"否" only confirms a pending report: a store that cannot be read is said so (thrown).
     const confirmed = await confirmPending({ progress: deps.progress }, msg, body);
     if (confirmed) return confirmed;
     // "3.1.1完成了吗" / "住建局的进展": the progress store answers, not the plan text.
     const isCoordinator = deps.config.coordinators.some((c) => c === msg.from.name || c === msg.from.id);
-    const progressAnswer = await answerProgressQuestion(
-      { msg, args: [], engine: deps.engine, bindings: deps.bindings, binding, isCoordinator, now, botName: bot.name, reminders: deps.config.reminders, progress: deps.progress, llm: deps.llm, thresholds: deps.config.status },
-      body,
+    const progressAnswer = await softly(
+      answerProgressQuestion(
+        { msg, args: [], engine: deps.engine, bindings: deps.bindings, binding, isCoordinator, now, botName: bot.name, reminders: deps.config.reminders, calendar: deps.config.calendar, progress: deps.progress, llm: deps.llm, thresholds: deps.config.status },
+        body,
+      ),
+      null,
+      log,
     );
-    if (progressAnswer) return progressAnswer;
+    progressUnavailable = progressAnswer.unavailable;
+    if (progressAnswer.value) return progressAnswer.value;
     if (deps.llm) {
       const read = await readFreeTextReport({ kb: deps.engine.prepared.kb, llm: deps.llm, progress: deps.progress }, msg, binding, body, now);
       if (read) return read;
     }
   }
   const opts = { now, ...(binding ? { department: binding.department, files: [binding.file] } : {}) };
-  return (deps.ask ? await deps.ask(body, opts) : deps.engine.ask(body, opts)).answer;
+  const answer = (deps.ask ? await deps.ask(body, opts) : deps.engine.ask(body, opts)).answer;
+  return answer + storeNote(room.unavailable, progressUnavailable);
+}
+
+/** Commands that work without the store (and without the group's binding). */
+const STORELESS_COMMANDS = new Set(['帮助']);
+
+/**
+ * A store read on the question path that may fail softly: an unavailable store reads as `fallback`
+ * (and says so); any other error is thrown as before.
+ */
+async function softly<T>(read: Promise<T>, fallback: T, log: (line: string) => void): Promise<{ value: T; unavailable: boolean }> {
+  try {
+    return { value: await read, unavailable: false };
+  } catch (err) {
+    if (!isStoreUnavailable(err)) throw err;
+    log(`数据存储不可用, 按无记录回答: ${err.message}`);
+    return { value: fallback, unavailable: true };
+  }
+}
+
+/** What an answer given without the store lacks, in one line (empty when nothing is missing). */
+export function storeNote(bindingUnavailable: boolean, progressUnavailable: boolean): string {
+  if (progressUnavailable) return '\n(数据存储暂时无法访问, 进展记录未能读取; 以上仅依据方案内容。)';
+  if (bindingUnavailable) return '\n(数据存储暂时无法访问, 以上回答未按本群绑定的部门筛选。)';
+  return '';
 }
 
 /**

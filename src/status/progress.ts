@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Task } from '../kb/records.ts';
 import type { Store } from '../store/store.ts';
 
@@ -33,22 +33,66 @@ export function taskKey(t: Pick<Task, 'file' | 'origin' | 'ref' | 'text'>): stri
   return `${t.file}|${t.origin}|${ref}`;
 }
 
-const HISTORY = (task: string) => `progress:${task}`;
-const INDEX = 'progress:index';
+/** One report per key: `progress:<task>:<reportId>`, never rewritten. */
+const REPORT = (task: string, id: string) => `progress:${task}:${id}`;
+/** A task's report ids: a store set, so reports sent at the same moment never drop each other. */
+const REPORTS = (task: string) => `progress:reports:${task}`;
+/** Every task with a report: a store set too. */
+const TASKS = 'progress:tasks';
+/**
+ * Before the sets: a task's reports as one array and the reported tasks as another, each rewritten on
+ * every report (concurrent reports lost each other). Still read, never written, so an upgraded store
+ * keeps its history.
+ */
+const LEGACY_HISTORY = (task: string) => `progress:${task}`;
+const LEGACY_INDEX = 'progress:index';
+/** Tasks read at once by `allLatest`, so a long list does not queue thousands of store calls together. */
+const READ_BATCH = 16;
 
+let written = 0;
+/**
+ * A report's id: its time, then the writer's clock and a counter (reports with the same `at` keep the
+ * order they were written in; the business clock can stand still), then a few random characters so two
+ * instances never pick the same id.
+ */
+export function reportId(at: string, now = Date.now()): string {
+  const order = `${now.toString(36).padStart(9, '0')}${(written++ % 36 ** 4).toString(36).padStart(4, '0')}`;
+  return `${at}#${order}${randomBytes(3).toString('hex')}`;
+}
+
+/** Oldest first by `at`; equal times keep the order given (legacy array, then ids in write order). */
+export function oldestFirst(reports: ProgressReport[]): ProgressReport[] {
+  const time = (r: ProgressReport) => {
+    const t = Date.parse(r.at);
+    return Number.isNaN(t) ? 0 : t;
+  };
+  return reports.map((r, i) => ({ r, i, t: time(r) })).sort((a, b) => a.t - b.t || a.i - b.i).map((x) => x.r);
+}
+
+/** Report ids in write order (the part after `#`: writer's clock, counter, random). */
+const byWriteOrder = (a: string, b: string) => compare(writeOrder(a), writeOrder(b));
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const writeOrder = (id: string) => id.slice(id.lastIndexOf('#') + 1);
+
+/**
+ * Progress reports in the store: each report its own record plus two atomic sets (the task's report
+ * ids, the reported tasks), so concurrent reports — 40 `/完成` at once, from one instance or several —
+ * are all kept. Reports stored by older versions (one array per task) are read alongside.
+ */
 export class ProgressStore {
   constructor(private readonly store: Store) {}
 
   async add(report: ProgressReport): Promise<void> {
-    const history = (await this.store.get<ProgressReport[]>(HISTORY(report.task))) ?? [];
-    await this.store.set(HISTORY(report.task), [...history, report]);
-    const index = (await this.store.get<string[]>(INDEX)) ?? [];
-    if (!index.includes(report.task)) await this.store.set(INDEX, [...index, report.task]);
+    const id = reportId(report.at);
+    await this.store.set(REPORT(report.task, id), report);
+    await Promise.all([this.store.addToSet(REPORTS(report.task), [id]), this.store.addToSet(TASKS, [report.task])]);
   }
 
   /** Every report of a task, oldest first. */
   async history(task: string): Promise<ProgressReport[]> {
-    return (await this.store.get<ProgressReport[]>(HISTORY(task))) ?? [];
+    const [legacy, ids] = await Promise.all([this.store.get<ProgressReport[]>(LEGACY_HISTORY(task)), this.store.setMembers(REPORTS(task))]);
+    const reports = await Promise.all(ids.sort(byWriteOrder).map((id) => this.store.get<ProgressReport>(REPORT(task, id))));
+    return oldestFirst([...(legacy ?? []), ...reports.filter((r): r is ProgressReport => r !== undefined)]);
   }
 
   async latest(task: string): Promise<ProgressReport | undefined> {
@@ -69,11 +113,13 @@ export class ProgressStore {
 
   /** The latest report of every reported task. */
   async allLatest(): Promise<Map<string, ProgressReport>> {
-    const index = (await this.store.get<string[]>(INDEX)) ?? [];
+    const [legacy, reported] = await Promise.all([this.store.get<string[]>(LEGACY_INDEX), this.store.setMembers(TASKS)]);
+    const tasks = [...new Set([...(legacy ?? []), ...reported.sort()])];
     const out = new Map<string, ProgressReport>();
-    for (const task of index) {
-      const last = await this.latest(task);
-      if (last) out.set(task, last);
+    for (let i = 0; i < tasks.length; i += READ_BATCH) {
+      const batch = tasks.slice(i, i + READ_BATCH);
+      const lasts = await Promise.all(batch.map((task) => this.latest(task)));
+      for (const [j, task] of batch.entries()) if (lasts[j]) out.set(task, lasts[j]);
     }
     return out;
   }
