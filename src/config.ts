@@ -5,6 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { DEFAULT_POLICY } from './schedule/due-reminders.ts';
 import { DEFAULT_THRESHOLDS } from './status/task-status.ts';
+import { calendarOverrideConflicts, daySpecProblem } from './schedule/workday-calendar.ts';
 
 /**
  * Configuration: `config/duban.yaml` (or $DUBAN_CONFIG) with environment overrides, validated by one
@@ -21,6 +22,12 @@ const WebhookTargetSchema = z.object({
   url: z.string().url(),
   secret: z.string().optional(),
   name: z.string().optional(),
+});
+
+/** `YYYY-MM-DD` or an inclusive range `YYYY-MM-DD..YYYY-MM-DD`. */
+const CalendarDaySchema = z.string().superRefine((spec, ctx) => {
+  const problem = daySpecProblem(spec);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
 
 export const ConfigSchema = z.object({
@@ -75,6 +82,8 @@ export const ConfigSchema = z.object({
     liaisons: z.record(z.string(), z.string()),
     /** Missed reminders younger than this are sent late after downtime; older ones are summarised. */
     graceHours: z.number().int().nonnegative(),
+    /** How long a message's send lease holds (renewed every third of it while sending); a crashed sender's messages wait this long. */
+    leaseSeconds: z.number().int().positive(),
   }),
   /** Status lights: yellow when due within `yellowDays` or no report for `staleDays`. */
   status: z.object({ yellowDays: z.number().int().nonnegative(), staleDays: z.number().int().positive() }),
@@ -92,6 +101,12 @@ export const ConfigSchema = z.object({
     coordinators: WebhookTargetSchema.optional(),
     departments: z.record(z.string(), WebhookTargetSchema).default({}),
   }),
+  /** Workday calendar overrides that win over chinese-days: days off, and make-up workdays (调休上班). */
+  calendar: z
+    .object({ holidays: z.array(CalendarDaySchema), workdays: z.array(CalendarDaySchema) })
+    .superRefine((c, ctx) => {
+      for (const problem of calendarOverrideConflicts(c)) ctx.addIssue({ code: 'custom', message: problem });
+    }),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -109,6 +124,7 @@ const DEFAULTS = {
     digestWeekday: 1,
     liaisons: {} as Record<string, string>,
     graceHours: 24,
+    leaseSeconds: 120,
   },
   bot: { name: '督办助手', prefixes: ['/', '督办'], puppet: '', puppetToken: '' },
   coordinators: [] as string[],
@@ -121,6 +137,7 @@ const DEFAULTS = {
     sendIntervalMs: 1000,
     roomSendIntervalMs: 3000,
   },
+  calendar: { holidays: [] as string[], workdays: [] as string[] },
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -145,6 +162,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reminders: { ...DEFAULTS.reminders, ...(y.reminders ?? {}) },
     webhooks: { departments: {}, ...(y.webhooks ?? {}) },
     status: { ...DEFAULT_THRESHOLDS, ...(y.status ?? {}) },
+    calendar: {
+      holidays: y.calendar?.holidays ?? DEFAULTS.calendar.holidays,
+      workdays: y.calendar?.workdays ?? DEFAULTS.calendar.workdays,
+    },
     llm: {
       timeoutMs: 4000,
       budgetMs: 6000,
