@@ -1,9 +1,9 @@
 import { cityOf as planCity, isResponsible, type KnowledgeBase } from '../kb/knowledge-base.ts';
 import { shanghaiDay as today } from '../shanghai-day.ts';
 import type { Task } from '../kb/records.ts';
-import { exportTasksXlsx, type ExportRow } from '../status/export-xlsx.ts';
+import { exportTasksXlsx } from '../status/export-xlsx.ts';
 import { taskKey, type ProgressStore, type ReportedState } from '../status/progress.ts';
-import { byDepartment, statusEntries, summarize, supervisionSheet, type Scope } from '../status/summarize.ts';
+import { departmentChartRows, exportRowOf, statusEntries, summarize, supervisionSheets, type Scope } from '../status/summarize.ts';
 import { statusOf } from '../status/task-status.ts';
 import type { CommandContext } from './commands.ts';
 
@@ -120,10 +120,9 @@ export async function summary(c: ProgressContext): Promise<string> {
   const facts = summarize(entries, c.now, label);
   // With an LLM, a shorter wording for leaders — checked against these facts; otherwise the facts.
   const text = (c.llm && (await c.llm.summarize(facts).catch(() => null))) || facts;
-  const depts = byDepartment(entries);
-  if (c.sendFile && depts.length >= 2) {
+  const rows = departmentChartRows(entries);
+  if (c.sendFile && rows.length >= 2) {
     const { renderStatusChart } = await import('../status/render-chart.ts');
-    const rows = depts.sort((a, b) => b.total - a.total).map((d) => ({ label: d.department, done: d.done, inProgress: d.inProgress, overdue: d.overdue, notStarted: d.notStarted }));
     const png = await renderStatusChart(rows, { title: `${label} 任务完成情况`, subtitle: `截至${today(c.now)}` });
     await c.sendFile({ name: `进展汇总-${today(c.now)}.png`, data: png });
   }
@@ -135,9 +134,10 @@ export async function supervision(c: ProgressContext): Promise<string> {
   const department = dept ?? c.binding?.department;
   if (!department) return '请写明部门, 例如: /督办单 市质监局';
   const { scope } = scopeOf(c, rest);
-  const entries = statusEntries(c.engine.prepared.kb, await c.progress.allLatest(), today(c.now), { ...scope, department }, c.thresholds);
+  const kb = c.engine.prepared.kb;
+  const entries = statusEntries(kb, await c.progress.allLatest(), today(c.now), { ...scope, department }, c.thresholds);
   if (entries.length === 0) return `没有找到${department}负责的任务。`;
-  return supervisionSheet(entries, department, c.now);
+  return supervisionSheets(kb, entries, department, c.now);
 }
 
 export async function exportXlsx(c: ProgressContext): Promise<string> {
@@ -145,20 +145,7 @@ export async function exportXlsx(c: ProgressContext): Promise<string> {
   const { scope, label } = scopeOf(c, c.args);
   const kb = c.engine.prepared.kb;
   const entries = statusEntries(kb, await c.progress.allLatest(), today(c.now), scope, c.thresholds);
-  const rows: ExportRow[] = entries.map((e) => ({
-    city: e.city,
-    file: e.task.file,
-    ref: e.task.ref,
-    text: e.task.text,
-    lead: e.task.lead,
-    units: e.task.units,
-    partners: e.task.partners,
-    deadline: e.task.deadline,
-    status: e.status.state,
-    light: e.status.light,
-    percent: e.status.percent,
-    lastReport: e.status.last ? { at: e.status.last.at, by: e.status.last.reporter.name, department: e.status.last.department, text: e.status.last.text } : null,
-  }));
+  const rows = entries.map(exportRowOf);
   await c.sendFile({ name: `任务督办表-${today(c.now)}.xlsx`, data: await exportTasksXlsx(rows, { asOf: c.now }) });
   return `已导出${label}的${rows.length}项任务(任务督办表-${today(c.now)}.xlsx)。`;
 }

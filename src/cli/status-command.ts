@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { Config } from '../config.ts';
 import { exportTasksXlsx } from '../status/export-xlsx.ts';
 import { ProgressStore } from '../status/progress.ts';
-import { byDepartment, statusEntries, summarize, type StatusEntry } from '../status/summarize.ts';
+import { byDepartment, departmentChartRows, exportRowOf, statusEntries, summarize, type StatusEntry } from '../status/summarize.ts';
 import { shanghaiDay } from '../shanghai-day.ts';
 import { createStore } from '../store/create-store.ts';
 import type { CliIo } from './io.ts';
@@ -29,11 +29,10 @@ export async function statusCommand(args: StatusArgs, config: Config, io: CliIo)
     const asOf = args.date ? new Date(`${args.date}T18:00:00+08:00`) : new Date();
     const today = args.date ?? shanghaiDay(asOf);
     const entries = statusEntries(kb, await new ProgressStore(store).allLatest(), today, {}, config.status);
-    if (args.xlsx) writeFileSync(args.xlsx, await exportTasksXlsx(entries.map(exportRow), { asOf }));
+    if (args.xlsx) writeFileSync(args.xlsx, await exportTasksXlsx(entries.map(exportRowOf), { asOf }));
     if (args.chart) {
       const { renderStatusChart } = await import('../status/render-chart.ts');
-      const rows = byDepartment(entries).sort((a, b) => b.total - a.total).map((d) => ({ label: d.department, done: d.done, inProgress: d.inProgress, overdue: d.overdue, notStarted: d.notStarted }));
-      writeFileSync(args.chart, await renderStatusChart(rows, { title: '任务完成情况', subtitle: `截至${today}` }));
+      writeFileSync(args.chart, await renderStatusChart(departmentChartRows(entries), { title: '任务完成情况', subtitle: `截至${today}` }));
     }
     io.out(args.json ? JSON.stringify(statusJson(entries, today)) : summarize(entries, asOf, kb.plans.map((p) => p.city ?? p.file).join('、')));
     if (args.xlsx) io.err(`已导出 ${args.xlsx}`);
@@ -42,15 +41,6 @@ export async function statusCommand(args: StatusArgs, config: Config, io: CliIo)
   } finally {
     await store.close();
   }
-}
-
-function exportRow(e: StatusEntry) {
-  const last = e.status.last;
-  return {
-    city: e.city, file: e.task.file, ref: e.task.ref, text: e.task.text, lead: e.task.lead, units: e.task.units,
-    partners: e.task.partners, deadline: e.task.deadline, status: e.status.state, light: e.status.light, percent: e.status.percent,
-    lastReport: last ? { at: last.at, by: last.reporter.name, department: last.department, text: last.text } : null,
-  };
 }
 
 function statusJson(entries: StatusEntry[], asOf: string) {

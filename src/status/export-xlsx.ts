@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { countByDepartment, departmentsOf, type DepartmentRef } from './departments.ts';
 
 /**
  * The coordinators' Excel export: one row per task with its status, plus a per-department summary.
@@ -24,6 +25,12 @@ export interface ExportRow {
   /** 0–100. */
   percent: number | null;
   lastReport: { at: string /* ISO */; by: string; department: string; text: string } | null;
+  /**
+   * The responsible departments by the one counting rule (`departmentsOf` over the knowledge base, as
+   * `exportRowOf` sets them): 质监局 and 市质监局 are one. Without it, lead ∪ units by the same rule
+   * with no registry (city and 市 stripped, no aliases).
+   */
+  departments?: DepartmentRef[];
 }
 
 export interface ExportOptions {
@@ -162,37 +169,21 @@ function displayWidth(text: string): number {
   return width;
 }
 
-/** Counts each task once per responsible unit (lead ∪ units, deduplicated), departments as written. */
+/**
+ * Counts each task once per responsible department by the one rule (`countByDepartment`, the chart's
+ * and the summary's too): 质监局 and 市质监局 one row; the same name in two cities two rows.
+ */
 export function summarizeByDepartment(rows: ExportRow[]): DepartmentSummary[] {
-  const multiCity = new Set(rows.map((r) => r.city)).size > 1;
-  const byKey = new Map<string, DepartmentSummary>();
-  for (const row of rows) {
-    const names = new Set([...row.lead, ...row.units].map((n) => n.trim()).filter(Boolean));
-    if (names.size === 0) names.add(NO_UNIT);
-    for (const department of names) {
-      const city = multiCity ? row.city : null;
-      const key = `${city ?? ''}\u0000${department}`;
-      let entry = byKey.get(key);
-      if (!entry) {
-        entry = { city, department, total: 0, done: 0, inProgress: 0, overdue: 0, notStarted: 0, rate: 0 };
-        byKey.set(key, entry);
-      }
-      countStatus(entry, row.status);
-    }
-  }
-  const collator = new Intl.Collator('zh');
-  return [...byKey.values()].sort(
-    (a, b) => collator.compare(a.city ?? '', b.city ?? '') || b.total - a.total || collator.compare(a.department, b.department),
-  );
-}
-
-function countStatus(entry: DepartmentSummary, status: ExportStatus): void {
-  entry.total += 1;
-  if (status === '已完成') entry.done += 1;
-  else if (status === '推进中') entry.inProgress += 1;
-  else if (status === '逾期') entry.overdue += 1;
-  else entry.notStarted += 1;
-  entry.rate = entry.done / entry.total;
+  const counts = countByDepartment(rows, {
+    departmentsOf: (row) => row.departments ?? departmentsOf(null, [...row.lead, ...row.units], row.file, row.city),
+    stateOf: (row) => row.status,
+    unassigned: { name: NO_UNIT, cityOf: (row) => row.city },
+  });
+  const multiCity = new Set(counts.map((c) => c.city)).size > 1;
+  return counts.map((c) => ({
+    city: multiCity ? c.city : null, department: c.name, total: c.total, done: c.done, inProgress: c.inProgress,
+    overdue: c.overdue, notStarted: c.notStarted, rate: c.total ? c.done / c.total : 0,
+  }));
 }
 
 function addDepartmentSheet(workbook: ExcelJS.Workbook, summary: DepartmentSummary[]): void {

@@ -1,6 +1,9 @@
-import { cityOf, isResponsible, type KnowledgeBase } from '../kb/knowledge-base.ts';
+import { cityOf, type KnowledgeBase } from '../kb/knowledge-base.ts';
 import { shanghaiDay as shanghai } from '../shanghai-day.ts';
 import type { Task } from '../kb/records.ts';
+import { countByDepartment, departmentKeyOf, departmentLabel, departmentOf, departmentsOf, type DepartmentCount, type DepartmentRef } from './departments.ts';
+import { NO_UNIT, type ExportRow } from './export-xlsx.ts';
+import type { ChartRow } from './render-chart.ts';
 import { taskKey, type ProgressReport } from './progress.ts';
 import { statusOf, type StatusThresholds, type TaskStatus } from './task-status.ts';
 
@@ -14,8 +17,12 @@ export interface StatusEntry {
   key: string;
   city: string;
   status: TaskStatus;
-  /** The task's responsible departments, each under its registry name (质监局 = 市质监局). */
+  /** The task's responsible departments by the one counting rule (`departments.ts`): 质监局 = 市质监局, per city. */
+  responsible: DepartmentRef[];
+  /** Their display names (`responsible[i].name`). */
   departments: string[];
+  /** The department key of the latest report's reporter (null: none, or a coordinator's note). */
+  reportedBy: string | null;
 }
 
 export interface Scope {
@@ -37,7 +44,18 @@ export function trackedTasks(kb: KnowledgeBase, scope: Scope = {}): Task[] {
     out.push(...(table.length ? table : tasks));
   }
   if (!scope.department) return out;
-  return out.filter((t) => isResponsible(kb, t, scope.department!));
+  return out.filter((t) => isResponsibleFor(kb, t, scope.department!));
+}
+
+/** Whether a department (any written form, in the task's city) is among the task's responsible units. */
+export function isResponsibleFor(kb: KnowledgeBase, task: Task, department: string): boolean {
+  const key = departmentKeyOf(kb, department, task.file);
+  return responsibleOf(kb, task).some((d) => d.key === key);
+}
+
+/** A task's responsible departments (lead ∪ units), each once. */
+export function responsibleOf(kb: KnowledgeBase, task: Pick<Task, 'file' | 'lead' | 'units'>): DepartmentRef[] {
+  return departmentsOf(kb, [...task.lead, ...task.units], task.file);
 }
 
 export function statusEntries(kb: KnowledgeBase, latest: Map<string, ProgressReport>, today: string, scope: Scope = {}, t?: StatusThresholds): StatusEntry[] {
@@ -45,39 +63,50 @@ export function statusEntries(kb: KnowledgeBase, latest: Map<string, ProgressRep
     const key = taskKey(task);
     const planCity = cityOf(kb, task.file);
     const city = planCity ?? task.file;
-    const departments = [...new Set(task.units.map((u) => kb.departments.resolve(u, task.file, planCity)?.name ?? u))];
-    return { task, key, city, status: statusOf(task, latest.get(key) ?? null, today, t), departments };
+    const responsible = responsibleOf(kb, task);
+    const status = statusOf(task, latest.get(key) ?? null, today, t);
+    const reportedBy = status.last && status.last.department !== '协调员' ? departmentKeyOf(kb, status.last.department, task.file) : null;
+    return { task, key, city, status, responsible, departments: responsible.map((d) => d.name), reportedBy };
   });
 }
 
-export interface DepartmentStatus {
+export interface DepartmentStatus extends DepartmentCount {
+  /** As listed (= `label`): the display name, with the city when the entries span several cities. */
   department: string;
-  total: number;
-  done: number;
-  inProgress: number;
-  overdue: number;
-  notStarted: number;
+  /** Whether the department itself has reported on any of its tasks. */
   reported: boolean;
 }
 
-/** Counts per responsible department (a task counts once for each of its units). */
+/**
+ * Counts per responsible department by the one rule (`countByDepartment`): a task counts once for each
+ * department, 质监局 and 市质监局 being one; sorted by city, then the most tasks first.
+ */
 export function byDepartment(entries: StatusEntry[]): DepartmentStatus[] {
-  const map = new Map<string, DepartmentStatus>();
-  const cities = new Set(entries.map((e) => e.city));
-  for (const e of entries) {
-    for (const name of e.departments) {
-      const d = cities.size > 1 ? `${e.city}${name}` : name;
-      const s = map.get(d) ?? { department: d, total: 0, done: 0, inProgress: 0, overdue: 0, notStarted: 0, reported: false };
-      s.total++;
-      if (e.status.state === '已完成') s.done++;
-      else if (e.status.state === '推进中') s.inProgress++;
-      else if (e.status.state === '逾期') s.overdue++;
-      else s.notStarted++;
-      if (e.status.last?.department === name) s.reported = true;
-      map.set(d, s);
-    }
-  }
-  return [...map.values()];
+  const counts = countByDepartment(entries, {
+    departmentsOf: (e) => e.responsible,
+    stateOf: (e) => e.status.state,
+    unassigned: { name: NO_UNIT, cityOf: (e) => e.city },
+  });
+  const reported = new Set(entries.filter((e) => e.responsible.some((d) => d.key === e.reportedBy)).map((e) => e.reportedBy!));
+  return counts.map((c) => ({ ...c, department: c.label, reported: reported.has(c.key) }));
+}
+
+/** The chart's bars: one per department (`byDepartment`), the most tasks first. */
+export function departmentChartRows(entries: StatusEntry[]): ChartRow[] {
+  return byDepartment(entries)
+    .sort((a, b) => b.total - a.total)
+    .map((d) => ({ label: d.department, done: d.done, inProgress: d.inProgress, overdue: d.overdue, notStarted: d.notStarted }));
+}
+
+/** A status entry as a row of the Excel export, its departments counted by the same rule. */
+export function exportRowOf(e: StatusEntry): ExportRow {
+  const last = e.status.last;
+  return {
+    city: e.city, file: e.task.file, ref: e.task.ref, text: e.task.text, lead: e.task.lead, units: e.task.units,
+    partners: e.task.partners, deadline: e.task.deadline, status: e.status.state, light: e.status.light, percent: e.status.percent,
+    lastReport: last ? { at: last.at, by: last.reporter.name, department: last.department, text: last.text } : null,
+    departments: e.responsible,
+  };
 }
 
 const pct = (n: number, d: number) => (d === 0 ? '0%' : `${Math.round((100 * n) / d)}%`);
@@ -97,10 +126,27 @@ export function summarize(entries: StatusEntry[], asOf: Date, label: string): st
     .slice(0, 3);
   if (lagging.length) lines.push(`落后部门: ${lagging.map((d) => `${d.department}(逾期${d.overdue}/${d.total})`).join('、')}`);
   const overdue = entries.filter((e) => e.status.state === '逾期').sort((a, b) => (a.status.dueDay ?? '').localeCompare(b.status.dueDay ?? '')).slice(0, 3);
-  if (overdue.length) lines.push(`逾期事项: ${overdue.map((e) => `${refOf(e.task)}${e.task.text.slice(0, 14)}…(${e.task.units[0]})`).join('; ')}`);
+  if (overdue.length) lines.push(`逾期事项: ${overdue.map((e) => `${refOf(e.task)}${e.task.text.slice(0, 14)}…(${e.departments[0] ?? e.task.units[0]})`).join('; ')}`);
   const silent = byDepartment(entries).filter((d) => !d.reported && d.done + d.inProgress === 0);
   if (silent.length) lines.push(`尚未报告进展的部门${silent.length}个: ${silent.slice(0, 6).map((d) => d.department).join('、')}${silent.length > 6 ? '等' : ''}`);
   return lines.join('\n');
+}
+
+/**
+ * The 督办单 of a department as the user wrote it (质监局, 市质监局 …): one sheet per department it
+ * means by the one rule — one in a city; one per city when the entries span cities (市场监管局 of 明州
+ * and of 清江 are two departments) — each headed by the department's display name.
+ */
+export function supervisionSheets(kb: KnowledgeBase, entries: StatusEntry[], department: string, asOf: Date): string {
+  const groups = new Map<string, { ref: DepartmentRef; entries: StatusEntry[] }>();
+  for (const e of entries) {
+    const ref = departmentOf(kb, department, e.task.file);
+    const g = groups.get(ref.key) ?? { ref: e.responsible.find((d) => d.key === ref.key) ?? ref, entries: [] };
+    g.entries.push(e);
+    groups.set(ref.key, g);
+  }
+  const multi = groups.size > 1;
+  return [...groups.values()].map((g) => supervisionSheet(g.entries, multi ? departmentLabel(g.ref.city, g.ref.name) : g.ref.name, asOf)).join('\n\n');
 }
 
 /** One department's open and overdue items (督办单). */

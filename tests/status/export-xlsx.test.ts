@@ -121,6 +121,25 @@ describe('exportTasksXlsx', () => {
     expect(rowValues(sheet, 3, 3)).toEqual(['清江市', '市工信局', 1]);
   });
 
+  it('counts one department once however it is written (the rule without a registry: 市 stripped)', async () => {
+    const short = task({ ref: '9', units: ['工信局'], status: '推进中', light: 'green' });
+    const both = task({ ref: '10', lead: ['市工信局'], units: ['市工信局', '工信局'], status: '未开始' });
+    const sheet = (await exportAndLoad([ROWS[1], short, both])).getWorksheet(DEPARTMENT_SHEET)!;
+    expect(sheet.rowCount).toBe(2);
+    expect(rowValues(sheet, 2, 7)).toEqual(['市工信局', 3, 1, 1, 0, 1, 1 / 3]);
+  });
+
+  it('counts by the departments the rows carry (set from the knowledge base by exportRowOf)', async () => {
+    const ref = (name: string) => ({ key: '明州市/质量技术监督局', body: '质量技术监督局', city: '明州市', name });
+    const rows = [
+      task({ units: ['市质监局'], departments: [ref('市质监局')], status: '已完成', light: 'green' }),
+      task({ units: ['质监'], departments: [ref('市质监局')] }),
+    ];
+    const sheet = (await exportAndLoad(rows)).getWorksheet(DEPARTMENT_SHEET)!;
+    expect(sheet.rowCount).toBe(2);
+    expect(rowValues(sheet, 2, 7)).toEqual(['市质监局', 2, 1, 0, 0, 1, 0.5]);
+  });
+
   it('exports the title and header alone when there are no tasks', async () => {
     const workbook = await exportAndLoad([], '明州市质量强市督办表');
     const sheet = workbook.getWorksheet(TASK_SHEET)!;
