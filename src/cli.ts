@@ -32,6 +32,10 @@ const HELP = `duban — 督办助手: 把质量强市方案变成可引用的知
       通过 Wechaty + puppet-mock 回放对话脚本, 每条机器人消息输出一行 JSON。
   duban remind [--plans DIR]... --date YYYY-MM-DD [--json] [--store memory]
       预览当天会发送的提醒(不发送): 截止前30/7/1天、逾期、报送日期、活动日; 周一附协调员周报。
+  duban remind --send --date YYYY-MM-DD [--time HH:MM] --outbox FILE.jsonl [--plans DIR]... [--store URL]
+      演练: 按机器人的真实发送流程(补发、持久发件箱、租约、重试、发送限速)运行当天的提醒,
+      每条消息以 {"key","to","text"} 追加到 FILE; FILE.fail 中每行一个正则, 匹配的群/部门发送失败。
+      退出码 0 = 全部送达, 3 = 有发送失败(下次运行重试), 1 = 出错。
   duban status [--plans DIR]... [--date YYYY-MM-DD] [--json] [--xlsx FILE] [--chart FILE.png] [--store URL]
       任务状态(未开始/推进中/已完成/逾期, 红黄绿灯)和领导汇总; 可导出 Excel 和 PNG 图表。
   duban help
@@ -148,12 +152,19 @@ function parseRemindArgs(args: string[], config: Config) {
       date: DATE,
       json: JSON_FLAG,
       store: STRING,
+      send: { type: 'boolean', default: false },
+      outbox: STRING,
+      time: STRING,
     },
     strict: true,
   });
-  if (!values.date) throw new UsageError('请用 --date YYYY-MM-DD 指定预览日期');
+  if (!values.date) throw new UsageError('请用 --date YYYY-MM-DD 指定日期');
   dateArg(values.date);
-  return { plans: plansArg(values.plans, config), cache: !values['no-cache'], date: values.date, json: values.json ?? false, store: values.store ?? null };
+  if (values.send && !values.outbox) throw new UsageError('--send 需要 --outbox FILE.jsonl (消息写入该文件; 在微信里发送请用 duban start)');
+  if (!values.send && (values.outbox || values.time)) throw new UsageError('--outbox 和 --time 只用于 --send');
+  if (values.time !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(values.time)) throw new UsageError(`--time 应为 HH:MM, 收到 "${values.time}"`);
+  const send = values.send ? { outbox: values.outbox!, time: values.time ?? null } : null;
+  return { plans: plansArg(values.plans, config), cache: !values['no-cache'], date: values.date, json: values.json ?? false, store: values.store ?? null, send };
 }
 
 function parseStatusArgs(args: string[], config: Config) {

@@ -9,9 +9,11 @@ import { realWait, SendGovernor } from './chat/send-governor.ts';
 import { loadKnowledgeBase } from './cli/load-knowledge-base.ts';
 import type { CliIo } from './cli/io.ts';
 import { ReminderService } from './schedule/reminder-service.ts';
-import { chineseWorkdays } from './schedule/workday-calendar.ts';
+import { SendJournal } from './schedule/send-journal.ts';
+import { calendarWarnings, chineseWorkdays, shanghaiDay } from './schedule/workday-calendar.ts';
 import { ProgressStore } from './status/progress.ts';
 import { createStore } from './store/create-store.ts';
+import { checkRedisPersistence } from './store/redis-persistence.ts';
 import type { Store } from './store/store.ts';
 
 /**
@@ -31,6 +33,8 @@ export interface BotParts {
   engine: AnswerEngine;
   store: Store;
   handler: MessageHandler;
+  /** The one send governor of this bot: replies and reminders alike. */
+  governor: SendGovernor;
   setDate(d: Date | null): void;
 }
 
@@ -38,9 +42,11 @@ export interface BotParts {
 export async function buildBot(config: Config, io: CliIo, opts: { plans: string[]; cache: boolean; date: string | null; storeUrl?: string; governed: boolean }): Promise<BotParts> {
   const { kb } = await loadKnowledgeBase(config, { plans: opts.plans, cache: opts.cache, progress: (l) => io.err(l) });
   for (const w of kb.warnings) io.err(`⚠ ${w.message}`);
+  for (const w of calendarWarnings(shanghaiDay(new Date()), config.calendar)) io.err(w);
   if (kb.plans.length === 0) throw new Error('没有可用的方案, 机器人无法回答问题 (检查 --plans 或 DUBAN_PLANS_DIR)');
   const engine = new AnswerEngine(kb);
   const store = await createStore({ url: opts.storeUrl ?? config.storeUrl, dataDir: config.dataDir });
+  void checkRedisPersistence(store).then((w) => w && io.err(`⚠ ${w}`));
   const llm = await createLlm(config, (l) => io.err(l));
   let fixed: Date | null = opts.date ? new Date(`${opts.date}T09:00:00+08:00`) : null;
   const pipeline = createPipeline({
@@ -54,8 +60,9 @@ export async function buildBot(config: Config, io: CliIo, opts: { plans: string[
     startedAt: Date.now(),
     log: (l) => io.err(l),
   });
-  const handler = opts.governed ? governed(pipeline, config) : pipeline;
-  return { engine, store, handler, setDate: (d) => void (fixed = d) };
+  const governor = sendGovernor(config);
+  const handler = opts.governed ? governed(pipeline, governor) : pipeline;
+  return { engine, store, handler, governor, setDate: (d) => void (fixed = d) };
 }
 
 /** The optional LLM when an API key is configured; null otherwise (everything works without it). */
@@ -66,14 +73,13 @@ export async function createLlm(config: Config, log: (line: string) => void): Pr
   return createOpenAiLlm({ apiKey: config.llm.apiKey, baseURL: config.llm.baseURL || undefined, model: config.llm.model, timeoutMs: config.llm.timeoutMs, log });
 }
 
-/** Replies go through the send governor (one queue, spaced sends) on a real account. */
-function governed(pipeline: MessageHandler, config: Config): MessageHandler {
-  const governor = new SendGovernor({
-    intervalMs: config.limits.sendIntervalMs,
-    perTargetIntervalMs: config.limits.roomSendIntervalMs,
-    now: Date.now,
-    wait: realWait,
-  });
+/** The send governor from config: one queue, spaced sends (WeChat blocks accounts that post too fast). */
+export function sendGovernor(config: Config): SendGovernor {
+  return new SendGovernor({ intervalMs: config.limits.sendIntervalMs, perTargetIntervalMs: config.limits.roomSendIntervalMs, now: Date.now, wait: realWait });
+}
+
+/** Replies go through the send governor on a real account. */
+function governed(pipeline: MessageHandler, governor: SendGovernor): MessageHandler {
   return (msg, replier) => {
     const target = (m: IncomingMessage) => m.room?.id ?? m.from.id;
     const spaced: Replier = {
@@ -121,15 +127,22 @@ async function runOnWechat(config: Config, io: CliIo, bot: BotParts): Promise<nu
     progress: new ProgressStore(bot.store),
     bindings: new Bindings(bot.store),
     config,
-    calendar: chineseWorkdays(),
-    sendToRoom: async (topic, text) => {
-      const room = await running.bot.Room.find({ topic });
-      if (!room) throw new Error(`找不到群「${topic}」(机器人需要在群里)`);
+    calendar: chineseWorkdays(config.calendar),
+    governor: bot.governor,
+    journal: new SendJournal(config.dataDir),
+    sendToRoom: async (target, text) => {
+      const { findRoom } = await import('./chat/wechaty-adapter.ts');
+      const room = await findRoom(running.bot, target, (l) => io.err(l));
       await room.say(text);
     },
     log: (l) => io.err(l),
   });
   reminders.start();
+  // Catch-up at start-up, not at the next send time: failed, cut-off and missed messages go out now.
+  void reminders.runNow().then(
+    (r) => io.err(`启动补发检查: 发出${r.sent}条${r.failed ? `, ${r.failed}条失败(下次运行重试)` : ''}`),
+    (error: Error) => io.err(`启动补发检查失败: ${error.message}`),
+  );
   io.err(`${config.bot.name}已启动 (puppet: ${config.bot.puppet}); 每个工作日 ${config.reminders.sendAt} 发送提醒; 按 Ctrl+C 退出。`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

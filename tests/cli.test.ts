@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -94,11 +94,68 @@ describe('duban kb', () => {
       expect(Object.keys(d).sort()).toEqual(['due', 'kind', 'refs', 'text', 'to']);
       expect('department' in d.to || 'room' in d.to).toBe(true);
     }
-    const mkt = list.find((d: { to: { department?: string } }) => d.to.department === '市市场监管局');
+    // Departments without a group: one combined message to the coordinators, each item with its departments.
+    const mkt = list.find((d: { to: { room?: string }; text: string }) => d.to.room === '质量强市工作群' && /〔[^〕]*市市场监管局/u.test(d.text));
+    expect(mkt.text).toContain('尚未绑定工作群');
     expect(mkt.text).toContain('2026年12月31日到期, 还有7天');
     expect(mkt.refs.some((r: { ref: string }) => r.ref === '2.2.1')).toBe(true);
     const none = capture();
     await runCli(['remind', '--plans', dir, '--date', '2026-12-25', '--store', 'memory'], none.io, env);
     expect(none.out.join('')).toContain('没有要发送的提醒');
+  });
+});
+
+describe('duban remind --send (the operators\' drill contract)', () => {
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'duban-send-'));
+    env = { DUBAN_DATA_DIR: join(dir, 'data') };
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const lines = (file: string) => readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+
+  it('appends each message as {"key","to","text"}, exit 0; a re-run sends nothing; keys are the same in every run', async () => {
+    const outbox = join(dir, 'out.jsonl');
+    const c = capture();
+    expect(await runCli(['remind', '--send', '--plans', DEMO_DIR, '--date', '2026-12-24', '--outbox', outbox], c.io, env)).toBe(0);
+    const first = lines(outbox);
+    expect(first.length).toBeGreaterThan(0);
+    for (const l of first) {
+      expect(Object.keys(l).sort()).toEqual(['key', 'text', 'to']);
+      expect(l.to).toEqual({ room: '质量强市工作群' });
+    }
+    expect(first.map((l) => l.text).join('\n')).toContain('2026年12月31日到期, 还有7天');
+    expect(await runCli(['remind', '--send', '--plans', DEMO_DIR, '--date', '2026-12-24', '--outbox', outbox], capture().io, env)).toBe(0);
+    expect(lines(outbox)).toHaveLength(first.length);
+    // A fresh store plans the same keys.
+    const other = join(dir, 'other.jsonl');
+    await runCli(['remind', '--send', '--plans', DEMO_DIR, '--date', '2026-12-24', '--outbox', other], capture().io, { DUBAN_DATA_DIR: join(dir, 'data2') });
+    expect(lines(other).map((l) => l.key)).toEqual(first.map((l) => l.key));
+  });
+
+  it('a target matching FILE.fail fails (exit 3); the next day retries it once (补发), then exit 0', async () => {
+    const outbox = join(dir, 'out.jsonl');
+    writeFileSync(`${outbox}.fail`, '质量强市\n');
+    const day1 = capture();
+    expect(await runCli(['remind', '--send', '--plans', DEMO_DIR, '--date', '2026-12-24', '--outbox', outbox], day1.io, env)).toBe(3);
+    expect(day1.out.join('')).toContain('下次运行会重试');
+    rmSync(`${outbox}.fail`);
+    expect(await runCli(['remind', '--send', '--plans', DEMO_DIR, '--date', '2026-12-25', '--outbox', outbox], capture().io, env)).toBe(0);
+    const sent = lines(outbox);
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.every((l) => l.key.startsWith('2026-12-24|') && l.text.startsWith('【补发】原定12月24日发送的提醒(当时发送失败)'))).toBe(true);
+    expect(await runCli(['remind', '--send', '--plans', DEMO_DIR, '--date', '2026-12-28', '--outbox', outbox], capture().io, env)).toBe(0);
+    expect(lines(outbox).filter((l) => l.key.startsWith('2026-12-24|'))).toHaveLength(sent.length);
+  });
+
+  it('--time before the send time plans nothing new; misuse is one line and exit 2', async () => {
+    const outbox = join(dir, 'out.jsonl');
+    expect(await runCli(['remind', '--send', '--plans', DEMO_DIR, '--date', '2026-12-24', '--time', '08:00', '--outbox', outbox], capture().io, env)).toBe(0);
+    expect(existsSync(outbox)).toBe(false);
+    const bad = capture();
+    expect(await runCli(['remind', '--send', '--date', '2026-12-24'], bad.io, env)).toBe(2);
+    expect(bad.err.join('')).toContain('--outbox');
+    expect(await runCli(['remind', '--send', '--date', '2026-12-24', '--outbox', outbox, '--time', '9点'], capture().io, env)).toBe(2);
   });
 });

@@ -24,6 +24,8 @@ export interface CommandContext {
   now: Date;
   botName: string;
   reminders: Config['reminders'];
+  /** Workday calendar overrides (config `calendar`). */
+  calendar?: Config['calendar'];
   /** Progress reports (absent when the transport has no store for them). */
   progress?: ProgressStore;
   /** Sends a file or image to the conversation, when the transport can. */
@@ -144,7 +146,7 @@ async function previewReminders(c: CommandContext): Promise<string> {
     kb: c.engine.prepared.kb,
     bindings: await c.bindings.all(),
     policy: c.reminders,
-    calendar: chineseWorkdays(),
+    calendar: chineseWorkdays(c.calendar),
     now,
     coordinatorRoom: c.reminders.coordinatorRoom,
     digestWeekday: c.reminders.digestWeekday,

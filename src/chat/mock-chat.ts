@@ -83,8 +83,8 @@ export class MockChat {
    * `from` says `text` in the group with topic `room` (both created on first use) and the bot handles
    * it. With `mention` the bot is in the mention list and the text shows "@botName", as in WeChat.
    */
-  async say(room: string, from: string, text: string, mention = true): Promise<void> {
-    const speaker = this.person(from);
+  async say(room: string, from: string, text: string, mention = true, fromId?: string): Promise<void> {
+    const speaker = this.person(from, fromId);
     const group = this.group(room, speaker);
     if (mention) speaker.say(withMention(this.botName, text), [this.me]).to(group);
     else speaker.say(text).to(group);
@@ -92,8 +92,8 @@ export class MockChat {
   }
 
   /** `from` writes to the bot directly and the bot handles it. */
-  async dm(from: string, text: string): Promise<void> {
-    this.person(from).say(text).to(this.me);
+  async dm(from: string, text: string, fromId?: string): Promise<void> {
+    this.person(from, fromId).say(text).to(this.me);
     await this.settle();
   }
 
@@ -125,12 +125,17 @@ export class MockChat {
     }
   }
 
-  private person(name: string): mock.ContactMock {
-    if (name === this.botName) return this.me;
-    let contact = this.people.get(name);
+  /**
+   * The contact speaking: by WeChat id when given (what rights are checked against: two people may
+   * share a display name, and anyone can take one), else by display name with a generated id.
+   */
+  private person(name: string, id?: string): mock.ContactMock {
+    if (name === this.botName && !id) return this.me;
+    const key = id ? `id:${id}` : name;
+    let contact = this.people.get(key);
     if (!contact) {
-      contact = this.mocker.createContact({ name });
-      this.people.set(name, contact);
+      contact = this.mocker.createContact(id ? { id, name } : { name });
+      this.people.set(key, contact);
     }
     return contact;
   }

@@ -112,6 +112,29 @@ async function sayTo(bot: WechatyInterface, to: IncomingMessage, text: string): 
   await room.say(text, talker);
 }
 
+/**
+ * The group a reminder goes to: by room id when the group is bound (a renamed group is still found;
+ * two groups with one name are never confused); by topic only when no id is known (the coordinators'
+ * group), and then only if exactly one group has it. Throws with a clear message otherwise, so the
+ * delivery fails, is logged, and is retried by the next run.
+ */
+export async function findRoom(bot: Pick<WechatyInterface, 'Room'>, target: { id?: string; topic: string }, log?: LogLine) {
+  if (target.id) {
+    const room = await bot.Room.find({ id: target.id });
+    if (room) return room;
+    log?.(`提醒: 群「${target.topic}」(${target.id}) 已不存在或机器人已不在群里; 请重新 /绑定`);
+    throw new Error(`群「${target.topic}」(${target.id}) 找不到: 已解散、机器人已退出, 或需要重新绑定`);
+  }
+  const rooms = await bot.Room.findAll({ topic: target.topic });
+  if (rooms.length === 1) return rooms[0];
+  if (rooms.length === 0) {
+    log?.(`提醒: 找不到名为「${target.topic}」的群(机器人需要在群里)`);
+    throw new Error(`找不到群「${target.topic}」(机器人需要在群里)`);
+  }
+  log?.(`提醒: 有${rooms.length}个群都叫「${target.topic}」, 无法确定发往哪个; 请给协调员群改一个唯一的群名`);
+  throw new Error(`有${rooms.length}个群都叫「${target.topic}」, 未发送`);
+}
+
 export interface StartWechatyOptions {
   /** Puppet module name, e.g. `wechaty-puppet-service`; wechaty's own default when absent. */
   puppet?: string;

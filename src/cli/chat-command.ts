@@ -11,14 +11,16 @@ export interface ChatArgs {
 }
 
 type ScriptLine =
-  | { room: string; from: string; text: string; mention?: boolean }
-  | { dm: string; text: string }
+  | { room: string; from: string; fromId?: string; text: string; mention?: boolean }
+  | { dm: string; fromId?: string; text: string }
   | { at: string };
 
 /**
  * `duban chat --script FILE.jsonl`: plays lines through Wechaty and puppet-mock in order and prints one
- * JSON line per message the bot sends ({"room","text"} or {"dm","text"}). A line that is not valid
- * gets one warning on stderr and is skipped.
+ * JSON line per message the bot sends ({"room","text"} or {"dm","text"}). Lines:
+ * `{"room","from","text"[,"fromId"][,"mention"]}`, `{"dm","text"[,"fromId"]}` (`fromId`: the sender's
+ * WeChat id, which rights are checked against), `{"at": ISO time}`. A line that is not valid gets one
+ * warning on stderr and is skipped.
  */
 export async function chatCommand(args: ChatArgs, config: Config, io: CliIo): Promise<number> {
   const bot = await buildBot(config, io, { plans: args.plans, cache: args.cache, date: null, storeUrl: args.store ?? undefined, governed: false });
@@ -49,6 +51,7 @@ function parseLine(raw: string): ScriptLine | null {
   try {
     const v = JSON.parse(raw);
     if (typeof v?.at === 'string' && !Number.isNaN(Date.parse(v.at))) return v;
+    if (v?.fromId !== undefined && (typeof v.fromId !== 'string' || !v.fromId.trim())) return null;
     if (typeof v?.dm === 'string' && typeof v.text === 'string') return v;
     if (typeof v?.room === 'string' && typeof v.from === 'string' && typeof v.text === 'string') return v;
   } catch {
@@ -57,9 +60,9 @@ function parseLine(raw: string): ScriptLine | null {
   return null;
 }
 
-async function play(line: ScriptLine, chat: { say(r: string, f: string, t: string, m?: boolean): Promise<void>; dm(f: string, t: string): Promise<void> }, setDate: (d: Date) => void) {
+async function play(line: ScriptLine, chat: { say(r: string, f: string, t: string, m?: boolean, id?: string): Promise<void>; dm(f: string, t: string, id?: string): Promise<void> }, setDate: (d: Date) => void) {
   if ('at' in line) setDate(new Date(line.at));
-  else if ('dm' in line) await chat.dm(line.dm, line.text);
-  else await chat.say(line.room, line.from, line.text, line.mention === true);
+  else if ('dm' in line) await chat.dm(line.dm, line.text, line.fromId);
+  else await chat.say(line.room, line.from, line.text, line.mention === true, line.fromId);
 }
 

@@ -1,12 +1,14 @@
 import type { Binding } from '../chat/bindings.ts';
 import type { DepartmentRegistry } from '../kb/departments.ts';
 import type { Delivery, Obligation, Reminder } from './types.ts';
+import { countItemsByDepartment, type DepartmentKb } from '../status/departments.ts';
 import { addDays } from './workday-calendar.ts';
 
 /**
  * A day's reminders → messages: a department's reminders go to the groups bound to it, batched (one
- * message per group per run, listing its items with item numbers and dates); a department without a
- * bound group is reminded through the coordinators (one delivery per department, sent together).
+ * message per group per run, listing its items with item numbers and dates); the departments without
+ * a bound group are reminded through the coordinators in ONE combined message (a section per
+ * department; split only when it would be too long for one WeChat message).
  */
 
 export interface ComposeContext {
@@ -17,6 +19,10 @@ export interface ComposeContext {
   /** Liaison per department name (optional), named in the group's message. */
   liaisons?: Record<string, string>;
   today: string;
+  /** Topic of the coordinators' group: the combined message for departments without a group. */
+  coordinatorRoom?: string;
+  /** Longest combined message before it is split (characters). Default 1800. */
+  maxChars?: number;
 }
 
 const fmt = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
@@ -38,9 +44,9 @@ function roomsOf(department: string, file: string, ctx: ComposeContext): Binding
 }
 
 export function composeReminders(reminders: Reminder[], ctx: ComposeContext): Delivery[] {
-  const byTarget = new Map<string, { to: Delivery['to']; items: Reminder[]; keys: string[]; liaison?: string }>();
-  const add = (id: string, to: Delivery['to'], r: Reminder, recipient: string, liaison?: string) => {
-    const entry = byTarget.get(id) ?? { to, items: [], keys: [], liaison };
+  const byTarget = new Map<string, { to: Delivery['to']; roomId?: string; items: Reminder[]; keys: string[]; liaison?: string }>();
+  const add = (id: string, to: Delivery['to'], r: Reminder, recipient: string, liaison?: string, roomId?: string) => {
+    const entry = byTarget.get(id) ?? { to, roomId, items: [], keys: [], liaison };
     // Two stages of one obligation on the same day (holiday shifts) make one line, both logged.
     if (!entry.items.some((x) => x.obligation.id === r.obligation.id)) entry.items.push(r);
     const key = `${r.obligation.id}|${r.stage}|${recipient}`;
@@ -51,7 +57,7 @@ export function composeReminders(reminders: Reminder[], ctx: ComposeContext): De
     const dept = r.department;
     const rooms = dept ? roomsOf(dept, r.obligation.file, ctx) : [];
     if (rooms.length) {
-      for (const b of rooms) add(`room:${b.roomId}`, { room: b.roomTopic }, r, `room:${b.roomId}`, ctx.liaisons?.[b.department]);
+      for (const b of rooms) add(`room:${b.roomId}`, { room: b.roomTopic }, r, `room:${b.roomId}`, ctx.liaisons?.[b.department], b.roomId);
       continue;
     }
     // One delivery per body (质监局 = 市质监局) and plan, through the coordinators.
@@ -61,17 +67,80 @@ export function composeReminders(reminders: Reminder[], ctx: ComposeContext): De
     const id = `dept:${file}:${dept ? ctx.registry.keyOf(dept, city) : '协调员'}`;
     add(id, { department: name }, r, id);
   }
-  return [...byTarget.values()].map(({ to, items, keys, liaison }) => {
+  const rooms: Delivery[] = [];
+  const departments: Section[] = [];
+  for (const { to, roomId, items, keys, liaison } of byTarget.values()) {
     items.sort((a, b) => a.obligation.due.localeCompare(b.obligation.due));
-    const who = 'room' in to ? (liaison ? `@${liaison} ` : '') : `${to.department}: `;
-    const head = `【督办提醒】${who}以下${items.length}项事项请关注:`;
+    const lines = items.map((r) => itemLine(r, ctx.today));
+    const refs = items.map((r) => ({ file: r.obligation.file, ref: r.obligation.ref }));
+    if ('department' in to) {
+      departments.push({ department: to.department, items: [...items], text: [`${to.department}(${items.length}项):`, ...lines].join('\n'), refs, due: items[0].obligation.due, keys });
+      continue;
+    }
+    const head = `【督办提醒】${liaison ? `@${liaison} ` : ''}以下${items.length}项事项请关注:`;
+    rooms.push({ kind: 'reminder', to, ...(roomId ? { roomId } : {}), text: [head, ...lines].join('\n'), refs, due: items[0].obligation.due, keys });
+  }
+  return [...rooms, ...combineForCoordinators(departments, ctx)];
+}
+
+interface Section {
+  department: string;
+  items: Reminder[];
+  text: string;
+  refs: Delivery['refs'];
+  due: string;
+  keys: string[];
+}
+
+/**
+ * The departments without a group, in one message to the coordinators: each item once, with the
+ * departments it is for (a task shared by five units is one line, not five), split at item boundaries
+ * only when it would exceed `maxChars`. Each part carries the keys of its items, so the delivery log
+ * still records every department's reminder; `sections` lets a department's own group robot get its
+ * part.
+ */
+function combineForCoordinators(sections: Section[], ctx: ComposeContext): Delivery[] {
+  if (sections.length === 0) return [];
+  const room = ctx.coordinatorRoom;
+  if (!room) {
+    // No coordinators' group known (callers that only preview): one delivery per department, as before.
+    return sections.map((s) => ({ kind: 'reminder', to: { department: s.department }, text: `【督办提醒】${s.text}`, refs: s.refs, due: s.due, keys: s.keys, sections: [{ department: s.department, text: s.text }] }));
+  }
+  // One line per obligation, naming its departments; keys follow their obligation.
+  const lines = new Map<string, { r: Reminder; departments: string[]; keys: string[] }>();
+  for (const s of sections) {
+    for (const r of s.items) {
+      const line = lines.get(r.obligation.id) ?? { r, departments: [], keys: [] };
+      if (!line.departments.includes(s.department)) line.departments.push(s.department);
+      line.keys.push(...s.keys.filter((k) => k.startsWith(`${r.obligation.id}|`) && !line.keys.includes(k)));
+      lines.set(r.obligation.id, line);
+    }
+  }
+  const ordered = [...lines.values()].sort((a, b) => a.r.obligation.due.localeCompare(b.r.obligation.due));
+  const max = ctx.maxChars ?? 1800;
+  const parts: Array<typeof ordered> = [[]];
+  let size = 0;
+  for (const line of ordered) {
+    const text = `${itemLine(line.r, ctx.today)}〔${line.departments.join('、')}〕`;
+    if (parts.at(-1)!.length > 0 && size + text.length > max) {
+      parts.push([]);
+      size = 0;
+    }
+    parts.at(-1)!.push(line);
+    size += text.length + 1;
+  }
+  return parts.map((part, i) => {
+    const departments = new Set(part.flatMap((l) => l.departments));
+    const partNo = parts.length > 1 ? `(${i + 1}/${parts.length})` : '';
+    const head = `【督办提醒】以下${part.length}项事项的${departments.size}个责任部门尚未绑定工作群, 请协调员转达${partNo}:`;
     return {
-      kind: 'reminder',
-      to,
-      text: [head, ...items.map((r) => itemLine(r, ctx.today))].join('\n'),
-      refs: items.map((r) => ({ file: r.obligation.file, ref: r.obligation.ref })),
-      due: items[0].obligation.due,
-      keys,
+      kind: 'reminder' as const,
+      to: { room },
+      text: [head, ...part.map((l) => `${itemLine(l.r, ctx.today)}〔${l.departments.join('、')}〕`)].join('\n'),
+      refs: part.map((l) => ({ file: l.r.obligation.file, ref: l.r.obligation.ref })),
+      due: part[0].r.obligation.due,
+      keys: part.flatMap((l) => l.keys),
+      sections: sections.filter((s) => departments.has(s.department)).map((s) => ({ department: s.department, text: s.text })),
     };
   });
 }
@@ -80,7 +149,7 @@ export function composeReminders(reminders: Reminder[], ctx: ComposeContext): De
  * The coordinators' digest: due this week and in the next two weeks, overdue (within `overdueDays`),
  * by department with counts.
  */
-export function composeDigest(obligations: Obligation[], today: string, room: string, overdueDays = 90): Delivery | null {
+export function composeDigest(obligations: Obligation[], today: string, room: string, kb: DepartmentKb, overdueDays = 90): Delivery | null {
   const weekEnd = addDays(today, 6);
   const twoWeeksEnd = addDays(today, 20);
   const since = addDays(today, -overdueDays);
@@ -94,7 +163,7 @@ export function composeDigest(obligations: Obligation[], today: string, room: st
   const lines = [`【督办周报】${today.slice(0, 4)}年${fmt(today)}`];
   for (const [label, list] of Object.entries(groups)) {
     if (!list.length) continue;
-    lines.push(`${label} ${list.length}项: ${byDepartment(list)}`);
+    lines.push(`${label} ${list.length}项: ${byDepartment(list, kb)}`);
   }
   const all = Object.values(groups).flat();
   return {
@@ -107,10 +176,9 @@ export function composeDigest(obligations: Obligation[], today: string, room: st
   };
 }
 
-function byDepartment(list: Obligation[]): string {
-  const counts = new Map<string, number>();
-  for (const o of list) for (const d of o.departments.length ? o.departments : ['协调员']) counts.set(d, (counts.get(d) ?? 0) + 1);
-  const sorted = [...counts].sort((a, b) => b[1] - a[1]);
-  const shown = sorted.slice(0, 8).map(([d, n]) => `${d}${n}`).join('、');
+/** Counts by department with the one counting rule of the status views (registry key, per city). */
+function byDepartment(list: Obligation[], kb: DepartmentKb): string {
+  const sorted = countItemsByDepartment(kb, list);
+  const shown = sorted.slice(0, 8).map((d) => `${d.label}${d.total}`).join('、');
   return sorted.length > 8 ? `${shown}等${sorted.length}个部门` : shown;
 }

@@ -31,11 +31,11 @@ export function planDay(input: DayPlanInput): Delivery[] {
   const year = Number(today.slice(0, 4));
   const obligations = obligationsOf(input.kb, input.policy, input.calendar, [year - 1, year, year + 1], input.isDone);
   const reminders = dueReminders(obligations, input.policy, input.calendar, input.now);
-  const deliveries = composeReminders(reminders, { bindings: input.bindings, registry: input.kb.departments, cityOf: (file) => cityOf(input.kb, file), liaisons: input.liaisons, today });
+  const deliveries = composeReminders(reminders, { bindings: input.bindings, registry: input.kb.departments, cityOf: (file) => cityOf(input.kb, file), liaisons: input.liaisons, today, coordinatorRoom: input.coordinatorRoom });
   const weekday = ((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
   const digestToday = input.digestWeekday === 0 ? input.calendar.isWorkday(today) : weekday === input.digestWeekday;
   if (digestToday) {
-    const digest = composeDigest(obligations, today, input.coordinatorRoom);
+    const digest = composeDigest(obligations, today, input.coordinatorRoom, input.kb);
     if (digest) deliveries.push(input.digestNotes?.length ? { ...digest, text: [digest.text, ...input.digestNotes].join('\n') } : digest);
   }
   return deliveries;

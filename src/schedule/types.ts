@@ -58,10 +58,14 @@ export interface WorkdayCalendar {
 export interface Delivery {
   kind: 'reminder' | 'digest';
   to: { department: string } | { room: string };
+  /** The bound group's WeChat room id: reminders are addressed by id; `to.room` is for display. */
+  roomId?: string;
   text: string;
   refs: Array<{ file: string; ref: string | null }>;
   /** The earliest due date among the items. */
   due: string;
   /** Delivery-log keys this message covers: `${obligationId}|${stage}|${recipient}`. */
   keys: string[];
+  /** A combined message for departments without a group: each department's part (for its group robot). */
+  sections?: Array<{ department: string; text: string }>;
 }

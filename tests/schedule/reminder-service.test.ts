@@ -26,7 +26,7 @@ function service(opts: { failOn?: number; webhooks?: WebhookConfig; hooks?: stri
     bindings: new Bindings(store),
     config: { reminders: config.reminders, webhooks: opts.webhooks },
     calendar: chineseWorkdays(),
-    sendToRoom: async (room, text) => {
+    sendToRoom: async ({ topic: room }, text) => {
       if (++calls === opts.failOn) throw new Error('connection dropped');
       sent.push({ room, text });
     },
@@ -47,12 +47,40 @@ describe('ReminderService', () => {
   it('sends a day’s reminders once, however often the run repeats', async () => {
     const s = service();
     const planned = (await s.plan(at('2026-12-24'))).length;
-    expect(planned).toBeGreaterThan(2);
+    expect(planned).toBeGreaterThan(0);
     expect((await s.runDay(at('2026-12-24'))).sent).toBe(planned);
     expect((await s.runDay(at('2026-12-24'))).sent).toBe(0);
     expect(sent).toHaveLength(planned);
     expect(sent.every((m) => m.room === config.reminders.coordinatorRoom)).toBe(true);
     expect(sent.map((m) => m.text).join('\n')).toContain('2026年12月31日到期, 还有7天');
+    // Departments without a group: combined messages to the coordinators (a section per department,
+    // split only at the length limit), not one message per department.
+    const combined = sent.filter((m) => m.text.includes('尚未绑定工作群'));
+    const departments = new Set(combined.flatMap((m) => [...m.text.matchAll(/〔([^〕]+)〕/gu)].flatMap((x) => x[1].split('、'))));
+    expect(departments.size).toBeGreaterThan(10);
+    expect(combined.length).toBeLessThanOrEqual(2);
+    expect(combined.every((m) => m.text.length <= 1900)).toBe(true);
+  });
+
+  it('sends through the send governor, to the bound group by its room id', async () => {
+    await new Bindings(store).set({ roomId: 'r@chatroom', roomTopic: '市场监管局群', department: '市市场监管局', departmentKey: kb.departments.keyOf('市市场监管局', '明州'), file: kb.plans[0].file, city: '明州', boundBy: '王协调', at: '' });
+    const spaced: string[] = [];
+    const ids: Array<string | undefined> = [];
+    const s = new ReminderService({
+      kb,
+      store,
+      bindings: new Bindings(store),
+      config: { reminders: config.reminders },
+      calendar: chineseWorkdays(),
+      governor: { send: async (target, send) => { spaced.push(target); await send(); } },
+      sendToRoom: async (room) => void ids.push(room.id),
+      log: () => undefined,
+    });
+    const r = await s.runDay(at('2026-12-24'));
+    expect(spaced).toHaveLength(r.sent);
+    expect(spaced).toContain('r@chatroom');
+    expect(ids).toContain('r@chatroom');
+    expect(ids.filter((id) => id === undefined).length).toBe(r.sent - 1); // the coordinators' group, by topic
   });
 
   it('sends to the bound group', async () => {
@@ -100,7 +128,7 @@ describe('ReminderService', () => {
   it('stops reminding a task reported done, and the Monday digest lists red items and silent departments', async () => {
     const progress = new ProgressStore(store);
     const withProgress = () =>
-      new ReminderService({ kb, store, progress, bindings: new Bindings(store), config: { reminders: config.reminders }, calendar: chineseWorkdays(), sendToRoom: async (room, text) => void sent.push({ room, text }), log: () => undefined });
+      new ReminderService({ kb, store, progress, bindings: new Bindings(store), config: { reminders: config.reminders }, calendar: chineseWorkdays(), sendToRoom: async ({ topic: room }, text) => void sent.push({ room, text }), log: () => undefined });
     const file = kb.plans[0].file;
     const before = (await withProgress().plan(at('2026-12-24'))).map((d) => d.text).join('\n');
     expect(before).toContain('分解表2.2.1');
