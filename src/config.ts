@@ -49,7 +49,11 @@ export const ConfigSchema = z.object({
     puppet: z.string(),
     puppetToken: z.string(),
   }),
-  /** Coordinators by WeChat name or id: they may bind any group and use admin commands. */
+  /**
+   * Coordinators by WeChat id (`/我是谁` shows one's id): they may bind any group, preview reminders,
+   * and mark or reopen any task. Display names are never accepted (anyone can take one): an entry that
+   * does not look like an id is ignored with a start-up warning (see `coordinatorIds`).
+   */
   coordinators: z.array(z.string().min(1)),
   limits: z.object({
     perUserPerMinute: z.number().int().positive(),
@@ -109,6 +113,36 @@ export const ConfigSchema = z.object({
     }),
 });
 export type Config = z.infer<typeof ConfigSchema>;
+
+/**
+ * Whether a configured entry looks like a WeChat id (`wxid_…`, a chosen 微信号, a puppet's contact id):
+ * ASCII letters, digits and `_-.@:+=`, no spaces, no CJK. A display name (王协调) does not.
+ */
+export function looksLikeWechatId(entry: string): boolean {
+  return /^[A-Za-z0-9_\-.@:+=]{3,80}$/.test(entry);
+}
+
+/**
+ * The coordinators' ids, and the entries ignored because they are no ids (names are not accepted: a
+ * WeChat display name is neither unique nor protected).
+ */
+export function coordinatorIds(entries: readonly string[]): { ids: Set<string>; ignored: string[] } {
+  const ids = new Set<string>();
+  const ignored: string[] = [];
+  for (const raw of entries) {
+    const entry = raw.trim();
+    if (looksLikeWechatId(entry)) ids.add(entry);
+    else if (entry) ignored.push(entry);
+  }
+  return { ids, ignored };
+}
+
+/** The start-up warning for coordinator entries that are names, not ids (null when there are none). */
+export function coordinatorWarning(entries: readonly string[]): string | null {
+  const { ignored } = coordinatorIds(entries);
+  if (ignored.length === 0) return null;
+  return `⚠ 协调员配置 ${ignored.map((e) => `“${e}”`).join('、')} 不是微信ID, 已忽略: 协调员只按微信ID识别, 不再接受微信名/群昵称(名字任何人都能改成)。请本人向机器人发送 /我是谁 查看微信ID, 填入 config/duban.yaml 的 coordinators 或 DUBAN_COORDINATORS。`;
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

@@ -4,6 +4,7 @@ import { askWithLlm } from './answer/ask-with-llm.ts';
 import type { LlmPort } from './llm/types.ts';
 import { Bindings } from './chat/bindings.ts';
 import type { IncomingMessage, Replier } from './chat/message.ts';
+import { sanitizeOutgoing } from './chat/hygiene.ts';
 import { createPipeline, type MessageHandler } from './chat/pipeline.ts';
 import { realWait, SendGovernor } from './chat/send-governor.ts';
 import { loadKnowledgeBase } from './cli/load-knowledge-base.ts';
@@ -133,7 +134,7 @@ async function runOnWechat(config: Config, io: CliIo, bot: BotParts): Promise<nu
     sendToRoom: async (target, text) => {
       const { findRoom } = await import('./chat/wechaty-adapter.ts');
       const room = await findRoom(running.bot, target, (l) => io.err(l));
-      await room.say(text);
+      await room.say(sanitizeOutgoing(text));
     },
     log: (l) => io.err(l),
   });

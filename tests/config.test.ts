@@ -7,8 +7,8 @@ import { runCli } from '../src/cli.ts';
 
 describe('loadConfig', () => {
   it('reads config/duban.yaml with environment overrides', () => {
-    const c = loadConfig({ DUBAN_COORDINATORS: '甲, 乙', WECHATY_PUPPET: 'wechaty-puppet-service', KEYV_URL: 'redis://127.0.0.1:6390' });
-    expect(c.coordinators).toEqual(['甲', '乙']);
+    const c = loadConfig({ DUBAN_COORDINATORS: 'wxid_a, wxid_b', WECHATY_PUPPET: 'wechaty-puppet-service', KEYV_URL: 'redis://127.0.0.1:6390' });
+    expect(c.coordinators).toEqual(['wxid_a', 'wxid_b']);
     expect(c.bot).toMatchObject({ name: '督办助手', puppet: 'wechaty-puppet-service', prefixes: ['/', '督办'] });
     expect(c.storeUrl).toBe('redis://127.0.0.1:6390');
     expect(c.limits.perUserPerMinute).toBe(10);

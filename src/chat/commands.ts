@@ -1,3 +1,4 @@
+import { quoteUserText } from './hygiene.ts';
 import type { AnswerEngine } from '../answer/answer-engine.ts';
 import type { Binding, Bindings } from './bindings.ts';
 import type { IncomingMessage } from './message.ts';
@@ -5,13 +6,14 @@ import type { Config } from '../config.ts';
 import type { ProgressStore } from '../status/progress.ts';
 import type { LlmPort } from '../llm/types.ts';
 import type { StatusThresholds } from '../status/task-status.ts';
-import { exportXlsx, reportProgress, summary, supervision, type ProgressContext } from './progress-commands.ts';
+import { exportXlsx, reopenTask, reportProgress, summary, supervision, type ProgressContext } from './progress-commands.ts';
 import { planDay } from '../schedule/plan-day.ts';
 import { chineseWorkdays } from '../schedule/workday-calendar.ts';
 
 /**
- * Chat commands (Chinese, after a `/` or `督办` prefix or a mention): 帮助, 绑定 <部门> [城市], 解绑,
- * 本群, 我的任务, 到期 [天数]. Each returns the reply text; none throws on bad input.
+ * Chat commands (Chinese, after a `/` or `督办` prefix or a mention): 帮助, 我是谁, 绑定 <部门> [城市], 解绑,
+ * 本群, 我的任务, 到期 [天数], 提醒预览, and the progress commands. Each returns the reply text; none
+ * throws on bad input. Who may do what: `isCoordinator` is decided by the sender's WeChat id only.
  */
 
 export interface CommandContext {
@@ -40,6 +42,7 @@ type Command = (c: CommandContext) => Promise<string>;
 
 export const COMMANDS: Record<string, Command> = {
   帮助: async (c) => helpText(c.botName),
+  我是谁: async (c) => whoAmI(c),
   绑定: bind,
   解绑: unbind,
   本群: async (c) => describeBinding(c),
@@ -48,6 +51,7 @@ export const COMMANDS: Record<string, Command> = {
   提醒预览: previewReminders,
   进展: (c) => withProgress(c, (p) => reportProgress(p)),
   完成: (c) => withProgress(c, (p) => reportProgress(p, true)),
+  重开: (c) => withProgress(c, reopenTask),
   汇总: (c) => withProgress(c, summary),
   督办单: (c) => withProgress(c, supervision),
   导出: (c) => withProgress(c, exportXlsx),
@@ -61,6 +65,7 @@ async function withProgress(c: CommandContext, run: (p: ProgressContext) => Prom
 const ALIASES: Record<string, string> = {
   help: '帮助', 菜单: '帮助', 功能: '帮助', 绑定部门: '绑定', 取消绑定: '解绑', 本群绑定: '本群', 任务: '我的任务',
   我们的任务: '我的任务', 报告进展: '进展', 进度: '进展', 办结: '完成', 进展汇总: '汇总', 导出表格: '导出',
+  whoami: '我是谁', '我是谁?': '我是谁', '我是谁？': '我是谁', 我的id: '我是谁', 我的微信id: '我是谁', 重新打开: '重开',
 };
 
 /** The command a text starts with, and its arguments; null when it is not a command. */
@@ -78,8 +83,8 @@ export function helpText(botName: string): string {
     `我是${botName}, 回答质量强市方案里的问题, 每条回答都注明出处。在群里@我或以 / 开头提问, 例如:`,
     '· 1.2.1谁牵头?   · 食品抽检合格率目标是多少?',
     '· 我们局有哪些任务?   · 半年总结交给谁?',
-    '命令: /帮助  /本群  /我的任务  /到期 [天数]',
-    '进展: /进展 1.4.3 60% 正在招标  /完成 1.4.3  /汇总 [城市] [部门]  /督办单 <部门>  /导出',
+    '命令: /帮助  /我是谁  /本群  /我的任务  /到期 [天数]',
+    '进展: /进展 1.4.3 60% 正在招标  /进展 1.4.3 (查看)  /完成 1.4.3 (牵头单位)  /重开 1.4.3 原因  /汇总 [城市] [部门]  /督办单 <部门>  /导出',
     '协调员: /绑定 <部门> [城市]  /解绑  /提醒预览 [日期]',
   ].join('\n');
 }
@@ -91,10 +96,10 @@ async function bind(c: CommandContext): Promise<string> {
   if (!dept) return '请写明部门, 例如: /绑定 市质监局 厦门';
   const found = c.engine.findDepartment(dept, city);
   if (found.length === 0) {
-    return `没有在已收录的方案${city ? `(${city})` : ''}中找到部门“${dept}”, 请检查名称。`;
+    return `没有在已收录的方案${city ? `(${city})` : ''}中找到部门“${quoteUserText(dept, 20)}”, 请检查名称。`;
   }
   if (found.length > 1) {
-    return `“${dept}”在多个方案中都有(${found.map((f) => f.city ?? f.file).join('、')}), 请加上城市, 例如: /绑定 ${dept} ${found[0].city ?? ''}`;
+    return `“${quoteUserText(dept, 20)}”在多个方案中都有(${found.map((f) => f.city ?? f.file).join('、')}), 请加上城市, 例如: /绑定 ${quoteUserText(dept, 20)} ${found[0].city ?? ''}`;
   }
   const f = found[0];
   await c.bindings.set({
@@ -104,10 +109,22 @@ async function bind(c: CommandContext): Promise<string> {
     departmentKey: f.key,
     file: f.file,
     city: f.city,
-    boundBy: c.msg.from.name,
+    boundBy: `${c.msg.from.name}(${c.msg.from.id})`,
     at: c.now.toISOString(),
   });
   return `已绑定: 本群属于${f.city ?? ''}${f.name}。现在可以问“我们局有哪些任务”或发送 /到期。`;
+}
+
+/**
+ * "/我是谁": the sender's WeChat id (what coordinator rights are configured by) and whether it is a
+ * coordinator's. Anyone, in a group or a DM; needs no store.
+ */
+function whoAmI(c: CommandContext): string {
+  const { id, name } = c.msg.from;
+  const role = c.isCoordinator
+    ? '身份: 协调员 (按微信ID识别)。'
+    : '身份: 不是协调员。如需协调员权限, 请把上面的微信ID发给管理员, 加入配置 coordinators (或环境变量 DUBAN_COORDINATORS)。';
+  return [`你的微信ID: ${id}`, `显示名: ${name} (名字可以随意修改, 不作为身份依据)`, role].join('\n');
 }
 
 async function unbind(c: CommandContext): Promise<string> {

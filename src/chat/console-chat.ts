@@ -29,12 +29,14 @@ export interface ConsoleOptions {
 export interface ConsoleState {
   room: string;
   speaker: string;
+  /** The speaker's WeChat id when set with `:as 名字 微信ID` (rights are checked against ids). */
+  speakerId?: string;
   dm: boolean;
 }
 
 export type ConsoleCommand =
   | { kind: 'room'; name?: string }
-  | { kind: 'as'; name: string }
+  | { kind: 'as'; name: string; id?: string }
   | { kind: 'dm' }
   | { kind: 'date'; date: Date }
   | { kind: 'help' }
@@ -44,7 +46,7 @@ export type ConsoleCommand =
 export const CONSOLE_HELP = [
   '控制台命令:',
   '  :room 群名        切换到某个群 (不带群名则回到上一个群)',
-  '  :as 名字          切换发言人',
+  '  :as 名字 [微信ID]  切换发言人 (协调员权限按微信ID判断, 如 :as 王协调 wxid_example_coordinator)',
   '  :dm               私聊机器人',
   '  :date YYYY-MM-DD  把当前日期设为那天 09:00 (北京时间)',
   '  :help             显示本帮助',
@@ -60,7 +62,8 @@ export function parseConsoleCommand(line: string): ConsoleCommand {
     case 'room':
       return arg ? { kind: 'room', name: arg } : { kind: 'room' };
     case 'as':
-      return arg ? { kind: 'as', name: arg } : { kind: 'invalid', message: '用法: :as 名字' };
+      if (!rest.length) return { kind: 'invalid', message: '用法: :as 名字 [微信ID]' };
+      return rest.length >= 2 && /^[\w.@:+=-]+$/.test(rest.at(-1)!) ? { kind: 'as', name: rest.slice(0, -1).join(' '), id: rest.at(-1)! } : { kind: 'as', name: arg };
     case 'dm':
       return { kind: 'dm' };
     case 'date': {
@@ -146,7 +149,8 @@ function applyCommand(cmd: ConsoleCommand, state: ConsoleState, opts: ConsoleOpt
       return true;
     case 'as':
       state.speaker = cmd.name;
-      output(`(发言人: ${state.speaker})`);
+      state.speakerId = cmd.id;
+      output(`(发言人: ${state.speaker}${cmd.id ? `, 微信ID ${cmd.id}` : ''})`);
       return true;
     case 'dm':
       state.dm = true;
@@ -177,10 +181,10 @@ async function send(chat: MockChat, state: ConsoleState, line: string, opts: Con
   if (!text) return;
   if (state.dm) {
     if (!opts.interactive) opts.output(`[私聊 ${state.speaker}] ${state.speaker}: ${text}`);
-    await chat.dm(state.speaker, text);
+    await chat.dm(state.speaker, text, state.speakerId);
   } else {
     if (!opts.interactive) opts.output(`[${state.room}] ${state.speaker}: ${quiet ? text : withMention(opts.botName, text)}`);
-    await chat.say(state.room, state.speaker, text, !quiet);
+    await chat.say(state.room, state.speaker, text, !quiet, state.speakerId);
   }
   for (const m of chat.drain()) opts.output(formatSent(m, opts.botName));
 }

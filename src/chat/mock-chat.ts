@@ -31,11 +31,12 @@ export class MockChat {
   private delivered = 0;
   private deliveryWaiters: Array<() => void> = [];
   private stopped = false;
+  private sentRaw = 0;
 
   private constructor(
     readonly botName: string,
     private readonly bot: WechatyInterface,
-    puppet: PuppetMock,
+    private readonly puppet: PuppetMock,
     private readonly mocker: mock.Mocker,
     private readonly me: mock.ContactMock,
     opts: MockChatOptions,
@@ -94,6 +95,24 @@ export class MockChat {
   /** `from` writes to the bot directly and the bot handles it. */
   async dm(from: string, text: string, fromId?: string): Promise<void> {
     this.person(from, fromId).say(text).to(this.me);
+    await this.settle();
+  }
+
+  /**
+   * `from` sends a message of wechaty type `type` ("Image", "Emoticon", "Attachment", "Url", …)
+   * whose text is `text` (the XML or placeholder a puppet gives) — in the group `room`, or to the bot
+   * directly when `room` is null — and the bot handles it. With `mention` the bot is in the mention list.
+   */
+  async sayRaw(room: string | null, from: string, type: string, text: string, mention = false): Promise<void> {
+    const speaker = this.person(from);
+    const typeId = (this.bot.Message.Type as unknown as Record<string, number>)[type];
+    if (typeId === undefined) throw new Error(`未知的消息类型: ${type}`);
+    const base = { id: `raw-${Date.now()}-${++this.sentRaw}`, talkerId: speaker.id, timestamp: Date.now(), type: typeId, text };
+    const payload = room === null
+      ? { ...base, listenerId: this.me.id }
+      : { ...base, roomId: this.group(room, speaker).id, mentionIdList: mention ? [this.me.id] : [] };
+    const msg = this.mocker.MessageMock.create(payload as Parameters<mock.Mocker['MessageMock']['create']>[0]);
+    this.puppet.emit('message', { messageId: msg.id });
     await this.settle();
   }
 

@@ -1,5 +1,5 @@
 import type { AnswerEngine } from '../answer/answer-engine.ts';
-import type { Config } from '../config.ts';
+import { coordinatorIds, coordinatorWarning, type Config } from '../config.ts';
 import type { ProgressStore } from '../status/progress.ts';
 import type { Answer } from '../answer/answer-context.ts';
 import type { AskOptions } from '../answer/answer-engine.ts';
@@ -11,6 +11,7 @@ import { COMMANDS, helpText, parseCommand } from './commands.ts';
 import { answerProgressQuestion } from './progress-commands.ts';
 import type { IncomingMessage, Replier } from './message.ts';
 import { RateLimiter } from './rate-limiter.ts';
+import { prepareIncoming, quoteUserText, sanitizeOutgoing } from './hygiene.ts';
 
 /**
  * One message pipeline for every transport (Wechaty, the local console, scripts, tests):
@@ -50,9 +51,21 @@ export function createPipeline(deps: PipelineDeps): MessageHandler {
   const users = new RateLimiter(limits.perUserPerMinute, now);
   const rooms = new RateLimiter(limits.perRoomPerMinute, now);
   const log = deps.log ?? (() => undefined);
+  // Coordinators are WeChat ids; a configured display name grants nothing (said once, at start-up).
+  const coordinatorWarned = coordinatorWarning(deps.config.coordinators);
+  if (coordinatorWarned) log(coordinatorWarned);
 
-  return async (msg, replier) => {
-    if (msg.self || msg.at < deps.startedAt - limits.staleSeconds * 1000) return;
+  return async (incoming, replier) => {
+    if (incoming.self || incoming.at < deps.startedAt - limits.staleSeconds * 1000) return;
+    // WeChat's own shapes first: XML shares, pictures, stickers, system notices; a quoted reply's new text.
+    const shaped = prepareIncoming(incoming, bot.name);
+    if (shaped.kind === 'ignore') return;
+    if (shaped.kind === 'media') {
+      if (!shaped.addressed || !users.allow(`u:${incoming.from.id}`) || (incoming.room && !rooms.allow(`r:${incoming.room.id}`))) return;
+      await sendParts(replier, incoming, shaped.reply, limits.maxReplyChars).catch((err) => log(`回复出错 (${incoming.id}): ${err instanceof Error ? err.message : String(err)}`));
+      return;
+    }
+    const msg = shaped.msg;
     const addressed = addressing(msg, bot.name, bot.prefixes);
     if (!addressed) return;
     const say = (text: string) => sendParts(replier, msg, text, limits.maxReplyChars);
@@ -98,14 +111,14 @@ async function respond(deps: PipelineDeps, msg: IncomingMessage, { text, slash }
   if (command) {
     // Without the group's binding a command would act for the wrong department (or none).
     if (room.unavailable) return STORE_UNAVAILABLE_REPLY;
-    const isCoordinator = deps.config.coordinators.some((c) => c === msg.from.name || c === msg.from.id);
+    const isCoordinator = isCoordinatorMessage(deps, msg);
     return COMMANDS[command.name]({
       msg, args: command.args, engine: deps.engine, bindings: deps.bindings, binding, isCoordinator, now,
       botName: bot.name, reminders: deps.config.reminders, calendar: deps.config.calendar, progress: deps.progress, sendFile, llm: deps.llm, thresholds: deps.config.status,
     });
   }
   if (slash && /^\S{1,6}(\s|$)/.test(body) && !/[?？吗呢]/.test(body)) {
-    return `没有这个命令: /${body.split(/\s+/)[0]}。发送 /帮助 查看可用的命令; 提问可以直接写问题。`;
+    return `没有这个命令: /${quoteUserText(body.split(/\s+/)[0], 20)}。发送 /帮助 查看可用的命令; 提问可以直接写问题。`;
   }
   let progressUnavailable = false;
   if (deps.progress) {
@@ -113,7 +126,7 @@ async function respond(deps: PipelineDeps, msg: IncomingMessage, { text, slash }
     const confirmed = await confirmPending({ progress: deps.progress }, msg, body);
     if (confirmed) return confirmed;
     // "3.1.1完成了吗" / "住建局的进展": the progress store answers, not the plan text.
-    const isCoordinator = deps.config.coordinators.some((c) => c === msg.from.name || c === msg.from.id);
+    const isCoordinator = isCoordinatorMessage(deps, msg);
     const progressAnswer = await softly(
       answerProgressQuestion(
         { msg, args: [], engine: deps.engine, bindings: deps.bindings, binding, isCoordinator, now, botName: bot.name, reminders: deps.config.reminders, calendar: deps.config.calendar, progress: deps.progress, llm: deps.llm, thresholds: deps.config.status },
@@ -135,7 +148,16 @@ async function respond(deps: PipelineDeps, msg: IncomingMessage, { text, slash }
 }
 
 /** Commands that work without the store (and without the group's binding). */
-const STORELESS_COMMANDS = new Set(['帮助']);
+const STORELESS_COMMANDS = new Set(['帮助', '我是谁']);
+
+/**
+ * Coordinator rights go by the sender's WeChat id only — never by a display name or group nickname,
+ * which anyone can set to a coordinator's name.
+ */
+export function isCoordinatorMessage(deps: Pick<PipelineDeps, 'config'>, msg: Pick<IncomingMessage, 'from'>): boolean {
+  const id = msg.from.id;
+  return Boolean(id) && coordinatorIds(deps.config.coordinators).ids.has(id);
+}
 
 /**
  * A store read on the question path that may fail softly: an unavailable store reads as `fallback`
@@ -201,6 +223,12 @@ export function splitReply(text: string, max: number): string[] {
   return parts.map((p, i) => (parts.length > 1 ? `(${i + 1}/${parts.length}) ${p}` : p));
 }
 
+/**
+ * Every reply goes out here: sanitized (no @所有人, no @ of anyone but the asker, no control,
+ * zero-width or bidi characters), then split to chat size. Blank parts are not sent.
+ */
 async function sendParts(replier: Replier, msg: IncomingMessage, text: string, max: number): Promise<void> {
-  for (const part of splitReply(text, max)) await replier.reply(msg, part);
+  const clean = sanitizeOutgoing(text, [msg.from.name]);
+  if (!clean.trim()) return;
+  for (const part of splitReply(clean, max)) if (part.trim()) await replier.reply(msg, part);
 }

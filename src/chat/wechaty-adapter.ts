@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import type { Contact, Message, PuppetModuleName } from 'wechaty';
 import type { WechatyInterface } from 'wechaty/impls';
 import type { IncomingMessage, Replier } from './message.ts';
+import { kindOfWechatyType } from './hygiene.ts';
 
 export type MessageHandler = (msg: IncomingMessage, replier: Replier) => Promise<void>;
 export type LogLine = (line: string) => void;
@@ -22,8 +23,9 @@ export interface AttachedChat {
 const logToStderr: LogLine = (line) => console.error(line);
 
 /**
- * Passes each text message (the bot's own included, marked `self`) to `onMessage` with a replier
- * bound to its conversation. Errors are logged, never thrown back into wechaty.
+ * Passes each message (the bot's own included, marked `self`; pictures, stickers, files … with their
+ * `kind`, for the pipeline to answer "please write" or ignore) to `onMessage` with a replier bound to
+ * its conversation. Errors are logged, never thrown back into wechaty.
  */
 export function attachWechaty(bot: WechatyInterface, onMessage: MessageHandler, log: LogLine = logToStderr): AttachedChat {
   let inFlight = 0;
@@ -48,21 +50,25 @@ export function attachWechaty(bot: WechatyInterface, onMessage: MessageHandler, 
 
 async function handle(bot: WechatyInterface, msg: Message, onMessage: MessageHandler, log: LogLine): Promise<void> {
   try {
-    if (msg.type() !== bot.Message.Type.Text) return;
-    const incoming = await toIncomingMessage(msg);
+    const incoming = await toIncomingMessage(msg, bot.Message.Type);
     await onMessage(incoming, replierFor(bot, msg, incoming));
   } catch (err) {
     log(`处理微信消息出错 (${msg.id}): ${describeError(err)}`);
   }
 }
 
-/** The chat port's view of a wechaty message. */
-export async function toIncomingMessage(msg: Message): Promise<IncomingMessage> {
+/**
+ * The chat port's view of a wechaty message. `types` is wechaty's `MessageType` enum
+ * (`bot.Message.Type`), read by name so newer puppets' extra types map too.
+ */
+export async function toIncomingMessage(msg: Message, types?: Record<number, string>): Promise<IncomingMessage> {
   const room = msg.room();
   const talker = msg.talker();
+  const kind = kindOfWechatyType((types ?? (msg.wechaty.Message.Type as unknown as Record<number, string>))[msg.type()]);
   const incoming: IncomingMessage = {
     id: msg.id,
-    text: msg.text(),
+    text: msg.text() ?? '',
+    kind,
     from: { id: talker.id, name: talker.name() },
     mentionedBot: await msg.mentionSelf().catch(() => false),
     self: msg.self(),

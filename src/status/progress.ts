@@ -3,11 +3,17 @@ import type { Task } from '../kb/records.ts';
 import type { Store } from '../store/store.ts';
 
 /**
- * Progress reports from departments, stored durably with reporter, department, time, text and task.
- * Corrections are allowed: the latest report wins, the history is kept.
+ * Progress reports from departments, stored durably with reporter (WeChat id and name), department,
+ * role, time, text and task. Corrections are allowed: the latest report wins, the history is kept.
  */
 
 export type ReportedState = '推进中' | '已完成';
+
+/**
+ * On whose authority a report was made: the task's lead unit (牵头), a unit responsible where the plan
+ * names no lead (负责), a partner unit reporting its own part (配合), or a coordinator (协调员).
+ */
+export type ReportRole = '牵头' | '负责' | '配合' | '协调员';
 
 export interface ProgressReport {
   /** Stable task key (see taskKey). */
@@ -20,6 +26,11 @@ export interface ProgressReport {
   reporter: { id: string; name: string };
   /** The department reporting (the group's binding, or the coordinator's own note). */
   department: string;
+  /**
+   * The reporter's part in the task (absent in reports stored before roles: read as the task's own).
+   * A partner's (配合) report is on its part only and never sets the task's state or percent.
+   */
+  role?: ReportRole;
   /** ISO time. */
   at: string;
 }
@@ -69,6 +80,18 @@ export function oldestFirst(reports: ProgressReport[]): ProgressReport[] {
   return reports.map((r, i) => ({ r, i, t: time(r) })).sort((a, b) => a.t - b.t || a.i - b.i).map((x) => x.r);
 }
 
+/**
+ * A task's current report, from its history (oldest first): the latest one made by the lead unit, a
+ * responsible unit or a coordinator — a partner's report is about its own part. With partner reports
+ * only, the latest of them without its percent: the task is under way; how far is not the partner's
+ * to say.
+ */
+export function currentOf(history: readonly ProgressReport[]): ProgressReport | undefined {
+  for (let i = history.length - 1; i >= 0; i--) if (history[i].role !== '配合') return history[i];
+  const part = history.at(-1);
+  return part && { ...part, percent: null };
+}
+
 /** Report ids in write order (the part after `#`: writer's clock, counter, random). */
 const byWriteOrder = (a: string, b: string) => compare(writeOrder(a), writeOrder(b));
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -95,8 +118,9 @@ export class ProgressStore {
     return oldestFirst([...(legacy ?? []), ...reports.filter((r): r is ProgressReport => r !== undefined)]);
   }
 
+  /** The task's current report (see `currentOf`: partners' reports do not set the task's state). */
   async latest(task: string): Promise<ProgressReport | undefined> {
-    return (await this.history(task)).at(-1);
+    return currentOf(await this.history(task));
   }
 
   /** A report read from free text, waiting for the reporter's confirmation ("是"/"否"). */

@@ -8,7 +8,7 @@ import { ProgressStore } from '../../src/status/progress.ts';
 import { createStore } from '../../src/store/create-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { REDIS_SERVER, startRedisServer, type RedisServer } from '../helpers/redis-server.ts';
-import { chatOn, demoEngine, direct, inGroup } from './store-pipeline-setup.ts';
+import { chatOn, COORDINATOR, demoEngine, direct, inGroup } from './store-pipeline-setup.ts';
 
 /**
  * Through the chat pipeline, as the outside tester does it: 10 `/绑定` in 10 groups at once and 40
@@ -30,7 +30,7 @@ function commandsSuite(open: () => Promise<Store>) {
   it('10 /绑定 in 10 groups at once: all acknowledged, all kept', async () => {
     const [a, b] = [await open(), await open()];
     const chats = [chatOn(a, engine), chatOn(b, engine)];
-    const replies = await Promise.all(DEPARTMENTS.map((d, i) => chats[i % 2].say(inGroup(`g${i}@chatroom`, `/绑定 ${d}`, '王协调'))));
+    const replies = await Promise.all(DEPARTMENTS.map((d, i) => chats[i % 2].say(inGroup(`g${i}@chatroom`, `/绑定 ${d}`, COORDINATOR))));
     for (const [i, r] of replies.entries()) expect(r, DEPARTMENTS[i]).toEqual([`已绑定: 本群属于明州${DEPARTMENTS[i]}。现在可以问“我们局有哪些任务”或发送 /到期。`]);
     const kept = await new Bindings(b).all();
     expect(kept.map((x) => [x.roomId, x.department]).sort()).toEqual(DEPARTMENTS.map((d, i) => [`g${i}@chatroom`, d]).sort());

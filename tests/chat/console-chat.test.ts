@@ -6,6 +6,8 @@ describe('console commands (pure)', () => {
     expect(parseConsoleCommand(':room 市场监管局群')).toEqual({ kind: 'room', name: '市场监管局群' });
     expect(parseConsoleCommand(':room')).toEqual({ kind: 'room' });
     expect(parseConsoleCommand(':as 李四')).toEqual({ kind: 'as', name: '李四' });
+    expect(parseConsoleCommand(':as 王协调 wxid_example_coordinator')).toEqual({ kind: 'as', name: '王协调', id: 'wxid_example_coordinator' });
+    expect(parseConsoleCommand(':as 王 协调')).toEqual({ kind: 'as', name: '王 协调' });
     expect(parseConsoleCommand(':as').kind).toBe('invalid');
     expect(parseConsoleCommand(':date 2025-02-30').kind).toBe('invalid');
     expect(parseConsoleCommand(':quit')).toEqual({ kind: 'quit' });

@@ -27,7 +27,7 @@ afterEach(async () => {
 });
 
 async function start(dataDir: string) {
-  const config = loadConfig({ DUBAN_DATA_DIR: dataDir, DUBAN_COORDINATORS: '王协调' });
+  const config = loadConfig({ DUBAN_DATA_DIR: dataDir, DUBAN_COORDINATORS: 'wxid_coord_wang' });
   const bot = await buildBot(config, quiet, { plans: [DEMO_DIR], cache: false, date: '2026-11-23', governed: false });
   const chat = await MockChat.start({ botName: config.bot.name, onMessage: bot.handler });
   chats.push(chat);
@@ -53,7 +53,7 @@ describe('the bot in WeChat (puppet-mock)', () => {
     const dir = tmp();
     const first = await start(dir);
     await first.chat.say('住建局群', '李四', '/绑定 市住建局', false);
-    await first.chat.say('住建局群', '王协调', '/绑定 市住建局', false);
+    await first.chat.say('住建局群', '王协调', '/绑定 市住建局', false, 'wxid_coord_wang');
     await first.chat.say('住建局群', '张三', '我们局有哪些任务', true);
     const sent = first.chat.drain();
     expect(sent[0].text).toContain('只有协调员');
@@ -73,7 +73,7 @@ describe('the bot in WeChat (puppet-mock)', () => {
   });
 
   it('ignores messages sent before start-up', async () => {
-    const config = loadConfig({ DUBAN_COORDINATORS: '王协调' });
+    const config = loadConfig({ DUBAN_COORDINATORS: 'wxid_coord_wang' });
     const { bot } = await start(tmp());
     const handler = createPipeline({
       engine: bot.engine,

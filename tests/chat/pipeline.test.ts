@@ -14,7 +14,9 @@ import { createStore } from '../../src/store/create-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { DEMO_DIR, PROJECT_ROOT } from '../helpers/seeds.ts';
 
-const config = { ...loadConfig({ DUBAN_COORDINATORS: '王协调' }) };
+/** The coordinator is configured by WeChat id; 王协调 is only the display name. */
+const COORDINATOR_ID = 'wxid_coord_wang';
+const config = { ...loadConfig({ DUBAN_COORDINATORS: COORDINATOR_ID }) };
 const T0 = Date.parse('2026-11-23T01:00:00Z');
 let engine: AnswerEngine;
 let store: Store;
@@ -27,7 +29,8 @@ let seq = 0;
 const replier = { reply: async (m: IncomingMessage, text: string) => void sent.push({ to: m.room?.topic ?? `dm:${m.from.name}`, text }) };
 function group(text: string, opts: Partial<IncomingMessage> & { fromName?: string } = {}): IncomingMessage {
   const name = opts.fromName ?? '张三';
-  return { id: `m${++seq}`, text, room: { id: 'r1@chatroom', topic: '质监局工作群' }, from: { id: `id-${name}`, name }, mentionedBot: false, self: false, at: wall, ...opts };
+  const id = name === '王协调' ? COORDINATOR_ID : `id-${name}`;
+  return { id: `m${++seq}`, text, room: { id: 'r1@chatroom', topic: '质监局工作群' }, from: { id, name }, mentionedBot: false, self: false, at: wall, ...opts };
 }
 const dm = (text: string): IncomingMessage => ({ id: `m${++seq}`, text, from: { id: 'id-李四', name: '李四' }, mentionedBot: false, self: false, at: wall });
 

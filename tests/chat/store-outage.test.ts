@@ -7,7 +7,7 @@ import type { Store } from '../../src/store/store.ts';
 import { withTimeouts } from '../../src/store/timeouts.ts';
 import { REDIS_SERVER } from '../helpers/redis-server.ts';
 import { freePort, spawnRedis, type RedisProcess } from '../store/redis-process.ts';
-import { chatOn, demoEngine, direct, inGroup } from './store-pipeline-setup.ts';
+import { chatOn, COORDINATOR, demoEngine, direct, inGroup } from './store-pipeline-setup.ts';
 
 /**
  * The store goes away and the bot keeps talking: questions are answered (without the group's binding,
@@ -45,8 +45,8 @@ async function expectsOutageBehaviour(chat: ReturnType<typeof chatOn>) {
   expect(answer.join('\n')).toContain('牵头: 市委宣传部');
   expect(answer.join('\n')).toContain('数据存储暂时无法访问, 以上回答未按本群绑定的部门筛选');
 
-  expect(await promptly(chat.say(inGroup(GROUP, '/完成 3.1.2', '王协调')))).toEqual([STORE_UNAVAILABLE_REPLY]);
-  expect(await promptly(chat.say(inGroup(GROUP, '/绑定 市住建局', '王协调')))).toEqual([STORE_UNAVAILABLE_REPLY]);
+  expect(await promptly(chat.say(inGroup(GROUP, '/完成 3.1.2', COORDINATOR)))).toEqual([STORE_UNAVAILABLE_REPLY]);
+  expect(await promptly(chat.say(inGroup(GROUP, '/绑定 市住建局', COORDINATOR)))).toEqual([STORE_UNAVAILABLE_REPLY]);
   expect(await promptly(chat.say(inGroup(GROUP, '/本群')))).toEqual([STORE_UNAVAILABLE_REPLY]);
   expect(await promptly(chat.say(direct('/完成 3.1.2')))).toEqual([STORE_UNAVAILABLE_REPLY]);
   expect(await promptly(chat.say(direct('是')))).toEqual([STORE_UNAVAILABLE_REPLY]);
@@ -62,8 +62,8 @@ describe('a store that stops answering (calls time out)', () => {
   it('questions answered, store commands refused briefly, /帮助 works', async () => {
     const { store, down } = await switchableStore();
     const chat = chatOn(store, engine);
-    expect(await chat.say(inGroup(GROUP, '/绑定 市住建局', '王协调'))).toEqual([expect.stringContaining('已绑定')]);
-    expect(await chat.say(inGroup(GROUP, '/完成 3.1.1', '王协调'))).toEqual([expect.stringContaining('已记录')]);
+    expect(await chat.say(inGroup(GROUP, '/绑定 市住建局', COORDINATOR))).toEqual([expect.stringContaining('已绑定')]);
+    expect(await chat.say(inGroup(GROUP, '/完成 3.1.1', COORDINATOR))).toEqual([expect.stringContaining('已记录')]);
     down();
     await expectsOutageBehaviour(chat);
   });
@@ -83,8 +83,8 @@ describe.skipIf(!REDIS_SERVER)('Redis down (local redis-server)', () => {
     const store = await createStore({ url: server.url, dataDir: '/nonexistent', timeoutMs: 200 });
     opened.push(store);
     const chat = chatOn(store, engine);
-    expect(await chat.say(inGroup(GROUP, '/绑定 市住建局', '王协调'))).toEqual([expect.stringContaining('已绑定: 本群属于明州市住建局')]);
-    expect(await chat.say(inGroup(GROUP, '/完成 3.1.1', '王协调'))).toEqual([expect.stringContaining('已记录')]);
+    expect(await chat.say(inGroup(GROUP, '/绑定 市住建局', COORDINATOR))).toEqual([expect.stringContaining('已绑定: 本群属于明州市住建局')]);
+    expect(await chat.say(inGroup(GROUP, '/完成 3.1.1', COORDINATOR))).toEqual([expect.stringContaining('已记录')]);
     await server.stop();
     await expectsOutageBehaviour(chat);
   });
@@ -95,7 +95,7 @@ describe.skipIf(!REDIS_SERVER)('Redis down (local redis-server)', () => {
     const chat = chatOn(store, engine);
     const answer = await promptly(chat.say(inGroup(GROUP, QUESTION, '张三', true)));
     expect(answer.join('\n')).toContain('牵头: 市委宣传部');
-    expect(await promptly(chat.say(inGroup(GROUP, '/绑定 市住建局', '王协调')))).toEqual([STORE_UNAVAILABLE_REPLY]);
+    expect(await promptly(chat.say(inGroup(GROUP, '/绑定 市住建局', COORDINATOR)))).toEqual([STORE_UNAVAILABLE_REPLY]);
     expect((await promptly(chat.say(direct('/帮助'))))[0]).toContain(HELP_START);
   });
 });

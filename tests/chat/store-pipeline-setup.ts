@@ -17,7 +17,9 @@ import { DEMO_DIR, PROJECT_ROOT } from '../helpers/seeds.ts';
  */
 
 export const T0 = Date.parse('2026-11-23T01:00:00Z');
-const base = loadConfig({ DUBAN_COORDINATORS: '王协调' });
+/** The coordinator: configured by WeChat id (DUBAN_COORDINATORS), never by display name. */
+export const COORDINATOR = { name: '王协调', id: 'wxid_coord_wang' };
+const base = loadConfig({ DUBAN_COORDINATORS: COORDINATOR.id });
 /** Rate limits out of the way: these tests send many messages at once on purpose. */
 export const config = { ...base, limits: { ...base.limits, perUserPerMinute: 1000, perRoomPerMinute: 1000 } };
 
@@ -54,10 +56,14 @@ export function chatOn(store: Store, engine: AnswerEngine): Chat {
 }
 
 let seq = 0;
-export function inGroup(roomId: string, text: string, fromName = '张三', mentioned = false): IncomingMessage {
-  return { id: `m${++seq}`, text, room: { id: roomId, topic: `群${roomId}` }, from: { id: `id-${fromName}`, name: fromName }, mentionedBot: mentioned, self: false, at: T0 };
+type Sender = string | { name: string; id: string };
+/** A sender by display name (with an id of its own) or by name and WeChat id. */
+const sender = (from: Sender) => (typeof from === 'string' ? { id: `id-${from}`, name: from } : from);
+
+export function inGroup(roomId: string, text: string, from: Sender = '张三', mentioned = false): IncomingMessage {
+  return { id: `m${++seq}`, text, room: { id: roomId, topic: `群${roomId}` }, from: sender(from), mentionedBot: mentioned, self: false, at: T0 };
 }
 
-export function direct(text: string, fromName = '王协调'): IncomingMessage {
-  return { id: `m${++seq}`, text, from: { id: `id-${fromName}`, name: fromName }, mentionedBot: false, self: false, at: T0 };
+export function direct(text: string, from: Sender = COORDINATOR): IncomingMessage {
+  return { id: `m${++seq}`, text, from: sender(from), mentionedBot: false, self: false, at: T0 };
 }

@@ -28,14 +28,14 @@ describe('progress in the chat', () => {
   let close: () => Promise<void>;
   const dataDir = tmp();
   beforeAll(async () => {
-    const config = loadConfig({ DUBAN_DATA_DIR: dataDir, DUBAN_COORDINATORS: '王协调' });
+    const config = loadConfig({ DUBAN_DATA_DIR: dataDir, DUBAN_COORDINATORS: 'wxid_coord_wang' });
     const bot = await buildBot(config, quiet, { plans: [DEMO_DIR], cache: false, date: '2026-11-23', governed: false });
     chat = await MockChat.start({ botName: config.bot.name, onMessage: bot.handler });
     close = async () => {
       await chat.stop();
       await bot.store.close();
     };
-    await chat.say('住建局群', '王协调', '/绑定 市住建局', false);
+    await chat.say('住建局群', '王协调', '/绑定 市住建局', false, 'wxid_coord_wang');
     chat.drain();
   });
   afterAll(async () => close());
@@ -72,7 +72,7 @@ describe('progress in the chat', () => {
   it('a department cannot report another department’s task; a coordinator can', async () => {
     await chat.say('住建局群', '张三', '/进展 1.1.1 50%', false);
     expect(chat.drain()[0].text).toContain('不是市住建局负责的任务');
-    await chat.say('住建局群', '王协调', '/进展 1.1.1 50% 督办中', false);
+    await chat.say('住建局群', '王协调', '/进展 1.1.1 50% 督办中', false, 'wxid_coord_wang');
     expect(chat.drain()[0].text).toContain('已记录 明州 1.1.1');
   });
 
@@ -94,10 +94,10 @@ describe('progress in the chat', () => {
   it('sends the supervision sheet, the chart and the export as files', async () => {
     await chat.say('住建局群', '张三', '/督办单', false);
     expect(chat.drain()[0].text).toContain('【督办单】市住建局');
-    await chat.say('住建局群', '王协调', '/汇总 明州', false);
+    await chat.say('住建局群', '王协调', '/汇总 明州', false, 'wxid_coord_wang');
     const sent = chat.drain();
     expect(sent.some((m) => m.file?.endsWith('.png'))).toBe(true);
-    await chat.say('住建局群', '王协调', '/导出', false);
+    await chat.say('住建局群', '王协调', '/导出', false, 'wxid_coord_wang');
     const exported = chat.drain();
     expect(exported.some((m) => m.file?.endsWith('.xlsx'))).toBe(true);
   });
