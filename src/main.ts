@@ -55,6 +55,7 @@ export async function buildBot(config: Config, io: CliIo, opts: { plans: string[
     bindings: new Bindings(store),
     progress: new ProgressStore(store),
     llm: llm ?? undefined,
+    llmBudgetMs: config.llm.budgetMs,
     ask: llm ? (q, o) => askWithLlm(engine, llm, q, { ...o, budgetMs: config.llm.budgetMs }) : undefined,
     config,
     clock: () => fixed ?? new Date(),

@@ -40,6 +40,8 @@ export interface PipelineDeps {
   ask?: (question: string, opts: AskOptions) => Promise<Answer>;
   /** The optional LLM, for plain-language progress reports. */
   llm?: LlmPort;
+  /** Time budget of each LLM step (config `llm.budgetMs`); then the deterministic result goes. */
+  llmBudgetMs?: number;
   log?: (line: string) => void;
 }
 
@@ -138,7 +140,7 @@ async function respond(deps: PipelineDeps, msg: IncomingMessage, { text, slash }
     progressUnavailable = progressAnswer.unavailable;
     if (progressAnswer.value) return progressAnswer.value;
     if (deps.llm) {
-      const read = await readFreeTextReport({ kb: deps.engine.prepared.kb, llm: deps.llm, progress: deps.progress }, msg, binding, body, now);
+      const read = await readFreeTextReport({ kb: deps.engine.prepared.kb, llm: deps.llm, progress: deps.progress, log, ...(deps.llmBudgetMs ? { budgetMs: deps.llmBudgetMs } : {}) }, msg, binding, body, now);
       if (read) return read;
     }
   }

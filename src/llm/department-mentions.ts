@@ -28,6 +28,8 @@ const NOT_A_NAME: Record<string, { prev?: string; next?: string; prevMust?: stri
 
 /** Function words and verb endings a name never spans: "由市质监局牵头", "请督促工商局". */
 const BOUNDARY = new Set('由和与及同或并等各是为的了在从将把让被该其属至到向对于请找问给即还均都也则就且而以头责合加括系知促导持助报送派示求议需要可称按'.split(''));
+/** Words a rewording puts right before a name ("这项工作市住建局牵头"): never part of it. */
+const LEADING_WORDS = /^(?:(?:这|该|此|本)[项条个](?:工作|任务)?|(?:工作|任务)(?=[省市区县]))/;
 const HAN = /[\u4e00-\u9fff]/;
 const MAX_NAME = 12;
 const ADMIN = /[省市区县州镇乡]$/;
@@ -61,6 +63,7 @@ export function departmentMentions(text: string): Mention[] {
     if (rule?.prevMust && !rule.prevMust.includes(before)) continue;
     let start = at;
     while (start > 0 && at - start < MAX_NAME && HAN.test(text[start - 1]) && !BOUNDARY.has(text[start - 1])) start--;
+    start += LEADING_WORDS.exec(text.slice(start, at))?.[0].length ?? 0;
     if (start === at) continue;
     found.push({ start, end: at + suffix.length, head: text.slice(start, at), suffix });
   }

@@ -14,7 +14,8 @@ import { sanitizeQuery, tidyReply, verifyPhrase, verifyReading, verifySummary } 
  * LlmPort on any OpenAI-compatible chat server (OpenAI, DeepSeek, Qwen compatible mode, vLLM, Ollama).
  * Every method resolves to null instead of throwing — on a timeout, an HTTP error, malformed or
  * mismatching JSON, an empty reply, an open circuit breaker, or a reply that fails verification
- * (ungrounded numbers, dates, departments, lost citations) — so the caller sends its own answer.
+ * (verify-replies.ts: any claim — number, date, department, role, status, negation, person, relative
+ * date — the records do not carry, lost citations) — so the caller sends its own answer.
  * Structured calls use json_schema output; a server that rejects it (HTTP 400/422 naming
  * response_format) is switched to json_object mode for the rest of the client's life.
  * Worst-case latency of one call: timeoutMs × (maxRetries + 1) plus the SDK's retry back-off (~0.5 s).
@@ -163,7 +164,7 @@ export function createOpenAiLlm(opts: OpenAiLlmOptions): OpenAiLlm {
     },
     async phrase(question, records, draft) {
       const reply = await text('phrase', phrasePrompt(question, records, draft));
-      return reply && accepted('phrase', reply, verifyPhrase(reply, records, draft));
+      return reply && accepted('phrase', reply, verifyPhrase(reply, records, draft, question));
     },
     async readReport(report, candidates) {
       const reading = await structured('readReport', ReportReadingSchema, 'report_reading', readReportPrompt(report, candidates));

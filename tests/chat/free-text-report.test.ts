@@ -15,7 +15,7 @@ import { DEMO_DIR, PROJECT_ROOT } from '../helpers/seeds.ts';
 
 /** Plain-language progress reports read by the (scripted) LLM, recorded only after the code's checks. */
 
-const config = loadConfig({ DUBAN_COORDINATORS: '王协调' });
+const config = loadConfig({ DUBAN_COORDINATORS: 'wxid_coord_wang' });
 let engine: AnswerEngine;
 let progress: ProgressStore;
 let handle: MessageHandler;
@@ -24,7 +24,7 @@ let reading: ReportReading | null;
 let seq = 0;
 const FILE = '明州市质量强市示范城市创建工作方案.md';
 
-const msg = (text: string, name = '张三'): IncomingMessage => ({ id: `m${++seq}`, text, room: { id: 'r@chatroom', topic: '住建局群' }, from: { id: `id-${name}`, name }, mentionedBot: true, self: false, at: Date.now() });
+const msg = (text: string, name = '张三'): IncomingMessage => ({ id: `m${++seq}`, text, room: { id: 'r@chatroom', topic: '住建局群' }, from: { id: name === '王协调' ? 'wxid_coord_wang' : `id-${name}`, name }, mentionedBot: true, self: false, at: Date.now() });
 const replier = { reply: async (_m: IncomingMessage, t: string) => void sent.push(t) };
 
 beforeAll(async () => {
@@ -42,10 +42,13 @@ beforeEach(async () => {
 });
 
 describe('plain-language progress reports', () => {
-  it('records a sure reading of the group’s own task', async () => {
+  it('a reading that marks the group’s own task done is always confirmed first, however sure the model is', async () => {
     reading = { ref: '3.1.1', state: '已完成', percent: null, summary: '验收工作已完成', confidence: 0.95 };
     await handle(msg('@督办助手 工程质量验收那项我们上周已经弄完了'), replier);
-    expect(sent[0]).toContain('已记录 3.1.1');
+    expect(sent[0]).toContain('请确认');
+    expect(await progress.latest(`${FILE}|table|3.1.1`)).toBeUndefined();
+    await handle(msg('@督办助手 是'), replier);
+    expect(sent[1]).toContain('已记录 3.1.1');
     expect((await progress.latest(`${FILE}|table|3.1.1`))?.state).toBe('已完成');
   });
 

@@ -21,7 +21,8 @@ const llmFor = (opts: Partial<OpenAiLlmOptions> = {}) =>
 
 const HINTS = { cities: ['厦门', '邢台'], departments: ['市质监局'] };
 const GOOD_QUERY = { intent: 'owner', city: '厦门', department: null, refs: [], keywords: ['信息共享', '牵头'], rewritten: '厦门建立部门间联动机制由哪个部门牵头?' };
-const PHRASED = '厦门这项工作由市质监局牵头，厦门检验检疫局、市经发局、商务局等单位参加〔厦门 分解表1.4.3〕';
+// A faithful rewording: the same lead and the same (whole) partner list, in other words.
+const PHRASED = '厦门这项工作由市质监局牵头，厦门检验检疫局、市经发局、公安局、商务局、工商局、食品药品监管局、旅游局、人行厦门中心支行、厦门海关、厦门保监局参加〔厦门 分解表1.4.3〕';
 
 describe('understand', () => {
   it('parses a good structured result sent as json_schema', async () => {
@@ -93,6 +94,16 @@ describe('phrase', () => {
     const [system, user] = server.requests[0].messages;
     expect(system.content).not.toContain(INJECTION);
     expect(user.content.indexOf(INJECTION)).toBeGreaterThan(user.content.indexOf('<问题>'));
+  });
+
+  it('rejects a reply whose partner list is not the record’s, or that swaps the roles', async () => {
+    const llm = llmFor();
+    server.respond(() => ({ json: completion('厦门这项工作由市质监局牵头，厦门检验检疫局、市经发局、商务局等单位参加〔厦门 分解表1.4.3〕') }));
+    await expect(llm.phrase(QUESTION, RECORDS, DRAFT)).resolves.toBeNull();
+    server.respond(() => ({ json: completion('厦门这项工作由厦门检验检疫局牵头，市质监局参加〔厦门 分解表1.4.3〕') }));
+    await expect(llm.phrase(QUESTION, RECORDS, DRAFT)).resolves.toBeNull();
+    expect(llm.stats()).toMatchObject({ failures: 0, rejected: 2 });
+    expect(logs.join('\n')).toContain('角色');
   });
 
   it('rejects a reply that drops the citation marker', async () => {
@@ -199,7 +210,7 @@ describe('readReport and summarize', () => {
 
   it('summarises a digest, and rejects a summary with invented numbers', async () => {
     const digest = '逾期2项: 1.4.3 部门信息共享(市质监局, 2014年6月); 1.4.1 质量诚信政策(市质监局, 2013年12月)';
-    server.respond(() => ({ json: completion('逾期2项，均由市质监局牵头：1.4.3（2014年6月）、1.4.1（2013年12月）。') }));
+    server.respond(() => ({ json: completion('逾期2项：1.4.3部门信息共享（市质监局，2014年6月）、1.4.1质量诚信政策（市质监局，2013年12月）。') }));
     await expect(llmFor().summarize(digest)).resolves.toContain('逾期2项');
     server.respond(() => ({ json: completion('逾期3项，市质监局牵头。') }));
     await expect(llmFor().summarize(digest)).resolves.toBeNull();
