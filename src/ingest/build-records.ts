@@ -10,6 +10,7 @@ import { parseDeadlineIn } from './parse-dates.ts';
 import { sectionPath, walkOutline, type OutlineNode } from './parse-outline.ts';
 import type { ParsedTable, TableTaskRow } from './parse-task-table.ts';
 import type { IndicatorRow } from './parse-indicator-table.ts';
+import { afterNames, isHanOrParen, wordAt, type NameList } from './name-runs.ts';
 
 /** Outline and tables → the plan's records, each with its source. */
 
@@ -448,7 +449,7 @@ class RecordBuilder {
 function stepOwners(text: string): Owners | null {
   const m = /^([^。;；,，]{2,12})[。:：]\s*(?:((?:每年)?(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:底|中旬|上旬|下旬)?(?:前|之前|以前)?)[,，]\s*)?(?:(?:根据|按照|依据)[^,，。;；]{2,40}[,，]\s*)?(.*)$/s.exec(text.trim());
   if (!m || !m[3]) return null;
-  const subject = STEP_SUBJECT.exec(m[3]);
+  const subject = stepSubject(m[3]);
   if (!subject) return null;
   const units = splitDepartments(subject[1]);
   // ("充分发挥责任单位在…主体作用": a sentence that opens with a verb has no body for its subject.)
@@ -461,8 +462,26 @@ function stepOwners(text: string): Owners | null {
 /** A verb a sentence may open with before a body it speaks of: 充分发挥, 督促, 支持 … */
 const OPENING_VERB = /^(充分发挥|发挥|督促|推动|压实|强化|明确|确保|切实|积极|加强|进一步|指导|支持|鼓励|引导)/;
 
-/** The bodies a step's sentence opens with, before what they do. */
-const STEP_SUBJECT = /^((?:[\u4e00-\u9fff()（）]{1,20}?(?:部门|单位|人民政府|政府|办公室|领导小组|委员会|分局|局|委|办|厅|中心)[、和及]?){1,4}?)(?:根据|按照|依据|组织|对|在|于|要|将|须|应|负责|完成|开展|进行|制定|提交|报送|做好)/;
+/**
+ * The bodies a step's sentence opens with, before what they do: `^((?:[\u4e00-\u9fff()（）]{1,20}?(?:部门|单位|…|中心)[、和及]?){1,4}?)(?:根据|…|做好)`
+ * (read by name-runs.ts) — the match and the bodies.
+ */
+const STEP_BODIES: NameList = {
+  char: isHanOrParen,
+  least: 1,
+  most: 20,
+  ends: ['部门', '单位', '人民政府', '政府', '办公室', '领导小组', '委员会', '分局', '局', '委', '办', '厅', '中心'],
+  sep: '、和及',
+  min: 1,
+  max: 4,
+  lazy: true,
+};
+const STEP_VERBS = ['根据', '按照', '依据', '组织', '对', '在', '于', '要', '将', '须', '应', '负责', '完成', '开展', '进行', '制定', '提交', '报送', '做好'];
+const stepSubject = (text: string): [string, string] | null =>
+  afterNames(text, 0, STEP_BODIES, (q) => {
+    const verb = wordAt(text, q, STEP_VERBS);
+    return verb ? [text.slice(0, q + verb.length), text.slice(0, q)] : null;
+  });
 
 /** A header cell: a short label without figures ("抽查比例", "计划开展时间", "责任单位"). */
 const HEADER_CELL = /^[\u4e00-\u9fff()（）/、]{2,12}$/;

@@ -1,4 +1,5 @@
 import { lookupPlace, placeOpening } from '../kb/place-names.ts';
+import { afterNames, isHan, isHanOrParen, newMemo, wordAt, type NameList } from './name-runs.ts';
 /**
  * Who owns a task, as one grammar over the ways plans write it:
  * - inline role words after a list: `(X负责)`, `(X牵头,Y参加)`, `(X、Y按职责分工负责)`, `由X牵头,Y参与`,
@@ -678,13 +679,13 @@ export function findSentenceOwners(text: string): Owners | null {
  */
 export function findAssistOwners(text: string): Owners | null {
   // "市卫健委牵头,会同市教体局起草了…": the body that leads convenes the others.
-  const led = LED_WITH.exec(text);
+  const led = ledWith(text);
   if (led) {
     const lead = splitDepartments(led[1]);
     const partners = splitDepartments(led[2]);
     if (lead.length && partners.length && [...lead, ...partners].every(isBody)) return { lead, units: [...lead, ...partners], partners, quote: led[0], deadlineText: null };
   }
-  const m = ASSIST_AT.exec(text.trim());
+  const m = assistAt(text.trim());
   if (!m) return null;
   const first = splitDepartments(m[1]);
   const second = splitDepartments(m[3]);
@@ -695,9 +696,56 @@ export function findAssistOwners(text: string): Owners | null {
 
 /** How a body's name ends when it opens a sentence as its subject. */
 const SUBJECT_BODY_END = '委员会|局|委|办|厅|部门|办公室|中心|政府|管委会|领导小组|督查室|各单位';
-const ASSIST_BODY = `[\\u4e00-\\u9fff()（）]{2,24}?(?:${SUBJECT_BODY_END})`;
-const LED_WITH = new RegExp(`(?:^|[,，。;；])\\s*((?:${ASSIST_BODY}[、和及]?){1,4}?)牵头[,，]?(?:会同|联合|协调)((?:${ASSIST_BODY}[、和及]?){1,6}?)(?=[\\u4e00-\\u9fff])`);
-const ASSIST_AT = new RegExp(`^((?:${ASSIST_BODY}[、和及]?){1,8}?)(协同|配合|协助|会同)((?:${ASSIST_BODY}[、和及]?){1,4}?)(?:牵头)?负责`);
+
+/** `(?:[\u4e00-\u9fff()（）]{2,24}?(?:委员会|局|…|各单位)[、和及]?){min,max}?`: bodies in a row (read by name-runs.ts). */
+const bodies = (min: number, max: number): NameList => ({ char: isHanOrParen, least: 2, most: 24, ends: SUBJECT_BODY_END.split('|'), sep: '、和及', min, max, lazy: true });
+const [LEADS, CONVENED, ASSISTING, ASSISTED] = [bodies(1, 4), bodies(1, 6), bodies(1, 8), bodies(1, 4)];
+
+/**
+ * `(?:^|[,，。;；])\s*(BODIES{1,4})牵头[,，]?(?:会同|联合|协调)(BODIES{1,6})(?=[\u4e00-\u9fff])`: "市卫健委牵头,会同
+ * 市教体局…" — the match and its two lists of bodies.
+ */
+function ledWith(text: string): [string, string, string] | null {
+  if (!/牵头[,，]?(?:会同|联合|协调)/.test(text)) return null;
+  const convened = (q: number): { word: number; end: number } | null => {
+    if (!text.startsWith('牵头', q)) return null;
+    for (const at of /[,，]/.test(text[q + 2] ?? '') ? [q + 3, q + 2] : [q + 2]) {
+      if (!wordAt(text, at, ['会同', '联合', '协调'])) continue;
+      const end = afterNames(text, at + 2, CONVENED, (e) => (isHan(text, e) ? e : null));
+      if (end !== null) return { word: at + 2, end };
+    }
+    return null;
+  };
+  // (One memo for every start: where a run of names fails does not depend on where it began.)
+  const memo = newMemo<{ q: number; word: number; end: number }>();
+  for (let i = 0; i < text.length; i++) {
+    for (const from of [...(i === 0 ? [0] : []), ...('，,。;；'.includes(text[i]) ? [i + 1] : [])]) {
+      let at = from;
+      while (at < text.length && /\s/.test(text[at])) at++;
+      const m = afterNames(text, at, LEADS, (q) => {
+        const c = convened(q);
+        return c && { q, ...c };
+      }, memo);
+      if (m) return [text.slice(i, m.end), text.slice(at, m.q), text.slice(m.word, m.end)];
+    }
+  }
+  return null;
+}
+
+/**
+ * `^(BODIES{1,8})(协同|配合|协助|会同)(BODIES{1,4})(?:牵头)?负责`: "市公安局、市建委协同市交通运输局负责…" — the match,
+ * the bodies before the word, the word, the bodies after it.
+ */
+function assistAt(text: string): [string, string, string, string] | null {
+  return afterNames(text, 0, ASSISTING, (q) => {
+    const word = wordAt(text, q, ['协同', '配合', '协助', '会同']);
+    if (!word) return null;
+    return afterNames(text, q + 2, ASSISTED, (e) => {
+      const end = text.startsWith('牵头负责', e) ? e + 4 : text.startsWith('负责', e) ? e + 2 : null;
+      return end === null ? null : [text.slice(0, end), text.slice(0, q), word, text.slice(q + 2, e)];
+    });
+  });
+}
 
 /** A name that is a body's (局, 委, 办公室, 街道 …), not a phrase. */
 export const isBody = (n: string) => {
@@ -769,7 +817,7 @@ export function findOpeningSubject(text: string): Owners | null {
 
 /** The bodies a sentence opens with as its subject ("(一)卫生健康委负责…", "县创建办、爱卫办制定…"), or null. */
 function sentenceSubject(sentence: string): { lead: string[]; units: string[] } | null {
-  const m = SUBJECT_AT.exec(sentence.trim().replace(/^[(（][一二三四五六七八九十]{1,3}[)）]/, ''));
+  const m = subjectAt(sentence.trim().replace(/^[(（][一二三四五六七八九十]{1,3}[)）]/, ''));
   const names = m ? splitDepartments(m[1]) : [];
   if (!m || !names.length || !names.every(isBody) || GENERIC_BODY.test(names[0])) return null;
   return { lead: /牵头/.test(m[2]) ? names : [], units: names };
@@ -863,10 +911,24 @@ export function unitDutySegments(text: string): { units: string[]; duty: string 
   return heads.map((h, i) => ({ units: h.units, duty: text.slice(h.end, heads[i + 1]?.at ?? text.length).trim() })).filter((d) => d.duty.length > 0);
 }
 
-/** A sentence's subject bodies and the verb that hands them the duty. */
-const SUBJECT_AT = new RegExp(
-  `^((?:[\\u4e00-\\u9fff()（）]{2,24}?(?:${SUBJECT_BODY_END})(?:[(（][\\u4e00-\\u9fff]{1,10}[)）])?[、和及]?){1,6}?)(?:根据各自职责|按照各自职责|按职责分工|按照职责分工|分别)?(牵头负责|牵头|负责|要|将|须|应|制定|组织|开展)(?=[\\u4e00-\\u9fff])`,
-);
+/** A sentence's subject bodies (each may have a second nameplate, "区纪委(区监委)") and the verb that hands them the duty. */
+const SUBJECTS: NameList = { ...bodies(1, 6), plate: true };
+const SUBJECT_VERBS = ['牵头负责', '牵头', '负责', '要', '将', '须', '应', '制定', '组织', '开展'];
+
+/**
+ * `^(BODIES{1,6})(?:根据各自职责|按照各自职责|按职责分工|按照职责分工|分别)?(牵头负责|牵头|负责|要|将|须|应|制定|组织|开展)(?=[\u4e00-\u9fff])`:
+ * the match, the bodies, the verb.
+ */
+function subjectAt(text: string): [string, string, string] | null {
+  return afterNames(text, 0, SUBJECTS, (q) => {
+    const how = wordAt(text, q, ['根据各自职责', '按照各自职责', '按职责分工', '按照职责分工', '分别']);
+    for (const at of how ? [q + how.length, q] : [q]) {
+      const verb = SUBJECT_VERBS.find((v) => text.startsWith(v, at) && isHan(text, at + v.length));
+      if (verb) return [text.slice(0, at + verb.length), text.slice(0, q), verb];
+    }
+    return null;
+  });
+}
 
 /** Any owner expression in a task text, most specific first. */
 /**

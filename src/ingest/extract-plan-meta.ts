@@ -1,4 +1,5 @@
 import { isNoiseLine, isPageLabel } from './strip-boilerplate.ts';
+import { afterNames, afterSteps, isHan, newMemo, wordAt, type NameList } from './name-runs.ts';
 import { parseChineseDate, parseDeadline } from './parse-dates.ts';
 import { readMetaFields } from './read-meta-fields.ts';
 import { findPlanPlace } from './find-plan-place.ts';
@@ -80,7 +81,7 @@ export function extractPlanMeta(all: MetaLine[] | string[], file?: string): Plan
   if (published) facts.push({ kind: 'published', value: published, quote: `发布日期: ${published}`, line: 1 });
   const publisher = fields.get('issuer');
   if (publisher) facts.push({ kind: 'publisher', value: publisher, quote: `发布机构: ${publisher}`, line: 1 });
-  const drafted = headText.map((l) => DRAFTERS.exec(l)).find(Boolean);
+  const drafted = headText.map(drafters).find(Boolean);
   // "市食药安办会同相关成员单位编制形成了《…》": who drew it up, with whom.
   const together = drafted ? null : headText.map((l) => TOGETHER.exec(l)).find(Boolean);
   if (together) facts.push({ kind: 'drafter', value: `${together[1]}会同${together[2]}`, quote: together[0], line: 1 });
@@ -89,7 +90,7 @@ export function extractPlanMeta(all: MetaLine[] | string[], file?: string): Plan
   const draftedBy = drafted || together ? null : headText.map((l) => DRAFTED_BY.exec(l)).find((m) => m && (m[2] !== '制定' || (!!title && sameDocument(m[3], title))));
   if (draftedBy) facts.push({ kind: 'drafter', value: draftedBy[1].replace(/^.*(精神|要求|部署)[,，]?/, ''), quote: draftedBy[0], line: 1 });
   if (drafted) {
-    const bodies = drafted[1] ? drafted[1].match(new RegExp(DEPARTMENT, 'g'))! : [...new Set(drafted[2].split(/[、,，]/).filter(Boolean))];
+    const bodies = drafted[1] ? drafted[1].match(new RegExp(DEPARTMENT, 'g'))! : [...new Set(drafted[2]!.split(/[、,，]/).filter(Boolean))];
     facts.push({ kind: 'drafter', value: bodies.join('、'), quote: drafted[0], line: 1 });
   }
   // ("有效性状态 现行有效 废止日期 暂无": the status is the value's first word.)
@@ -299,12 +300,38 @@ const loose = (s: string) => plain(s).replace(/关于|的/g, '');
 /** A notice's name for the plan, without quotes and without the departments that issued it jointly. */
 /** "转发市市场监管局市农业农村局关于…的通知": the departments that drafted what another body issues. */
 const DEPARTMENT = String.raw`(?:(?!转发|印发|人民政府|办公室)[\u4e00-\u9fff]){2,14}?(?:局|委|厅)`;
-const DEPARTMENT_OR_OFFICE = String.raw`(?:(?!转发|印发|人民政府|现将)[\u4e00-\u9fff]){1,14}?(?:局|委|厅|办)`;
-const DRAFTERS = new RegExp(
-  String.raw`(?:^|转发|印发)((?:${DEPARTMENT}){2,})(?=关于.{4,}(?:方案|意见|计划|规划|办法))` +
-    // "现将市药监局、工商局、…《…实施方案》转发给你们": the bodies whose plan the notice passes on.
-    String.raw`|现将((?:${DEPARTMENT_OR_OFFICE}[、,，]?){2,})(?:制定的|起草的|联合制定的)?《[^《》]{4,60}》\s*(?:转发|印发)`,
-);
+/** DEPARTMENT, and `(?:(?!转发|印发|人民政府|现将)[\u4e00-\u9fff]){1,14}?(?:局|委|厅|办)[、,，]?`, repeated (read by name-runs.ts). */
+const notAt = (words: string[]) => (t: string, i: number) => isHan(t, i) && !wordAt(t, i, words);
+const DEPARTMENTS: NameList = { char: notAt(['转发', '印发', '人民政府', '办公室']), least: 2, most: 14, ends: ['局', '委', '厅'], sep: '', min: 2, max: Infinity, lazy: false };
+const DEPARTMENTS_OR_OFFICES: NameList = { char: notAt(['转发', '印发', '人民政府', '现将']), least: 1, most: 14, ends: ['局', '委', '厅', '办'], sep: '、,，', min: 2, max: Infinity, lazy: false };
+const ABOUT_PLAN = /^关于.{4,}(?:方案|意见|计划|规划|办法)/;
+const PASSED_ON = /(?:制定的|起草的|联合制定的)?《[^《》]{4,60}》\s*(?:转发|印发)/y;
+
+/**
+ * `(?:^|转发|印发)((?:DEPARTMENT){2,})(?=关于.{4,}(?:方案|意见|计划|规划|办法))`, or (the bodies whose plan the
+ * notice passes on: "现将市药监局、工商局、…《…实施方案》转发给你们")
+ * `现将((?:DEPARTMENT_OR_OFFICE[、,，]?){2,})(?:制定的|起草的|联合制定的)?《[^《》]{4,60}》\s*(?:转发|印发)`:
+ * the match and the departments of the one or the other.
+ */
+function drafters(line: string): [string, string | undefined, string | undefined] | null {
+  if (!/[局委厅]关于|现将/.test(line)) return null;
+  // (One memo for each list for every start: where a run of names fails does not depend on where it began.)
+  const [before, passed] = [newMemo<number>(), newMemo<[number, number]>()];
+  const aboutPlan = (e: number) => (line.startsWith('关于', e) && ABOUT_PLAN.test(line.slice(e)) ? e : null);
+  const passedOn = (e: number): [number, number] | null => {
+    PASSED_ON.lastIndex = e;
+    return PASSED_ON.test(line) ? [e, PASSED_ON.lastIndex] : null;
+  };
+  for (let i = 0; i < line.length; i++) {
+    for (const from of [...(i === 0 ? [0] : []), ...(wordAt(line, i, ['转发', '印发']) ? [i + 2] : [])]) {
+      const end = afterNames(line, from, DEPARTMENTS, aboutPlan, before);
+      if (end !== null) return [line.slice(i, end), line.slice(from, end), undefined];
+    }
+    const on = line.startsWith('现将', i) ? afterNames(line, i + 2, DEPARTMENTS_OR_OFFICES, passedOn, passed) : null;
+    if (on) return [line.slice(i, on[1]), undefined, line.slice(i + 2, on[0])];
+  }
+  return null;
+}
 
 /** A body's name opens with its place — a party body after 中共 ("中共海南省委办公厅"). */
 const opensWithPlace = (name: string) => findPlaces(name.trim().replace(/^中共/, ''))[0]?.index === 0;
@@ -329,15 +356,47 @@ function noticeIssuer(raw: string): string | null {
 /** "(共计121项)": a count after a title is no part of it. */
 const COUNT_NOTE = /\s*\((?:共计?|合计)\s*\d+\s*项\)$/;
 const unquote = (s: string) =>
-  s
-    // "《A》《B》": a notice issuing several documents names the plan first.
-    .replace(/^《((?:[^《》]|[<〈][^<>〈〉]*[>〉])+)》\s*[和、及与]?\s*《.*$/, '$1')
-    .replace(/^[《<〈](.*)[》>〉]$/, '$1')
-    // "《<2024年…分工方案>的通知》": the notice that issues the plan, named with the plan inside it.
-    .replace(/^(?:[\u4e00-\u9fff]{0,20}关于(?:印发)?)?[<〈《]([^<>〈〉《》]{4,90})[>〉》]的通知$/, '$1')
-    .replace(COUNT_NOTE, '')
-    .replace(/^(?:[\u4e00-\u9fff]{2,16}?(?:局|委|厅)){1,}(?=关于.{4,}(方案|意见|计划|规划|办法)$)/, '')
-    .trim();
+  withoutJointIssuers(
+    firstOfSeveral(s)
+      .replace(/^[《<〈](.*)[》>〉]$/, '$1')
+      // "《<2024年…分工方案>的通知》": the notice that issues the plan, named with the plan inside it.
+      .replace(/^(?:[\u4e00-\u9fff]{0,20}关于(?:印发)?)?[<〈《]([^<>〈〉《》]{4,90})[>〉》]的通知$/, '$1')
+      .replace(COUNT_NOTE, ''),
+    1,
+  ).trim();
+
+/**
+ * "《A》《B》": a notice issuing several documents names the plan first — A, as
+ * `^《((?:[^《》]|[<〈][^<>〈〉]*[>〉])+)》\s*[和、及与]?\s*《.*$` finds it (read by name-runs.ts: the regex tries
+ * every way of reading "<>" as characters or as a bracket, which is exponential in the count of them).
+ */
+function firstOfSeveral(s: string): string {
+  if (!s.startsWith('《')) return s;
+  const end = afterSteps(1, (at) => titleChars(s, at), { min: 1, max: Infinity, lazy: false }, (p) => (s[p] === '》' && SEVERAL_AFTER.test(s.slice(p)) ? p : null));
+  return end === null ? s : s.slice(1, end);
+}
+const SEVERAL_AFTER = /^》\s*(?:[和、及与]\s*)?《.*$/;
+
+/** Where `[^《》]` or `[<〈][^<>〈〉]*[>〉]` at `at` ends, in that order. */
+function* titleChars(t: string, at: number): Generator<number> {
+  if (at >= t.length) return;
+  if (!'《》'.includes(t[at])) yield at + 1;
+  if (!'<〈'.includes(t[at])) return;
+  let k = at + 1;
+  while (k < t.length && !'<>〈〉'.includes(t[k])) k++;
+  if (k < t.length && '>〉'.includes(t[k])) yield k + 1;
+}
+
+/**
+ * "市市场监管局市农业农村局关于加强…方案" without the departments (at least `min`) that issue it jointly:
+ * `^(?:[\u4e00-\u9fff]{2,16}?(?:局|委|厅)){min,}(?=关于.{4,}(方案|意见|计划|规划|办法)$)` removed (read by name-runs.ts).
+ */
+function withoutJointIssuers(t: string, min: number): string {
+  const issuers: NameList = { char: isHan, least: 2, most: 16, ends: ['局', '委', '厅'], sep: '', min, max: Infinity, lazy: false };
+  const end = afterNames(t, 0, issuers, (e) => (t.startsWith('关于', e) && JOINT_TITLE.test(t.slice(e)) ? e : null));
+  return end === null ? t : t.slice(end);
+}
+const JOINT_TITLE = /^关于.{4,}(方案|意见|计划|规划|办法)$/;
 const plain = (s: string) => s.replace(/[\s《》〈〉“”"'、,·]/g, '');
 
 /** A page's breadcrumb line ("网易首页 > 网易号 > 正文 申请入驻", "当前位置:首页>…"). */
@@ -528,7 +587,7 @@ function withoutLineLabel(line: string): string {
 
 function asTitle(raw: string): string | null {
   if (raw.length > 130 || raw.length < 5 || /[。;]/.test(raw)) return null;
-  const t = withoutLineLabel(
+  const named = withoutLineLabel(
     raw
       // "(湖北省)武汉市…方案": a repost's province tag is no part of the title.
       .replace(/^[(（][\u4e00-\u9fff]{2,8}(?:省|自治区|市)[)）]\s*(?=[\u4e00-\u9fff])/, '')
@@ -544,10 +603,9 @@ function asTitle(raw: string): string | null {
     // A 落款 run into the next title ("杭州市人民政府 2016年12月23日 关于实施…").
     .replace(LEADING_SIGNATURE, '')
     .replace(COUNT_NOTE, '')
-    .replace(/^[\u4e00-\u9fff]{2,20}?印发(?=关于)/, '')
-    // "市市场监管局市农业农村局关于加强…方案": departments issuing jointly are no part of the title.
-    .replace(/^(?:[\u4e00-\u9fff]{2,16}?(?:局|委|厅)){2,}(?=关于.{4,}(方案|意见|计划|规划|办法)$)/, '')
-    .trim();
+    .replace(/^[\u4e00-\u9fff]{2,20}?印发(?=关于)/, '');
+  // "市市场监管局市农业农村局关于加强…方案": departments issuing jointly are no part of the title.
+  const t = withoutJointIssuers(named, 2).trim();
   if (t.length < 5 || t.length > 90 || /[。;]/.test(t) || NOT_A_TITLE.test(t)) return null;
   // "2.市《…》…责任分解": an entry of the attachment list; "一、工作要点": a chapter — not the plan's heading.
   if (/^(?:\d{1,2}\s*[.、]|[一二三四五六七八九十]+\s*、|\([一二三四五六七八九十]+\))/.test(t)) return null;

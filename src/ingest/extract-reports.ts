@@ -67,13 +67,22 @@ export function extractReports(text: string): ReportDraft[] {
       const hasSystem = clause.includes('报告制度');
       if (hasSystem) for (const m of clause.matchAll(SYSTEM)) out.push(systemReport(m[1], clause));
       // (A 《政府工作报告》 the plan cites or implements is a document, not a report anyone sends.)
-      const own = (hasSystem ? clause.replace(SYSTEM, '') : clause).replace(/《[^》]*》|政府工作报告/g, ' ');
+      const own = withoutCitedDocuments(hasSystem ? clause.replace(SYSTEM, '') : clause);
       if (!REPORT_WORD.test(own)) continue;
       const duty = dutyReport(clause.trim());
       if (duty) out.push(duty);
     }
   }
   return out;
+}
+
+/**
+ * 《…》 and 政府工作报告 blanked. (A 《 after the last 》 never closes: the title pattern is not tried there,
+ * where it would scan to the end from each 《 of a long run.)
+ */
+function withoutCitedDocuments(s: string): string {
+  const end = s.lastIndexOf('》') + 1;
+  return s.slice(0, end).replace(/《[^》]*》|政府工作报告/g, ' ') + s.slice(end).replace(/政府工作报告/g, ' ');
 }
 
 function systemReport(name: string, clause: string): ReportDraft {

@@ -32,6 +32,19 @@ const QUANTITY = new RegExp(
   'g',
 );
 const COMPARATOR_AT_END = new RegExp(`(${COMPARATORS})\\s*$`);
+/** No comparator (nor COUNTING_VERB's word) is longer. */
+const LONGEST_WORD = Math.max(...COMPARATORS.split('|').map((w) => w.length));
+
+/**
+ * What `re` (a word list, then `\s*$`) finds at the end of `text`, and where: tried only where the word can
+ * start (it ends where the trailing space does), not at each character of a long lead and each time on to
+ * its end.
+ */
+function wordAtEnd(re: RegExp, text: string): { index: number; word: string } | null {
+  const from = Math.max(0, text.trimEnd().length - LONGEST_WORD);
+  const m = re.exec(text.slice(from));
+  return m && { index: from + m.index, word: m[1] };
+}
 const YEAR = /(到|至|截至|截止|在|于)?\s*(\d{4})\s*年(底|末)?(前)?/g;
 
 /** Splits a paragraph into sentences (。!?) and clauses (,;). */
@@ -115,11 +128,11 @@ function targetsInClause(clause: string, year: number | null, subject: string): 
     const end = start + whole.length;
     if (isNotAQuantity(clause, start, end, unit)) continue;
     const lead = clause.slice(metricStart, start);
-    const cmp = COMPARATOR_AT_END.exec(lead);
+    const cmp = wordAtEnd(COMPARATOR_AT_END, lead);
     if (!unit && !cmp) continue;
     const joined = /[和及与、]\s*$/.test(lead); // "…工厂和1个绿色示范园区": the noun follows the value
     // "《…任务分解》明确133项具体任务": a count of what follows the value, in what the lead names.
-    const counted = !cmp && COUNTING_VERB.exec(lead);
+    const counted = !cmp && wordAtEnd(COUNTING_VERB, lead);
     let metric = joined || counted ? '' : cleanMetric(cmp ? lead.slice(0, cmp.index) : lead);
     // "全市每个县(区)至少新增1件地理标志产品": a lead that only says where and how many each counts
     // what follows the value.
@@ -135,7 +148,7 @@ function targetsInClause(clause: string, year: number | null, subject: string): 
     if (!metric) continue;
     out.push({
       metric,
-      comparator: cmp?.[1] ?? null,
+      comparator: cmp?.word ?? null,
       value: Number(m[1]),
       valueText: whole.trim(),
       unit: unit ?? null,

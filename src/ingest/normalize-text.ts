@@ -44,8 +44,10 @@ export function unifyPunctuation(s: string): string {
 
 const TONE_MARKS = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ';
 // Mostly after a Han character; after mojibake ("飞a(chǎn)") too — a tone-marked group is always pinyin.
+// (A group of letters with a tone mark among them: the lookahead finds the mark, once, where
+// `[a-z…]*[ā…][a-z…]*` tried every split of a long run of marked letters.)
 const PINYIN_AFTER_HAN = new RegExp(
-  `(?<=\\S)\\(\\s*[a-z${TONE_MARKS}]*[${TONE_MARKS}][a-z${TONE_MARKS}]*\\s*\\)`,
+  `(?<=\\S)\\(\\s*(?=[a-z${TONE_MARKS}]*[${TONE_MARKS}])[a-z${TONE_MARKS}]+\\s*\\)`,
   'gi',
 );
 

@@ -2,6 +2,7 @@ import { columnOf, readHeader } from './parse-task-table.ts';
 import { isNoiseLine } from './strip-boilerplate.ts';
 import { lookupPlace } from '../kb/place-names.ts';
 import { BODY_JU, LEAD_MARK } from './extract-owners.ts';
+import { withoutTrailingPipes } from './table-rows.ts';
 
 /**
  * A task table pasted from a web page or PDF arrives one cell per line:
@@ -79,7 +80,7 @@ function readLabelCards(lines: CellLine[], start: number): CellTable | null {
   return { rows: [labels, ...rows.map((r) => labels.map((_, c) => r[c] ?? ''))], line: lines[start].line, consumed };
 }
 
-const cellText = (s: string) => s.replace(/\s*\|+\s*$/, '').replace(/^\|\s*/, '').trim();
+const cellText = (s: string) => withoutTrailingPipes(s).replace(/^\|\s*/, '').trim();
 
 export function findCellTables(lines: CellLine[]): CellTable[] {
   const out: CellTable[] = [];

@@ -1,4 +1,5 @@
 import type { CellLine } from './parse-cell-lines.ts';
+import { withoutTrailingPipes } from './table-rows.ts';
 
 /**
  * An indicator table (专栏 主要指标) pasted one cell per line:
@@ -46,7 +47,7 @@ export function findIndicatorTables(lines: CellLine[]): { rows: IndicatorRow[]; 
     const header: Array<{ col: Col; year: number | null }> = [];
     let j = i;
     for (; j < lines.length && header.length < 8; j++) {
-      const c = column(lines[j].text.trim().replace(/\s*\|+$/, ''));
+      const c = column(withoutTrailingPipes(lines[j].text.trim()));
       if (!c) break;
       header.push(c);
     }
@@ -77,7 +78,7 @@ function readRows(lines: CellLine[], start: number, header: Array<{ col: Col; ye
   const metricAt = header.findIndex((h) => h.col === 'metric');
   let i = start;
   while (i + width - 1 < lines.length) {
-    const cells = lines.slice(i, i + width).map((l) => l.text.trim().replace(/\s*\|+$/, ''));
+    const cells = lines.slice(i, i + width).map((l) => withoutTrailingPipes(l.text.trim()));
     const metric = cells[metricAt];
     // A row: a name in the indicator column, values (or blanks) under the years.
     const yearCells = header.map((h, k) => (h.col === 'year' ? cells[k] : null)).filter((v): v is string => v !== null);

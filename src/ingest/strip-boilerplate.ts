@@ -30,10 +30,9 @@ export function isPageLabel(line: string): boolean {
   return PAGE_LABEL.test(line.trim());
 }
 
-/** Noise phrases cut out of long lines (where dropping the line would drop plan text). */
-const NOISE_PHRASE = [
-  /扫一扫手机阅读|扫描二维码\s*关注我们|【?关闭窗口】?|【打印本页】|打印本页|推荐访问[:：][^。]*$/g,
-];
+/** Noise phrases cut out of long lines (where dropping the line would drop plan text), and links to its end. */
+const NOISE_PHRASE = /扫一扫手机阅读|扫描二维码\s*关注我们|【?关闭窗口】?|【打印本页】|打印本页/g;
+const LINKS_TO_END = /推荐访问[:：][^。]*$/;
 
 /** A line longer than this is content even if it contains a noise phrase. */
 const SHORT_LINE = 160;
@@ -52,11 +51,13 @@ export function isNoiseLine(line: string): boolean {
   return NOISE_LINE.some((re) => re.test(t));
 }
 
-/** Cuts noise phrases out of a long line. */
+/**
+ * Cuts noise phrases out of a long line. (Links run to the end without a 。, so they can only start after
+ * the line's last 。: tried before it, `[^。]*$` scanned on to the next 。 from each 推荐访问.)
+ */
 export function stripNoisePhrases(line: string): string {
-  let out = line;
-  for (const re of NOISE_PHRASE) out = out.replace(re, ' ');
-  return out.trim();
+  const cut = line.lastIndexOf('。') + 1;
+  return (line.slice(0, cut).replace(NOISE_PHRASE, ' ') + line.slice(cut).replace(NOISE_PHRASE, ' ').replace(LINKS_TO_END, ' ')).trim();
 }
 
 /** Keeps the content lines of a text, in order. */
@@ -70,8 +71,11 @@ export function stripBoilerplate(lines: string[]): string[] {
   return kept;
 }
 
-/** A document-sharing site's banner: "《X.docx》由会员分享,可在线阅读" / "(18页珍藏版)". */
-const SHARE_SITE = /由会员分享|可在线阅读|\d+页珍藏版|文档分享|在线文档|全部预览完了|上传人[:：]/;
+/**
+ * A document-sharing site's banner: "《X.docx》由会员分享,可在线阅读" / "(18页珍藏版)". (Only tested: `\d页`
+ * finds what `\d+页` does, without rescanning a long run of digits from each of its digits.)
+ */
+const SHARE_SITE = /由会员分享|可在线阅读|\d页珍藏版|文档分享|在线文档|全部预览完了|上传人[:：]/;
 /** A page chunk's number, "2、", that such a site puts at the start of each page of the document. */
 const PAGE_CHUNK = /^(\d{1,3})、/;
 

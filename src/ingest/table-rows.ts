@@ -18,3 +18,19 @@ export function tidyRows(rows: string[][]): string[][] {
   while (!usedCol(right)) right--;
   return body.map((r) => r.slice(left, right + 1));
 }
+
+/**
+ * `s` without the '|' run at its end and the whitespace around it: what /\s*\|+\s*$/ removes, found from
+ * the end (that regex retries from every '|' of a long run, and each try scans to the end).
+ */
+export function withoutTrailingPipes(s: string): string {
+  let end = s.length;
+  while (end > 0 && SPACE.test(s[end - 1])) end--;
+  if (s[end - 1] !== '|') return s;
+  let k = end;
+  while (k > 0 && s[k - 1] === '|') k--;
+  while (k > 0 && SPACE.test(s[k - 1])) k--;
+  return s.slice(0, k);
+}
+
+const SPACE = /\s/;
