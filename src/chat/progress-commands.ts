@@ -50,6 +50,20 @@ function roleHere(c: ProgressContext, task: Task): ReportRole | null {
 const leadsOf = (task: Task) => task.lead.join('、') || task.units.join('、');
 const describeLast = (r: ProgressReport) => `${r.at.slice(0, 10)} ${r.reporter.name}${r.department && r.department !== '协调员' ? `(${r.department})` : r.role === '协调员' ? '(协调员)' : ''}`;
 
+/** One state change of a task, kept with who made it (id, name, department, role) and when. */
+function record(c: ProgressContext, task: Task, role: ReportRole, change: Pick<ProgressReport, 'state' | 'percent' | 'text'>): Promise<void> {
+  return c.progress.add({
+    task: taskKey(task),
+    file: task.file,
+    ref: task.ref,
+    ...change,
+    reporter: { id: c.msg.from.id, name: c.msg.from.name },
+    department: role === '协调员' ? '协调员' : c.binding!.department,
+    role,
+    at: c.now.toISOString(),
+  });
+}
+
 /** The one task an item number means here, or the reply saying why there is none. */
 function taskFor(c: ProgressContext, ref: string): Task | string {
   const kb = c.engine.prepared.kb;
@@ -85,23 +99,11 @@ export async function reportProgress(c: ProgressContext, forceDone = false): Pro
   }
   const state: ReportedState = parsed.done || (parsed.percent === 100 && role !== '配合') ? '已完成' : '推进中';
   const percent = state === '已完成' ? 100 : parsed.percent;
-  const key = taskKey(task);
-  const before = await c.progress.latest(key);
+  const before = await c.progress.latest(taskKey(task));
   if (before?.state === '已完成' && state !== '已完成') {
     return `${city} ${ref}已于${describeLast(before)}标记为已完成, 不再接受进展报告。如需重新推进, 请牵头单位(${leadsOf(task)})或协调员先发送 /重开 ${ref} <原因>。`;
   }
-  await c.progress.add({
-    task: key,
-    file: task.file,
-    ref: task.ref,
-    state,
-    percent,
-    text: parsed.text,
-    reporter: { id: c.msg.from.id, name: c.msg.from.name },
-    department: role === '协调员' ? '协调员' : c.binding!.department,
-    role,
-    at: c.now.toISOString(),
-  });
+  await record(c, task, role, { state, percent, text: parsed.text });
   if (role === '配合') {
     const part = `${percent !== null ? `${percent}%` : '推进中'}${parsed.text ? `(${quoteUserText(parsed.text)})` : ''}`;
     return `已记录 ${city} ${ref} 配合单位${c.binding!.department}的进展: ${part}。任务由牵头单位${leadsOf(task)}标记完成; 牵头单位和协调员用 /进展 ${ref} 可以看到。`;
@@ -124,22 +126,10 @@ export async function reopenTask(c: ProgressContext): Promise<string> {
   if (role !== '牵头' && role !== '负责' && role !== '协调员') {
     return `只有${ref}的牵头单位(${leadsOf(task)})或协调员可以重开任务${c.binding ? '' : '; 请在牵头单位绑定的群里发送'}。`;
   }
-  const key = taskKey(task);
-  const before = await c.progress.latest(key);
+  const before = await c.progress.latest(taskKey(task));
   if (before?.state !== '已完成') return `${city} ${ref}当前不是已完成状态, 无需重开${before ? '' : '(还没有进展报告)'}。`;
   const reason = cleanUserText(rest.join(' ')).slice(0, 500);
-  await c.progress.add({
-    task: key,
-    file: task.file,
-    ref: task.ref,
-    state: '推进中',
-    percent: null,
-    text: reason ? `重开: ${reason}` : '重开',
-    reporter: { id: c.msg.from.id, name: c.msg.from.name },
-    department: role === '协调员' ? '协调员' : c.binding!.department,
-    role,
-    at: c.now.toISOString(),
-  });
+  await record(c, task, role, { state: '推进中', percent: null, text: reason ? `重开: ${reason}` : '重开' });
   return `已重开 ${city} ${ref}${reason ? `(${quoteUserText(reason)})` : ''}; 此前于${describeLast(before)}标记为已完成。提醒恢复, 可以继续用 /进展 ${ref} 报告进展。`;
 }
 

@@ -61,7 +61,8 @@ export async function startRedisServer(attempts = 3): Promise<RedisServer> {
   throw new Error(`redis-server did not start: ${String(lastError)}`);
 }
 
-function freePort(): Promise<number> {
+/** A loopback port nobody listens on right now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -1,9 +1,8 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REDIS_SERVER, REDIS_MISSING } from '../helpers/redis-server.ts';
+import { freePort, REDIS_SERVER, REDIS_MISSING } from '../helpers/redis-server.ts';
 
 /**
  * A redis-server with the options a test chooses (persistence on, CONFIG renamed away, a fixed port to
@@ -60,15 +59,4 @@ export async function spawnRedis(extraArgs: string[] = [], port?: number): Promi
   return { url: `redis://127.0.0.1:${chosen}`, port: chosen, stop };
 }
 
-/** A loopback port nobody listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
