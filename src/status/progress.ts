@@ -128,11 +128,21 @@ export class ProgressStore {
     await this.store.set(`progress:pending:${who}`, report);
   }
 
-  /** Takes (and clears) the pending report of a reporter, if any. */
+  /**
+   * Takes (and clears) the pending report of a reporter, if any — once: of two "是" at the same moment
+   * (two instances, or a double tap) only the one holding the take's claim gets it, so one confirmation
+   * records one report.
+   */
   async takePending(who: string): Promise<ProgressReport | undefined> {
-    const pending = await this.store.get<ProgressReport>(`progress:pending:${who}`);
-    if (pending) await this.store.delete(`progress:pending:${who}`);
-    return pending;
+    const key = `progress:pending:${who}`;
+    if (!(await this.store.claim(`take:${key}`, 10_000))) return undefined;
+    try {
+      const pending = await this.store.get<ProgressReport>(key);
+      if (pending) await this.store.delete(key);
+      return pending;
+    } finally {
+      await this.store.release(`take:${key}`).catch(() => undefined);
+    }
   }
 
   /** The latest report of every reported task. */

@@ -70,6 +70,14 @@ function recordsSuite(open: Open) {
     for (const [i, t] of tasks.entries()) expect(latest.get(t)).toEqual(histories[i].at(-1));
   });
 
+  it('two confirmations at the same moment take one pending report once', async () => {
+    const [a, b] = [new ProgressStore(await open()), new ProgressStore(await open())];
+    await a.setPending('u1', report(1));
+    const taken = await Promise.all([a.takePending('u1'), b.takePending('u1'), a.takePending('u1'), b.takePending('u1')]);
+    expect(taken.filter(Boolean)).toHaveLength(1);
+    expect(await b.takePending('u1')).toBeUndefined();
+  });
+
   it('history is oldest first by time; reports at the same time keep the order they were written', async () => {
     const progress = new ProgressStore(await open());
     const task = 'plan.md|table|3.1.1';
