@@ -64,6 +64,13 @@ function record(c: ProgressContext, task: Task, role: ReportRole, change: Pick<P
   });
 }
 
+/** The task an item number means here, its city, and this sender's role on it — or the reply saying why there is no task. */
+function taskHere(c: ProgressContext, ref: string): { task: Task; city: string; role: ReportRole | null } | string {
+  const found = taskFor(c, ref);
+  if (typeof found === 'string') return found;
+  return { task: found, city: cityOf(c.engine.prepared.kb, found.file), role: roleHere(c, found) };
+}
+
 /** The one task an item number means here, or the reply saying why there is none. */
 function taskFor(c: ProgressContext, ref: string): Task | string {
   const kb = c.engine.prepared.kb;
@@ -83,12 +90,9 @@ export async function reportProgress(c: ProgressContext, forceDone = false): Pro
   const [ref, ...rest] = c.args;
   if (!ref) return forceDone ? '请写明任务编号, 例如: /完成 1.4.3' : '请写明任务编号和进展, 例如: /进展 1.4.3 60% 正在招标';
   if (!forceDone && rest.length === 0) return describeItems(c, ref);
-  const kb = c.engine.prepared.kb;
-  const found = taskFor(c, ref);
+  const found = taskHere(c, ref);
   if (typeof found === 'string') return found;
-  const task = found;
-  const city = cityOf(kb, task.file);
-  const role = roleHere(c, task);
+  const { task, city, role } = found;
   if (!role) {
     return c.binding ? `${quoteUserText(ref, 20)}不是${c.binding.department}负责的任务(责任单位: ${task.units.join('、')}), 不能在本群报告。` : '请在本部门绑定的群里报告进展。';
   }
@@ -117,12 +121,9 @@ export async function reportProgress(c: ProgressContext, forceDone = false): Pro
 export async function reopenTask(c: ProgressContext): Promise<string> {
   const [ref, ...rest] = c.args;
   if (!ref) return '请写明任务编号和原因, 例如: /重开 1.4.3 验收未通过';
-  const kb = c.engine.prepared.kb;
-  const found = taskFor(c, ref);
+  const found = taskHere(c, ref);
   if (typeof found === 'string') return found;
-  const task = found;
-  const city = cityOf(kb, task.file);
-  const role = roleHere(c, task);
+  const { task, city, role } = found;
   if (role !== '牵头' && role !== '负责' && role !== '协调员') {
     return `只有${ref}的牵头单位(${leadsOf(task)})或协调员可以重开任务${c.binding ? '' : '; 请在牵头单位绑定的群里发送'}。`;
   }

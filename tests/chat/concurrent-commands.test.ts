@@ -1,13 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { AnswerEngine } from '../../src/answer/answer-engine.ts';
 import { Bindings } from '../../src/chat/bindings.ts';
 import { ProgressStore } from '../../src/status/progress.ts';
-import { createStore } from '../../src/store/create-store.ts';
 import type { Store } from '../../src/store/store.ts';
-import { REDIS_SERVER, startRedisServer, type RedisServer } from '../helpers/redis-server.ts';
+import { onEveryStore } from '../helpers/store-backends.ts';
 import { chatOn, COORDINATOR, demoEngine, direct, inGroup } from './store-pipeline-setup.ts';
 
 /**
@@ -20,11 +16,6 @@ const DEPARTMENTS = ['市住建局', '市市场监管局', '市工信局', '市�
 
 let engine: AnswerEngine;
 beforeAll(async () => void (engine = await demoEngine()));
-
-const opened: Store[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((s) => s.close()));
-});
 
 function commandsSuite(open: () => Promise<Store>) {
   it('10 /绑定 in 10 groups at once: all acknowledged, all kept', async () => {
@@ -52,37 +43,4 @@ function commandsSuite(open: () => Promise<Store>) {
   });
 }
 
-describe('memory store', () => {
-  let shared: Store | null = null;
-  afterEach(() => void (shared = null));
-  commandsSuite(async () => (shared ??= await createStore({ url: 'memory', dataDir: '/nonexistent' })));
-});
-
-describe('SQLite store (two store objects on one file)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'duban-chat-concurrency-'));
-  let n = 0;
-  let file = '';
-  afterEach(() => void (file = ''));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  commandsSuite(async () => {
-    file ||= join(dir, `t${n++}.sqlite`);
-    const s = await createStore({ url: `sqlite://${file}`, dataDir: dir });
-    opened.push(s);
-    return s;
-  });
-});
-
-describe.skipIf(!REDIS_SERVER)('Redis store (two store objects on one server)', () => {
-  let server: RedisServer;
-  let n = 0;
-  let namespace = '';
-  beforeAll(async () => void (server = await startRedisServer()));
-  afterEach(() => void (namespace = ''));
-  afterAll(async () => server?.stop());
-  commandsSuite(async () => {
-    namespace ||= `chat${n++}`;
-    const s = await createStore({ url: server.url, dataDir: '/nonexistent', namespace });
-    opened.push(s);
-    return s;
-  });
-});
+onEveryStore(commandsSuite);

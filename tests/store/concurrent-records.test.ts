@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { Bindings, type Binding } from '../../src/chat/bindings.ts';
 import { oldestFirst, ProgressStore, reportId, type ProgressReport } from '../../src/status/progress.ts';
-import { createStore } from '../../src/store/create-store.ts';
 import type { Store } from '../../src/store/store.ts';
-import { REDIS_SERVER, startRedisServer, type RedisServer } from '../helpers/redis-server.ts';
+import { onEveryStore } from '../helpers/store-backends.ts';
 
 /**
  * Bindings and progress reports written at the same moment are all kept — one record per binding or
@@ -117,56 +113,4 @@ function recordsSuite(open: Open) {
   });
 }
 
-const opened: Store[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((s) => s.close()));
-});
-
-describe('memory store', () => {
-  // One memory store is one process's state: both "instances" share it.
-  let shared: Store | null = null;
-  afterEach(() => void (shared = null));
-  recordsSuite(async () => (shared ??= await createStore({ url: 'memory', dataDir: '/nonexistent' })));
-});
-
-describe('SQLite store (two store objects on one file)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'duban-records-'));
-  let n = 0;
-  let file = '';
-  afterEach(() => void (file = ''));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  recordsSuite(async () => {
-    file ||= join(dir, `t${n++}.sqlite`);
-    const s = await createStore({ url: `sqlite://${file}`, dataDir: dir });
-    opened.push(s);
-    return s;
-  });
-});
-
-describe.skipIf(!REDIS_SERVER)('Redis store (two store objects on one server)', () => {
-  let server: RedisServer;
-  let n = 0;
-  let namespace = '';
-  beforeAll(async () => void (server = await startRedisServer()));
-  afterEach(() => void (namespace = ''));
-  afterAll(async () => server?.stop());
-  recordsSuite(async () => {
-    namespace ||= `t${n++}`;
-    const s = await createStore({ url: server.url, dataDir: '/nonexistent', namespace });
-    opened.push(s);
-    return s;
-  });
-});
-
-describe('report ids and order (pure)', () => {
-  it('ids written in one millisecond still sort in write order', () => {
-    const ids = Array.from({ length: 5 }, () => reportId('2026-11-23T01:00:00.000Z', 1_700_000_000_000));
-    expect(new Set(ids).size).toBe(5);
-    expect([...ids].sort((a, b) => (a.split('#')[1] < b.split('#')[1] ? -1 : 1))).toEqual(ids);
-  });
-
-  it('oldestFirst sorts by time and keeps ties in the given order', () => {
-    const rs = [report(1, 't', '2026-01-02T00:00:00Z'), report(2, 't', '2026-01-01T00:00:00Z'), report(3, 't', '2026-01-02T00:00:00Z')];
-    expect(oldestFirst(rs).map((r) => r.text)).toEqual(['报告2', '报告1', '报告3']);
-  });
-});
+onEveryStore(recordsSuite);
