@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Bindings, type Binding } from '../../src/chat/bindings.ts';
 import { oldestFirst, ProgressStore, reportId, type ProgressReport } from '../../src/status/progress.ts';
 import type { Store } from '../../src/store/store.ts';
@@ -114,3 +114,16 @@ function recordsSuite(open: Open) {
 }
 
 onEveryStore(recordsSuite);
+
+describe('report ids and order (pure)', () => {
+  it('ids written in one millisecond still sort in write order', () => {
+    const ids = Array.from({ length: 5 }, () => reportId('2026-11-23T01:00:00.000Z', 1_700_000_000_000));
+    expect(new Set(ids).size).toBe(5);
+    expect([...ids].sort((a, b) => (a.split('#')[1] < b.split('#')[1] ? -1 : 1))).toEqual(ids);
+  });
+
+  it('oldestFirst sorts by time and keeps ties in the given order', () => {
+    const rs = [report(1, 't', '2026-01-02T00:00:00Z'), report(2, 't', '2026-01-01T00:00:00Z'), report(3, 't', '2026-01-02T00:00:00Z')];
+    expect(oldestFirst(rs).map((r) => r.text)).toEqual(['报告2', '报告1', '报告3']);
+  });
+});
